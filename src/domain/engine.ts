@@ -1,66 +1,117 @@
-import { z } from 'zod';
-import type { Case, CaseEvent, RouteId } from './case';
-import { NEW_STATE } from './case';
-import type { Actor } from './roles';
+import type { z } from 'zod';
+import type { Case, CaseEvent, StepData } from './case';
+import { DEFAULT_TABLES, type RegionalTable } from './calendar';
+import { canonicalJson } from './canonicalJson';
+import { type FieldDescriptor, type FormData, fieldErrorsOf, schemaFor } from './fields';
+import { BSN_MESSAGE, freeTextProblem } from './privacy';
 import { type Refusal, refuse } from './refusal';
 import { type Result, err, ok } from './result';
+import { type Actor, ROLE_LABELS, hasRole } from './roles';
+import { ALL_VERBS, rolesFor, stepOf } from './steps';
+import type { ActionDef, RuleContext } from './stepTypes';
 
 /** An action on a case as the edge parsed it: a verb and untrusted input. */
 export interface CaseAction {
   readonly verb: string;
   readonly input: unknown;
+  /** The case version the user saw (from the card); when given and different, the action is refused as stale. */
+  readonly expectedVersion?: number;
 }
 
-/** What the engine needs from outside: the moment and a hash for the audit trail. */
+/** What the engine needs from outside: the moment, a hash for the audit trail and the regional calendar. */
 export interface ActionContext {
   readonly now: Date;
   /** SHA-256 (hex) of a string; injected so the domain stays free of I/O modules. */
   readonly hash: (text: string) => string;
+  /** Regional tables to register for; defaults to {@link DEFAULT_TABLES}. */
+  readonly tables?: readonly RegionalTable[];
 }
 
 export interface Applied {
   readonly case: Case;
+  /** Exactly one audit event per applied action. */
   readonly events: readonly CaseEvent[];
 }
 
-const FIRST_STATE: Readonly<Record<RouteId, string>> = { zorgkantoor: 'cirkel1', bijstellen: 'stap1_signaal' };
-
-const chooseRoute = z.object({
-  route: z.enum(['zorgkantoor', 'bijstellen'], { errorMap: () => ({ message: 'Kies een route.' }) }),
-  clientRef: z
-    .string()
-    .trim()
-    .max(20, 'Maximaal 20 tekens: gebruik een pseudoniem, zoals het cliëntnummer uit het ECD.')
-    .optional()
-    .transform((v) => (v ? v : null)),
-});
-
-const fieldErrorsOf = (e: z.ZodError): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const issue of e.issues) {
-    const key = String(issue.path[0] ?? '_');
-    out[key] ??= issue.message;
+const schemas = new WeakMap<ActionDef, z.ZodType<FormData>>();
+const schemaOf = (a: ActionDef): z.ZodType<FormData> => {
+  let s = schemas.get(a);
+  if (!s) {
+    s = schemaFor(a.fields);
+    schemas.set(a, s);
   }
-  return out;
+  return s;
 };
 
-/** Applies one action to a case: the new case plus audit events, or a refusal (nothing changed). */
+const roleList = (roles: readonly string[]): string =>
+  roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS].toLowerCase()).join(' of ');
+
+const privacyErrors = (fields: readonly FieldDescriptor[], data: FormData): Record<string, string> | null => {
+  const errors: Record<string, string> = {};
+  for (const f of fields) {
+    const v = data[f.name];
+    if (!f.private || typeof v !== 'string') continue;
+    const problem = freeTextProblem(v, f.maxLength);
+    if (problem) errors[f.name] = problem;
+  }
+  return Object.keys(errors).length ? errors : null;
+};
+
+const storedData = (previous: StepData | undefined, a: ActionDef, data: FormData): StepData => {
+  const kept = Object.fromEntries(Object.entries(previous ?? {}).filter(([k]) => !a.fields.some((f) => f.name === k)));
+  return { ...kept, ...data, ...a.stamp };
+};
+
+/**
+ * Applies one action to a case: the new case plus one audit event, or a refusal (nothing changed).
+ * Checks in order: case open (`closed`, or `crisis` for a crisis case), version (`stale_version`),
+ * verb known (`unknown_action`), verb allowed in this state (`wrong_step`), role (`wrong_role`),
+ * input (`invalid_input` with `fieldErrors`), privacy (`privacy`), business rules
+ * (`conditions_not_met`, `deadline_passed`, `crisis`, `wrong_step`).
+ */
 export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: ActionContext): Result<Applied, Refusal> => {
-  if (action.verb !== 'route.kiezen') return err(refuse('unknown_action', 'Deze actie bestaat niet.'));
-  if (c.state !== NEW_STATE) return err(refuse('wrong_step', 'De route is al gekozen.'));
-  const parsed = chooseRoute.safeParse(action.input);
+  const step = stepOf(c.state);
+  if (!step) return err(refuse('wrong_step', `Onbekende stap "${c.state}".`));
+  if (step.terminal) {
+    return err(
+      c.state === 'crisis'
+        ? refuse('crisis', 'Deze casus is als crisis gemeld: volg de crisisregeling of de zorgconferentie. Aanmelden bij de overlegtafel kan niet.')
+        : refuse('closed', 'Deze casus is afgesloten.'),
+    );
+  }
+  if (action.expectedVersion !== undefined && action.expectedVersion !== c.version) {
+    return err(refuse('stale_version', 'Iemand anders heeft de casus intussen bijgewerkt. Bekijk de nieuwe stand en probeer het opnieuw.'));
+  }
+  if (!ALL_VERBS.has(action.verb)) return err(refuse('unknown_action', 'Deze actie bestaat niet.'));
+  const def = step.actions.find((a) => a.verb === action.verb);
+  if (!def) return err(refuse('wrong_step', `Deze actie hoort niet bij de huidige stap (${step.label}).`));
+  const roles = rolesFor(step, def);
+  if (!roles.some((r) => hasRole(actor, r))) {
+    return err(refuse('wrong_role', `Alleen de ${roleList(roles)} kan deze stap zetten.`));
+  }
+  const parsed = schemaOf(def).safeParse(action.input ?? {});
   if (!parsed.success) return err(refuse('invalid_input', 'Controleer de invoer.', fieldErrorsOf(parsed.error)));
-  const { route, clientRef } = parsed.data;
-  const to = FIRST_STATE[route];
+  const data = parsed.data;
+  const privacy = privacyErrors(def.fields, data);
+  if (privacy) return err(refuse('privacy', BSN_MESSAGE, privacy));
+  const rules: RuleContext = { now: ctx.now, tables: ctx.tables ?? DEFAULT_TABLES };
+  const fieldErrors = def.check?.(data, c, rules);
+  if (fieldErrors) return err(refuse('invalid_input', 'Controleer de invoer.', fieldErrors));
+  const refusal = def.guard?.(data, c, rules);
+  if (refusal) return err(refusal);
+
+  const to = def.next(data, c);
+  if (!def.targets.includes(to)) throw new Error(`${def.verb} leidde naar ${to}, niet in targets`);
+  const key = def.stepKey ?? c.state;
   const at = ctx.now.toISOString();
   const next: Case = {
     ...c,
-    route,
-    clientRef,
+    ...def.update?.(data),
     state: to,
     version: c.version + 1,
     updatedAt: at,
     participants: c.participants.includes(actor.userId) ? c.participants : [...c.participants, actor.userId],
+    steps: { ...c.steps, [key]: storedData(c.steps[key], def, data) },
   };
   const event: CaseEvent = {
     caseId: c.id,
@@ -68,10 +119,10 @@ export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: Acti
     at,
     actorId: actor.userId,
     actorRoles: actor.roles,
-    action: action.verb,
+    action: def.verb,
     fromState: c.state,
     toState: to,
-    dataHash: ctx.hash(JSON.stringify(parsed.data)),
+    dataHash: ctx.hash(canonicalJson(data)),
   };
   return ok({ case: next, events: [event] });
 };

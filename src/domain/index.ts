@@ -4,3 +4,22 @@ export * from './caseId';
 export * from './case';
 export * from './refusal';
 export * from './engine';
+export * from './amsterdamTime';
+export * from './calendar';
+export * from './fields';
+export * from './privacy';
+export * from './stepTypes';
+export * from './steps';
+export { CONDITIONS, type ConditionKey, type ConditionStatus, evaluateConditions, conditionsMetCount } from './routes/voorwaarden';
+export { ADVISEUR_MAIL, registeredTable, isSubmitted } from './routes/aanmelding';
+export { CRISIS_INSTRUCTIONS, END_STATES, ZORGADVIES } from './routes/common';
+export {
+  BW_MAIL,
+  SIEM_CONTACT_URL,
+  ONPLANBARE_ZORG_MAX_MONTHS,
+  TEAMLEIDER_OPTIONS,
+  CASUISTIEK_OUTCOMES,
+  OPSCHALINGSAANBOD,
+  FINANCIERS,
+  OVERBRUGGING_OPTIONS,
+} from './routes/bijstellenOptions';

@@ -1,0 +1,172 @@
+import {
+  type FieldDescriptor,
+  type FormData,
+  choiceField,
+  dateField,
+  multichoiceField,
+  options,
+  textareaField,
+  textField,
+  toggleField,
+} from '../fields';
+import { refuse } from '../refusal';
+import type { StepDef } from '../stepTypes';
+import { ZORGADVIES, withCrisis } from './common';
+import { CONDITION_FIELDS, conditionsMetCount, evaluateConditions, missingExplanations } from './voorwaarden';
+
+export const PARTICIPANTS = options({
+  begeleider: 'Begeleider(s)',
+  teamleider: 'Teamleider',
+  gedragsdeskundige: 'Gedragsdeskundige',
+  sleutelfiguur: 'Sleutelfiguur',
+  coordinator_verstevigingsteam: 'Coördinator verstevigingsteam',
+  client: 'Cliënt',
+  netwerk: 'Netwerk / verwanten',
+  andere_aanbieder: 'Andere zorgaanbieder',
+});
+
+export const OUTCOME = options({ opgelost: 'Opgelost', onvoldoende: 'Onvoldoende resultaat' });
+
+const circleFields: readonly FieldDescriptor[] = [
+  dateField('datum', 'Datum overleg'),
+  multichoiceField('deelnemers', 'Deelnemers', PARTICIPANTS),
+  textareaField('vraag', 'Vraag'),
+  textareaField('afspraken', 'Afspraken', { required: false }),
+  choiceField('uitkomst', 'Uitkomst', OUTCOME),
+];
+
+const circle = (id: string, label: string, phase: number, nextState: string, instructions: readonly string[]): StepDef =>
+  withCrisis({
+    id,
+    route: 'zorgkantoor',
+    label,
+    role: 'begeleider',
+    awaiting: 'begeleider',
+    instructions,
+    terminal: false,
+    position: { phase },
+    actions: [
+      {
+        verb: `${id}.vastleggen`,
+        label: 'Vastleggen',
+        fields: circleFields,
+        targets: ['opgelost', nextState],
+        next: (d) => (d.uitkomst === 'opgelost' ? 'opgelost' : nextState),
+      },
+    ],
+  });
+
+export const ZORGKANTOOR_CIRCLE_STEPS: readonly StepDef[] = [
+  circle('cirkel1', 'Cirkel 1: overleg in het team', 1, 'cirkel2', ['Bespreek de vastgelopen situatie binnen het team en zoek samen een oplossing.']),
+  circle('cirkel2', 'Cirkel 2: consultatie binnen de zorgaanbieder', 2, 'cirkel3', [
+    'Regel een interne consultatie binnen de eigen organisatie (bijvoorbeeld de gedragsdeskundige).',
+  ]),
+  withCrisis({
+    id: 'cirkel3',
+    route: 'zorgkantoor',
+    label: 'Cirkel 3: consultatie van een andere zorgaanbieder',
+    role: 'begeleider',
+    awaiting: 'begeleider',
+    instructions: [
+      'Vraag consultatie van een andere zorgaanbieder en maak een realistische analyse: risicofactoren, beschermende factoren en de context.',
+      'Maak een plan hoe de vragen opgelost kunnen worden en wie daarvoor nodig zijn; zoek de samenwerking met hen.',
+      `Advies of ondersteuning van het zorgkantoor nodig? ${ZORGADVIES}`,
+    ],
+    terminal: false,
+    position: { phase: 3 },
+    actions: [
+      {
+        verb: 'cirkel3.vastleggen',
+        label: 'Vastleggen',
+        fields: [
+          dateField('datum', 'Datum consultatie'),
+          textField('geconsulteerdeAanbieder', 'Geconsulteerde zorgaanbieder'),
+          textareaField('risicofactoren', 'Risicofactoren'),
+          textareaField('beschermendeFactoren', 'Beschermende factoren'),
+          textareaField('context', 'Context'),
+          textareaField('plan', 'Plan'),
+          textareaField('nodig', 'Wie zijn daarvoor nodig'),
+          toggleField('zorgadviesGecontacteerd', 'Contact gehad met Zorgadvies (088 222 42 42)'),
+          textareaField('afspraken', 'Uitkomsten en afspraken'),
+          dateField('vervolgdatum', 'Datum opvolging'),
+          choiceField('uitkomst', 'Resultaat', OUTCOME),
+        ],
+        targets: ['opgelost', 'voorwaarden'],
+        next: (d) => (d.uitkomst === 'opgelost' ? 'opgelost' : 'voorwaarden'),
+      },
+    ],
+  }),
+  withCrisis({
+    id: 'voorwaarden',
+    route: 'zorgkantoor',
+    label: 'Cirkel 4: voorwaarden voor de regionale overlegtafel',
+    role: 'begeleider',
+    awaiting: 'begeleider',
+    instructions: ['Een casus mag pas naar de regionale overlegtafel als aan alle zeven voorwaarden is voldaan. Bevestig elke voorwaarde met een korte toelichting.'],
+    terminal: false,
+    position: { phase: 4, subStep: 1 },
+    actions: [
+      {
+        verb: 'voorwaarden.vastleggen',
+        label: 'Voorleggen aan teamleider',
+        fields: CONDITION_FIELDS,
+        targets: ['akkoord_teamleider'],
+        next: () => 'akkoord_teamleider',
+        check: (d) => missingExplanations(d),
+        guard: (d) => {
+          if (d.geenCrisis !== true) {
+            return refuse('crisis', 'Bij een crisissituatie zijn de crisisregeling of de zorgconferentie voorliggend. Gebruik "Crisis melden".');
+          }
+          const missing = evaluateConditions(d).filter((c) => !c.met);
+          if (missing.length === 0) return null;
+          return refuse(
+            'conditions_not_met',
+            `Nog niet aan alle voorwaarden voldaan. Ontbreekt: ${missing.map((c) => c.label).join(' ')}`,
+            Object.fromEntries(missing.map((c) => [c.key, 'Niet vervuld.'])),
+          );
+        },
+      },
+      {
+        // Seed silent: when the conditions cannot (yet) be met, the team goes back to circle 3 and keeps working on the plan.
+        verb: 'voorwaarden.terug',
+        label: 'Terug naar cirkel 3',
+        fields: [textareaField('reden', 'Reden', { required: false })],
+        targets: ['cirkel3'],
+        next: () => 'cirkel3',
+      },
+    ],
+  }),
+  withCrisis({
+    id: 'akkoord_teamleider',
+    route: 'zorgkantoor',
+    label: 'Cirkel 4: akkoord teamleider',
+    role: 'teamleider',
+    awaiting: 'teamleider',
+    instructions: ['De teamleider beoordeelt de zeven voorwaarden en geeft akkoord om contact op te nemen met de zorginhoudelijk adviseur.'],
+    terminal: false,
+    position: { phase: 4, subStep: 2 },
+    actions: [
+      {
+        verb: 'voorwaarden.goedkeuren',
+        label: 'Akkoord',
+        fields: [textareaField('toelichting', 'Toelichting', { required: false })],
+        targets: ['contact_adviseur'],
+        next: () => 'contact_adviseur',
+        stamp: { besluit: 'goedgekeurd' },
+        guard: (_d, c) =>
+          conditionsMetCount(c.steps.voorwaarden as FormData | undefined) === 7
+            ? null
+            : refuse('conditions_not_met', 'Niet alle zeven voorwaarden zijn vervuld.'),
+      },
+      {
+        // Seed silent: a teamleider who does not agree sends the checklist back to be completed or corrected.
+        verb: 'voorwaarden.afwijzen',
+        label: 'Niet akkoord',
+        fields: [textareaField('reden', 'Wat moet er anders')],
+        targets: ['voorwaarden'],
+        next: () => 'voorwaarden',
+        stamp: { besluit: 'afgewezen' },
+      },
+    ],
+  }),
+];

@@ -1,0 +1,59 @@
+import type { Case, RouteId } from './case';
+import type { RegionalTable } from './calendar';
+import type { FieldDescriptor, FieldValue, FormData } from './fields';
+import type { Refusal } from './refusal';
+import type { Role } from './roles';
+
+/** What rules may look at besides the case: the moment and the regional calendar. */
+export interface RuleContext {
+  readonly now: Date;
+  readonly tables: readonly RegionalTable[];
+}
+
+/** One thing a user can do in a state; its form is `fields`, validated by the schema derived from them. */
+export interface ActionDef {
+  readonly verb: string;
+  /** Dutch button label. */
+  readonly label: string;
+  /** Roles of which the actor needs one; defaults to the step's `role`. */
+  readonly roles?: readonly Role[];
+  readonly fields: readonly FieldDescriptor[];
+  /** Every state `next` can return; the diagram and tests rely on it. */
+  readonly targets: readonly string[];
+  readonly next: (data: FormData, c: Case) => string;
+  /** Cross-field validation; Dutch error per field, or `null`. Refused as `invalid_input`. */
+  readonly check?: (data: FormData, c: Case, ctx: RuleContext) => Record<string, string> | null;
+  /** Business rule; a refusal, or `null` when the action may proceed. */
+  readonly guard?: (data: FormData, c: Case, ctx: RuleContext) => Refusal | null;
+  /** Key in `Case.steps` under which the data is merged; defaults to the current state. */
+  readonly stepKey?: string;
+  /** Fixed values merged into the stored step data, e.g. `{besluit: 'goedgekeurd'}`. */
+  readonly stamp?: Readonly<Record<string, FieldValue>>;
+  /** Extra case fields the action sets (only `route.kiezen` uses it). */
+  readonly update?: (data: FormData) => Partial<Pick<Case, 'route' | 'clientRef'>>;
+}
+
+/** Position in the route's progress picture. */
+export interface StepPosition {
+  /** Zorgkantoor: circle 1–4; Bijstellen: step 1–7; 0 before a route is chosen. */
+  readonly phase: number;
+  /** Sub-step within circle 4 of route Zorgkantoor (1–7), else absent. */
+  readonly subStep?: number;
+}
+
+/** One state of a route with everything the cards and the server need to know about it. */
+export interface StepDef {
+  readonly id: string;
+  /** `null` for states shared by both routes (`nieuw` and the end states). */
+  readonly route: RouteId | null;
+  readonly label: string;
+  /** Role that may act here (per action overridable); the server checks it on every action. */
+  readonly role: Role;
+  /** Who must act next, or `null` in an end state. */
+  readonly awaiting: Role | null;
+  /** Dutch guidance and contact hints shown with the step. */
+  readonly instructions: readonly string[];
+  readonly actions: readonly ActionDef[];
+  readonly terminal: boolean;
+  readonly position: StepPosition;
+}

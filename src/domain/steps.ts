@@ -1,0 +1,110 @@
+import { type Case, type RouteId, NEW_STATE, ROUTE_LABELS } from './case';
+import { DEFAULT_TABLES, type RegionalTable, describeTable, feasibleTables, regionsOf } from './calendar';
+import { type FieldDescriptor, choiceField, options, textField, textOf } from './fields';
+import { type Actor, type Role, hasRole } from './roles';
+import { AANMELDING_STEPS } from './routes/aanmelding';
+import { BIJSTELLEN_STEPS } from './routes/bijstellen';
+import { END_STEPS } from './routes/common';
+import { ZORGKANTOOR_CIRCLE_STEPS } from './routes/zorgkantoor';
+import type { ActionDef, StepDef } from './stepTypes';
+
+const ROUTE_ACTION: ActionDef = {
+  verb: 'route.kiezen',
+  label: 'Route kiezen',
+  fields: [
+    choiceField('route', 'Route', options(ROUTE_LABELS), { help: 'Zorgkantoor (Wlz): Menzis stappenplan. Bijstellen ondersteuning (Wmo): proces van Siem.' }),
+    textField('clientRef', 'Cliëntreferentie (pseudoniem)', {
+      required: false,
+      maxLength: 20,
+      help: 'Bijvoorbeeld het cliëntnummer uit het ECD, maximaal 20 tekens.',
+    }),
+  ],
+  targets: ['cirkel1', 'stap1_signaal'],
+  next: (d) => (d.route === 'zorgkantoor' ? 'cirkel1' : 'stap1_signaal'),
+  update: (d) => ({ route: d.route as RouteId, clientRef: textOf(d, 'clientRef') ?? null }),
+};
+
+const NEW_STEP: StepDef = {
+  id: NEW_STATE,
+  route: null,
+  label: 'Nieuwe casus: route kiezen',
+  role: 'begeleider',
+  awaiting: 'begeleider',
+  instructions: ['Kies de route die bij de situatie past. Gebruik nooit een naam of BSN; verwijs naar het dossier.'],
+  actions: [ROUTE_ACTION],
+  terminal: false,
+  position: { phase: 0 },
+};
+
+/** Every state of both routes, `nieuw` first and the shared end states last. */
+export const STEPS: readonly StepDef[] = [NEW_STEP, ...ZORGKANTOOR_CIRCLE_STEPS, ...AANMELDING_STEPS, ...BIJSTELLEN_STEPS, ...END_STEPS];
+
+const BY_ID: ReadonlyMap<string, StepDef> = new Map(STEPS.map((s) => [s.id, s]));
+
+/** First state of each route (the state `route.kiezen` leads to). */
+export const FIRST_STATE: Readonly<Record<RouteId, string>> = { zorgkantoor: 'cirkel1', bijstellen: 'stap1_signaal' };
+
+/** Every verb any state accepts. */
+export const ALL_VERBS: ReadonlySet<string> = new Set(STEPS.flatMap((s) => s.actions.map((a) => a.verb)));
+
+/** The step definition of a state, or `null` for an unknown state. */
+export const stepOf = (state: string): StepDef | null => BY_ID.get(state) ?? null;
+
+/** The states of one route in registry order, including the shared end states. */
+export const routeSteps = (route: RouteId): readonly StepDef[] => STEPS.filter((s) => s.route === route || (s.route === null && s.terminal));
+
+/** Roles of which an actor needs one for an action in a step. */
+export const rolesFor = (step: StepDef, action: ActionDef): readonly Role[] => action.roles ?? [step.role];
+
+/** True while the case can still change (not in `opgelost`, `afgesloten` or `crisis`). */
+export const isOpen = (c: Case): boolean => {
+  const step = stepOf(c.state);
+  return step !== null && !step.terminal;
+};
+
+/** The role that must act next, or `null` for a closed case. */
+export const awaitingRole = (c: Case): Role | null => stepOf(c.state)?.awaiting ?? null;
+
+/** An action as the cards layer renders it: options resolved, and whether the given actor may take it. */
+export interface ActionView {
+  readonly verb: string;
+  readonly label: string;
+  readonly roles: readonly Role[];
+  /** `true` when no actor was given, else whether the actor holds one of `roles`. */
+  readonly allowed: boolean;
+  readonly fields: readonly FieldDescriptor[];
+}
+
+export interface ActionViewOptions {
+  readonly actor?: Actor;
+  /** With `now`, table choices list only tables whose deadline has not passed. */
+  readonly now?: Date;
+  readonly tables?: readonly RegionalTable[];
+}
+
+const resolveField = (f: FieldDescriptor, tables: readonly RegionalTable[], now: Date | undefined): FieldDescriptor => {
+  if (f.optionsFrom === 'regions') return { ...f, options: regionsOf(tables).map((r) => ({ value: r, label: r })) };
+  if (f.optionsFrom === 'tables') {
+    const list = now ? feasibleTables(tables, now) : tables;
+    return { ...f, options: list.map((t) => ({ value: t.id, label: describeTable(t) })) };
+  }
+  return f;
+};
+
+/** The actions of the case's current state (none when closed). */
+export const availableActions = (c: Case, opts: ActionViewOptions = {}): readonly ActionView[] => {
+  const step = stepOf(c.state);
+  if (!step) return [];
+  const tables = opts.tables ?? DEFAULT_TABLES;
+  return step.actions.map((a) => {
+    const roles = rolesFor(step, a);
+    const actor = opts.actor;
+    return {
+      verb: a.verb,
+      label: a.label,
+      roles,
+      allowed: actor ? roles.some((r) => hasRole(actor, r)) : true,
+      fields: a.fields.map((f) => resolveField(f, tables, opts.now)),
+    };
+  });
+};
