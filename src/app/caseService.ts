@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import {
+  type Actor,
+  type Case,
+  type CaseEvent,
+  type CaseId,
+  type CaseLocation,
+  type Refusal,
+  amsterdamYear,
+  applyAction,
+  newCase,
+  refuse,
+} from '../domain';
+import type {
+  CaseRepository,
+  ChannelViews,
+  Clock,
+  IdGenerator,
+  Logger,
+  OutboxMessage,
+  Versioned,
+} from './ports';
+
+export type StartOutcome =
+  | { readonly kind: 'created'; readonly case: Versioned<Case> }
+  | { readonly kind: 'duplicate' };
+
+export type ExecuteOutcome =
+  | { readonly kind: 'applied'; readonly case: Case; readonly events: readonly CaseEvent[] }
+  | { readonly kind: 'duplicate'; readonly case: Case }
+  | { readonly kind: 'stale'; readonly case: Case }
+  | { readonly kind: 'refused'; readonly case: Case | null; readonly refusal: Refusal };
+
+export interface ExecuteRequest {
+  readonly tenantId: string;
+  readonly caseId: CaseId;
+  /** The version the card showed; anything else is a stale click. */
+  readonly version: number;
+  readonly verb: string;
+  readonly input: unknown;
+  readonly actor: Actor;
+  /** Teams activity id of the invoke; a re-delivery with the same id changes nothing. */
+  readonly activityId: string;
+  /** The channel the action came from; a case is only reachable from its own channel. */
+  readonly channelId: string;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Use cases on a case: open one, apply a card action. */
+export class CaseService {
+  constructor(
+    private readonly repo: CaseRepository,
+    private readonly views: ChannelViews,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly log: Logger,
+  ) {}
+
+  /** Opens a case for a channel; idempotent per Teams activity id. */
+  async start(location: Omit<CaseLocation, 'rootActivityId'>, actor: Actor, activityId: string): Promise<StartOutcome> {
+    const dedupeKey = `start:${activityId}`;
+    if (await this.repo.seen(location.tenantId, dedupeKey)) return { kind: 'duplicate' };
+    const now = this.clock.now();
+    const id = await this.repo.nextCaseId(location.tenantId, amsterdamYear(now));
+    const c = newCase({ id, location: { ...location, rootActivityId: null }, ownerId: actor.userId, now });
+    const event: CaseEvent = {
+      caseId: id,
+      version: c.version,
+      at: c.createdAt,
+      actorId: actor.userId,
+      actorRoles: actor.roles,
+      action: 'casus.openen',
+      fromState: '',
+      toState: c.state,
+      dataHash: sha256(JSON.stringify({ channelId: location.channelId })),
+    };
+    const result = await this.repo.commit({ case: c, etag: null, events: [event], outbox: [], dedupeKey });
+    if (!result.ok) {
+      if (result.error === 'duplicate') return { kind: 'duplicate' };
+      throw new Error(`Casus ${id} bestond al: de teller is niet consistent`);
+    }
+    this.log.info('casus geopend', { caseId: id, tenantId: location.tenantId });
+    return { kind: 'created', case: result.value };
+  }
+
+  /** Records the activity id of the posted root card (retries on concurrent changes). */
+  async attachRootCard(tenantId: string, id: CaseId, rootActivityId: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = await this.repo.get(tenantId, id);
+      if (!stored || stored.value.location.rootActivityId === rootActivityId) return;
+      const next: Case = { ...stored.value, location: { ...stored.value.location, rootActivityId } };
+      const r = await this.repo.commit({ case: next, etag: stored.etag, events: [], outbox: [] });
+      if (r.ok) return;
+    }
+    this.log.warn('root card id niet opgeslagen na 5 pogingen', { caseId: id });
+  }
+
+  async find(tenantId: string, id: CaseId, channelId: string): Promise<Case | null> {
+    const stored = await this.repo.get(tenantId, id);
+    return stored && stored.value.location.channelId === channelId ? stored.value : null;
+  }
+
+  async listForChannel(tenantId: string, channelId: string): Promise<readonly Case[]> {
+    return this.repo.listByChannel(tenantId, channelId);
+  }
+
+  /**
+   * Applies a card action. Reloads the case, ignores re-deliveries, refuses stale versions,
+   * lets the domain check step, role and input, then commits the change with its audit event
+   * and outbox (root card update for everyone + a timeline reply) in one transaction.
+   */
+  async execute(req: ExecuteRequest): Promise<ExecuteOutcome> {
+    const stored = await this.repo.get(req.tenantId, req.caseId);
+    if (!stored || stored.value.location.channelId !== req.channelId) {
+      return { kind: 'refused', case: null, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`) };
+    }
+    const dedupeKey = `invoke:${req.activityId}`;
+    if (await this.repo.seen(req.tenantId, dedupeKey)) return { kind: 'duplicate', case: stored.value };
+    if (req.version !== stored.value.version) return { kind: 'stale', case: stored.value };
+    const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, req.actor, {
+      now: this.clock.now(),
+      hash: sha256,
+    });
+    if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error };
+    const next = applied.value.case;
+    const outbox = this.channelUpdates(next, applied.value.events);
+    const committed = await this.repo.commit({ case: next, etag: stored.etag, events: applied.value.events, outbox, dedupeKey });
+    if (!committed.ok) {
+      const fresh = (await this.repo.get(req.tenantId, req.caseId))?.value ?? stored.value;
+      return committed.error === 'duplicate' ? { kind: 'duplicate', case: fresh } : { kind: 'stale', case: fresh };
+    }
+    return { kind: 'applied', case: next, events: applied.value.events };
+  }
+
+  private channelUpdates(c: Case, events: readonly CaseEvent[]): OutboxMessage[] {
+    const conversation = {
+      serviceUrl: c.location.serviceUrl,
+      conversationId: c.location.conversationId,
+      tenantId: c.tenantId,
+    };
+    const createdAt = this.clock.now().toISOString();
+    const root = c.location.rootActivityId;
+    const out: OutboxMessage[] = [];
+    if (root) {
+      out.push({ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: this.views.rootCard(c), createdAt, caseId: c.id });
+    }
+    for (const e of events) {
+      out.push({
+        id: this.ids.next(),
+        conversation,
+        kind: root ? 'reply' : 'post',
+        activityId: root,
+        activity: this.views.timeline(c, e),
+        createdAt,
+        caseId: c.id,
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+import type { Activity } from 'botbuilder';
+import type { Actor, CaseLocation, Role } from '../domain';
+
+/** Team roles per user, from the team settings (none configured → only `begeleider`). */
+export interface RoleDirectory {
+  rolesOf(tenantId: string, teamId: string, userId: string): Promise<readonly Role[]>;
+}
+
+interface TeamsChannelData {
+  readonly tenant?: { readonly id?: string };
+  readonly team?: { readonly id?: string };
+  readonly channel?: { readonly id?: string };
+}
+
+export type ChannelPlace = Omit<CaseLocation, 'rootActivityId'>;
+
+/** The team channel an activity came from, or `null` for personal and group chats. */
+export const channelPlace = (activity: Activity): ChannelPlace | null => {
+  const data = (activity.channelData ?? {}) as TeamsChannelData;
+  const teamId = data.team?.id;
+  const channelId = data.channel?.id;
+  const tenantId = activity.conversation?.tenantId ?? data.tenant?.id;
+  if (activity.conversation?.conversationType !== 'channel' || !teamId || !channelId || !tenantId) return null;
+  return {
+    tenantId,
+    teamId,
+    channelId,
+    conversationId: activity.conversation.id,
+    serviceUrl: activity.serviceUrl,
+  };
+};
+
+export const tenantOf = (activity: Activity): string =>
+  activity.conversation?.tenantId ?? ((activity.channelData ?? {}) as TeamsChannelData).tenant?.id ?? 'onbekend';
+
+/** The acting user: AAD object id when Teams provides it, else the channel user id. */
+export const actorOf = async (activity: Activity, directory: RoleDirectory, place: ChannelPlace | null): Promise<Actor> => {
+  const userId = activity.from.aadObjectId ?? activity.from.id;
+  const roles = place ? await directory.rolesOf(place.tenantId, place.teamId, userId) : [];
+  return { userId, name: activity.from.name ?? 'Onbekend', roles };
+};

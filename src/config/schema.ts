@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Every environment variable Escaleer reads. Documented in `.env.example`. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port.default(3978),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    MICROSOFT_APP_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
+    MICROSOFT_APP_PASSWORD: z.string().default(''),
+    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MICROSOFT_APP_TENANT_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
+    STORAGE_CONNECTION_STRING: z.string().trim().default(''),
+    STORAGE_ACCOUNT_URL: z.string().trim().url('moet een URL zijn').or(z.literal('')).default(''),
+    AZURE_CLIENT_ID: z.string().trim().default(''),
+    TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'alleen letters en cijfers, begint met een letter, max. 40 tekens')
+      .default('escaleer'),
+    AZURITE_LOCATION: z.string().default('.data/azurite'),
+    AZURITE_PORT: port.default(10002),
+    PLAYGROUND: onOff.optional(),
+    PLAYGROUND_PORT: port.default(56150),
+    PUBLIC_HOSTNAME: z.string().trim().default(''),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.MICROSOFT_APP_ID) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MICROSOFT_APP_ID'],
+        message:
+          'is verplicht in productie: zonder app-id accepteert de Bot Framework-adapter ongeauthenticeerde verzoeken',
+      });
+    }
+    if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MICROSOFT_APP_PASSWORD'],
+        message: 'is verplicht bij MICROSOFT_APP_TYPE=MultiTenant of SingleTenant',
+      });
+    }
+    if (env.MICROSOFT_APP_TYPE !== 'MultiTenant' && !env.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MICROSOFT_APP_TENANT_ID'],
+        message: `is verplicht bij MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}`,
+      });
+    }
+    if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_ACCOUNT_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['STORAGE_ACCOUNT_URL'],
+        message: 'of STORAGE_CONNECTION_STRING is verplicht in productie (Azurite draait alleen lokaal)',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,1 @@
+export { createHttpServer, listen, type HttpDeps, type RunningHttp } from './server';

@@ -1,0 +1,55 @@
+import restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { Logger } from '../app';
+
+export interface HttpDeps {
+  readonly adapter: CloudAdapter;
+  readonly bot: ActivityHandler;
+  /** Resolves when storage answers; rejects when it does not. */
+  readonly storagePing: () => Promise<void>;
+  readonly log: Logger;
+}
+
+export interface RunningHttp {
+  readonly port: number;
+  readonly server: restify.Server;
+  close(): Promise<void>;
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`geen antwoord binnen ${ms} ms`)), ms).unref())]);
+
+/** The restify server: `/api/messages` for Bot Framework, `/healthz` for probes. */
+export const createHttpServer = (deps: HttpDeps): restify.Server => {
+  const server = restify.createServer({ name: 'escaleer' });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await withTimeout(deps.storagePing(), 3000);
+      res.json(200, { status: 'ok', storage: 'bereikbaar' });
+    } catch (e) {
+      deps.log.warn('healthz: opslag niet bereikbaar', { error: e instanceof Error ? e.message : String(e) });
+      res.json(503, { status: 'degraded', storage: 'niet bereikbaar' });
+    }
+  });
+  return server;
+};
+
+export const listen = async (server: restify.Server, port: number, host = '0.0.0.0'): Promise<RunningHttp> => {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  return {
+    port: address.port,
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};

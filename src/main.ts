@@ -1,0 +1,131 @@
+import { resolve } from 'node:path';
+import { CaseService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { type AuthOverrides, ConnectorNotifier, EscaleerBot, type RoleDirectory, createAdapter } from './bot';
+import { CardChannelViews } from './cards';
+import { type Config, ConfigError, configFromProcess } from './config';
+import { createHttpServer, listen } from './http';
+import { OutboxDispatcher } from './scheduler';
+import { type TableConnection, TableCaseRepository, TableOutboxStore, openTables } from './storage';
+
+export interface StartOptions {
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  readonly authOverrides?: AuthOverrides;
+  /** Host to bind; tests use 127.0.0.1. */
+  readonly host?: string;
+  /** Outbox poll interval (ms). */
+  readonly pollMs?: number;
+}
+
+export interface Escaleer {
+  readonly port: number;
+  readonly storageConnection: TableConnection;
+  readonly playgroundUrl: string | null;
+  readonly dispatcher: OutboxDispatcher;
+  close(): Promise<void>;
+}
+
+/** No team settings yet: everyone is a begeleider. Replaced by the team settings store. */
+const noRoles: RoleDirectory = { rolesOf: async () => [] };
+
+/** The composition root: config → storage → services → bot → http → scheduler (→ Playground locally). */
+export const startEscaleer = async (config: Config, options: StartOptions = {}): Promise<Escaleer> => {
+  const log = options.logger ?? consoleLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const stops: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (e) {
+        log.warn('afsluiten: onderdeel stopte niet netjes', { error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  };
+  try {
+    let connection: TableConnection;
+    if (config.storage.kind === 'azurite') {
+      // Local development only: the Azurite package is a dev dependency, loaded on demand.
+      const { startAzurite } = await import('./storage/azurite');
+      const azurite = await startAzurite({ location: config.storage.location, port: config.storage.port });
+      stops.push(() => azurite.close());
+      connection = { kind: 'connectionString', connectionString: azurite.connectionString };
+      log.info('Azurite (Table) gestart', { port: azurite.port, location: config.storage.location });
+    } else {
+      connection = config.storage;
+    }
+    const tables = await openTables(connection, config.tablePrefix);
+    const repo = new TableCaseRepository(tables.cases);
+    const outbox = new TableOutboxStore(tables.cases);
+
+    const adapter = createAdapter(config.bot, log, options.authOverrides);
+    const notifier = new ConnectorNotifier(adapter, config.bot.appId);
+    const dispatcher = new OutboxDispatcher(outbox, notifier, clock, log, options.pollMs ? { pollMs: options.pollMs } : {});
+    const cases = new CaseService(repo, new CardChannelViews(), clock, timeOrderedIds(clock), log);
+    const bot = new EscaleerBot(cases, noRoles, log, (tenant) => dispatcher.kick(tenant));
+
+    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log }), config.port, options.host);
+    stops.push(() => http.close());
+    dispatcher.start();
+    stops.push(() => dispatcher.stop());
+    log.info('Escaleer luistert', { port: http.port, endpoint: `http://127.0.0.1:${http.port}/api/messages` });
+
+    let playgroundUrl: string | null = null;
+    if (config.playground.enabled) {
+      const { startPlayground } = await import('./dev/playground');
+      const pg = await startPlayground(
+        {
+          botEndpoint: `http://127.0.0.1:${http.port}/api/messages`,
+          port: config.playground.port,
+          configPath: resolve(__dirname, '../../playground/m365agentsplayground.yml'),
+          workDir: resolve('.data/playground'),
+        },
+        log,
+      );
+      stops.push(() => pg.close());
+      playgroundUrl = pg.url;
+    }
+    return { port: http.port, storageConnection: connection, playgroundUrl, dispatcher, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+};
+
+const main = async () => {
+  let config: Config;
+  try {
+    config = configFromProcess();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\nZie .env.example voor alle instellingen.\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const app = await startEscaleer(config);
+  if (app.playgroundUrl) {
+    process.stdout.write(
+      `\n  Escaleer draait. Open de Agents Playground: ${app.playgroundUrl}\n` +
+        `  Kies het team "Zorgteam Noord", noem @Escaleer en typ /escaleer.\n\n`,
+    );
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal} ontvangen, Escaleer stopt…\n`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void app.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+};
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`Escaleer kon niet starten: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,1 @@
+export { OutboxDispatcher, type DispatcherOptions } from './dispatcher';

@@ -1,0 +1,179 @@
+import { RestError, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import type { CaseCommit, CaseRepository, CommitFailure, Versioned } from '../app';
+import { type Case, type CaseEvent, type CaseId, formatCaseId } from '../domain';
+import { TENANTS_PK, odata, prefixFilter, rk, tenantPk } from './keys';
+
+type CaseEntity = {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+  state: string;
+  route: string;
+  channelId: string;
+  version: number;
+};
+
+type CounterEntity = {
+  partitionKey: string;
+  rowKey: string;
+  next: number;
+};
+
+const statusOf = (e: unknown): number | undefined => (e instanceof RestError ? e.statusCode : undefined);
+
+const toEntity = (c: Case): CaseEntity => ({
+  partitionKey: tenantPk(c.tenantId),
+  rowKey: rk.case(c.id),
+  data: JSON.stringify(c),
+  state: c.state,
+  route: c.route ?? '',
+  channelId: c.location.channelId,
+  version: c.version,
+});
+
+const fromEntity = (e: TableEntityResult<CaseEntity>): Versioned<Case> => ({
+  value: JSON.parse(e.data) as Case,
+  etag: e.etag,
+});
+
+const eventEntity = (tenantId: string, e: CaseEvent, n: number) => ({
+  partitionKey: tenantPk(tenantId),
+  rowKey: rk.event(e.caseId, e.version, n),
+  caseId: e.caseId,
+  version: e.version,
+  at: e.at,
+  actorId: e.actorId,
+  actorRoles: e.actorRoles.join(','),
+  action: e.action,
+  fromState: e.fromState,
+  toState: e.toState,
+  dataHash: e.dataHash,
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Azure Table Storage implementation of {@link CaseRepository}; every case write is ETag-guarded. */
+export class TableCaseRepository implements CaseRepository {
+  private readonly knownTenants = new Set<string>();
+
+  constructor(private readonly table: TableClient) {}
+
+  async nextCaseId(tenantId: string, year: number): Promise<CaseId> {
+    const pk = tenantPk(tenantId);
+    const rowKey = rk.counter(year);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        const current = await this.table.getEntity<CounterEntity>(pk, rowKey);
+        await this.table.updateEntity({ partitionKey: pk, rowKey, next: current.next + 1 }, 'Replace', { etag: current.etag });
+        return formatCaseId(year, current.next);
+      } catch (e) {
+        const status = statusOf(e);
+        if (status === 404) {
+          try {
+            await this.table.createEntity({ partitionKey: pk, rowKey, next: 2 });
+            return formatCaseId(year, 1);
+          } catch (e2) {
+            if (statusOf(e2) !== 409) throw e2;
+          }
+        } else if (status !== 412) {
+          throw e;
+        }
+        await sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
+      }
+    }
+    throw new Error('Geen casusnummer kunnen toewijzen: te veel gelijktijdige aanvragen');
+  }
+
+  async get(tenantId: string, id: CaseId): Promise<Versioned<Case> | null> {
+    try {
+      return fromEntity(await this.table.getEntity<CaseEntity>(tenantPk(tenantId), rk.case(id)));
+    } catch (e) {
+      if (statusOf(e) === 404) return null;
+      throw e;
+    }
+  }
+
+  async commit(change: CaseCommit): Promise<{ ok: true; value: Versioned<Case> } | { ok: false; error: CommitFailure }> {
+    const { case: c } = change;
+    const pk = tenantPk(c.tenantId);
+    await this.registerTenant(c.tenantId);
+    const entity = toEntity(c);
+    const actions: TransactionAction[] = [
+      change.etag === null ? ['create', entity] : ['update', entity, 'Replace', { etag: change.etag }],
+      ...change.events.map((e, n): TransactionAction => ['create', eventEntity(c.tenantId, e, n)]),
+      ...change.outbox.map((m): TransactionAction => [
+        'create',
+        { partitionKey: pk, rowKey: rk.outbox(m.id), data: JSON.stringify(m), caseId: m.caseId ?? '', leaseUntil: '' },
+      ]),
+    ];
+    if (change.dedupeKey) {
+      actions.push(['create', { partitionKey: pk, rowKey: rk.dedupe(change.dedupeKey), caseId: c.id, at: c.updatedAt }]);
+    }
+    try {
+      const response = await this.table.submitTransaction(actions);
+      const etag = response.subResponses[0]?.etag;
+      if (!etag) throw new Error('Transactie gaf geen ETag terug voor de casus');
+      return { ok: true, value: { value: c, etag } };
+    } catch (e) {
+      const status = statusOf(e);
+      if (status === 409 || status === 412) {
+        if (change.dedupeKey && (await this.seen(c.tenantId, change.dedupeKey))) return { ok: false, error: 'duplicate' };
+        return { ok: false, error: 'conflict' };
+      }
+      throw e;
+    }
+  }
+
+  async seen(tenantId: string, dedupeKey: string): Promise<boolean> {
+    try {
+      await this.table.getEntity(tenantPk(tenantId), rk.dedupe(dedupeKey), { queryOptions: { select: ['caseId'] } });
+      return true;
+    } catch (e) {
+      if (statusOf(e) === 404) return false;
+      throw e;
+    }
+  }
+
+  async listByChannel(tenantId: string, channelId: string): Promise<readonly Case[]> {
+    const filter = `${prefixFilter(tenantPk(tenantId), 'case_')} and channelId eq '${odata(channelId)}'`;
+    const out: Case[] = [];
+    for await (const e of this.table.listEntities<CaseEntity>({ queryOptions: { filter } })) {
+      out.push(JSON.parse(e.data) as Case);
+    }
+    return out;
+  }
+
+  async events(tenantId: string, id: CaseId): Promise<readonly CaseEvent[]> {
+    const filter = prefixFilter(tenantPk(tenantId), rk.eventsOf(id));
+    const out: CaseEvent[] = [];
+    type Row = Omit<CaseEvent, 'actorRoles' | 'caseId'> & { caseId: string; actorRoles: string };
+    for await (const e of this.table.listEntities<Row>({ queryOptions: { filter } })) {
+      out.push({
+        caseId: e.caseId as CaseId,
+        version: e.version,
+        at: e.at,
+        actorId: e.actorId,
+        actorRoles: (e.actorRoles ? e.actorRoles.split(',') : []) as CaseEvent['actorRoles'],
+        action: e.action,
+        fromState: e.fromState,
+        toState: e.toState,
+        dataHash: e.dataHash,
+      });
+    }
+    return out;
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.table.getEntity('health', 'ping');
+    } catch (e) {
+      if (statusOf(e) !== 404) throw e;
+    }
+  }
+
+  private async registerTenant(tenantId: string): Promise<void> {
+    if (this.knownTenants.has(tenantId)) return;
+    await this.table.upsertEntity({ partitionKey: TENANTS_PK, rowKey: tenantPk(tenantId), tenantId }, 'Merge');
+    this.knownTenants.add(tenantId);
+  }
+}

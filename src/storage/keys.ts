@@ -1,0 +1,36 @@
+/**
+ * Table key layout (one table, one partition per tenant, so a case change, its audit events,
+ * its outbox items and its dedupe marker commit in one transaction):
+ *   PK `t_<tenant>`  RK `case_<id>` | `event_<id>_<version>_<n>` | `outbox_<id>` | `dedupe_<key>` | `counter_<year>`
+ *   PK `tenants`     RK `<tenant>` (registry for the dispatcher and scheduler)
+ */
+const FORBIDDEN = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;
+
+/** Escapes characters Azure Tables refuses in keys (`/ \ # ?` and control characters). */
+export const escapeKey = (value: string): string =>
+  value.replace(FORBIDDEN, (ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
+export const unescapeKey = (value: string): string =>
+  value.replace(/%([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+export const tenantPk = (tenantId: string): string => `t_${escapeKey(tenantId)}`;
+export const TENANTS_PK = 'tenants';
+
+export const rk = {
+  case: (id: string) => `case_${id}`,
+  event: (id: string, version: number, n: number) => `event_${id}_${String(version).padStart(6, '0')}_${n}`,
+  eventsOf: (id: string) => `event_${id}_`,
+  outbox: (id: string) => `outbox_${escapeKey(id)}`,
+  dedupe: (key: string) => `dedupe_${escapeKey(key)}`,
+  counter: (year: number) => `counter_${year}`,
+};
+
+/** OData range filter for all row keys that start with `prefix`. */
+export const prefixFilter = (pk: string, prefix: string): string => {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  const upper = prefix.slice(0, -1) + String.fromCharCode(last + 1);
+  return `PartitionKey eq '${odata(pk)}' and RowKey ge '${odata(prefix)}' and RowKey lt '${odata(upper)}'`;
+};
+
+/** Quotes a string literal for an OData filter. */
+export const odata = (value: string): string => value.replace(/'/g, "''");
