@@ -23,3 +23,6 @@ export {
   FINANCIERS,
   OVERBRUGGING_OPTIONS,
 } from './routes/bijstellenOptions';
+export * from './progress';
+export * from './reminders';
+export * from './diagram';

@@ -1,0 +1,150 @@
+import { type CivilDate, addDays, addMonths, addWorkingDays, amsterdamInstant, formatDutchDate } from './amsterdamTime';
+import type { Case } from './case';
+import { type RegionalTable, describeTable, nextFeasibleTable } from './calendar';
+import { textOf, type FormData } from './fields';
+import type { Role } from './roles';
+import { isSubmitted, registeredTable } from './routes/aanmelding';
+import { onplanbareZorgStart } from './routes/bijstellenOptions';
+
+/**
+ * When reminders go out. Days before a deadline are calendar days; working days are Monday–Friday
+ * (public holidays not modelled). All reminders are sent at `hour:minute` Europe/Amsterdam time.
+ */
+export interface ReminderPolicy {
+  readonly hour: number;
+  readonly minute: number;
+  /** Days before the deadline to remind about contacting the adviseur; only while no verdict exists. */
+  readonly adviseurDaysBeforeDeadline: readonly number[];
+  /** Calendar days before the deadline, while the form is not submitted. */
+  readonly deadlineDaysBefore: readonly number[];
+  /** Working days before the deadline, while the form is not submitted. */
+  readonly deadlineWorkingDaysBefore: readonly number[];
+  /** Also remind on the deadline day itself. */
+  readonly onDeadlineDay: boolean;
+  /** Working days before the meeting. */
+  readonly meetingWorkingDaysBefore: readonly number[];
+  /** Working days after the meeting to ask for the outcome. */
+  readonly outcomeWorkingDaysAfter: number;
+  /** Tijdelijke onplanbare zorg: evaluate every `evaluationEveryMonths` months, until `evaluationMaxMonths`. */
+  readonly evaluationEveryMonths: number;
+  readonly evaluationMaxMonths: number;
+}
+
+export const REMINDER_POLICY: ReminderPolicy = {
+  hour: 9,
+  minute: 0,
+  adviseurDaysBeforeDeadline: [21],
+  deadlineDaysBefore: [7],
+  deadlineWorkingDaysBefore: [2],
+  onDeadlineDay: true,
+  meetingWorkingDaysBefore: [1],
+  outcomeWorkingDaysAfter: 1,
+  evaluationEveryMonths: 1,
+  evaluationMaxMonths: 6,
+};
+
+export type ReminderKind = 'adviseur' | 'deadline' | 'meeting' | 'outcome' | 'evaluation';
+
+/** A reminder for a case's channel. `key` is stable, so a scheduler can send each one once. */
+export interface Reminder {
+  readonly key: string;
+  readonly kind: ReminderKind;
+  readonly at: Date;
+  /** Who should act on it. */
+  readonly role: Role;
+  /** Dutch, channel-safe (dates and table only). */
+  readonly message: string;
+  readonly tableId?: string;
+}
+
+const at = (date: CivilDate, p: ReminderPolicy): Date => amsterdamInstant(date, p.hour, p.minute);
+
+const deadlineReminders = (c: Case, t: RegionalTable, p: ReminderPolicy): Reminder[] => {
+  const dates = [
+    ...p.deadlineDaysBefore.map((d) => addDays(t.deadline, -d)),
+    ...p.deadlineWorkingDaysBefore.map((d) => addWorkingDays(t.deadline, -d)),
+    ...(p.onDeadlineDay ? [t.deadline] : []),
+  ];
+  return [...new Set(dates)].map((d) => ({
+    key: `${c.id}:deadline:${t.id}:${d}`,
+    kind: 'deadline',
+    at: at(d, p),
+    role: 'begeleider',
+    message:
+      d === t.deadline
+        ? `Vandaag is de uiterlijke inleverdatum voor de tafel ${describeTable(t)}.`
+        : `Lever het aanmeldformulier uiterlijk ${formatDutchDate(t.deadline)} in voor de tafel ${describeTable(t)}.`,
+    tableId: t.id,
+  }));
+};
+
+/** Reminders for a case registered for `t`: deadline ones while not submitted, the meeting, and the outcome afterwards. */
+export const registrationReminders = (c: Case, t: RegionalTable, submitted: boolean, p: ReminderPolicy = REMINDER_POLICY): Reminder[] => [
+  ...(submitted ? [] : deadlineReminders(c, t, p)),
+  ...p.meetingWorkingDaysBefore.map((n): Reminder => {
+    const d = addWorkingDays(t.meeting, -n);
+    return { key: `${c.id}:meeting:${t.id}:${d}`, kind: 'meeting', at: at(d, p), role: 'begeleider', message: `Binnenkort: regionale overlegtafel ${describeTable(t)}.`, tableId: t.id };
+  }),
+  (() => {
+    const d = addWorkingDays(t.meeting, p.outcomeWorkingDaysAfter);
+    return { key: `${c.id}:outcome:${t.id}:${d}`, kind: 'outcome' as const, at: at(d, p), role: 'begeleider' as const, message: `Leg de uitkomst van de overlegtafel van ${formatDutchDate(t.meeting)} vast.`, tableId: t.id };
+  })(),
+];
+
+/** Monthly evaluation reminders for tijdelijke onplanbare zorg started on `start`; the last one marks the end of the period. */
+export const evaluationReminders = (c: Case, start: CivilDate, p: ReminderPolicy = REMINDER_POLICY): Reminder[] => {
+  const out: Reminder[] = [];
+  for (let m = p.evaluationEveryMonths; m <= p.evaluationMaxMonths; m += p.evaluationEveryMonths) {
+    const d = addMonths(start, m);
+    out.push({
+      key: `${c.id}:evaluation:${d}`,
+      kind: 'evaluation',
+      at: at(d, p),
+      role: 'sleutelfiguur',
+      message:
+        m + p.evaluationEveryMonths > p.evaluationMaxMonths
+          ? `Einde periode onplanbare zorg (${p.evaluationMaxMonths} maanden): kies terug naar BG of een aanvraag BW.`
+          : `Maandelijkse evaluatie onplanbare zorg (maand ${m}): is terug naar BG mogelijk of is een aanvraag BW nodig?`,
+    });
+  }
+  return out;
+};
+
+const PRE_VERDICT = new Set(['voorwaarden', 'akkoord_teamleider', 'contact_adviseur']);
+
+/**
+ * All reminder moments for a case in its current state, sorted by time (past ones included; the
+ * scheduler sends those it has not sent yet, by `key`). The target table before registration is
+ * the next feasible table at `now` of the region chosen with the conditions.
+ */
+export const caseReminders = (c: Case, ctx: { readonly now: Date; readonly tables: readonly RegionalTable[] }, p: ReminderPolicy = REMINDER_POLICY): Reminder[] => {
+  const region = textOf(c.steps.voorwaarden as FormData | undefined, 'regio');
+  const target = region ? nextFeasibleTable(ctx.tables, region, ctx.now) : null;
+  let out: Reminder[] = [];
+  if (PRE_VERDICT.has(c.state) && target) {
+    out = p.adviseurDaysBeforeDeadline.map((n) => {
+      const d = addDays(target.deadline, -n);
+      return {
+        key: `${c.id}:adviseur:${target.id}:${d}`,
+        kind: 'adviseur',
+        at: at(d, p),
+        role: 'begeleider',
+        message: `Wil je de casus inbrengen bij de tafel ${describeTable(target)}? Neem tijdig contact op met de zorginhoudelijk adviseur.`,
+        tableId: target.id,
+      };
+    });
+  } else if (c.state === 'formulier' && target) {
+    out = deadlineReminders(c, target, p);
+  } else if (c.state === 'aangemeld') {
+    const t = registeredTable(c, ctx.tables);
+    out = t ? registrationReminders(c, t, isSubmitted(c), p) : [];
+  } else if (c.state === 'onplanbare_zorg') {
+    const start = onplanbareZorgStart(c);
+    out = start ? evaluationReminders(c, start, p) : [];
+  }
+  return out.sort((a, b) => a.at.getTime() - b.at.getTime());
+};
+
+/** Reminders due in the half-open window (`from`, `to`]. */
+export const dueReminders = (reminders: readonly Reminder[], from: Date, to: Date): Reminder[] =>
+  reminders.filter((r) => r.at.getTime() > from.getTime() && r.at.getTime() <= to.getTime());
