@@ -64,7 +64,9 @@ export const startPlayground = async (opts: PlaygroundOptions, log: Logger): Pro
       if (exited !== null) return;
       const gone = new Promise<void>((r) => child.once('exit', () => r()));
       child.kill('SIGTERM');
-      await Promise.race([gone, sleep(3000).then(() => child.kill('SIGKILL'))]);
+      const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await gone;
+      clearTimeout(force);
     },
   };
 };

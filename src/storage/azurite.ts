@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 /** The well-known Azurite development account (public, documented by Microsoft; not a secret). */
 export const DEV_ACCOUNT = 'devstoreaccount1';
@@ -39,6 +39,17 @@ export const freePort = (host = '127.0.0.1'): Promise<number> =>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Whether something accepts TCP connections on the port (no keep-alive socket left behind). */
+const accepts = (host: string, port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
 /**
  * Starts Azurite's Table service as a child process. Not in-process: restify patches Node's
  * `http.IncomingMessage`, after which Azurite silently ignores `$filter` on queries.
@@ -63,26 +74,26 @@ export const startAzurite = async ({ location, port, host = '127.0.0.1' }: Azuri
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (exited !== null) throw new Error(`Azurite stopte meteen (code ${exited}): ${stderr.trim()}`);
-    try {
-      await fetch(`http://${host}:${realPort}/${DEV_ACCOUNT}/Tables`);
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new Error(`Azurite antwoordde niet binnen 15 s op poort ${realPort}`);
-      }
-      await sleep(50);
+    if (await accepts(host, realPort)) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`Azurite antwoordde niet binnen 15 s op poort ${realPort}`);
     }
+    await sleep(50);
   }
   return {
     port: realPort,
     connectionString,
     close: async () => {
-      if (exited !== null) return;
-      const gone = new Promise<void>((r) => child.once('exit', () => r()));
-      // SIGINT lets Azurite flush its persisted database before it exits.
-      child.kill('SIGINT');
-      await Promise.race([gone, sleep(3000).then(() => child.kill('SIGKILL'))]);
+      if (exited === null) {
+        const gone = new Promise<void>((r) => child.once('exit', () => r()));
+        // SIGINT lets Azurite flush its persisted database before it exits.
+        child.kill('SIGINT');
+        const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+        await gone;
+        clearTimeout(force);
+      }
+      child.stderr?.destroy();
     },
   };
 };
