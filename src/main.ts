@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { CaseService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
 import { type AuthOverrides, ConnectorNotifier, EscaleerBot, type RoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
@@ -24,6 +25,13 @@ export interface Escaleer {
   readonly dispatcher: OutboxDispatcher;
   close(): Promise<void>;
 }
+
+/** The folder holding package.json (works from src/ under ts and from dist/src/). */
+const projectRoot = (): string => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+};
 
 /** No team settings yet: everyone is a begeleider. Replaced by the team settings store. */
 const noRoles: RoleDirectory = { rolesOf: async () => [] };
@@ -77,7 +85,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
         {
           botEndpoint: `http://127.0.0.1:${http.port}/api/messages`,
           port: config.playground.port,
-          configPath: resolve(__dirname, '../../playground/m365agentsplayground.yml'),
+          configPath: join(projectRoot(), 'playground', 'm365agentsplayground.yml'),
           workDir: resolve('.data/playground'),
         },
         log,

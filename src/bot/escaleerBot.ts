@@ -10,7 +10,7 @@ import type { CaseService, Logger } from '../app';
 import { HELP_TEXT, cardAttachment, messageCard, rootCard, CARD_CONTENT_TYPE } from '../cards';
 import { parseCaseId } from '../domain';
 import { type RoleDirectory, actorOf, channelPlace, tenantOf } from './context';
-import { parseCommand } from './commands';
+import { cleanText, parseCommand } from './commands';
 
 const invokeSchema = z.object({
   action: z.object({
@@ -31,6 +31,11 @@ const cardResponse = (card: Record<string, unknown>): InvokeResponse<CardRespons
   status: 200,
   body: { statusCode: 200, type: CARD_CONTENT_TYPE, value: card },
 });
+
+const mentionsBot = (activity: Activity): boolean =>
+  (activity.entities ?? []).some(
+    (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+  );
 
 const STORAGE_DOWN =
   'De opslag is op dit moment niet bereikbaar. Er is niets gewijzigd; probeer het over een minuut opnieuw.';
@@ -55,6 +60,9 @@ export class EscaleerBot extends TeamsActivityHandler {
     const activity = context.activity;
     const command = parseCommand(activity.text ?? '');
     const place = channelPlace(activity);
+    // With RSC (ChannelMessage.Read.Group) the bot receives every channel message: it reacts only
+    // when mentioned, or to one of its own slash commands; everything else is ignored, unlogged.
+    if (place && !mentionsBot(activity) && (command.name === 'unknown' || !/^\s*\//.test(cleanText(activity.text ?? '')))) return;
     switch (command.name) {
       case 'help':
         await context.sendActivity(MessageFactory.text(HELP_TEXT));

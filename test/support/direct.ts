@@ -1,0 +1,52 @@
+import { loadConfig } from '../../src/config';
+import { type Escaleer, startEscaleer } from '../../src/main';
+import { ConnectorStandIn } from './connectorStandIn';
+import { RecordingLogger } from './fakes';
+import { testConnectionString, uniquePrefix } from './storage';
+
+export interface Direct {
+  readonly app: Escaleer;
+  readonly connector: ConnectorStandIn;
+  readonly log: RecordingLogger;
+  readonly prefix: string;
+  /** POSTs an activity to /api/messages; returns status and parsed body. */
+  post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+/** The bot over real HTTP with Azurite, talking to a connector stand-in instead of Teams. */
+export const startDirect = async (env: Record<string, string> = {}): Promise<Direct> => {
+  const prefix = uniquePrefix();
+  const connector = new ConnectorStandIn();
+  await connector.start();
+  const log = new RecordingLogger();
+  const app = await startEscaleer(
+    loadConfig({ NODE_ENV: 'test', PORT: '0', STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: prefix, PLAYGROUND: 'off', ...env }),
+    { host: '127.0.0.1', logger: log, pollMs: 100 },
+  );
+  return {
+    app,
+    connector,
+    log,
+    prefix,
+    post: async (activity, headers = {}) => {
+      const r = await fetch(`http://127.0.0.1:${app.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
+      const text = await r.text();
+      let body: unknown = null;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        body = text;
+      }
+      return { status: r.status, body };
+    },
+    close: async () => {
+      await app.close();
+      await connector.close();
+    },
+  };
+};
