@@ -1,0 +1,2 @@
+export { applyAction } from '../../../src/domain';
+export { canonicalJson as canonicalJsonForTest } from '../../../src/domain/canonicalJson';
