@@ -70,7 +70,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     const notifier = new ConnectorNotifier(adapter, config.bot.appId);
     const dispatcher = new OutboxDispatcher(outbox, notifier, clock, log, options.pollMs ? { pollMs: options.pollMs } : {});
     const cases = new CaseService(repo, new CardChannelViews(), clock, timeOrderedIds(clock), log);
-    const bot = new EscaleerBot(cases, noRoles, log, (tenant) => dispatcher.kick(tenant));
+    const bot = new EscaleerBot({ cases, directory: noRoles, log, clock, kick: (tenant) => dispatcher.kick(tenant) });
 
     const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log }), config.port, options.host);
     stops.push(() => http.close());

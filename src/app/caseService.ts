@@ -124,7 +124,7 @@ export class CaseService {
     });
     if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error };
     const next = applied.value.case;
-    const outbox = this.channelUpdates(next, applied.value.events);
+    const outbox = this.channelUpdates(next, applied.value.events, req.actor.name);
     const committed = await this.repo.commit({ case: next, etag: stored.etag, events: applied.value.events, outbox, dedupeKey });
     if (!committed.ok) {
       const fresh = (await this.repo.get(req.tenantId, req.caseId))?.value ?? stored.value;
@@ -133,7 +133,41 @@ export class CaseService {
     return { kind: 'applied', case: next, events: applied.value.events };
   }
 
-  private channelUpdates(c: Case, events: readonly CaseEvent[]): OutboxMessage[] {
+  /**
+   * Shows a case's details (free text included) to an authorised user: a participant of the case
+   * or a holder of a team role beyond begeleider. Every view is an audit event.
+   */
+  async viewDetails(req: Omit<ExecuteRequest, 'verb' | 'input' | 'version'>): Promise<{ ok: true; case: Case } | { ok: false; refusal: Refusal }> {
+    const stored = await this.repo.get(req.tenantId, req.caseId);
+    if (!stored || stored.value.location.channelId !== req.channelId) {
+      return { ok: false, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`) };
+    }
+    const c = stored.value;
+    const authorised = c.participants.includes(req.actor.userId) || req.actor.roles.some((r) => r !== 'begeleider');
+    if (!authorised) {
+      return {
+        ok: false,
+        refusal: refuse('forbidden', 'Alleen wie aan deze casus werkt en de rolhouders van het team (zoals de teamleider) mogen de details zien.'),
+      };
+    }
+    if (!(await this.repo.seen(req.tenantId, `view:${req.activityId}`))) {
+      const at = this.clock.now().toISOString();
+      await this.repo.recordView(req.tenantId, {
+        caseId: c.id,
+        version: c.version,
+        at,
+        actorId: req.actor.userId,
+        actorRoles: req.actor.roles,
+        action: 'details.bekijken',
+        fromState: c.state,
+        toState: c.state,
+        dataHash: sha256(''),
+      }, `view:${req.activityId}`);
+    }
+    return { ok: true, case: c };
+  }
+
+  private channelUpdates(c: Case, events: readonly CaseEvent[], actorName: string): OutboxMessage[] {
     const conversation = {
       serviceUrl: c.location.serviceUrl,
       conversationId: c.location.conversationId,
@@ -151,7 +185,7 @@ export class CaseService {
         conversation,
         kind: root ? 'reply' : 'post',
         activityId: root,
-        activity: this.views.timeline(c, e),
+        activity: this.views.timeline(c, e, actorName),
         createdAt,
         caseId: c.id,
       });

@@ -60,6 +60,8 @@ export interface CaseRepository {
   /** Whether an idempotency key was already committed. */
   seen(tenantId: string, dedupeKey: string): Promise<boolean>;
   listByChannel(tenantId: string, channelId: string): Promise<readonly Case[]>;
+  /** Appends a read-only audit event (a details view) with its idempotency key, atomically. */
+  recordView(tenantId: string, event: CaseEvent, dedupeKey: string): Promise<void>;
   events(tenantId: string, id: CaseId): Promise<readonly CaseEvent[]>;
   /** Cheap reachability check for /healthz. */
   ping(): Promise<void>;
@@ -97,8 +99,8 @@ export interface Logger {
 export interface ChannelViews {
   /** The root card: status only, never free text. */
   rootCard(c: Case): OutboundActivity;
-  /** One short timeline line for the case thread. */
-  timeline(c: Case, event: CaseEvent): OutboundActivity;
+  /** One short timeline line for the case thread; `actorName` is the colleague who acted. */
+  timeline(c: Case, event: CaseEvent, actorName: string): OutboundActivity;
 }
 
 /** Unique, time-ordered ids for outbox items. */

@@ -6,10 +6,10 @@ import {
   MessageFactory,
 } from 'botbuilder';
 import { z } from 'zod';
-import type { CaseService, Logger } from '../app';
-import { HELP_TEXT, cardAttachment, messageCard, rootCard, CARD_CONTENT_TYPE } from '../cards';
-import { parseCaseId } from '../domain';
-import { type RoleDirectory, actorOf, channelPlace, tenantOf } from './context';
+import type { CaseService, Clock, Logger } from '../app';
+import { CARD_CONTENT_TYPE, HELP_TEXT, type NoticeStyle, cardAttachment, detailsCard, inputsFor, messageCard, rootCard } from '../cards';
+import { type Case, ROLE_LABELS, type Refusal, awaitingRole, parseCaseId, stepOf } from '../domain';
+import { type RoleDirectory, actorOf, channelPlace } from './context';
 import { cleanText, parseCommand } from './commands';
 
 const invokeSchema = z.object({
@@ -42,14 +42,26 @@ const STORAGE_DOWN =
 
 /** The Teams bot: commands in channels and Universal Actions on case cards. */
 export class EscaleerBot extends TeamsActivityHandler {
-  constructor(
-    private readonly cases: CaseService,
-    private readonly directory: RoleDirectory,
-    private readonly log: Logger,
+  private readonly cases: CaseService;
+  private readonly directory: RoleDirectory;
+  private readonly log: Logger;
+  private readonly clock: Clock;
+  private readonly kick: (tenantId: string) => void;
+
+  constructor(deps: {
+    cases: CaseService;
+    directory: RoleDirectory;
+    log: Logger;
+    clock: Clock;
     /** Wakes the outbox dispatcher after a change (it also polls). */
-    private readonly kick: (tenantId: string) => void = () => undefined,
-  ) {
+    kick?: (tenantId: string) => void;
+  }) {
     super();
+    this.cases = deps.cases;
+    this.directory = deps.directory;
+    this.log = deps.log;
+    this.clock = deps.clock;
+    this.kick = deps.kick ?? (() => undefined);
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -78,7 +90,7 @@ export class EscaleerBot extends TeamsActivityHandler {
         const started = await this.cases.start(place, actor, activity.id ?? `${place.conversationId}:${activity.timestamp}`);
         if (started.kind === 'duplicate') return;
         const c = started.case.value;
-        const sent = await context.sendActivity({ attachments: [cardAttachment(rootCard(c))] });
+        const sent = await context.sendActivity({ attachments: [cardAttachment(this.card(c))] });
         if (sent?.id) await this.cases.attachRootCard(c.tenantId, c.id, sent.id);
         return;
       }
@@ -94,14 +106,14 @@ export class EscaleerBot extends TeamsActivityHandler {
             await context.sendActivity(`Casus ${command.arg} is niet gevonden in dit kanaal. Controleer het nummer (bijv. CAS-2026-0001).`);
             return;
           }
-          await context.sendActivity({ attachments: [cardAttachment(rootCard(c))] });
+          await context.sendActivity({ attachments: [cardAttachment(this.card(c))] });
           return;
         }
         const open = await this.cases.listForChannel(place.tenantId, place.channelId);
         await context.sendActivity(
           open.length === 0
             ? 'Er zijn geen casussen in dit kanaal. Start er een met /escaleer.'
-            : `Casussen in dit kanaal:\n\n${open.map((c) => `- ${c.id}: ${c.state}`).join('\n')}`,
+            : `Casussen in dit kanaal:\n\n${open.map((c) => `- ${c.id}: ${stepOf(c.state)?.label ?? c.state}${awaitingRole(c) ? ` (aan zet: ${ROLE_LABELS[awaitingRole(c) ?? 'begeleider']})` : ''}`).join('\n')}`,
         );
         return;
       }
@@ -141,39 +153,49 @@ export class EscaleerBot extends TeamsActivityHandler {
       return cardResponse(messageCard('Niet beschikbaar', 'Casussen zijn alleen te bewerken in het teamkanaal waar ze lopen.', 'attention'));
     }
     const { verb, data } = parsed.data.action;
-    const { caseId: _c, version: _v, ...input } = data;
     const actor = await actorOf(activity, this.directory, place);
-    const outcome = await this.cases.execute({
-      tenantId: tenantOf(activity),
-      caseId,
-      version: ref.data.version,
-      verb,
-      input,
-      actor,
-      activityId: activity.id ?? '',
-      channelId: place.channelId,
-    });
+    const common = { tenantId: place.tenantId, caseId, actor, activityId: activity.id ?? '', channelId: place.channelId };
+    if (verb === 'details.bekijken') {
+      const shown = await this.cases.viewDetails(common);
+      if (shown.ok) return cardResponse(detailsCard(shown.case));
+      const c = await this.cases.find(place.tenantId, caseId, place.channelId);
+      return cardResponse(c ? this.card(c, shown.refusal.message, 'attention') : messageCard('Niet gevonden', shown.refusal.message, 'attention'));
+    }
+    if (verb === 'status.tonen') {
+      const c = await this.cases.find(place.tenantId, caseId, place.channelId);
+      return cardResponse(c ? this.card(c) : messageCard('Niet gevonden', `Casus ${caseId} bestaat niet in dit kanaal.`, 'attention'));
+    }
+    const input = inputsFor(verb, data);
+    const outcome = await this.cases.execute({ ...common, version: ref.data.version, verb, input });
     if (outcome.kind === 'applied') this.kick(outcome.case.tenantId);
     switch (outcome.kind) {
       case 'applied':
       case 'duplicate':
-        return cardResponse(rootCard(outcome.case));
+        return cardResponse(this.card(outcome.case));
       case 'stale':
         return cardResponse(
-          rootCard(outcome.case, {
-            notice: { text: 'Iemand anders heeft deze casus net bijgewerkt. Dit is de actuele stand; je invoer is niet opgeslagen.', style: 'warning' },
-          }),
+          this.card(outcome.case, 'Iemand anders heeft deze casus net bijgewerkt. Dit is de actuele stand; je invoer is niet opgeslagen.', 'warning'),
         );
       case 'refused':
         if (!outcome.case) return cardResponse(messageCard('Niet gevonden', outcome.refusal.message, 'attention'));
-        return cardResponse(
-          rootCard(outcome.case, {
-            values: input,
-            fieldErrors: outcome.refusal.fieldErrors ?? {},
-            notice: { text: outcome.refusal.message, style: 'attention' },
-          }),
-        );
+        return cardResponse(this.refusedCard(outcome.case, verb, input, outcome.refusal));
     }
   }
+
+  private card(c: Case, notice?: string, style: NoticeStyle = 'attention'): Record<string, unknown> {
+    return rootCard(c, { now: this.clock.now(), notice: notice ? { text: notice, style } : null });
+  }
+
+  /** The same form back to the user who submitted it: their values kept, the Dutch errors beside the fields. */
+  private refusedCard(c: Case, verb: string, input: Record<string, unknown>, refusal: Refusal): Record<string, unknown> {
+    const fieldErrors = refusal.fieldErrors ?? {};
+    const text = Object.keys(fieldErrors).length ? `${refusal.message} Er is niets opgeslagen.` : `${refusal.message} Er is niets gewijzigd.`;
+    return rootCard(c, {
+      now: this.clock.now(),
+      form: { verb, values: input, fieldErrors },
+      notice: { text, style: 'attention' },
+    });
+  }
+
 }
 

@@ -1,4 +1,4 @@
-import { type Case, type CaseEvent, ROUTE_LABELS } from '../domain';
+import { type Case, type CaseEvent, ROUTE_LABELS, STEPS, stepOf } from '../domain';
 import type { ChannelViews, OutboundActivity } from '../app';
 import { cardAttachment, rootCard } from './rootCard';
 import { render } from './templates';
@@ -9,22 +9,24 @@ export type MessageStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warn
 export const messageCard = (title: string, text: string, style: MessageStyle = 'default'): Record<string, unknown> =>
   render('message', { title, text, style });
 
-/** One line for the case thread; names only the acting colleague, the step and chosen options. */
+const VERB_LABELS: ReadonlyMap<string, string> = new Map(STEPS.flatMap((s) => s.actions.map((a) => [a.verb, a.label] as const)));
+
+/** One line for the case thread: who did what and where the case went; never free text. */
 export const timelineText = (c: Case, e: CaseEvent, actorName: string): string => {
   if (e.action === 'route.kiezen' && c.route) return `${c.id}: route gekozen: ${ROUTE_LABELS[c.route]} (door ${actorName}).`;
-  return `${c.id}: ${e.action} (${e.fromState} → ${e.toState}) door ${actorName}.`;
+  const what = VERB_LABELS.get(e.action) ?? e.action;
+  const to = stepOf(e.toState)?.label ?? e.toState;
+  return e.fromState === e.toState ? `${c.id}: ${what} (door ${actorName}).` : `${c.id}: ${what} → ${to} (door ${actorName}).`;
 };
 
 /** Channel-visible renderings, used by the use cases for the outbox. */
 export class CardChannelViews implements ChannelViews {
-  constructor(private readonly nameOf: (userId: string) => string = () => 'een teamlid') {}
-
   rootCard(c: Case): OutboundActivity {
     return { attachments: [cardAttachment(rootCard(c))] };
   }
 
-  timeline(c: Case, event: CaseEvent): OutboundActivity {
-    return { text: timelineText(c, event, this.nameOf(event.actorId)) };
+  timeline(c: Case, event: CaseEvent, actorName: string): OutboundActivity {
+    return { text: timelineText(c, event, actorName) };
   }
 }
 

@@ -1,35 +1,29 @@
-import { type Case, ROUTE_LABELS } from '../domain';
+import {
+  type ActionView as DomainAction,
+  type Case,
+  CONDITIONS,
+  CRISIS_INSTRUCTIONS,
+  DEFAULT_TABLES,
+  ROLE_LABELS,
+  type RegionalTable,
+  availableActions,
+  publicSummary,
+  stepOf,
+} from '../domain';
+import { type FormState, fieldView, inputId } from './fieldView';
+import { progressPicture } from './picture';
 import { CARD_CONTENT_TYPE, render } from './templates';
 
-/** One input on a card, as the template binds it (every key present: no leftover bindings). */
-export interface FieldView {
-  readonly kind: 'text' | 'textarea' | 'date' | 'choice' | 'multichoice' | 'toggle';
-  readonly name: string;
-  readonly label: string;
-  readonly required: boolean;
-  readonly requiredMessage: string;
-  readonly maxLength: number;
-  readonly placeholder: string;
-  readonly value: string;
-  readonly options: readonly { readonly label: string; readonly value: string }[];
-  readonly hasHelp: boolean;
-  readonly help: string;
-  readonly hasError: boolean;
-  readonly error: string;
-}
+export type NoticeStyle = 'attention' | 'good' | 'warning' | 'emphasis';
 
-export interface ActionView {
-  readonly title: string;
-  readonly verb: string;
-  readonly style: 'default' | 'positive' | 'destructive';
-  /** `auto` sends the card's inputs, `none` sends only `data`. */
-  readonly inputs: 'auto' | 'none';
-  readonly caseId: string;
-  readonly version: number;
+export interface RootCardOptions {
+  /** Values and errors of a submitted form, shown back to the user who submitted it. */
+  readonly form?: FormState | null;
+  readonly notice?: { readonly text: string; readonly style: NoticeStyle } | null;
+  /** With `now`, only tables whose deadline has not passed are offered. */
+  readonly now?: Date;
+  readonly tables?: readonly RegionalTable[];
 }
-
-/** Neutralises template syntax in user-entered text so it is shown, never evaluated. */
-export const inert = (value: string): string => value.replace(/\$\{/g, '$\u200b{');
 
 const amsterdam = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',
@@ -43,79 +37,129 @@ const amsterdam = new Intl.DateTimeFormat('nl-NL', {
 /** Formats an instant for Dutch readers in Europe/Amsterdam. */
 export const formatMoment = (iso: string): string => amsterdam.format(new Date(iso));
 
-export interface FormState {
-  /** Values the user entered (kept on an invalid submit). */
-  readonly values?: Readonly<Record<string, unknown>>;
-  readonly fieldErrors?: Readonly<Record<string, string>>;
-  readonly notice?: { readonly text: string; readonly style: 'attention' | 'good' | 'warning' | 'emphasis' };
-}
+const CRISIS_VERB = 'crisis.melden';
+const CHECKLIST_VERB = 'voorwaarden.vastleggen';
 
-const CLIENT_REF_HELP = 'Optioneel, max. 20 tekens. Geen namen of BSN: gebruik een pseudoniem, zoals het cliëntnummer uit het ECD.';
+const execute = (title: string, verb: string, c: Case, style: 'default' | 'positive' | 'destructive' = 'default', withInputs = true) => ({
+  type: 'Action.Execute',
+  title,
+  verb,
+  style,
+  associatedInputs: withInputs ? 'auto' : 'none',
+  data: { caseId: c.id, version: c.version },
+});
 
-const field = (f: Partial<FieldView> & Pick<FieldView, 'kind' | 'name' | 'label'>, form: FormState): FieldView => {
-  const entered = form.values?.[f.name];
-  const error = form.fieldErrors?.[f.name] ?? '';
-  return {
-    required: false,
-    requiredMessage: `Vul "${f.label}" in.`,
-    maxLength: 0,
-    placeholder: '',
-    options: [],
-    help: '',
-    ...f,
-    value: typeof entered === 'string' ? inert(entered) : '',
-    hasHelp: Boolean(f.help),
-    hasError: Boolean(error),
-    error,
-  } as FieldView;
+const whoMay = (a: DomainAction): string =>
+  a.roles.includes('begeleider') ? '' : ` (${a.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' of ')})`;
+
+/** The form body of one action: the seven-conditions checklist, or the generic form. */
+const formItems = (c: Case, a: DomainAction, form: FormState | null, intro: string): unknown[] => {
+  if (a.verb === CHECKLIST_VERB) {
+    const mine = form?.verb === a.verb ? form : null;
+    const known = new Set<string>(CONDITIONS.flatMap((k) => [k.key, `${k.key}Toelichting`]));
+    const conditions = CONDITIONS.map((k, i) => {
+      const toggle = fieldView(a.verb, { name: k.key, label: k.label, kind: 'toggle', required: false, private: false }, mine);
+      const explanationField = a.fields.find((f) => f.name === `${k.key}Toelichting`);
+      const explanation = explanationField ? fieldView(a.verb, explanationField, mine) : null;
+      const error = mine?.fieldErrors[k.key] ?? mine?.fieldErrors[`${k.key}Toelichting`] ?? '';
+      return {
+        number: i + 1,
+        toggleId: inputId(a.verb, k.key),
+        label: k.label,
+        toggleValue: toggle.value,
+        explanationId: inputId(a.verb, `${k.key}Toelichting`),
+        explanationLabel: explanation?.label ?? 'Korte toelichting',
+        maxLength: explanation?.maxLength ?? 300,
+        explanationValue: explanation?.value ?? '',
+        hasError: Boolean(error),
+        error,
+      };
+    });
+    const extra = a.fields.filter((f) => !known.has(f.name));
+    const extraItems = extra.length
+      ? [render('form', { title: 'Overig', hasIntro: false, intro: '', fields: extra.map((f) => fieldView(a.verb, f, mine)) })]
+      : [];
+    return [render('checklist', { title: a.label + whoMay(a), intro, conditions, extraItems })];
+  }
+  return [render('form', { title: a.label + whoMay(a), hasIntro: Boolean(intro), intro, fields: a.fields.map((f) => fieldView(a.verb, f, form)) })];
 };
 
-/** The channel-visible root card of a case: status and the current step's empty form. */
-export const rootCard = (c: Case, form: FormState = {}): Record<string, unknown> => {
-  const isNew = c.route === null;
+/** A secondary action on the card: its form in a ShowCard, or a plain button when it has none. */
+const secondaryAction = (c: Case, a: DomainAction, form: FormState | null): Record<string, unknown> => {
+  if (a.fields.length === 0) return execute(a.label + whoMay(a), a.verb, c, 'default', false);
+  return {
+    type: 'Action.ShowCard',
+    title: a.label + whoMay(a),
+    card: {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: formItems(c, a, form, ''),
+      actions: [execute(`${a.label} bevestigen`, a.verb, c, 'positive')],
+    },
+  };
+};
+
+const crisisAction = (c: Case, form: FormState | null): Record<string, unknown> => {
+  const mine = form?.verb === CRISIS_VERB ? form : null;
+  const error = mine ? Object.values(mine.fieldErrors)[0] ?? '' : '';
+  return {
+    type: 'Action.ShowCard',
+    title: 'Crisis melden',
+    card: render('crisis', {
+      guidance: CRISIS_INSTRUCTIONS,
+      confirmId: inputId(CRISIS_VERB, 'bevestigd'),
+      confirmLabel: 'Ik bevestig dat er nu sprake is van een crisissituatie',
+      hasError: Boolean(error),
+      error,
+      caseId: c.id,
+      version: c.version,
+    }),
+  };
+};
+
+/**
+ * The root card of a case, visible to the whole channel: status (no free text, ever) and the
+ * current step's empty form. With `form`, the submitting user's own values and errors are shown
+ * (that card only goes back to them, as the invoke response).
+ */
+export const rootCard = (c: Case, opts: RootCardOptions = {}): Record<string, unknown> => {
+  const tables = opts.tables ?? DEFAULT_TABLES;
+  const summary = publicSummary(c, tables);
+  const step = stepOf(c.state);
+  const form = opts.form ?? null;
+  const all = availableActions(c, { tables, ...(opts.now ? { now: opts.now } : {}) });
+  const crisis = all.find((a) => a.verb === CRISIS_VERB);
+  const [primary, ...secondary] = all.filter((a) => a.verb !== CRISIS_VERB);
+  const picture = progressPicture(summary.progress, c.state === 'crisis');
   const facts = [
-    { title: 'Route', value: c.route ? ROUTE_LABELS[c.route] : 'Nog niet gekozen' },
+    ...(summary.awaitingLabel ? [{ title: 'Aan zet', value: summary.awaitingLabel }] : []),
+    ...(summary.checklist ? [{ title: 'Voorwaarden', value: `${summary.checklist.met} van ${summary.checklist.total} voldaan` }] : []),
+    ...summary.facts.map((f) => ({ title: f.label, value: f.value })),
     { title: 'Geopend', value: formatMoment(c.createdAt) },
-    { title: 'Laatst bijgewerkt', value: formatMoment(c.updatedAt) },
+    { title: 'Bijgewerkt', value: formatMoment(c.updatedAt) },
   ];
-  const fields: FieldView[] = isNew
-    ? [
-        field(
-          {
-            kind: 'choice',
-            name: 'route',
-            label: 'Welke route volgt deze casus?',
-            required: true,
-            requiredMessage: 'Kies een route.',
-            options: [
-              { label: ROUTE_LABELS.zorgkantoor, value: 'zorgkantoor' },
-              { label: ROUTE_LABELS.bijstellen, value: 'bijstellen' },
-            ],
-          },
-          form,
-        ),
-        field({ kind: 'text', name: 'clientRef', label: 'Cliëntreferentie (pseudoniem)', maxLength: 20, placeholder: 'bijv. ECD-12345', help: CLIENT_REF_HELP }, form),
-      ]
-    : [];
-  const actions: ActionView[] = isNew
-    ? [{ title: 'Route vastleggen', verb: 'route.kiezen', style: 'positive', inputs: 'auto', caseId: c.id, version: c.version }]
-    : [];
+  const actions: Record<string, unknown>[] = [];
+  if (primary) actions.push(execute(primary.verb === 'route.kiezen' ? 'Route vastleggen' : 'Opslaan', primary.verb, c, 'positive'));
+  for (const a of secondary) actions.push(secondaryAction(c, a, form));
+  if (c.route) actions.push(execute('Bekijk details', 'details.bekijken', c, 'default', false));
+  if (crisis) actions.push(crisisAction(c, form));
   return render('root', {
     caseId: c.id,
-    version: c.version,
-    routeLabel: c.route ? `Route ${ROUTE_LABELS[c.route]}` : 'Nieuwe casus',
-    stepLabel: isNew ? 'Stap: route kiezen' : `Stap: ${c.state}`,
-    hasPicture: false,
-    picture: '',
-    pictureAlt: '',
+    routeLabel: summary.routeLabel ? `Route ${summary.routeLabel}` : 'Nieuwe casus: kies de route',
+    stepLabel: summary.open ? `Stap: ${summary.stateLabel}` : `Status: ${summary.stateLabel}`,
+    stepColor: c.state === 'crisis' ? 'Attention' : summary.open ? 'Accent' : 'Good',
+    hasPicture: Boolean(picture),
+    picture: picture?.dataUri ?? '',
+    pictureAlt: picture?.altText ?? '',
+    pictureWidth: picture?.width ?? '96px',
     facts,
-    hasNotice: Boolean(form.notice),
-    notice: form.notice?.text ?? '',
-    noticeStyle: form.notice?.style ?? 'default',
-    hasForm: fields.length > 0,
-    formTitle: 'Kies de route',
-    formHelp: 'Zorgkantoor (Wlz): Menzis stappenplan complexe casuïstiek. Bijstellen ondersteuning (Wmo): Siem proces.',
-    fields,
+    hasInstructions: Boolean(step?.instructions.length),
+    instructions: step?.instructions ?? [],
+    hasNotice: Boolean(opts.notice),
+    notice: opts.notice?.text ?? '',
+    noticeStyle: opts.notice?.style ?? 'default',
+    hasForm: Boolean(primary),
+    formItems: primary ? formItems(c, primary, form, '') : [],
     actions,
   });
 };

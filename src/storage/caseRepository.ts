@@ -124,6 +124,19 @@ export class TableCaseRepository implements CaseRepository {
     }
   }
 
+  async recordView(tenantId: string, event: CaseEvent, dedupeKey: string): Promise<void> {
+    const pk = tenantPk(tenantId);
+    const n = `v${Date.parse(event.at).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      await this.table.submitTransaction([
+        ['create', { ...eventEntity(tenantId, event, 0), rowKey: rk.event(event.caseId, event.version, n) }],
+        ['create', { partitionKey: pk, rowKey: rk.dedupe(dedupeKey), caseId: event.caseId, at: event.at }],
+      ]);
+    } catch (e) {
+      if (statusOf(e) !== 409) throw e;
+    }
+  }
+
   async seen(tenantId: string, dedupeKey: string): Promise<boolean> {
     try {
       await this.table.getEntity(tenantPk(tenantId), rk.dedupe(dedupeKey), { queryOptions: { select: ['caseId'] } });

@@ -18,7 +18,7 @@ export const TENANTS_PK = 'tenants';
 
 export const rk = {
   case: (id: string) => `case_${id}`,
-  event: (id: string, version: number, n: number) => `event_${id}_${String(version).padStart(6, '0')}_${n}`,
+  event: (id: string, version: number, n: number | string) => `event_${id}_${String(version).padStart(6, '0')}_${n}`,
   eventsOf: (id: string) => `event_${id}_`,
   outbox: (id: string) => `outbox_${escapeKey(id)}`,
   dedupe: (key: string) => `dedupe_${escapeKey(key)}`,

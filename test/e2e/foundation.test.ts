@@ -1,6 +1,6 @@
 import { TableCaseRepository, openTables } from '../../src/storage';
 import { type E2e, startE2e } from '../support/app';
-import { cardText } from '../support/playgroundClient';
+import { cardText, fill } from '../support/playgroundClient';
 
 describe('Escaleer in een teamkanaal van de Agents Playground', () => {
   let e: E2e;
@@ -41,12 +41,13 @@ describe('Escaleer in een teamkanaal van de Agents Playground', () => {
     expect(shown).toContain('Zorgkantoor (Wlz)');
     expect(shown).toContain('Bijstellen ondersteuning (Wmo)');
 
-    const response = await e.pg.execute(post.postConversationId, sanne.id, rootEvent.message.messageId, 'route.kiezen', {
-      caseId,
-      version: 1,
-      route: 'bijstellen',
-      clientRef: 'ECD-4711',
-    });
+    const response = await e.pg.execute(
+      post.postConversationId,
+      sanne.id,
+      rootEvent.message.messageId,
+      'route.kiezen',
+      fill(root, 'route.kiezen', { route: 'bijstellen', clientRef: 'ECD-4711' }, { caseId: caseId ?? '', version: 1 }),
+    );
     expect(response.status).toBe(200);
     expect(response.body?.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(response.body?.value)).toContain('Route Bijstellen ondersteuning (Wmo)');

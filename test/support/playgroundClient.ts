@@ -137,3 +137,49 @@ export const cardText = (card: unknown): string => {
   walk(card);
   return out.join(' | ');
 };
+
+/** Every input id on a card, including those inside ShowCard actions. */
+export const inputIds = (card: unknown): string[] => {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') out.push(o.id);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+};
+
+/** Executable verbs on a card (Action.Execute, also inside ShowCards). */
+export const verbsOn = (card: unknown): string[] => {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && typeof o.verb === 'string') out.push(o.verb);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+};
+
+/**
+ * What Teams would send for `verb` after the user filled `values` in the card: fails when the card
+ * does not offer that verb or one of those inputs (so tests only submit what users can).
+ */
+export const fill = (card: unknown, verb: string, values: Record<string, string>, ref: { caseId: string; version: number }): Record<string, unknown> => {
+  if (!verbsOn(card).includes(verb)) throw new Error(`Kaart biedt ${verb} niet aan; wel: ${verbsOn(card).join(', ')}`);
+  const ids = new Set(inputIds(card));
+  const data: Record<string, unknown> = { caseId: ref.caseId, version: ref.version };
+  for (const [k, v] of Object.entries(values)) {
+    const id = `${verb}.${k}`;
+    if (!ids.has(id)) throw new Error(`Kaart heeft geen invoer ${id}; wel: ${[...ids].join(', ')}`);
+    data[id] = v;
+  }
+  return data;
+};

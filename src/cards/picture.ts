@@ -1,0 +1,79 @@
+import type { Progress } from '../domain';
+import { type Rgb, type Shape, disc, rasterise, rect, ring } from './png';
+
+const DONE: Rgb = [160, 196, 248];
+const CURRENT: Rgb = [91, 95, 199];
+const TODO: Rgb = [225, 225, 225];
+const CLIENT: Rgb = [64, 64, 64];
+const FINISHED: Rgb = [107, 183, 0];
+const CRISIS: Rgb = [196, 49, 75];
+
+export interface Picture {
+  /** `data:image/png;base64,…`, small enough for a card (a few KB). */
+  readonly dataUri: string;
+  readonly altText: string;
+  /** Display width for the card (the image is drawn at twice that for sharp screens). */
+  readonly width: string;
+}
+
+const cache = new Map<string, Picture>();
+
+const colourFor = (index: number, current: number, finished: boolean, crisis: boolean): Rgb => {
+  if (crisis && index === current) return CRISIS;
+  if (finished) return index <= current ? FINISHED : TODO;
+  if (index < current) return DONE;
+  return index === current ? CURRENT : TODO;
+};
+
+/** The four circles of the Menzis model around the client; circle 4 shows its 7 sub-steps as dots. */
+const circles = (p: Progress, crisis: boolean): Shape[] => {
+  const size = 192;
+  const c = size / 2;
+  const shapes: Shape[] = [];
+  const radii = [34, 52, 70, 88];
+  for (let i = 4; i >= 1; i--) {
+    shapes.push(disc(c, c, radii[i - 1] ?? 0, [255, 255, 255]));
+    shapes.push(ring(c, c, (radii[i - 1] ?? 0) - 12, radii[i - 1] ?? 0, colourFor(i, p.phase, p.finished, crisis)));
+  }
+  shapes.push(disc(c, c, 14, CLIENT));
+  if (p.phase === 4 && p.subStep) {
+    for (let s = 1; s <= 7; s++) {
+      const angle = Math.PI * (1.25 + (s - 1) * (0.5 / 6));
+      shapes.push(disc(c + Math.cos(angle) * 82, c + Math.sin(angle) * 82, 5, s <= p.subStep ? [255, 255, 255] : [120, 120, 160]));
+    }
+  }
+  return shapes;
+};
+
+/** The seven Siem steps as connected dots. */
+const steps = (p: Progress, crisis: boolean): Shape[] => {
+  const w = 336;
+  const h = 64;
+  const shapes: Shape[] = [rect(24, h / 2 - 3, w - 24, h / 2 + 3, TODO)];
+  for (let i = 1; i <= 7; i++) {
+    const x = 24 + ((i - 1) * (w - 48)) / 6;
+    shapes.push(disc(x, h / 2, 18, colourFor(i, p.phase, p.finished, crisis)));
+    if (i === p.phase && !p.finished) shapes.push(ring(x, h / 2, 20, 24, CURRENT));
+  }
+  return shapes;
+};
+
+/** A picture of where the case stands, or `null` before a route is chosen. */
+export const progressPicture = (p: Progress, crisis: boolean): Picture | null => {
+  if (!p.route || p.phase === 0) return null;
+  const key = `${p.route}:${p.phase}:${p.subStep ?? 0}:${p.finished}:${crisis}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const zorgkantoor = p.route === 'zorgkantoor';
+  const png = zorgkantoor ? rasterise(192, 192, circles(p, crisis)) : rasterise(336, 64, steps(p, crisis));
+  const where = zorgkantoor
+    ? `Cirkel ${p.phase} van 4${p.subStep ? `, stap ${p.subStep} van 7` : ''}`
+    : `Stap ${p.phase} van 7`;
+  const picture: Picture = {
+    dataUri: `data:image/png;base64,${png.toString('base64')}`,
+    altText: `${where}${p.finished ? ' (afgerond)' : ''}${crisis ? ' (crisis)' : ''}`,
+    width: zorgkantoor ? '96px' : '168px',
+  };
+  cache.set(key, picture);
+  return picture;
+};

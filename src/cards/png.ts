@@ -1,0 +1,94 @@
+import { deflateSync } from 'node:zlib';
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+const crc32 = (buf: Buffer): number => {
+  let c = 0xffffffff;
+  for (const b of buf) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+
+const chunk = (type: string, data: Buffer): Buffer => {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+};
+
+/** Encodes RGBA pixels (row-major, 4 bytes per pixel) as a PNG. */
+export const encodePng = (width: number, height: number, rgba: Uint8Array): Buffer => {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 6; // colour type RGBA
+  const raw = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (width * 4 + 1)] = 0;
+    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+};
+
+export type Rgb = readonly [number, number, number];
+
+/** A shape: returns its colour where it covers (x, y), else `null`. Later shapes paint over earlier ones. */
+export type Shape = (x: number, y: number) => Rgb | null;
+
+/** Rasterises shapes with 4×4 supersampling on a transparent background. */
+export const rasterise = (width: number, height: number, shapes: readonly Shape[]): Buffer => {
+  const px = new Uint8Array(width * height * 4);
+  const S = 4;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
+      for (let sy = 0; sy < S; sy++) {
+        for (let sx = 0; sx < S; sx++) {
+          const fx = x + (sx + 0.5) / S;
+          const fy = y + (sy + 0.5) / S;
+          let hit: Rgb | null = null;
+          for (const shape of shapes) hit = shape(fx, fy) ?? hit;
+          if (hit) {
+            r += hit[0];
+            g += hit[1];
+            b += hit[2];
+            a++;
+          }
+        }
+      }
+      const i = (y * width + x) * 4;
+      if (a > 0) {
+        px[i] = Math.round(r / a);
+        px[i + 1] = Math.round(g / a);
+        px[i + 2] = Math.round(b / a);
+        px[i + 3] = Math.round((a / (S * S)) * 255);
+      }
+    }
+  }
+  return encodePng(width, height, px);
+};
+
+export const disc = (cx: number, cy: number, radius: number, color: Rgb): Shape => (x, y) =>
+  (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2 ? color : null;
+
+export const ring = (cx: number, cy: number, inner: number, outer: number, color: Rgb): Shape => (x, y) => {
+  const d2 = (x - cx) ** 2 + (y - cy) ** 2;
+  return d2 <= outer ** 2 && d2 >= inner ** 2 ? color : null;
+};
+
+export const rect = (x0: number, y0: number, x1: number, y1: number, color: Rgb): Shape => (x, y) =>
+  x >= x0 && x <= x1 && y >= y0 && y <= y1 ? color : null;
