@@ -1,0 +1,119 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Case, STEPS, formatCaseId, newCase, type RouteId } from '../../src/domain';
+import { detailsCard, messageCard, rootCard, render } from '../../src/cards';
+import { checkCard } from './cardValidation';
+
+const now = new Date('2023-09-20T10:00:00Z');
+const base = newCase({
+  id: formatCaseId(2023, 42),
+  location: { tenantId: 't', teamId: 'team', channelId: 'ch', conversationId: 'ch;messageid=1', serviceUrl: 'http://x', rootActivityId: 'r' },
+  ownerId: 'u1',
+  now,
+});
+
+const SECRET = 'GEHEIM';
+
+/** Every field of every action, filled as a user might: free text carries a sentinel. */
+const filledSteps = (): Case['steps'] => {
+  const steps: Record<string, Record<string, unknown>> = {};
+  for (const s of STEPS) {
+    for (const a of s.actions) {
+      const key = a.stepKey ?? s.id;
+      const data = (steps[key] ??= {});
+      for (const f of a.fields) {
+        if (f.private) data[f.name] = `${SECRET}-${f.name} <b>vet</b> \${x}`;
+        else if (f.kind === 'toggle') data[f.name] = true;
+        else if (f.kind === 'date') data[f.name] = '2023-09-01';
+        else if (f.kind === 'multichoice') data[f.name] = (f.options ?? []).slice(0, 2).map((o) => o.value);
+        else data[f.name] = f.options?.[0]?.value ?? 'groningen-2023-10-19';
+      }
+    }
+  }
+  return steps;
+};
+
+const inState = (state: string, route: RouteId | null, steps: Case['steps'] = {}): Case => ({
+  ...base,
+  route,
+  state,
+  clientRef: route ? 'ECD-1' : null,
+  version: 3,
+  steps,
+});
+
+const routeFor = (stepRoute: RouteId | null): RouteId[] => (stepRoute ? [stepRoute] : ['zorgkantoor', 'bijstellen']);
+
+describe('kaartsjablonen', () => {
+  it('elk sjabloon in cards/ is geldige JSON en wordt door een kaart gebruikt', () => {
+    const names = readdirSync(join(__dirname, '../../cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
+    expect(names.sort()).toEqual(['checklist', 'crisis', 'details', 'form', 'message', 'root']);
+  });
+
+  const cases: [string, Case][] = [['nieuw', inState('nieuw', null)]];
+  for (const s of STEPS.filter((x) => x.id !== 'nieuw')) {
+    for (const route of routeFor(s.route)) {
+      cases.push([`${route}/${s.id} leeg`, inState(s.id, route)]);
+      cases.push([`${route}/${s.id} ingevuld`, inState(s.id, route, filledSteps())]);
+    }
+  }
+
+  it.each(cases)('hoofdkaart %s: geldig, versie ≤ 1.5, alleen elementen van die versie, < 40 KB', (_name, c) => {
+    const result = checkCard(rootCard(c, { now }));
+    expect(result.errors).toEqual([]);
+  });
+
+  it.each(cases.filter(([n]) => n.endsWith('ingevuld')))('hoofdkaart %s toont geen vrije tekst', (_name, c) => {
+    expect(JSON.stringify(rootCard(c, { now }))).not.toContain(SECRET);
+  });
+
+  it.each(cases.filter(([n]) => n.endsWith('ingevuld')))('detailkaart %s toont de vrije tekst, zonder HTML uit te voeren of bindingen te evalueren', (_name, c) => {
+    const card = detailsCard(c);
+    expect(checkCard(card).errors).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain(SECRET);
+    expect(text).not.toMatch(/\$\{x\}/);
+  });
+
+  it('een foutieve invoer komt terug met de waarden van de gebruiker en de fout naast het veld', () => {
+    const c = inState('cirkel1', 'zorgkantoor');
+    const card = rootCard(c, {
+      now,
+      form: { verb: 'cirkel1.vastleggen', values: { vraag: 'mijn vraag ${y}' }, fieldErrors: { datum: 'Vul een datum in.' } },
+      notice: { text: 'Controleer de invoer.', style: 'attention' },
+    });
+    expect(checkCard(card).errors).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('Vul een datum in.');
+    expect(text).toContain('mijn vraag');
+    expect(text).toContain('Controleer de invoer.');
+  });
+
+  it('de voortgangsafbeelding is een kleine PNG met beschrijvende alt-tekst', () => {
+    const card = rootCard(inState('cirkel3', 'zorgkantoor'), { now });
+    const text = JSON.stringify(card);
+    const uri = /data:image\/png;base64,([A-Za-z0-9+/=]+)/.exec(text)?.[1];
+    expect(uri).toBeDefined();
+    const png = Buffer.from(uri ?? '', 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeLessThan(12_000);
+    expect(text).toContain('Cirkel 3 van 4');
+  });
+
+  it('de meldings- en foutkaart is geldig', () => {
+    expect(checkCard(messageCard('Niet gelukt', 'De opslag is niet bereikbaar.', 'attention')).errors).toEqual([]);
+  });
+
+  it('een ontbrekende binding is een fout, geen lege kaart', () => {
+    expect(() => render('message', { title: 'x' })).toThrow(/binding/);
+  });
+
+  it('de crisisroute-knop staat op elke open stap en nergens anders', () => {
+    for (const s of STEPS) {
+      for (const route of routeFor(s.route)) {
+        const text = JSON.stringify(rootCard(inState(s.id, s.id === 'nieuw' ? null : route), { now }));
+        expect(text.includes('"verb":"crisis.melden"')).toBe(!s.terminal && s.id !== 'nieuw');
+      }
+    }
+  });
+});
