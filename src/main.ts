@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CaseService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
-import { type AuthOverrides, ConnectorNotifier, EscaleerBot, type RoleDirectory, createAdapter } from './bot';
+import { CaseService, DashboardService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { type AuthOverrides, ConnectorNotifier, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
-import { createHttpServer, listen } from './http';
+import { createHttpServer, listen, tabRoutes } from './http';
+import { DEFAULT_TABLES } from './domain';
 import { OutboxDispatcher } from './scheduler';
-import { type TableConnection, TableCaseRepository, TableOutboxStore, openTables } from './storage';
+import { type TableConnection, TableCaseQueries, TableCaseRepository, TableOutboxStore, TableTeamSettingsStore, openTables } from './storage';
 
 export interface StartOptions {
   readonly clock?: Clock;
@@ -16,6 +17,8 @@ export interface StartOptions {
   readonly host?: string;
   /** Outbox poll interval (ms). */
   readonly pollMs?: number;
+  /** Dashboard tab: OpenID metadata URL of the SSO token issuer (tests: a local JWKS server). */
+  readonly tabOpenIdMetadataUrl?: string;
 }
 
 export interface Escaleer {
@@ -32,9 +35,6 @@ const projectRoot = (): string => {
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
 };
-
-/** No team settings yet: everyone is a begeleider. Replaced by the team settings store. */
-const noRoles: RoleDirectory = { rolesOf: async () => [] };
 
 /** The composition root: config → storage → services → bot → http → scheduler (→ Playground locally). */
 export const startEscaleer = async (config: Config, options: StartOptions = {}): Promise<Escaleer> => {
@@ -70,9 +70,14 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     const notifier = new ConnectorNotifier(adapter, config.bot.appId);
     const dispatcher = new OutboxDispatcher(outbox, notifier, clock, log, options.pollMs ? { pollMs: options.pollMs } : {});
     const cases = new CaseService(repo, new CardChannelViews(), clock, timeOrderedIds(clock), log);
-    const bot = new EscaleerBot({ cases, directory: noRoles, log, clock, kick: (tenant) => dispatcher.kick(tenant) });
+    const settings = new TableTeamSettingsStore(tables.cases);
+    const bot = new EscaleerBot({ cases, directory: new SettingsRoleDirectory(settings), log, clock, kick: (tenant) => dispatcher.kick(tenant) });
 
-    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log }), config.port, options.host);
+    // Dashboard tab (issue 6): read-only overview per team; tables from the shipped calendar for now.
+    const dashboard = new DashboardService(new TableCaseQueries(tables.cases), async () => DEFAULT_TABLES, clock);
+    const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, clock, log });
+
+    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab }), config.port, options.host);
     stops.push(() => http.close());
     dispatcher.start();
     stops.push(() => dispatcher.stop());

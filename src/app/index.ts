@@ -1,3 +1,5 @@
 export * from './ports';
 export * from './caseService';
 export * from './logger';
+export * from './dashboard';
+export * from './teamSettings';

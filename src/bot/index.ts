@@ -3,3 +3,4 @@ export { createAdapter, type BotIdentity, type AuthOverrides } from './adapter';
 export { ConnectorNotifier } from './notifier';
 export { type RoleDirectory } from './context';
 export { parseCommand, cleanText, type Command } from './commands';
+export { SettingsRoleDirectory } from './roleDirectory';

@@ -2,3 +2,6 @@ export { openTables, type Tables, type TableConnection } from './tables';
 export { TableCaseRepository } from './caseRepository';
 export { TableOutboxStore } from './outboxStore';
 export { escapeKey, tenantPk } from './keys';
+export { TableCaseQueries } from './caseQueries';
+export { TableTeamSettingsStore } from './teamSettingsStore';
+export { TableLeaseStore, leaseKeys } from './leaseStore';

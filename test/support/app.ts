@@ -1,3 +1,4 @@
+import type { Clock } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { type Escaleer, startEscaleer } from '../../src/main';
 import { freePort } from '../../src/storage/azurite';
@@ -14,7 +15,7 @@ export interface E2e {
 }
 
 /** Starts the bot (real config path, test Azurite, own tables) with the Agents Playground in front of it. */
-export const startE2e = async (env: Record<string, string> = {}): Promise<E2e> => {
+export const startE2e = async (env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<E2e> => {
   const prefix = uniquePrefix();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -27,7 +28,7 @@ export const startE2e = async (env: Record<string, string> = {}): Promise<E2e> =
     ...env,
   });
   const log = new RecordingLogger();
-  const app = await startEscaleer(config, { host: '127.0.0.1', logger: log, pollMs: 200 });
+  const app = await startEscaleer(config, { host: '127.0.0.1', logger: log, pollMs: 200, ...options });
   if (!app.playgroundUrl) throw new Error('Playground niet gestart');
   const pg = new PlaygroundClient(app.playgroundUrl);
   await pg.connect();

@@ -1,0 +1,107 @@
+import type { TeamSettings } from '../../src/app';
+import { TableTeamSettingsStore, openTables } from '../../src/storage';
+import type { E2e } from './app';
+import { type InvokeResult, cardText, fill } from './playgroundClient';
+
+export const DEMO = {
+  anouk: { id: 'user-anouk', aad: '11111111-1111-4111-8111-000000000001', name: 'Anouk de Vries' },
+  mohamed: { id: 'user-mohamed', aad: '11111111-1111-4111-8111-000000000002', name: 'Mohamed El Amrani' },
+  sanne: { id: 'user-sanne', aad: '11111111-1111-4111-8111-000000000003', name: 'Sanne Bakker' },
+  joost: { id: 'user-joost', aad: '11111111-1111-4111-8111-000000000004', name: 'Joost Visser' },
+  fatma: { id: 'user-fatma', aad: '11111111-1111-4111-8111-000000000005', name: 'Fatma Yilmaz' },
+  pieter: { id: 'user-pieter', aad: '11111111-1111-4111-8111-000000000006', name: 'Pieter Jansen' },
+} as const;
+
+export type DemoUser = (typeof DEMO)[keyof typeof DEMO];
+
+/** Stores demo team settings directly (the /instellingen card has its own test). Joost holds no role. */
+export const seedRoles = async (e: E2e, tenantId: string, teamId: string, serviceUrl: string): Promise<void> => {
+  const tables = await openTables(e.app.storageConnection, e.prefix);
+  const m = (u: DemoUser) => ({ id: u.aad, name: u.name });
+  const settings: TeamSettings = {
+    tenantId,
+    teamId,
+    serviceUrl,
+    roleHolders: {
+      teamleider: [m(DEMO.mohamed)],
+      sleutelfiguur: [m(DEMO.sanne)],
+      coordinator_verstevigingsteam: [m(DEMO.fatma)],
+      functioneel_beheerder: [m(DEMO.pieter)],
+    },
+    roleChannels: {},
+    gebiedsteams: [],
+    updatedAt: new Date().toISOString(),
+    updatedBy: DEMO.pieter.aad,
+  };
+  const store = new TableTeamSettingsStore(tables.cases);
+  const existing = await store.get(tenantId, teamId);
+  if (!(await store.save(settings, existing?.etag ?? null))) throw new Error('instellingen niet opgeslagen');
+};
+
+const refOf = (card: unknown): { caseId: string; version: number } => {
+  const text = JSON.stringify(card);
+  const caseId = /"caseId":"(CAS-\d{4}-\d{4,6})"/.exec(text)?.[1];
+  const version = /"version":(\d+)/.exec(text.replace(/"version":"1\.5"/g, ''))?.[1];
+  if (!caseId || !version) throw new Error(`geen casus/versie op kaart: ${text.slice(0, 300)}`);
+  return { caseId, version: Number(version) };
+};
+
+/** Walks one case through its steps as different demo users, via the Playground API. */
+export class CaseDriver {
+  card: Record<string, unknown>;
+
+  private constructor(
+    private readonly e: E2e,
+    readonly thread: string,
+    readonly rootMessageId: string,
+    readonly caseId: string,
+    card: Record<string, unknown>,
+  ) {
+    this.card = card;
+  }
+
+  static async open(e: E2e, channel: string, user: DemoUser): Promise<CaseDriver> {
+    const post = await e.pg.say(channel, user.id, '/escaleer');
+    const root = await e.pg.waitFor(
+      (ev) => ev.action === 'createMessage' && ev.actionConversationId === post.postConversationId && Boolean(ev.message.attachments?.length),
+      8000,
+      'hoofdkaart',
+    );
+    const card = root.message.attachments?.[0]?.content ?? {};
+    return new CaseDriver(e, post.postConversationId, root.message.messageId, refOf(card).caseId, card);
+  }
+
+  get version(): number {
+    return refOf(this.card).version;
+  }
+
+  get text(): string {
+    return cardText(this.card);
+  }
+
+  /** Fills and submits `verb` on the current card as `user`; keeps the returned card when it is the case card. */
+  async act(user: DemoUser, verb: string, values: Record<string, string>, version = this.version): Promise<InvokeResult & { text: string }> {
+    const data = fill(this.card, verb, values, { caseId: this.caseId, version });
+    const r = await this.e.pg.execute(this.thread, user.id, this.rootMessageId, verb, data);
+    if (r.status !== 200) throw new Error(`invoke ${verb} gaf ${r.status}`);
+    const card = r.body?.value as Record<string, unknown>;
+    if (JSON.stringify(card).includes(`Casus ${this.caseId}`)) this.card = card;
+    return { ...r, text: cardText(card) };
+  }
+
+  /** A read-only action (details, status) as `user`. */
+  async view(user: DemoUser, verb: 'details.bekijken' | 'status.tonen'): Promise<{ card: Record<string, unknown>; text: string }> {
+    const r = await this.e.pg.execute(this.thread, user.id, this.rootMessageId, verb, { caseId: this.caseId, version: this.version });
+    const card = r.body?.value as Record<string, unknown>;
+    return { card, text: cardText(card) };
+  }
+
+  /** Waits until everyone's copy of the root card shows `text`. */
+  async channelShows(text: string): Promise<void> {
+    await this.e.pg.waitFor(
+      (ev) => ev.action === 'updateMessage' && ev.message.messageId === this.rootMessageId && cardText(ev.message.attachments?.[0]?.content).includes(text),
+      8000,
+      `bijgewerkte hoofdkaart met "${text}"`,
+    );
+  }
+}
