@@ -136,15 +136,17 @@ export class DashboardService {
 
   /**
    * The overview of one team. `tenantId` must come from a verified token (or the gated dev mode);
-   * rows of another tenant are dropped even if storage returned them.
+   * rows of another tenant are dropped even if storage returned them. `null` when the bot has no
+   * record of the team in this tenant (no case was ever created in it).
    */
-  async overview(tenantId: string, teamId: string): Promise<TeamOverview> {
+  async overview(tenantId: string, teamId: string): Promise<TeamOverview | null> {
     const now = this.clock.now();
     const [cases, tables] = await Promise.all([this.queries.listByTeam(tenantId, teamId), this.tables()]);
     const rows = cases
       .filter((c) => c.tenantId === tenantId && c.location.teamId === teamId)
       .map((c) => toDashboardRow(c, now, tables))
       .sort((a, b) => (a.open !== b.open ? (a.open ? -1 : 1) : b.createdAt.localeCompare(a.createdAt)));
+    if (rows.length === 0) return null;
     return { cases: rows, tables: upcomingTables(tables, now) };
   }
 }

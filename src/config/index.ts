@@ -20,6 +20,8 @@ export interface Config {
   readonly tablePrefix: string;
   readonly playground: { readonly enabled: boolean; readonly port: number };
   readonly publicHostname: string;
+  /** Dashboard tab: `devMode` skips the Teams token (never in production); `ssoAppId` is the token audience. */
+  readonly tab: { readonly devMode: boolean; readonly ssoAppId: string };
 }
 
 export class ConfigError extends Error {
@@ -55,6 +57,7 @@ export const loadConfig = (source: Readonly<Record<string, string | undefined>>)
     tablePrefix: e.TABLE_PREFIX,
     playground: { enabled: e.NODE_ENV !== 'production' && (e.PLAYGROUND ?? e.NODE_ENV === 'development'), port: e.PLAYGROUND_PORT },
     publicHostname: e.PUBLIC_HOSTNAME,
+    tab: { devMode: e.NODE_ENV !== 'production' && (e.TAB_DEV_MODE ?? false), ssoAppId: e.TAB_SSO_APP_ID || e.MICROSOFT_APP_ID },
   };
 };
 

@@ -28,9 +28,20 @@ export const envSchema = z
     PLAYGROUND: onOff.optional(),
     PLAYGROUND_PORT: port.default(56150),
     PUBLIC_HOSTNAME: z.string().trim().default(''),
+    /** Dashboard tab: accept `?tenant=…&team=…` without a Teams token (local development only). */
+    TAB_DEV_MODE: onOff.optional(),
+    /** App registration whose SSO tokens the tab API accepts; defaults to MICROSOFT_APP_ID. */
+    TAB_SSO_APP_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
+    if (env.TAB_DEV_MODE) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['TAB_DEV_MODE'],
+        message: 'mag niet aan staan in productie: het dashboard zou dan zonder aanmelding teamgegevens tonen',
+      });
+    }
     if (!env.MICROSOFT_APP_ID) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../app';
+import { type TabRoutes, registerTabRoutes } from './tab';
 
 export interface HttpDeps {
   readonly adapter: CloudAdapter;
@@ -9,6 +10,8 @@ export interface HttpDeps {
   /** Resolves when storage answers; rejects when it does not. */
   readonly storagePing: () => Promise<void>;
   readonly log: Logger;
+  /** Dashboard tab and its API (`/tab`, `/api/tab/cases`); absent → not served. */
+  readonly tab?: TabRoutes;
 }
 
 export interface RunningHttp {
@@ -38,6 +41,8 @@ export const createHttpServer = (deps: HttpDeps): restify.Server => {
       res.json(503, { status: 'degraded', storage: 'niet bereikbaar' });
     }
   });
+
+  if (deps.tab) registerTabRoutes(server, deps.tab);
   return server;
 };
 

@@ -1,0 +1,153 @@
+import type restify from 'restify';
+import type { Clock, DashboardService, Logger } from '../app';
+import { MICROSOFT_OPENID_METADATA, OpenIdSigningKeys, type TabAssets, type TokenCheck, loadTabAssets, ssoAudiences, verifySsoToken } from '../tab';
+
+/** Delegated scope of the tab's app registration (docs/deployment.md, step 9). */
+export const TAB_SCOPE = 'access_as_user';
+
+export interface TabOptions {
+  /** `TAB_DEV_MODE`: accept `?tenant=…&team=…` without a token. Config refuses it in production. */
+  readonly devMode: boolean;
+  /** `TAB_SSO_APP_ID`, falling back to `MICROSOFT_APP_ID`; empty → no token can be accepted. */
+  readonly ssoAppId: string;
+  readonly publicHostname: string;
+  /** OpenID metadata of the token issuer; tests point it at a local JWKS server. */
+  readonly openIdMetadataUrl?: string;
+  readonly dashboard: DashboardService;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+export interface TabRoutes {
+  readonly assets: TabAssets;
+  readonly dashboard: DashboardService;
+  readonly devMode: boolean;
+  /** `null` when no SSO app id is configured. */
+  readonly verify: ((token: string) => Promise<TokenCheck>) | null;
+  readonly log: Logger;
+}
+
+/** Builds the tab's dependencies: static files, token verifier (RS256 against Entra ID's keys). */
+export const tabRoutes = (o: TabOptions): TabRoutes => {
+  const keys = new OpenIdSigningKeys({ metadataUrl: o.openIdMetadataUrl ?? MICROSOFT_OPENID_METADATA, now: () => o.clock.now().getTime() });
+  const audiences = ssoAudiences(o.ssoAppId, o.publicHostname);
+  const policy = { audiences, scope: TAB_SCOPE, keys, now: () => o.clock.now() };
+  return {
+    assets: loadTabAssets(),
+    dashboard: o.dashboard,
+    devMode: o.devMode,
+    verify: audiences.length ? (token) => verifySsoToken(token, policy) : null,
+    log: o.log,
+  };
+};
+
+/** Teams, Outlook and the Microsoft 365 app may frame the tab (Microsoft's list for tabs). */
+const FRAME_ANCESTORS =
+  "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://local.teams.office.com " +
+  'https://*.office.com https://*.office365.com https://outlook.office.com https://outlook.office365.com https://*.outlook.com ' +
+  'https://*.microsoft365.com https://*.cloud.microsoft https://*.skype.com';
+
+const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+    `connect-src 'self' https://res.cdn.office.net; frame-ancestors ${FRAME_ANCESTORS}; base-uri 'none'; form-action 'none'; object-src 'none'`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+const ID = /^[^\s<>"'`\\]{1,256}$/;
+
+type Who = { readonly tenantId: string; readonly mode: 'sso' | 'dev' };
+type Refusal = { readonly status: number; readonly code: string; readonly message: string };
+
+const refusal = (status: number, code: string, message: string): Refusal => ({ status, code, message });
+
+const NOT_SIGNED_IN = refusal(401, 'niet_aangemeld', 'Niet aangemeld. Open het dashboard in Microsoft Teams; het tabblad meldt je dan vanzelf aan.');
+const BAD_TOKEN = refusal(401, 'aanmelding_ongeldig', 'Je aanmelding is ongeldig of verlopen. Laad het tabblad opnieuw.');
+
+/**
+ * Who is asking, for which tenant.
+ *
+ * Production (a Teams SSO token in `Authorization: Bearer`): the token proves, through Entra ID's
+ * signature, that the caller is user `oid` of tenant `tid`, that Teams requested it for this app
+ * (`aud`, scope `access_as_user`) and that it has not expired. The tenant comes from the token
+ * only; a `tenant` query parameter that disagrees is refused.
+ *
+ * The token does NOT prove membership of a team. The team id is taken from the Teams context the
+ * page sends, and the dashboard only answers for a team the bot has a record of in that same
+ * tenant (cases created in one of its channels); otherwise 404. So a user can never see another
+ * tenant's cases, but a user of the same tenant who knows another team's internal id could see
+ * that team's overview (ids, steps, dates; never free text or client references). Proving
+ * membership needs a roster check — the bot's `TeamsInfo.getTeamMember(teamId, oid)` or Graph —
+ * which is not wired here yet.
+ *
+ * Development (`TAB_DEV_MODE=on`, refused in production): `?tenant=…&team=…` without a token.
+ */
+const identify = async (req: restify.Request, url: URL, t: TabRoutes): Promise<Who | Refusal> => {
+  const auth = req.header('authorization') ?? '';
+  const bearer = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
+  const queryTenant = url.searchParams.get('tenant');
+  if (!bearer) {
+    if (!t.devMode) return NOT_SIGNED_IN;
+    if (!queryTenant || !ID.test(queryTenant)) return refusal(400, 'tenant_ontbreekt', 'Ontwikkelmodus: geef ?tenant=…&team=… mee.');
+    return { tenantId: queryTenant, mode: 'dev' };
+  }
+  if (!t.verify) return refusal(503, 'sso_niet_ingericht', 'Aanmelden in het tabblad is niet ingericht (TAB_SSO_APP_ID of MICROSOFT_APP_ID ontbreekt).');
+  let check: TokenCheck;
+  try {
+    check = await t.verify(bearer);
+  } catch (e) {
+    t.log.warn('tab: sleutels van Entra ID niet op te halen', { error: e instanceof Error ? e.message : String(e) });
+    return refusal(503, 'aanmelding_niet_te_controleren', 'Je aanmelding kan nu niet worden gecontroleerd. Probeer het over een minuut opnieuw.');
+  }
+  if (!check.ok) {
+    t.log.warn('tab: token geweigerd', { reason: check.reason });
+    return BAD_TOKEN;
+  }
+  if (queryTenant && queryTenant !== check.identity.tenantId) {
+    return refusal(403, 'andere_organisatie', 'Dit team hoort niet bij jouw organisatie.');
+  }
+  return { tenantId: check.identity.tenantId, mode: 'sso' };
+};
+
+const isRefusal = (x: Who | Refusal): x is Refusal => 'status' in x;
+
+/** Registers `/tab`, `/tab/config`, the tab's scripts and `GET /api/tab/cases`. */
+export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void => {
+  for (const [path, asset] of t.assets) {
+    const headers = asset.contentType.startsWith('text/html') ? { ...PAGE_HEADERS, 'cache-control': 'no-cache' } : { 'cache-control': 'public, max-age=300' };
+    server.get(path, async (_req, res) => {
+      res.sendRaw(200, asset.body, { 'content-type': asset.contentType, ...headers });
+    });
+  }
+  if (!t.assets.has('/tab/teams-js.js')) {
+    t.log.warn('tab: @microsoft/teams-js niet geïnstalleerd; het tabblad werkt alleen in ontwikkelmodus');
+  }
+
+  server.get('/api/tab/cases', async (req, res) => {
+    const send = (status: number, body: unknown) => {
+      res.header('cache-control', 'no-store');
+      res.json(status, body);
+    };
+    const url = new URL(req.url ?? '/', 'http://tab.local');
+    const who = await identify(req, url, t);
+    if (isRefusal(who)) return send(who.status, { code: who.code, message: who.message });
+    const team = url.searchParams.get('team');
+    if (!team || !ID.test(team)) {
+      return send(400, { code: 'team_ontbreekt', message: 'Geen team bekend. Voeg het dashboard toe als tabblad in een kanaal van je team.' });
+    }
+    try {
+      const overview = await t.dashboard.overview(who.tenantId, team);
+      if (!overview) {
+        return send(404, {
+          code: 'team_onbekend',
+          message: 'Escaleer kent in dit team nog geen casussen. Start een casus met /escaleer in een kanaal van dit team.',
+        });
+      }
+      send(200, { mode: who.mode, teamId: team, ...overview });
+    } catch (e) {
+      t.log.error('tab: overzicht niet op te halen', { error: e instanceof Error ? e.message : String(e) });
+      send(503, { code: 'opslag_onbereikbaar', message: 'Het overzicht kan nu niet worden geladen. Probeer het later opnieuw.' });
+    }
+  });
+};
