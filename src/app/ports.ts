@@ -67,14 +67,79 @@ export interface CaseRepository {
   ping(): Promise<void>;
 }
 
-/** Pending outbox items and their delivery bookkeeping. */
+/**
+ * Delivery bookkeeping kept on the outbox row itself (so a restart or another instance continues
+ * the same retry schedule). Instants are ISO-8601 UTC strings.
+ */
+export interface OutboxDelivery {
+  /** Failed delivery attempts so far; 0 for a new item. */
+  readonly attempts: number;
+  /** Not to be sent before this instant; `null`: at once. */
+  readonly nextAttemptAt: string | null;
+  /** A dispatcher holds the item until this instant; `null`: free. */
+  readonly leaseUntil: string | null;
+  /** HTTP status of the last failed attempt (`null`: none, or a network fault). */
+  readonly lastStatus: number | null;
+  readonly lastError: string | null;
+}
+
+/** An outbox row as the dispatcher sees it: message, ETag and delivery bookkeeping. */
+export interface OutboxEntry extends Versioned<OutboxMessage> {
+  readonly delivery: OutboxDelivery;
+}
+
+/** Why an item left the outbox undelivered. */
+export type DeadLetterReason =
+  /** The bounded number of attempts is used up. */
+  | 'attempts'
+  /** The connector refused it for good (e.g. 400, 404). */
+  | 'permanent'
+  /** The bot was removed from the team or channel (403). */
+  | 'gone';
+
+/** An undelivered item, kept for the beheerder (row `dead_<id>` in the tenant partition). */
+export interface DeadLetter {
+  readonly message: OutboxMessage;
+  readonly reason: DeadLetterReason;
+  /** Delivery attempts made, including the last one. */
+  readonly attempts: number;
+  readonly lastStatus: number | null;
+  readonly lastError: string | null;
+  /** ISO-8601 UTC instant it was moved. */
+  readonly deadAt: string;
+}
+
+/** A new retry schedule for an item after a failed attempt. */
+export interface OutboxRetry {
+  readonly attempts: number;
+  /** ISO-8601 UTC. */
+  readonly nextAttemptAt: string;
+  readonly lastStatus: number | null;
+  readonly lastError: string | null;
+}
+
+/** Pending outbox items and their delivery bookkeeping. Every write is ETag-guarded. */
 export interface OutboxStore {
-  /** Items not leased by another dispatcher at `now`, oldest first. */
+  /** Items not leased by another dispatcher and due at `now`, oldest first. */
   pending(tenantId: string, limit: number, now?: Date): Promise<readonly Versioned<OutboxMessage>[]>;
+  /**
+   * Up to `limit` rows in creation order, including leased and not-yet-due ones (the dispatcher
+   * needs them to keep each conversation in order).
+   */
+  scan(tenantId: string, limit: number): Promise<readonly OutboxEntry[]>;
   /** Claims an item until `until`; `null` when another dispatcher claimed or completed it first. */
   lease(tenantId: string, item: Versioned<OutboxMessage>, until: Date): Promise<Versioned<OutboxMessage> | null>;
   /** Removes a delivered item (ETag-guarded; `false` when someone else already did). */
   complete(tenantId: string, item: Versioned<OutboxMessage>): Promise<boolean>;
+  /** Records a failed attempt and frees the lease; `null` when the row changed meanwhile. */
+  reschedule(tenantId: string, item: Versioned<OutboxMessage>, retry: OutboxRetry): Promise<Versioned<OutboxMessage> | null>;
+  /**
+   * Moves an item to the dead letters in one transaction (delete outbox row + create `dead_<id>`);
+   * `false` when the row changed or vanished meanwhile.
+   */
+  deadLetter(tenantId: string, item: Versioned<OutboxMessage>, info: Omit<DeadLetter, 'message'>): Promise<boolean>;
+  /** Dead letters of a tenant, oldest item first (for the beheerder). */
+  deadLetters(tenantId: string, limit?: number): Promise<readonly DeadLetter[]>;
   tenants(): Promise<readonly string[]>;
 }
 
@@ -82,6 +147,36 @@ export interface OutboxStore {
 export interface Notifier {
   /** Returns the new activity id for `post`/`reply`. */
   deliver(message: OutboxMessage): Promise<string | null>;
+}
+
+/** A claimed slot of a periodic job (e.g. `reminders:2026-11-23T10:05`). */
+export interface JobLease {
+  readonly name: string;
+  /** Who holds it (an instance id). */
+  readonly owner: string;
+  /** ISO-8601 UTC instant the claim ends unless renewed. */
+  readonly until: string;
+  readonly etag: string;
+}
+
+export type LeaseClaim = { readonly ok: true; readonly lease: JobLease } | { readonly ok: false; readonly reason: 'held' | 'done' };
+
+/**
+ * Named job slots shared by all instances. Invariant: at any instant at most one owner holds an
+ * unexpired claim on a name, and a slot marked done is never claimed again.
+ */
+export interface LeaseStore {
+  /**
+   * Creates the slot (create-if-absent) or takes over one whose claim expired at `now`
+   * (ETag-guarded); `held` when another owner's claim still runs, `done` when finished.
+   */
+  claim(name: string, owner: string, now: Date, until: Date): Promise<LeaseClaim>;
+  /** Extends a held claim; `null` when it was lost (someone took it over). */
+  renew(lease: JobLease, until: Date): Promise<JobLease | null>;
+  /** Marks the slot done for good; `false` when the claim was lost. */
+  finish(lease: JobLease, at: Date): Promise<boolean>;
+  /** Gives an unfinished slot up so another instance may claim it at once; `false` when lost. */
+  release(lease: JobLease): Promise<boolean>;
 }
 
 export interface Clock {

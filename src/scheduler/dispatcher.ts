@@ -1,94 +1,219 @@
-import { type Clock, DeliveryError, type Logger, type Notifier, type OutboxStore } from '../app';
+import type { Clock, Logger, Notifier, OutboxEntry, OutboxStore } from '../app';
+import { type DispatchStats, type RunContext, runConversation } from './conversationRun';
+import { type BackoffPolicy, DEFAULT_BACKOFF } from './retryPolicy';
+import { Semaphore } from './semaphore';
+import { TEAMS_LIMITS, type TeamsLimits, TeamsRateLimiter, conversationKey } from './teamsLimits';
 
 export interface DispatcherOptions {
   /** How often every tenant's outbox is swept (ms). */
   readonly pollMs: number;
-  /** How long a claimed item stays reserved for this instance (ms). */
+  /** How long a claimed item stays reserved for this instance (ms); must exceed `deliveryTimeoutMs`. */
   readonly leaseMs: number;
+  /** A send that has not answered after this long counts as a network fault (ms). */
+  readonly deliveryTimeoutMs: number;
+  /** Outbox rows read per tenant per sweep (oldest first). */
   readonly batch: number;
+  /** Conversations delivered in parallel by this instance. */
+  readonly concurrency: number;
+  /** Attempts per item before it becomes a dead letter. */
+  readonly maxAttempts: number;
+  readonly backoff: BackoffPolicy;
+  readonly limits: TeamsLimits;
+  /** Rate-limit waits up to this long are slept through; longer ones end the run and a sweep follows (ms). */
+  readonly inlineWaitMaxMs: number;
+  /** After a 403 this instance sends nothing to that conversation for this long (ms). */
+  readonly goneForMs: number;
+  readonly random: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
 }
 
-const DEFAULTS: DispatcherOptions = { pollMs: 2000, leaseMs: 30_000, batch: 50 };
+const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export const DISPATCHER_DEFAULTS: DispatcherOptions = {
+  pollMs: 2_000,
+  leaseMs: 60_000,
+  deliveryTimeoutMs: 30_000,
+  batch: 500,
+  concurrency: 8,
+  maxAttempts: 8,
+  backoff: DEFAULT_BACKOFF,
+  limits: TEAMS_LIMITS,
+  inlineWaitMaxMs: 1_500,
+  goneForMs: 6 * 3_600_000,
+  random: Math.random,
+  sleep: realSleep,
+};
 
 /**
- * Delivers outbox items: claims each by an ETag-guarded lease (so parallel instances never send
- * the same item), sends it, and deletes it. A failed send keeps the item for the next sweep.
+ * Delivers outbox items within Teams' rate limits, in creation order per conversation and with
+ * conversations in parallel; retries transient failures (Retry-After, backoff with jitter), moves
+ * hopeless items to dead letters, and stops sending to conversations that answer 403.
+ *
+ * Exactly once across instances: an item is claimed by an ETag-guarded lease right before it is
+ * sent and deleted (ETag-guarded) right after, so two instances never send it while both are alive.
+ * The one exception is a crash (or a hang longer than the lease) between the send and the delete:
+ * after `leaseMs` another instance sends the item again. Delivery is therefore **at least once** in
+ * that window, which is why the lease is much longer than `deliveryTimeoutMs`; a late completion is
+ * logged and counted in {@link DispatchStats.lateCompletions}.
  */
 export class OutboxDispatcher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = new Set<string>();
   private readonly opts: DispatcherOptions;
+  private readonly slots: Semaphore;
+  private readonly active = new Set<string>();
+  private readonly workers = new Set<Promise<void>>();
+  private readonly wakes = new Map<string, { at: number; timer: NodeJS.Timeout }>();
+  private readonly again = new Set<string>();
+  private readonly ctx: RunContext;
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+  private allAgain = false;
+  private stopping = false;
+  readonly stats: DispatchStats = { delivered: 0, failedAttempts: 0, deadLettered: 0, lateCompletions: 0 };
 
   constructor(
     private readonly store: OutboxStore,
-    private readonly notifier: Notifier,
+    notifier: Notifier,
     private readonly clock: Clock,
     private readonly log: Logger,
     opts: Partial<DispatcherOptions> = {},
   ) {
-    this.opts = { ...DEFAULTS, ...opts };
+    this.opts = { ...DISPATCHER_DEFAULTS, ...opts };
+    if (this.opts.deliveryTimeoutMs >= this.opts.leaseMs) {
+      throw new Error('deliveryTimeoutMs moet korter zijn dan leaseMs');
+    }
+    this.slots = new Semaphore(this.opts.concurrency);
+    this.ctx = {
+      ...this.opts,
+      store,
+      notifier,
+      clock,
+      log,
+      limiter: new TeamsRateLimiter(this.opts.limits),
+      gone: new Map(),
+      stats: this.stats,
+      wakeLater: (tenant, ms) => this.wakeLater(tenant, ms),
+      stopped: () => this.stopping,
+    };
   }
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.sweepAll(), this.opts.pollMs);
+    this.stopping = false;
+    this.timer = setInterval(() => this.requestAll(), this.opts.pollMs);
     this.timer.unref();
+    this.requestAll();
   }
 
+  /** Stops polling; runs in progress finish the send they are in (no new sends), then it resolves. */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    for (const w of this.wakes.values()) clearTimeout(w.timer);
+    this.wakes.clear();
+    await this.sweeping;
+    await this.idle();
   }
 
   /** Delivers a tenant's pending items soon (after a change). */
   kick(tenantId: string): void {
+    if (this.stopping) return;
     this.again.add(tenantId);
-    if (!this.running) this.running = this.drain().finally(() => (this.running = null));
+    this.pump();
   }
 
-  /** Sweeps every tenant once; returns the number of items delivered. */
+  /** Resolves when no conversation run of this instance is in progress. */
+  async idle(): Promise<void> {
+    while (this.workers.size > 0) await Promise.allSettled([...this.workers]);
+  }
+
+  /** Sweeps every tenant once and waits for the runs it started; returns the number delivered meanwhile. */
   async sweepAll(): Promise<number> {
-    let delivered = 0;
+    const before = this.stats.delivered;
     try {
-      for (const tenant of await this.store.tenants()) delivered += await this.sweep(tenant);
+      for (const tenant of await this.store.tenants()) await this.sweep(tenant);
     } catch (e) {
       this.log.warn('outbox niet bereikbaar', { error: e instanceof Error ? e.message : String(e) });
     }
-    return delivered;
+    await this.idle();
+    return this.stats.delivered - before;
+  }
+
+  /** Reads a tenant's outbox once and starts a run for every conversation not already running here. */
+  async sweep(tenantId: string): Promise<number> {
+    const byConversation = new Map<string, OutboxEntry[]>();
+    for (const e of await this.store.scan(tenantId, this.opts.batch)) {
+      const key = conversationKey(e.value.conversation.conversationId);
+      const list = byConversation.get(key) ?? [];
+      list.push(e);
+      byConversation.set(key, list);
+    }
+    let started = 0;
+    for (const [conv, entries] of byConversation) {
+      const activeKey = `${tenantId}|${conv}`;
+      if (this.active.has(activeKey) || this.stopping) continue;
+      this.active.add(activeKey);
+      started++;
+      const run = this.slots
+        .run(() => runConversation(this.ctx, tenantId, conv, entries))
+        .catch((e: unknown) => {
+          this.log.warn('outbox-levering onderbroken', { tenant: tenantId, error: e instanceof Error ? e.message : String(e) });
+          return false;
+        })
+        .then((finished) => {
+          this.active.delete(activeKey);
+          this.workers.delete(run);
+          // Items written while this run was busy were skipped by sweeps meanwhile: look again.
+          if (finished) this.kick(tenantId);
+        });
+      this.workers.add(run);
+    }
+    return started;
+  }
+
+  private requestAll(): void {
+    if (this.stopping) return;
+    this.allAgain = true;
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.sweeping) return;
+    this.sweeping = this.drain().finally(() => {
+      this.sweeping = null;
+      if (!this.stopping && (this.allAgain || this.again.size > 0)) this.pump();
+    });
   }
 
   private async drain(): Promise<void> {
-    while (this.again.size > 0) {
-      const [tenant] = this.again;
-      if (tenant === undefined) break;
-      this.again.delete(tenant);
+    while (!this.stopping && (this.allAgain || this.again.size > 0)) {
       try {
+        if (this.allAgain) {
+          this.allAgain = false;
+          for (const t of await this.store.tenants()) this.again.add(t);
+        }
+        const [tenant] = this.again;
+        if (tenant === undefined) continue;
+        this.again.delete(tenant);
         await this.sweep(tenant);
       } catch (e) {
-        this.log.warn('outbox-levering uitgesteld', { tenant, error: e instanceof Error ? e.message : String(e) });
+        this.log.warn('outbox-levering uitgesteld', { error: e instanceof Error ? e.message : String(e) });
+        return;
       }
     }
   }
 
-  /** Delivers one tenant's pending items in creation order. */
-  async sweep(tenantId: string): Promise<number> {
-    let delivered = 0;
-    const now = this.clock.now();
-    for (const item of await this.store.pending(tenantId, this.opts.batch, now)) {
-      const claimed = await this.store.lease(tenantId, item, new Date(now.getTime() + this.opts.leaseMs));
-      if (!claimed) continue;
-      try {
-        await this.notifier.deliver(claimed.value);
-      } catch (e) {
-        const status = e instanceof DeliveryError ? e.status : null;
-        this.log.warn('bericht niet afgeleverd, volgt later', { id: claimed.value.id, status });
-        continue;
-      }
-      await this.store.complete(tenantId, claimed);
-      delivered++;
-    }
-    return delivered;
+  private wakeLater(tenant: string, ms: number): void {
+    if (this.stopping) return;
+    const at = this.clock.now().getTime() + ms;
+    const existing = this.wakes.get(tenant);
+    if (existing && existing.at <= at) return;
+    if (existing) clearTimeout(existing.timer);
+    const timer = setTimeout(() => {
+      this.wakes.delete(tenant);
+      this.kick(tenant);
+    }, Math.max(1, ms));
+    timer.unref();
+    this.wakes.set(tenant, { at, timer });
   }
 }
