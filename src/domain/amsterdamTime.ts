@@ -123,3 +123,13 @@ export const formatDutchDate = (date: CivilDate): string => {
   const [y, m, d] = date.split('-').map(Number);
   return `${d ?? ''} ${MONTHS_NL[(m ?? 1) - 1] ?? ''} ${y ?? ''}`;
 };
+
+/** Office hours for reminders: Monday–Friday, 08:00–18:00 Europe/Amsterdam (public holidays not modelled). */
+export const OFFICE_HOURS = { startHour: 8, endHour: 18 } as const;
+
+/** Whether `instant` falls within office hours in Amsterdam. */
+export const isOfficeHours = (instant: Date): boolean => {
+  if (!isWorkingDay(amsterdamDate(instant))) return false;
+  const hour = localParts(instant).hour;
+  return hour >= OFFICE_HOURS.startHour && hour < OFFICE_HOURS.endHour;
+};

@@ -31,6 +31,9 @@ export const DEFAULT_TABLES: readonly RegionalTable[] = [
   table('Twente', '2023-12-22', '2024-01-04'),
 ];
 
+/** The last instant a case may be submitted for `t` (23:59:59.999 Amsterdam on the deadline day). */
+export const endOfDeadline = (t: RegionalTable): Date => endOfAmsterdamDay(t.deadline);
+
 /** True once the submission deadline has passed at `now` (strictly after 23:59:59.999 local). */
 export const deadlinePassed = (t: RegionalTable, now: Date): boolean => now.getTime() > endOfAmsterdamDay(t.deadline).getTime();
 

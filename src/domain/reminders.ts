@@ -1,6 +1,6 @@
 import { type CivilDate, addDays, addMonths, addWorkingDays, amsterdamInstant, formatDutchDate } from './amsterdamTime';
 import type { Case } from './case';
-import { type RegionalTable, describeTable, nextFeasibleTable } from './calendar';
+import { type RegionalTable, describeTable, endOfDeadline, nextFeasibleTable, rollOver } from './calendar';
 import { textOf, type FormData } from './fields';
 import type { Role } from './roles';
 import { isSubmitted, registeredTable } from './routes/aanmelding';
@@ -43,7 +43,7 @@ export const REMINDER_POLICY: ReminderPolicy = {
   evaluationMaxMonths: 6,
 };
 
-export type ReminderKind = 'adviseur' | 'deadline' | 'meeting' | 'outcome' | 'evaluation';
+export type ReminderKind = 'adviseur' | 'deadline' | 'deadline_passed' | 'meeting' | 'outcome' | 'evaluation';
 
 /** A reminder for a case's channel. `key` is stable, so a scheduler can send each one once. */
 export interface Reminder {
@@ -78,9 +78,34 @@ const deadlineReminders = (c: Case, t: RegionalTable, p: ReminderPolicy): Remind
   }));
 };
 
+/**
+ * The working day after a missed deadline the team is told, and offered the next table of the
+ * region (the seed: a case not submitted in time goes to a later table).
+ */
+const deadlinePassedReminder = (c: Case, t: RegionalTable, tables: readonly RegionalTable[], p: ReminderPolicy): Reminder => {
+  const d = addWorkingDays(t.deadline, 1);
+  const next = rollOver(tables, t, endOfDeadline(t));
+  return {
+    key: `${c.id}:deadline_passed:${t.id}`,
+    kind: 'deadline_passed',
+    at: at(d, p),
+    role: 'begeleider',
+    message:
+      `De inleverdatum voor de tafel ${describeTable(t)} is verstreken zonder dat het formulier is ingediend. ` +
+      (next ? `Eerstvolgende tafel: ${describeTable(next)}. Kies die via "Tafel wijzigen".` : 'Vraag de functioneel beheerder de volgende tafeldata toe te voegen.'),
+    tableId: t.id,
+  };
+};
+
 /** Reminders for a case registered for `t`: deadline ones while not submitted, the meeting, and the outcome afterwards. */
-export const registrationReminders = (c: Case, t: RegionalTable, submitted: boolean, p: ReminderPolicy = REMINDER_POLICY): Reminder[] => [
-  ...(submitted ? [] : deadlineReminders(c, t, p)),
+export const registrationReminders = (
+  c: Case,
+  t: RegionalTable,
+  submitted: boolean,
+  p: ReminderPolicy = REMINDER_POLICY,
+  tables: readonly RegionalTable[] = [],
+): Reminder[] => [
+  ...(submitted ? [] : [...deadlineReminders(c, t, p), deadlinePassedReminder(c, t, tables, p)]),
   ...p.meetingWorkingDaysBefore.map((n): Reminder => {
     const d = addWorkingDays(t.meeting, -n);
     return { key: `${c.id}:meeting:${t.id}:${d}`, kind: 'meeting', at: at(d, p), role: 'begeleider', message: `Binnenkort: regionale overlegtafel ${describeTable(t)}.`, tableId: t.id };
@@ -137,7 +162,7 @@ export const caseReminders = (c: Case, ctx: { readonly now: Date; readonly table
     out = deadlineReminders(c, target, p);
   } else if (c.state === 'aangemeld') {
     const t = registeredTable(c, ctx.tables);
-    out = t ? registrationReminders(c, t, isSubmitted(c), p) : [];
+    out = t ? registrationReminders(c, t, isSubmitted(c), p, ctx.tables) : [];
   } else if (c.state === 'onplanbare_zorg') {
     const start = onplanbareZorgStart(c);
     out = start ? evaluationReminders(c, start, p) : [];

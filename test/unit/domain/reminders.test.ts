@@ -1,16 +1,17 @@
-import { DEFAULT_TABLES, REMINDER_POLICY, caseReminders, dueReminders, evaluationReminders } from '../../../src/domain';
+import { DEFAULT_TABLES, REMINDER_POLICY, caseReminders, dueReminders, evaluationReminders, isOfficeHours } from '../../../src/domain';
 import { TO_AANGEMELD, TO_AKKOORD, TO_FORMULIER, TO_STAP5, freshCase, walk } from './fixtures';
 
 const ctx = { now: new Date('2023-09-01T10:00:00Z'), tables: DEFAULT_TABLES };
 const times = (rs: readonly { kind: string; at: Date }[]) => rs.map((r) => [r.kind, r.at.toISOString()]);
 
 describe('herinneringen', () => {
-  it('voor een aangemelde casus: 7 dagen, 2 werkdagen en de dag zelf vóór de inleverdatum, 1 werkdag vóór de tafel, daarna de uitkomst', () => {
+  it('voor een aangemelde casus: 7 dagen, 2 werkdagen en de dag zelf vóór de inleverdatum, de werkdag erna als het te laat is, 1 werkdag vóór de tafel, daarna de uitkomst', () => {
     const c = walk(TO_AANGEMELD);
     expect(times(caseReminders(c, ctx))).toEqual([
       ['deadline', '2023-09-28T07:00:00.000Z'],
       ['deadline', '2023-10-03T07:00:00.000Z'],
       ['deadline', '2023-10-05T07:00:00.000Z'],
+      ['deadline_passed', '2023-10-06T07:00:00.000Z'],
       ['meeting', '2023-10-18T07:00:00.000Z'],
       ['outcome', '2023-10-20T07:00:00.000Z'],
     ]);
@@ -22,6 +23,24 @@ describe('herinneringen', () => {
       ['meeting', '2023-11-08T08:00:00.000Z'],
       ['outcome', '2023-11-10T08:00:00.000Z'],
     ]);
+  });
+
+  it('na een gemiste inleverdatum wordt de eerstvolgende tafel van de regio aangeboden', () => {
+    const c = walk(TO_AANGEMELD);
+    const passed = caseReminders(c, ctx).find((r) => r.kind === 'deadline_passed');
+    expect(passed?.message).toContain('verstreken');
+    expect(passed?.message).toContain('14 december 2023');
+    const last = walk([...TO_AANGEMELD]);
+    const noNext = caseReminders(last, { ...ctx, tables: DEFAULT_TABLES.filter((t) => t.id === 'groningen-2023-10-19') }).find((r) => r.kind === 'deadline_passed');
+    expect(noNext?.message).toContain('functioneel beheerder');
+  });
+
+  it('kantooruren: werkdagen 08:00–18:00 in Amsterdam, ook in de zomertijd', () => {
+    expect(isOfficeHours(new Date('2023-10-06T06:00:00Z'))).toBe(true); // vr 08:00 CEST
+    expect(isOfficeHours(new Date('2023-10-06T05:59:00Z'))).toBe(false);
+    expect(isOfficeHours(new Date('2023-12-08T16:59:00Z'))).toBe(true); // vr 17:59 CET
+    expect(isOfficeHours(new Date('2023-12-08T17:00:00Z'))).toBe(false);
+    expect(isOfficeHours(new Date('2023-10-07T10:00:00Z'))).toBe(false); // zaterdag
   });
 
   it('21 dagen vóór de inleverdatum alleen zolang de adviseur nog niet heeft geoordeeld', () => {
