@@ -124,7 +124,9 @@ export class OutboxDispatcher {
 
   /** Resolves when no conversation run of this instance is in progress. */
   async idle(): Promise<void> {
-    while (this.workers.size > 0) await Promise.allSettled([...this.workers]);
+    while (this.workers.size > 0 || this.sweeping) {
+      await Promise.allSettled([...this.workers, ...(this.sweeping ? [this.sweeping] : [])]);
+    }
   }
 
   /** Sweeps every tenant once and waits for the runs it started; returns the number delivered meanwhile. */

@@ -1,0 +1,124 @@
+import { DeliveryError, type OutboxMessage } from '../../../src/app';
+import { OutboxDispatcher } from '../../../src/scheduler';
+import { FakeClock, RecordingLogger } from '../../support/fakes';
+import { MemoryOutbox, message } from './memoryOutbox';
+
+type Answer = 'ok' | { status: number | null; retryAfterMs?: number };
+
+/** A notifier that answers per call as `script` says and records what it was asked to send. */
+const scripted = (clock: FakeClock, script: (m: OutboxMessage, nth: number) => Answer) => {
+  const calls: { id: string; conv: string; at: number; ok: boolean }[] = [];
+  return {
+    calls,
+    notifier: {
+      deliver: async (m: OutboxMessage): Promise<string | null> => {
+        const answer = script(m, calls.filter((c) => c.id === m.id).length + 1);
+        calls.push({ id: m.id, conv: m.conversation.conversationId, at: clock.now().getTime(), ok: answer === 'ok' });
+        if (answer === 'ok') return `act-${m.id}`;
+        throw new DeliveryError(`status ${answer.status}`, answer.status, answer.retryAfterMs ?? null);
+      },
+    },
+  };
+};
+
+const setup = (script: (m: OutboxMessage, nth: number) => Answer, opts = {}) => {
+  const clock = new FakeClock(new Date('2026-11-23T09:00:00Z'));
+  const store = new MemoryOutbox();
+  const log = new RecordingLogger();
+  const n = scripted(clock, script);
+  const d = new OutboxDispatcher(store, n.notifier, clock, log, { inlineWaitMaxMs: 0, random: () => 0.5, ...opts });
+  return { clock, store, log, calls: n.calls, d };
+};
+
+describe('OutboxDispatcher (in-memory outbox, fake clock)', () => {
+  it('moves an item to the dead letters after 8 failed attempts, with growing pauses between them', async () => {
+    const { clock, store, calls, d } = setup(() => ({ status: 500 }));
+    store.add('tenant-a', message('19:a@thread.tacv2'));
+    for (let i = 0; i < 200; i++) {
+      await d.sweepAll();
+      clock.advance(1_000);
+    }
+    await d.stop();
+    const gaps = calls.slice(1).map((c, i) => c.at - (calls[i]?.at ?? 0));
+    const dead = await store.deadLetters('tenant-a');
+    console.log('dead-letter after N attempts: tried', calls.length, 'delivered 0, dead-lettered', dead.length, 'gaps (s)', gaps.map((g) => g / 1000).join(' '));
+    expect(calls).toHaveLength(8);
+    expect(dead).toEqual([expect.objectContaining({ reason: 'attempts', attempts: 8, lastStatus: 500 })]);
+    expect(store.rows.get('tenant-a')?.size).toBe(0);
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i] ?? 0).toBeGreaterThanOrEqual(gaps[i - 1] ?? 0);
+  });
+
+  it('honours Retry-After on 429: nothing to that conversation before it ends, other conversations go on', async () => {
+    const { clock, store, calls, d } = setup((m, nth) => (m.conversation.conversationId.startsWith('19:a') && nth === 1 && m.activity.text === 'a1' ? { status: 429, retryAfterMs: 5000 } : 'ok'));
+    store.add('tenant-a', message('19:a@thread.tacv2', 'tenant-a', 'a1'));
+    store.add('tenant-a', message('19:a@thread.tacv2', 'tenant-a', 'a2'));
+    store.add('tenant-a', message('19:b@thread.tacv2', 'tenant-a', 'b1'));
+    await d.sweepAll();
+    expect(calls.map((c) => [c.conv.slice(0, 4), c.ok])).toEqual([['19:a', false], ['19:b', true]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
+    clock.advance(4999);
+    await d.sweepAll();
+    expect(calls).toHaveLength(2);
+    clock.advance(1);
+    await d.sweepAll();
+    await d.stop();
+    const a = calls.filter((c) => c.conv.startsWith('19:a'));
+    console.log('Retry-After: tried', calls.length, 'delivered', calls.filter((c) => c.ok).length, 'first retry after (ms)', (a[1]?.at ?? 0) - (a[0]?.at ?? 0));
+    expect(a.map((c) => c.ok)).toEqual([false, true, true]);
+    expect((a[1]?.at ?? 0) - (a[0]?.at ?? 0)).toBe(5000);
+  });
+
+  it('delivers one conversation in creation order even when an early item needs retries', async () => {
+    const { clock, store, calls, d } = setup((m, nth) => (m.activity.text === 'x2' && nth <= 2 ? { status: 503 } : 'ok'));
+    for (let i = 1; i <= 5; i++) store.add('tenant-a', message('19:x@thread.tacv2', 'tenant-a', `x${i}`));
+    const ids = [...(store.rows.get('tenant-a')?.keys() ?? [])];
+    for (let i = 0; i < 10; i++) {
+      await d.sweepAll();
+      clock.advance(5_000);
+    }
+    await d.stop();
+    const delivered = calls.filter((c) => c.ok).map((c) => c.id);
+    expect(delivered).toEqual(ids);
+    expect(calls).toHaveLength(7);
+  });
+
+  it('stops sending to a conversation after a 403: one attempt, all its items dead-lettered, one log line', async () => {
+    const { store, log, calls, d } = setup((m) => (m.conversation.conversationId.startsWith('19:weg') ? { status: 403 } : 'ok'));
+    for (let i = 0; i < 6; i++) store.add('tenant-a', message('19:weg@thread.tacv2'));
+    for (let i = 0; i < 3; i++) store.add('tenant-a', message('19:blijft@thread.tacv2'));
+    await d.sweepAll();
+    store.add('tenant-a', message('19:weg@thread.tacv2'));
+    await d.sweepAll();
+    await d.stop();
+    const dead = await store.deadLetters('tenant-a');
+    const warns = log.lines.filter((l) => l.level === 'warn');
+    console.log('403: tried', calls.length, 'delivered', calls.filter((c) => c.ok).length, 'dead-lettered', dead.length, 'warn lines', warns.length);
+    expect(calls.filter((c) => c.conv.startsWith('19:weg'))).toHaveLength(1);
+    expect(calls.filter((c) => c.ok)).toHaveLength(3);
+    expect(dead).toHaveLength(7);
+    expect(dead.every((x) => x.reason === 'gone' && x.lastStatus === 403)).toBe(true);
+    expect(warns).toEqual([expect.objectContaining({ data: expect.objectContaining({ conversation: '19:weg@thread.tacv2' }) })]);
+  });
+
+  it('continues the retry schedule after a restart from what the outbox row says', async () => {
+    const clock = new FakeClock(new Date('2026-11-23T09:00:00Z'));
+    const store = new MemoryOutbox();
+    const first = scripted(clock, () => ({ status: 502 }));
+    const m = message('19:r@thread.tacv2');
+    store.add('tenant-a', m);
+    const d1 = new OutboxDispatcher(store, first.notifier, clock, new RecordingLogger(), { inlineWaitMaxMs: 0, random: () => 0, maxAttempts: 3 });
+    await d1.sweepAll();
+    await d1.stop();
+    expect(store.row('tenant-a', m.id)).toEqual(expect.objectContaining({ attempts: 1, lastStatus: 502 }));
+    const second = scripted(clock, () => ({ status: 502 }));
+    const d2 = new OutboxDispatcher(store, second.notifier, clock, new RecordingLogger(), { inlineWaitMaxMs: 0, random: () => 0, maxAttempts: 3 });
+    await d2.sweepAll();
+    expect(second.calls).toHaveLength(0);
+    for (let i = 0; i < 5; i++) {
+      clock.advance(10_000);
+      await d2.sweepAll();
+    }
+    await d2.stop();
+    expect(second.calls).toHaveLength(2);
+    expect(await store.deadLetters('tenant-a')).toEqual([expect.objectContaining({ attempts: 3, reason: 'attempts' })]);
+  });
+});
