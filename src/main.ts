@@ -74,7 +74,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     const bot = new EscaleerBot({ cases, directory: new SettingsRoleDirectory(settings), log, clock, kick: (tenant) => dispatcher.kick(tenant) });
 
     // Dashboard tab (issue 6): read-only overview per team; tables from the shipped calendar for now.
-    const dashboard = new DashboardService(new TableCaseQueries(tables.cases), async () => DEFAULT_TABLES, clock);
+    const dashboard = new DashboardService(new TableCaseQueries(tables.cases), async () => DEFAULT_TABLES, clock, settings);
     const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, clock, log });
 
     const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab }), config.port, options.host);

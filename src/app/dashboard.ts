@@ -12,6 +12,7 @@ import {
   publicSummary,
 } from '../domain';
 import type { Clock } from './ports';
+import type { TeamSettingsStore } from './teamSettings';
 
 /** Read-side queries over cases for the dashboard tab. */
 export interface CaseQueries {
@@ -132,12 +133,14 @@ export class DashboardService {
     private readonly queries: CaseQueries,
     private readonly tables: () => Promise<readonly RegionalTable[]>,
     private readonly clock: Clock,
+    /** With settings, a team that saved `/instellingen` but has no cases yet counts as known. */
+    private readonly settings?: Pick<TeamSettingsStore, 'get'>,
   ) {}
 
   /**
    * The overview of one team. `tenantId` must come from a verified token (or the gated dev mode);
    * rows of another tenant are dropped even if storage returned them. `null` when the bot has no
-   * record of the team in this tenant (no case was ever created in it).
+   * record of the team in this tenant (no case created in it and no team settings saved).
    */
   async overview(tenantId: string, teamId: string): Promise<TeamOverview | null> {
     const now = this.clock.now();
@@ -146,7 +149,7 @@ export class DashboardService {
       .filter((c) => c.tenantId === tenantId && c.location.teamId === teamId)
       .map((c) => toDashboardRow(c, now, tables))
       .sort((a, b) => (a.open !== b.open ? (a.open ? -1 : 1) : b.createdAt.localeCompare(a.createdAt)));
-    if (rows.length === 0) return null;
+    if (rows.length === 0 && !(this.settings && (await this.settings.get(tenantId, teamId)))) return null;
     return { cases: rows, tables: upcomingTables(tables, now) };
   }
 }

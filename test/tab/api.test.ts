@@ -134,3 +134,31 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
     expect(((await r.json()) as Body).message).toMatch(/team/);
   });
 });
+
+describe('tab-API als de sleutels van de uitgever onbereikbaar zijn', () => {
+  it('antwoordt 503 met een Nederlandse melding (geen 401, geen 500) en geeft geen casussen', async () => {
+    const issuer = await startIssuer();
+    const closed = await startIssuer();
+    const metadataUrl = closed.metadataUrl;
+    await closed.close();
+    const d = await startTabApp({ TAB_SSO_APP_ID: APP_ID, PUBLIC_HOSTNAME: HOST }, metadataUrl);
+    try {
+      const token = issuer.token({
+        aud: APP_ID,
+        iss: `https://login.microsoftonline.com/${TENANT_X}/v2.0`,
+        tid: TENANT_X,
+        oid: 'o',
+        scp: 'access_as_user',
+        exp: Math.floor(Date.now() / 1000) + 600,
+      });
+      for (let i = 0; i < 2; i++) {
+        const r = await fetch(`http://127.0.0.1:${d.app.port}/api/tab/cases?team=x`, { headers: { authorization: `Bearer ${token}` } });
+        expect(r.status).toBe(503);
+        expect(((await r.json()) as Body).message).toMatch(/kan nu niet worden gecontroleerd/);
+      }
+    } finally {
+      await d.close();
+      await issuer.close();
+    }
+  });
+});

@@ -41,6 +41,7 @@ export class OpenIdSigningKeys implements SigningKeys {
   private keys = new Map<string, KeyObject>();
   private fetchedAt = -Infinity;
   private inflight: Promise<void> | null = null;
+  private failure: { at: number; error: Error } | null = null;
   private readonly f: typeof fetch;
   private readonly now: () => number;
 
@@ -53,12 +54,29 @@ export class OpenIdSigningKeys implements SigningKeys {
     const age = this.now() - this.fetchedAt;
     const stale = age > (this.options.ttlMs ?? 12 * 3600_000);
     const mayRefetch = age > (this.options.refetchAfterMs ?? 5 * 60_000);
-    if (stale || (!this.keys.has(kid) && mayRefetch)) await this.refresh();
+    if (stale || (!this.keys.has(kid) && mayRefetch)) {
+      try {
+        await this.refresh();
+      } catch (e) {
+        // The provider is unreachable: a key we already trust stays usable; otherwise the caller answers 503.
+        if (!this.keys.has(kid)) throw e;
+      }
+    }
     return this.keys.get(kid) ?? null;
   }
 
   private refresh(): Promise<void> {
-    this.inflight ??= this.load().finally(() => {
+    // After a failed fetch, answer from the failure for 30 s instead of asking the provider again.
+    if (this.failure && this.now() - this.failure.at < 30_000) return Promise.reject(this.failure.error);
+    this.inflight ??= this.load().then(
+      () => {
+        this.failure = null;
+      },
+      (e: unknown) => {
+        this.failure = { at: this.now(), error: e instanceof Error ? e : new Error(String(e)) };
+        throw this.failure.error;
+      },
+    ).finally(() => {
       this.inflight = null;
     });
     return this.inflight;

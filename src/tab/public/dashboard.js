@@ -108,6 +108,13 @@
     const prog = document.createElement('div');
     prog.className = 'progress-cell';
     prog.appendChild(progressSvg(r));
+    if (r.progress.phases) {
+      const n = document.createElement('span');
+      n.className = 'muted';
+      n.setAttribute('aria-hidden', 'true');
+      n.textContent = r.progress.finished ? 'Afgerond' : `${r.progress.phase} van ${r.progress.phases}`;
+      prog.appendChild(n);
+    }
     if (r.checklist) {
       const c = document.createElement('span');
       c.className = 'muted';
@@ -145,7 +152,12 @@
     );
     const body = $('case-rows');
     body.replaceChildren(...shown.map(rowOf));
-    $('count').textContent = shown.length === rows.length ? `${rows.length} casussen` : `${shown.length} van ${rows.length} casussen`;
+    $('count').textContent =
+      rows.length === 0
+        ? 'Nog geen casussen in dit team. Start er een met /escaleer in een kanaal van het team.'
+        : shown.length === rows.length
+          ? `${rows.length} ${rows.length === 1 ? 'casus' : 'casussen'}`
+          : `${shown.length} van ${rows.length} casussen`;
   };
 
   /** @param {Overview} data */
