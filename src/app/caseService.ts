@@ -116,7 +116,10 @@ export class CaseService {
       return { kind: 'refused', case: null, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`) };
     }
     const dedupeKey = `invoke:${req.activityId}`;
-    if (await this.repo.seen(req.tenantId, dedupeKey)) return { kind: 'duplicate', case: stored.value };
+    if (await this.repo.seen(req.tenantId, dedupeKey)) {
+      // A re-delivery may overtake the first delivery's commit: show the case as it is now.
+      return { kind: 'duplicate', case: (await this.repo.get(req.tenantId, req.caseId))?.value ?? stored.value };
+    }
     if (req.version !== stored.value.version) return { kind: 'stale', case: stored.value };
     const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, req.actor, {
       now: this.clock.now(),
