@@ -131,7 +131,8 @@ export const upcomingTables = (tables: readonly RegionalTable[], now: Date): rea
 export class DashboardService {
   constructor(
     private readonly queries: CaseQueries,
-    private readonly tables: () => Promise<readonly RegionalTable[]>,
+    /** The tenant's regional table calendar (e.g. `CalendarService.tablesFor`). */
+    private readonly tables: (tenantId: string) => Promise<readonly RegionalTable[]>,
     private readonly clock: Clock,
     /** With settings, a team that saved `/instellingen` but has no cases yet counts as known. */
     private readonly settings?: Pick<TeamSettingsStore, 'get'>,
@@ -144,7 +145,7 @@ export class DashboardService {
    */
   async overview(tenantId: string, teamId: string): Promise<TeamOverview | null> {
     const now = this.clock.now();
-    const [cases, tables] = await Promise.all([this.queries.listByTeam(tenantId, teamId), this.tables()]);
+    const [cases, tables] = await Promise.all([this.queries.listByTeam(tenantId, teamId), this.tables(tenantId)]);
     const rows = cases
       .filter((c) => c.tenantId === tenantId && c.location.teamId === teamId)
       .map((c) => toDashboardRow(c, now, tables))
