@@ -223,8 +223,24 @@
     teams.app.notifySuccess();
   };
 
+  /** Personal tab: no team, so nothing to load; still tell Teams the page is ready and follow its theme. */
+  const personal = async () => {
+    showPersonal();
+    /** @type {any} */
+    const teams = /** @type {any} */ (window).microsoftTeams;
+    if (!teams) return;
+    try {
+      await within(teams.app.initialize(), 5000);
+      const ctx = await teams.app.getContext();
+      document.documentElement.dataset.theme = ctx.app?.theme ?? 'default';
+      teams.app.notifySuccess();
+    } catch {
+      // Opened outside Teams: the explanation is all there is to show.
+    }
+  };
+
   const start = async () => {
-    if (params.get('context') === 'personal') return showPersonal();
+    if (params.get('context') === 'personal') return personal();
     const tenant = params.get('tenant');
     const team = params.get('team');
     if (tenant && team) return load(new URLSearchParams({ tenant, team }).toString(), null);
