@@ -7,7 +7,7 @@ import { type Config, ConfigError, configFromProcess } from './config';
 import { createHttpServer, listen, tabRoutes } from './http';
 import { DEFAULT_TABLES } from './domain';
 import { OutboxDispatcher } from './scheduler';
-import { type TableConnection, TableCaseQueries, TableCaseRepository, TableOutboxStore, TableTeamSettingsStore, openTables } from './storage';
+import { type TableConnection, TableCaseQueries, TableCaseRepository, TableLeaseStore, TableOutboxStore, TableTeamSettingsStore, openTables } from './storage';
 
 export interface StartOptions {
   readonly clock?: Clock;
@@ -68,7 +68,11 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
 
     const adapter = createAdapter(config.bot, log, options.authOverrides);
     const notifier = new ConnectorNotifier(adapter, config.bot.appId);
-    const dispatcher = new OutboxDispatcher(outbox, notifier, clock, log, options.pollMs ? { pollMs: options.pollMs } : {});
+    const dispatcher = new OutboxDispatcher(outbox, notifier, clock, log, {
+      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+      // Shared conversation claims keep Teams' per-conversation limits across scaled-out instances.
+      conversationLeases: new TableLeaseStore(tables.leases),
+    });
     const cases = new CaseService(repo, new CardChannelViews(), clock, timeOrderedIds(clock), log);
     const settings = new TableTeamSettingsStore(tables.cases);
     const bot = new EscaleerBot({ cases, directory: new SettingsRoleDirectory(settings), log, clock, kick: (tenant) => dispatcher.kick(tenant) });

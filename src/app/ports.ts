@@ -167,8 +167,8 @@ export type LeaseClaim = { readonly ok: true; readonly lease: JobLease } | { rea
  */
 export interface LeaseStore {
   /**
-   * Creates the slot (create-if-absent) or takes over one whose claim expired at `now`
-   * (ETag-guarded); `held` when another owner's claim still runs, `done` when finished.
+   * Creates the slot (create-if-absent) or takes over one whose claim expired at `now`, or that
+   * `owner` holds already (ETag-guarded); `held` when another owner's claim still runs, `done` when finished.
    */
   claim(name: string, owner: string, now: Date, until: Date): Promise<LeaseClaim>;
   /** Extends a held claim; `null` when it was lost (someone took it over). */

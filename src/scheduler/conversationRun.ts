@@ -24,6 +24,8 @@ export interface RunContext {
   readonly stats: DispatchStats;
   /** Asks for another sweep of `tenant` in `ms`. */
   wakeLater(tenant: string, ms: number): void;
+  /** Whether this instance may send to the conversation now (sticky ownership across instances). */
+  ownConversation(tenant: string, conv: string): Promise<boolean>;
   stopped(): boolean;
 }
 
@@ -81,6 +83,7 @@ export const runConversation = async (ctx: RunContext, tenant: string, conv: str
       if (ctx.stopped()) return false;
       wait = ctx.limiter.waitMs(tenant, conv, ctx.clock.now().getTime());
     }
+    if (!(await ctx.ownConversation(tenant, conv))) return false;
     if ((await deliverOne(ctx, tenant, conv, entry)) === 'stop') return false;
   }
   return true;

@@ -1,4 +1,6 @@
-import type { Clock, Logger, Notifier, OutboxEntry, OutboxStore } from '../app';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Clock, LeaseStore, Logger, Notifier, OutboxEntry, OutboxStore } from '../app';
 import { type DispatchStats, type RunContext, runConversation } from './conversationRun';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './retryPolicy';
 import { Semaphore } from './semaphore';
@@ -25,6 +27,16 @@ export interface DispatcherOptions {
   readonly goneForMs: number;
   readonly random: () => number;
   readonly sleep: (ms: number) => Promise<void>;
+  /**
+   * Shared conversation ownership (the `leases` table). With several instances, give every one the
+   * same store: a conversation is then sent to by one instance at a time, so its rate limits hold
+   * across instances. `null`: single instance, no claims.
+   */
+  readonly conversationLeases: LeaseStore | null;
+  /** How long an instance keeps a conversation after its last claim (ms); covers the 30 s window. */
+  readonly conversationStickyMs: number;
+  /** This instance's name in claims. */
+  readonly instanceId: string;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -42,6 +54,9 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
   goneForMs: 6 * 3_600_000,
   random: Math.random,
   sleep: realSleep,
+  conversationLeases: null,
+  conversationStickyMs: 35_000,
+  instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
 };
 
 /**
@@ -63,6 +78,8 @@ export class OutboxDispatcher {
   private readonly workers = new Set<Promise<void>>();
   private readonly wakes = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly again = new Set<string>();
+  /** Conversations this instance holds (key → claim end, epoch ms). */
+  private readonly owned = new Map<string, number>();
   private readonly ctx: RunContext;
   private timer: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
@@ -92,6 +109,7 @@ export class OutboxDispatcher {
       gone: new Map(),
       stats: this.stats,
       wakeLater: (tenant, ms) => this.wakeLater(tenant, ms),
+      ownConversation: (tenant, conv) => this.ownConversation(tenant, conv),
       stopped: () => this.stopping,
     };
   }
@@ -203,6 +221,23 @@ export class OutboxDispatcher {
         return;
       }
     }
+  }
+
+  private async ownConversation(tenant: string, conv: string): Promise<boolean> {
+    const leases = this.opts.conversationLeases;
+    if (!leases) return true;
+    const key = `outbox:${tenant}|${conv}`;
+    const now = this.clock.now().getTime();
+    const sticky = this.opts.conversationStickyMs;
+    if ((this.owned.get(key) ?? 0) - now > sticky / 2) return true;
+    const claim = await leases.claim(key, this.opts.instanceId, new Date(now), new Date(now + sticky));
+    if (!claim.ok) {
+      this.owned.delete(key);
+      return false;
+    }
+    this.owned.set(key, now + sticky);
+    for (const [k, until] of this.owned) if (until <= now) this.owned.delete(k);
+    return true;
   }
 
   private wakeLater(tenant: string, ms: number): void {

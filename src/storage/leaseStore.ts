@@ -47,7 +47,7 @@ export class TableLeaseStore implements LeaseStore {
       throw e;
     }
     if (current.done) return { ok: false, reason: 'done' };
-    if (current.until > now.toISOString()) return { ok: false, reason: 'held' };
+    if (current.until > now.toISOString() && current.owner !== owner) return { ok: false, reason: 'held' };
     try {
       const r = await this.table.updateEntity(entity, 'Replace', { etag: current.etag });
       return { ok: true, lease: { name, owner, until: entity.until, etag: r.etag ?? '' } };
