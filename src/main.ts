@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CaseService, DashboardService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { CalendarService, CaseService, DashboardService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
 import { type AuthOverrides, ConnectorNotifier, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
 import { createHttpServer, listen, tabRoutes } from './http';
-import { DEFAULT_TABLES } from './domain';
-import { OutboxDispatcher } from './scheduler';
-import { type TableConnection, TableCaseQueries, TableCaseRepository, TableLeaseStore, TableOutboxStore, TableTeamSettingsStore, openTables } from './storage';
+import { JobLeases, OutboxDispatcher, ReminderScheduler } from './scheduler';
+import { type TableConnection, TableCaseQueries, TableCalendarStore, TableCaseRepository, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableTeamSettingsStore, openTables } from './storage';
 
 export interface StartOptions {
   readonly clock?: Clock;
@@ -17,6 +17,8 @@ export interface StartOptions {
   readonly host?: string;
   /** Outbox poll interval (ms). */
   readonly pollMs?: number;
+  /** `false` keeps the reminder loop off (tests drive `reminders.tick()` themselves). */
+  readonly reminders?: boolean;
   /** Dashboard tab: OpenID metadata URL of the SSO token issuer (tests: a local JWKS server). */
   readonly tabOpenIdMetadataUrl?: string;
 }
@@ -26,6 +28,7 @@ export interface Escaleer {
   readonly storageConnection: TableConnection;
   readonly playgroundUrl: string | null;
   readonly dispatcher: OutboxDispatcher;
+  readonly reminders: ReminderScheduler;
   close(): Promise<void>;
 }
 
@@ -68,23 +71,41 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
 
     const adapter = createAdapter(config.bot, log, options.authOverrides);
     const notifier = new ConnectorNotifier(adapter, config.bot.appId);
-    const dispatcher = new OutboxDispatcher(outbox, notifier, clock, log, {
+    // Teams' rate limits are about real time: the dispatcher always uses the system clock, even
+    // when the business clock is injected (tests walk cases through months in seconds).
+    const dispatcher = new OutboxDispatcher(outbox, notifier, systemClock, log, {
       ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       // Shared conversation claims keep Teams' per-conversation limits across scaled-out instances.
       conversationLeases: new TableLeaseStore(tables.leases),
     });
-    const cases = new CaseService(repo, new CardChannelViews(), clock, timeOrderedIds(clock), log);
     const settings = new TableTeamSettingsStore(tables.cases);
+    const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock);
+    const views = new CardChannelViews();
+    const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });
     const bot = new EscaleerBot({ cases, directory: new SettingsRoleDirectory(settings), log, clock, kick: (tenant) => dispatcher.kick(tenant) });
 
-    // Dashboard tab (issue 6): read-only overview per team; tables from the shipped calendar for now.
-    const dashboard = new DashboardService(new TableCaseQueries(tables.cases), async () => DEFAULT_TABLES, clock, settings);
+    // Dashboard tab: read-only overview per team, with the tenant's calendar.
+    const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);
     const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, clock, log });
 
     const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab }), config.port, options.host);
     stops.push(() => http.close());
     dispatcher.start();
     stops.push(() => dispatcher.stop());
+    const reminders = new ReminderScheduler({
+      index: new TableReminderIndex(tables.cases),
+      repo,
+      settings,
+      calendar,
+      views,
+      tenants: () => outbox.tenants(),
+      leases: new JobLeases(new TableLeaseStore(tables.leases), clock, log, `${hostname()}:${process.pid}`),
+      clock,
+      log,
+      kick: (tenant) => dispatcher.kick(tenant),
+    });
+    if (options.reminders !== false) reminders.start();
+    stops.push(() => reminders.stop());
     log.info('Escaleer luistert', { port: http.port, endpoint: `http://127.0.0.1:${http.port}/api/messages` });
 
     let playgroundUrl: string | null = null;
@@ -102,7 +123,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       stops.push(() => pg.close());
       playgroundUrl = pg.url;
     }
-    return { port: http.port, storageConnection: connection, playgroundUrl, dispatcher, close };
+    return { port: http.port, storageConnection: connection, playgroundUrl, dispatcher, reminders, close };
   } catch (e) {
     await close();
     throw e;

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
+  ROLE_LABELS,
+  type Role,
+  awaitingRole,
+  caseReminders,
+  describeTable,
+  formatDutchDate,
+  registeredTable,
   type Actor,
   type Case,
   type CaseEvent,
@@ -11,6 +18,8 @@ import {
   newCase,
   refuse,
 } from '../domain';
+import type { CalendarService } from './calendar';
+import type { DueReminder, NoticeViews } from './notices';
 import type {
   CaseRepository,
   ChannelViews,
@@ -20,6 +29,17 @@ import type {
   OutboxMessage,
   Versioned,
 } from './ports';
+import type { TeamSettingsStore } from './teamSettings';
+
+export interface CaseServiceDeps {
+  readonly repo: CaseRepository;
+  readonly views: ChannelViews & NoticeViews;
+  readonly calendar: CalendarService;
+  readonly settings: TeamSettingsStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly log: Logger;
+}
 
 export type StartOutcome =
   | { readonly kind: 'created'; readonly case: Versioned<Case> }
@@ -49,13 +69,23 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 
 /** Use cases on a case: open one, apply a card action. */
 export class CaseService {
-  constructor(
-    private readonly repo: CaseRepository,
-    private readonly views: ChannelViews,
-    private readonly clock: Clock,
-    private readonly ids: IdGenerator,
-    private readonly log: Logger,
-  ) {}
+  private readonly repo: CaseRepository;
+  private readonly views: ChannelViews & NoticeViews;
+  private readonly calendar: CalendarService;
+  private readonly settings: TeamSettingsStore;
+  private readonly clock: Clock;
+  private readonly ids: IdGenerator;
+  private readonly log: Logger;
+
+  constructor(deps: CaseServiceDeps) {
+    this.repo = deps.repo;
+    this.views = deps.views;
+    this.calendar = deps.calendar;
+    this.settings = deps.settings;
+    this.clock = deps.clock;
+    this.ids = deps.ids;
+    this.log = deps.log;
+  }
 
   /** Opens a case for a channel; idempotent per Teams activity id. */
   async start(location: Omit<CaseLocation, 'rootActivityId'>, actor: Actor, activityId: string): Promise<StartOutcome> {
@@ -121,14 +151,19 @@ export class CaseService {
       return { kind: 'duplicate', case: (await this.repo.get(req.tenantId, req.caseId))?.value ?? stored.value };
     }
     if (req.version !== stored.value.version) return { kind: 'stale', case: stored.value };
-    const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, req.actor, {
-      now: this.clock.now(),
-      hash: sha256,
-    });
+    const now = this.clock.now();
+    const tables = await this.calendar.tablesFor(req.tenantId);
+    const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, req.actor, { now, hash: sha256, tables });
     if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error };
     const next = applied.value.case;
-    const outbox = this.channelUpdates(next, applied.value.events, req.actor.name);
-    const committed = await this.repo.commit({ case: next, etag: stored.etag, events: applied.value.events, outbox, dedupeKey });
+    const outbox = [
+      ...this.channelUpdates(next, applied.value.events, req.actor.name),
+      ...(await this.escalation(stored.value, next, tables)),
+    ];
+    const reminders: DueReminder[] = caseReminders(next, { now, tables })
+      .filter((r) => r.at.getTime() > now.getTime())
+      .map((r) => ({ caseId: next.id, key: r.key, kind: r.kind, at: r.at.toISOString(), role: r.role, message: r.message }));
+    const committed = await this.repo.commit({ case: next, etag: stored.etag, events: applied.value.events, outbox, dedupeKey, reminders });
     if (!committed.ok) {
       const fresh = (await this.repo.get(req.tenantId, req.caseId))?.value ?? stored.value;
       return committed.error === 'duplicate' ? { kind: 'duplicate', case: fresh } : { kind: 'stale', case: fresh };
@@ -168,6 +203,42 @@ export class CaseService {
       }, `view:${req.activityId}`);
     }
     return { ok: true, case: c };
+  }
+
+  /**
+   * When a case starts waiting on a role other than begeleider, that role's channel (or, when none
+   * is set, the case thread) gets a card that @mentions the role holders.
+   */
+  private async escalation(prev: Case, next: Case, tables: Parameters<typeof registeredTable>[1]): Promise<OutboxMessage[]> {
+    const role: Role | null = awaitingRole(next);
+    if (!role || role === 'begeleider' || (role === awaitingRole(prev) && prev.state === next.state)) return [];
+    const settings = (await this.settings.get(next.tenantId, next.location.teamId))?.value ?? null;
+    const holders = settings?.roleHolders[role] ?? [];
+    const channel = settings?.roleChannels[role] ?? null;
+    const table = registeredTable(next, tables);
+    const activity = this.views.notice({
+      case: next,
+      role,
+      holders,
+      due: table ? `${formatDutchDate(table.deadline)} (inleverdatum ${describeTable(table)})` : null,
+      title: `Casus ${next.id} wacht op de ${ROLE_LABELS[role].toLowerCase()}`,
+      kind: 'escalation',
+    });
+    return [
+      {
+        id: this.ids.next(),
+        conversation: {
+          serviceUrl: settings?.serviceUrl || next.location.serviceUrl,
+          conversationId: channel ? channel.channelId : next.location.conversationId,
+          tenantId: next.tenantId,
+        },
+        kind: channel ? 'post' : 'reply',
+        activityId: channel ? null : next.location.rootActivityId,
+        activity,
+        createdAt: this.clock.now().toISOString(),
+        caseId: next.id,
+      },
+    ];
   }
 
   private channelUpdates(c: Case, events: readonly CaseEvent[], actorName: string): OutboxMessage[] {

@@ -3,3 +3,5 @@ export * from './caseService';
 export * from './logger';
 export * from './dashboard';
 export * from './teamSettings';
+export * from './calendar';
+export * from './notices';

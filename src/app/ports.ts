@@ -46,6 +46,8 @@ export interface CaseCommit {
   readonly outbox: readonly OutboxMessage[];
   /** Idempotency key (e.g. the Teams activity id); a second commit with the same key is refused. */
   readonly dedupeKey?: string;
+  /** Future reminders of the case's new state, upserted into the date-keyed index. */
+  readonly reminders?: readonly import('./notices').DueReminder[];
 }
 
 export type CommitFailure = 'conflict' | 'duplicate';

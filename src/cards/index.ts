@@ -4,3 +4,4 @@ export { fieldView, inputId, inputsFor, inert, type FieldView, type FormState } 
 export { detailsCard } from './details';
 export { progressPicture, type Picture } from './picture';
 export { messageCard, timelineText, CardChannelViews, HELP_TEXT, type MessageStyle } from './messages';
+export { notificationActivity, caseLink, type NoticeInput } from './notification';

@@ -1,5 +1,6 @@
 import { type Case, type CaseEvent, ROUTE_LABELS, STEPS, stepOf } from '../domain';
-import type { ChannelViews, OutboundActivity } from '../app';
+import type { ChannelViews, Notice, NoticeViews, OutboundActivity } from '../app';
+import { notificationActivity } from './notification';
 import { cardAttachment, rootCard } from './rootCard';
 import { render } from './templates';
 
@@ -20,7 +21,11 @@ export const timelineText = (c: Case, e: CaseEvent, actorName: string): string =
 };
 
 /** Channel-visible renderings, used by the use cases for the outbox. */
-export class CardChannelViews implements ChannelViews {
+export class CardChannelViews implements ChannelViews, NoticeViews {
+  notice(n: Notice): OutboundActivity {
+    return notificationActivity(n);
+  }
+
   rootCard(c: Case): OutboundActivity {
     return { attachments: [cardAttachment(rootCard(c))] };
   }

@@ -4,3 +4,4 @@ export { SlidingWindowLimiter, type WindowRule, type Ticket } from './rateLimite
 export { TeamsRateLimiter, TEAMS_LIMITS, conversationKey, type TeamsLimits } from './teamsLimits';
 export { backoffMs, decide, isTransient, DEFAULT_BACKOFF, type BackoffPolicy, type Verdict } from './retryPolicy';
 export { JobLeases, tickSlot, type JobLeaseOptions, type JobRun } from './lease';
+export { ReminderScheduler, type ReminderSchedulerDeps, type TickResult } from './reminderScheduler';

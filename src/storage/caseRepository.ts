@@ -1,7 +1,7 @@
 import { RestError, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { CaseCommit, CaseRepository, CommitFailure, Versioned } from '../app';
 import { type Case, type CaseEvent, type CaseId, formatCaseId } from '../domain';
-import { TENANTS_PK, odata, prefixFilter, rk, tenantPk } from './keys';
+import { TENANTS_PK, odata, outboxRow, prefixFilter, rk, tenantPk } from './keys';
 
 type CaseEntity = {
   partitionKey: string;
@@ -10,6 +10,7 @@ type CaseEntity = {
   state: string;
   route: string;
   channelId: string;
+  teamId: string;
   version: number;
 };
 
@@ -28,6 +29,7 @@ const toEntity = (c: Case): CaseEntity => ({
   state: c.state,
   route: c.route ?? '',
   channelId: c.location.channelId,
+  teamId: c.location.teamId,
   version: c.version,
 });
 
@@ -101,11 +103,11 @@ export class TableCaseRepository implements CaseRepository {
     const actions: TransactionAction[] = [
       change.etag === null ? ['create', entity] : ['update', entity, 'Replace', { etag: change.etag }],
       ...change.events.map((e, n): TransactionAction => ['create', eventEntity(c.tenantId, e, n)]),
-      ...change.outbox.map((m): TransactionAction => [
-        'create',
-        { partitionKey: pk, rowKey: rk.outbox(m.id), data: JSON.stringify(m), caseId: m.caseId ?? '', leaseUntil: '' },
-      ]),
+      ...change.outbox.map((m): TransactionAction => ['create', outboxRow(c.tenantId, m)]),
     ];
+    for (const r of change.reminders ?? []) {
+      actions.push(['upsert', { partitionKey: pk, rowKey: rk.due(r.at, r.key), ...r }, 'Replace']);
+    }
     if (change.dedupeKey) {
       actions.push(['create', { partitionKey: pk, rowKey: rk.dedupe(change.dedupeKey), caseId: c.id, at: c.updatedAt }]);
     }

@@ -5,3 +5,5 @@ export { escapeKey, tenantPk } from './keys';
 export { TableCaseQueries } from './caseQueries';
 export { TableTeamSettingsStore } from './teamSettingsStore';
 export { TableLeaseStore, leaseKeys } from './leaseStore';
+export { TableCalendarStore } from './calendarStore';
+export { TableReminderIndex } from './reminderIndex';

@@ -23,6 +23,7 @@ export const rk = {
   outbox: (id: string) => `outbox_${escapeKey(id)}`,
   dedupe: (key: string) => `dedupe_${escapeKey(key)}`,
   counter: (year: number) => `counter_${year}`,
+  due: (at: string, key: string) => `due_${at}_${escapeKey(key)}`,
 };
 
 /** OData range filter for all row keys that start with `prefix`. */
@@ -34,3 +35,12 @@ export const prefixFilter = (pk: string, prefix: string): string => {
 
 /** Quotes a string literal for an OData filter. */
 export const odata = (value: string): string => value.replace(/'/g, "''");
+
+/** The outbox row of a message (same shape whichever transaction writes it). */
+export const outboxRow = (tenantId: string, m: { readonly id: string; readonly caseId: string | null }): { partitionKey: string; rowKey: string; data: string; caseId: string; leaseUntil: string } => ({
+  partitionKey: tenantPk(tenantId),
+  rowKey: rk.outbox(m.id),
+  data: JSON.stringify(m),
+  caseId: m.caseId ?? '',
+  leaseUntil: '',
+});

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Case, STEPS, formatCaseId, newCase, type RouteId } from '../../src/domain';
-import { detailsCard, messageCard, rootCard, render } from '../../src/cards';
+import { detailsCard, messageCard, notificationActivity, rootCard, render } from '../../src/cards';
 import { checkCard } from './cardValidation';
 
 const now = new Date('2023-09-20T10:00:00Z');
@@ -47,7 +47,7 @@ const routeFor = (stepRoute: RouteId | null): RouteId[] => (stepRoute ? [stepRou
 describe('kaartsjablonen', () => {
   it('elk sjabloon in cards/ is geldige JSON en wordt door een kaart gebruikt', () => {
     const names = readdirSync(join(__dirname, '../../cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
-    expect(names.sort()).toEqual(['checklist', 'crisis', 'details', 'form', 'message', 'root']);
+    expect(names.sort()).toEqual(['checklist', 'crisis', 'details', 'form', 'message', 'notification', 'root']);
   });
 
   const cases: [string, Case][] = [['nieuw', inState('nieuw', null)]];
@@ -98,6 +98,24 @@ describe('kaartsjablonen', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeLessThan(12_000);
     expect(text).toContain('Cirkel 3 van 4');
+  });
+
+  it('de escalatiemelding noemt de rolhouders met @mention, de stap en een link, zonder vrije tekst', () => {
+    const c = { ...inState('akkoord_teamleider', 'zorgkantoor', filledSteps()), location: { ...base.location, conversationId: '19:k@thread.tacv2;messageid=77', channelId: '19:k@thread.tacv2' } };
+    const activity = notificationActivity({ case: c, role: 'teamleider', holders: [{ id: 'aad-1', name: 'Mohamed El Amrani' }], due: null, title: 'Casus wacht', kind: 'escalation' });
+    const card = activity.attachments?.[0]?.content as Record<string, unknown>;
+    expect(checkCard(card).errors).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('<at>Mohamed El Amrani</at>');
+    expect((card.msteams as { entities: unknown[] }).entities).toEqual([{ type: 'mention', text: '<at>Mohamed El Amrani</at>', mentioned: { id: 'aad-1', name: 'Mohamed El Amrani' } }]);
+    expect(text).toContain('Akkoord; Niet akkoord');
+    expect(text).toContain('teams.microsoft.com/l/message/19%3Ak%40thread.tacv2/r');
+    expect(text).not.toContain(SECRET);
+  });
+
+  it('zonder rolhouder verwijst de melding naar /instellingen', () => {
+    const activity = notificationActivity({ case: inState('stap3_teamleider', 'bijstellen'), role: 'teamleider', holders: [], due: null, title: 't', kind: 'escalation' });
+    expect(JSON.stringify(activity)).toContain('/instellingen');
   });
 
   it('de meldings- en foutkaart is geldig', () => {

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config';
-import { type Escaleer, startEscaleer } from '../../src/main';
+import { type Escaleer, type StartOptions, startEscaleer } from '../../src/main';
 import { ConnectorStandIn } from './connectorStandIn';
 import { RecordingLogger } from './fakes';
 import { testConnectionString, uniquePrefix } from './storage';
@@ -15,14 +15,14 @@ export interface Direct {
 }
 
 /** The bot over real HTTP with Azurite, talking to a connector stand-in instead of Teams. */
-export const startDirect = async (env: Record<string, string> = {}): Promise<Direct> => {
+export const startDirect = async (env: Record<string, string> = {}, options: Omit<StartOptions, 'host' | 'logger'> = {}): Promise<Direct> => {
   const prefix = uniquePrefix();
   const connector = new ConnectorStandIn();
   await connector.start();
   const log = new RecordingLogger();
   const app = await startEscaleer(
     loadConfig({ NODE_ENV: 'test', PORT: '0', STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: prefix, PLAYGROUND: 'off', ...env }),
-    { host: '127.0.0.1', logger: log, pollMs: 100 },
+    { host: '127.0.0.1', logger: log, pollMs: 100, ...options },
   );
   return {
     app,

@@ -1,0 +1,44 @@
+import type { Case, Role } from '../domain';
+import type { OutboundActivity } from './ports';
+import type { Member } from './teamSettings';
+
+/** A channel notification about a case, with @mentions of the role holders. */
+export interface Notice {
+  readonly case: Case;
+  readonly role: Role;
+  readonly holders: readonly Member[];
+  /** Dutch date by which the step should be done, if the process has one. */
+  readonly due: string | null;
+  readonly title: string;
+  readonly kind: 'escalation' | 'reminder';
+  /** The reminder text (channel-safe: dates and tables only). */
+  readonly message?: string;
+}
+
+/** Renders notices (implemented by the cards layer). */
+export interface NoticeViews {
+  notice(n: Notice): OutboundActivity;
+}
+
+/** A reminder waiting in the date-keyed index until `at` (ISO-8601 UTC). */
+export interface DueReminder {
+  readonly caseId: string;
+  /** Stable key from the domain; a reminder with the same key is stored and sent once. */
+  readonly key: string;
+  readonly kind: string;
+  readonly at: string;
+  readonly role: Role;
+  readonly message: string;
+}
+
+/**
+ * The date-keyed reminder index (rows `due_<at>_<key>` in the tenant partition). Rows are written
+ * with the case change that schedules them; firing one deletes it and creates its outbox item in
+ * one transaction, so of several instances exactly one sends it.
+ */
+export interface ReminderIndex {
+  /** Rows due at or before `until`, oldest first, with their ETags. */
+  due(tenantId: string, until: Date, limit: number): Promise<readonly { readonly value: DueReminder; readonly etag: string }[]>;
+  /** Deletes the row and (when given) creates the outbox item atomically; `false` when another instance got it. */
+  fire(tenantId: string, row: { readonly value: DueReminder; readonly etag: string }, outbox: import('./ports').OutboxMessage | null): Promise<boolean>;
+}

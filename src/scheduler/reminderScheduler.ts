@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import type { CalendarService, CaseRepository, Clock, Logger, NoticeViews, OutboxMessage, ReminderIndex, TeamSettingsStore } from '../app';
+import { type CaseId, caseReminders, isOfficeHours } from '../domain';
+import { type JobLeases, tickSlot } from './lease';
+
+export interface ReminderSchedulerDeps {
+  readonly index: ReminderIndex;
+  readonly repo: CaseRepository;
+  readonly settings: TeamSettingsStore;
+  readonly calendar: CalendarService;
+  readonly views: NoticeViews;
+  readonly tenants: () => Promise<readonly string[]>;
+  readonly leases: JobLeases;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Wakes the outbox dispatcher for a tenant. */
+  readonly kick: (tenantId: string) => void;
+}
+
+export interface TickResult {
+  /** `false` outside office hours or when another instance runs this tick. */
+  readonly ran: boolean;
+  readonly sent: number;
+  /** Rows no longer valid for their case (state moved on, case closed) that were removed. */
+  readonly dropped: number;
+  /** Rows another instance fired first. */
+  readonly lost: number;
+}
+
+/** Reminder outbox ids derive from the reminder key, so a reminder can be created in the outbox once only. */
+const reminderOutboxId = (tenantId: string, key: string): string =>
+  `rem-${createHash('sha256').update(`${tenantId}\n${key}`).digest('hex').slice(0, 32)}`;
+
+/**
+ * Sends due reminders to the case threads, on working days within office hours (Europe/Amsterdam).
+ * Finds them through the date-keyed index (never a scan of all cases); one instance runs each
+ * tick (job lease); each reminder moves from the index to the outbox in one transaction.
+ */
+export class ReminderScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly deps: ReminderSchedulerDeps,
+    private readonly everyMs = 60_000,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (!this.running) this.running = this.tick().catch((e: unknown) => this.deps.log.warn('herinneringen uitgesteld', { error: e instanceof Error ? e.message : String(e) })).finally(() => (this.running = null));
+    }, this.everyMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One pass: every tenant's due reminders up to now. */
+  async tick(): Promise<TickResult> {
+    const now = this.deps.clock.now();
+    if (!isOfficeHours(now)) return { ran: false, sent: 0, dropped: 0, lost: 0 };
+    const run = await this.deps.leases.runOnce(tickSlot('herinneringen', now, this.everyMs), async (signal) => {
+      const totals = { sent: 0, dropped: 0, lost: 0 };
+      for (const tenant of await this.deps.tenants()) {
+        if (signal.aborted) break;
+        const r = await this.tenantTick(tenant, now);
+        totals.sent += r.sent;
+        totals.dropped += r.dropped;
+        totals.lost += r.lost;
+        if (r.sent > 0) this.deps.kick(tenant);
+      }
+      return totals;
+    });
+    return run.ran ? { ran: true, ...run.value } : { ran: false, sent: 0, dropped: 0, lost: 0 };
+  }
+
+  private async tenantTick(tenantId: string, now: Date): Promise<{ sent: number; dropped: number; lost: number }> {
+    const out = { sent: 0, dropped: 0, lost: 0 };
+    const tables = await this.deps.calendar.tablesFor(tenantId);
+    for (const row of await this.deps.index.due(tenantId, now, 200)) {
+      const stored = await this.deps.repo.get(tenantId, row.value.caseId as CaseId);
+      const c = stored?.value ?? null;
+      const still = c ? caseReminders(c, { now, tables }).find((r) => r.key === row.value.key) : undefined;
+      let message: OutboxMessage | null = null;
+      if (c && still) {
+        const settings = (await this.deps.settings.get(tenantId, c.location.teamId))?.value ?? null;
+        message = {
+          id: reminderOutboxId(tenantId, row.value.key),
+          conversation: { serviceUrl: c.location.serviceUrl, conversationId: c.location.conversationId, tenantId },
+          kind: 'reply',
+          activityId: c.location.rootActivityId,
+          activity: this.deps.views.notice({
+            case: c,
+            role: still.role,
+            holders: still.role === 'begeleider' ? [] : settings?.roleHolders[still.role] ?? [],
+            due: null,
+            title: `Herinnering casus ${c.id}`,
+            kind: 'reminder',
+            message: still.message,
+          }),
+          createdAt: now.toISOString(),
+          caseId: c.id,
+        };
+      }
+      const fired = await this.deps.index.fire(tenantId, row, message);
+      if (!fired) out.lost++;
+      else if (message) out.sent++;
+      else out.dropped++;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,40 @@
+import type { CaseId } from '../../src/domain';
+import { channelActivity } from './connectorStandIn';
+import type { Direct } from './direct';
+
+/** A case driven over HTTP (/api/messages) with Teams-shaped activities, as `user`. */
+export class DirectCase {
+  version = 1;
+  card: unknown = null;
+
+  private constructor(
+    private readonly d: Direct,
+    readonly caseId: CaseId,
+    readonly where: { tenantId: string; teamId: string; channelId: string },
+  ) {}
+
+  static async open(d: Direct, user: string, where = { tenantId: 'tenant-a', teamId: '19:team-a@thread.tacv2', channelId: '19:kanaal-a@thread.tacv2' }): Promise<DirectCase> {
+    const before = d.connector.calls.length;
+    const r = await d.post(channelActivity({ serviceUrl: d.connector.url, text: '/escaleer', from: user, ...where }));
+    if (r.status >= 300) throw new Error(`/escaleer gaf ${r.status}`);
+    const posted = d.connector.calls.slice(before).map((c) => JSON.stringify(c.body)).join('\n');
+    const id = /Casus (CAS-\d{4}-\d{4,6})/.exec(posted)?.[1];
+    if (!id) throw new Error(`geen hoofdkaart: ${posted.slice(0, 300)}`);
+    return new DirectCase(d, id as CaseId, where);
+  }
+
+  /** Sends Action.Execute `verb` with `values` as `user`; returns the card text of the invoke response. */
+  async act(user: string, verb: string, values: Record<string, string> = {}, version = this.version): Promise<string> {
+    const data: Record<string, unknown> = { caseId: this.caseId, version };
+    for (const [k, v] of Object.entries(values)) data[`${verb}.${k}`] = v;
+    const r = await this.d.post(
+      channelActivity({ serviceUrl: this.d.connector.url, type: 'invoke', name: 'adaptiveCard/action', from: user, value: { action: { type: 'Action.Execute', verb, data } }, ...this.where }),
+    );
+    const body = r.body as { value?: unknown } | null;
+    this.card = body?.value ?? null;
+    const text = JSON.stringify(this.card);
+    const v = /"version":(\d+)/.exec(text.replace(/"version":"1\.5"/g, ''))?.[1];
+    if (v) this.version = Number(v);
+    return text;
+  }
+}
