@@ -73,7 +73,9 @@ export const runConversation = async (ctx: RunContext, tenant: string, conv: str
       ctx.wakeLater(tenant, held);
       return false;
     }
-    let wait = ctx.limiter.waitMs(tenant, conv, now);
+    if (!(await ctx.ownConversation(tenant, conv))) return false;
+    // No await between this check and `begin` in deliverOne: parallel runs share the tenant window.
+    let wait = ctx.limiter.waitMs(tenant, conv, ctx.clock.now().getTime());
     while (wait > 0) {
       if (wait > ctx.inlineWaitMaxMs) {
         ctx.wakeLater(tenant, wait);
@@ -83,7 +85,6 @@ export const runConversation = async (ctx: RunContext, tenant: string, conv: str
       if (ctx.stopped()) return false;
       wait = ctx.limiter.waitMs(tenant, conv, ctx.clock.now().getTime());
     }
-    if (!(await ctx.ownConversation(tenant, conv))) return false;
     if ((await deliverOne(ctx, tenant, conv, entry)) === 'stop') return false;
   }
   return true;
