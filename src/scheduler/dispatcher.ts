@@ -70,6 +70,11 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
  * after `leaseMs` another instance sends the item again. Delivery is therefore **at least once** in
  * that window, which is why the lease is much longer than `deliveryTimeoutMs`; a late completion is
  * logged and counted in {@link DispatchStats.lateCompletions}.
+ *
+ * Rate limits are counted in this process. With `conversationLeases` a conversation is sent to by
+ * one instance at a time (a sticky claim of `conversationStickyMs`), so its limits hold across
+ * instances; the per-tenant limit does not: give each of N instances `perTenant` max 50/N.
+ * 429 answers (with Retry-After) remain the backstop.
  */
 export class OutboxDispatcher {
   private readonly opts: DispatcherOptions;
