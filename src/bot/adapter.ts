@@ -2,6 +2,8 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type Request as BotRequest,
+  type Response as BotResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../app';
@@ -13,19 +15,54 @@ export interface BotIdentity {
   readonly tenantId: string;
 }
 
-/** Extra Bot Framework auth settings (e.g. a local OpenID issuer in tests). */
-export type AuthOverrides = Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
+
+/** Test seams for Bot Framework auth. */
+export interface AuthOverrides {
+  /** Extra ConfigurationBotFrameworkAuthentication settings, e.g. a local OpenID issuer. */
+  readonly settings?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** Replaces the outbound token source (tests: no call to login.microsoftonline.com). */
+  readonly credentialsFactory?: CredentialsFactory;
+}
+
+/** What the adapter answers when an inbound token does not verify; the HTTP edge turns it into a bare 401. */
+export const INBOUND_TOKEN_REFUSED = 'escaleer: Bot Framework-token geweigerd';
+
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'AuthenticationError']);
+
+/** botbuilder reports a bad signature or malformed token as a plain error (→ 500): treat every token failure alike. */
+const refusingBadTokens = (auth: ConfigurationBotFrameworkAuthentication, log: Logger): ConfigurationBotFrameworkAuthentication =>
+  new Proxy(auth, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      if (prop !== 'authenticateRequest') return value.bind(target);
+      return async (...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>) => {
+        try {
+          return await target.authenticateRequest(...args);
+        } catch (e) {
+          if (!(e instanceof Error) || !TOKEN_ERRORS.has(e.name) && (e as { statusCode?: unknown }).statusCode !== 401) throw e;
+          log.warn('inkomend verzoek geweigerd: token ongeldig', { reason: e.name });
+          throw new Error(INBOUND_TOKEN_REFUSED);
+        }
+      };
+    },
+  });
 
 /** The CloudAdapter with our credentials and a Dutch error reply for unexpected faults. */
 export const createAdapter = (identity: BotIdentity, log: Logger, overrides: AuthOverrides = {}): CloudAdapter => {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: identity.appId,
-    MicrosoftAppPassword: identity.appPassword,
-    MicrosoftAppType: identity.appType,
-    MicrosoftAppTenantId: identity.tenantId,
-    ...overrides,
-  } as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(auth);
+  const { credentialsFactory, settings = {} } = overrides;
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: identity.appId,
+      MicrosoftAppPassword: identity.appPassword,
+      MicrosoftAppType: identity.appType,
+      MicrosoftAppTenantId: identity.tenantId,
+      ...settings,
+    } as ConfigurationBotFrameworkAuthenticationOptions,
+    credentialsFactory,
+  );
+  const adapter = new CloudAdapter(refusingBadTokens(auth, log));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error('fout in beurt', { error: error.message, type: context.activity.type, name: context.activity.name });
     if (context.activity.type === 'message') {
@@ -39,4 +76,31 @@ export const createAdapter = (identity: BotIdentity, log: Logger, overrides: Aut
     }
   };
   return adapter;
+};
+
+/** The adapter's answer to one POST, captured instead of written (the HTTP edge decides what leaves). */
+export interface InboundAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  /** The bearer token did not verify (bad signature, wrong audience or issuer, expired, malformed). */
+  readonly tokenRefused: boolean;
+}
+
+/** Runs one POST /api/messages through the adapter; a body the adapter cannot parse is a 400. */
+export const processInbound = async (adapter: CloudAdapter, req: BotRequest, logic: (context: TurnContext) => Promise<void>): Promise<InboundAnswer> => {
+  let status = 200;
+  let body: unknown = undefined;
+  const capture: BotResponse = {
+    socket: null,
+    status: (code: number) => (status = code),
+    send: (...args: unknown[]) => (body = args[0]),
+    header: () => undefined,
+    end: () => undefined,
+  };
+  try {
+    await adapter.process(req, capture, logic);
+  } catch {
+    return { status: 400, body: undefined, tokenRefused: false };
+  }
+  return { status, body, tokenRefused: body === INBOUND_TOKEN_REFUSED };
 };

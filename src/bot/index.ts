@@ -1,5 +1,5 @@
 export { EscaleerBot } from './escaleerBot';
-export { createAdapter, type BotIdentity, type AuthOverrides } from './adapter';
+export { createAdapter, processInbound, type BotIdentity, type AuthOverrides, type InboundAnswer } from './adapter';
 export { ConnectorNotifier } from './notifier';
 export { type RoleDirectory } from './context';
 export { parseCommand, cleanText, type Command } from './commands';

@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../app';
+import { processInbound } from '../bot';
 import { type TabRoutes, registerTabRoutes } from './tab';
 
 export interface HttpDeps {
@@ -28,8 +29,14 @@ export const createHttpServer = (deps: HttpDeps): restify.Server => {
   const server = restify.createServer({ name: 'escaleer' });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
 
+  // Bot Framework answers a badly signed token with 500 and echoes error text; callers get a bare status.
   server.post('/api/messages', async (req, res) => {
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    const answer = await processInbound(deps.adapter, req, (context) => deps.bot.run(context));
+    if (answer.tokenRefused || answer.status === 401) res.json(401, { code: 'niet_geautoriseerd', message: 'Niet geautoriseerd.' });
+    else if (answer.status >= 500) res.json(500, { code: 'interne_fout', message: 'Er ging iets mis. Probeer het opnieuw.' });
+    else if (answer.status >= 400) res.json(answer.status, { code: 'ongeldig_verzoek', message: 'Ongeldig verzoek.' });
+    else if (answer.body === undefined) res.send(answer.status);
+    else res.json(answer.status, answer.body);
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { loadConfig } from '../../src/config';
+import { startEscaleer } from '../../src/main';
+import { ConnectorStandIn, channelActivity } from '../support/connectorStandIn';
+import type { Direct } from '../support/direct';
+import { RecordingLogger } from '../support/fakes';
+import { testConnectionString, uniquePrefix } from '../support/storage';
+import { type BotIssuer, startBotIssuer } from './botIssuer';
+import { TEAM_A, activityId, settle } from './harness';
+
+const APP_ID = '5b0c2a4e-7d1f-4c3a-9e2b-6f8a1d3c5e70';
+
+type Credentials = Awaited<ReturnType<ConfigurationServiceClientCredentialFactory['createCredentials']>>;
+
+/** Validates our app id like the real factory; outbound calls carry no token (the connector stand-in needs none). */
+class OfflineCredentials extends ConfigurationServiceClientCredentialFactory {
+  constructor() {
+    super({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'geen-echt-geheim', MicrosoftAppType: 'MultiTenant' });
+  }
+  override async createCredentials(): Promise<Credentials> {
+    return { signRequest: async (request) => request };
+  }
+}
+
+const now = (): number => Math.floor(Date.now() / 1000);
+
+describe('authenticatie van /api/messages met een app-id', () => {
+  let issuer: BotIssuer;
+  let d: Direct;
+
+  beforeAll(async () => {
+    issuer = await startBotIssuer();
+    const connector = new ConnectorStandIn();
+    await connector.start();
+    const log = new RecordingLogger();
+    const prefix = uniquePrefix();
+    const app = await startEscaleer(
+      loadConfig({ NODE_ENV: 'test', PORT: '0', STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: prefix, PLAYGROUND: 'off', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'geen-echt-geheim' }),
+      {
+        host: '127.0.0.1',
+        logger: log,
+        pollMs: 100,
+        authOverrides: {
+          settings: { ToBotFromChannelOpenIdMetadataUrl: issuer.metadataUrl, ToBotFromChannelTokenIssuer: issuer.issuer },
+          credentialsFactory: new OfflineCredentials(),
+        },
+      },
+    );
+    const post = async (activity: Record<string, unknown>, headers: Record<string, string> = {}) => {
+      const r = await fetch(`http://127.0.0.1:${app.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const text = await r.text();
+      return { status: r.status, body: text ? (JSON.parse(text) as unknown) : null };
+    };
+    d = { app, connector, log, prefix, post, close: async () => (await app.close(), await connector.close()) };
+  });
+  afterAll(async () => {
+    await d?.close();
+    await issuer?.close();
+  });
+
+  const claims = (over: Record<string, unknown> = {}) => ({ iss: issuer.issuer, aud: APP_ID, serviceurl: d.connector.url, nbf: now() - 60, exp: now() + 3600, ...over });
+  const help = (id = activityId('auth')) => channelActivity({ serviceUrl: d.connector.url, text: '/help', id, ...TEAM_A });
+
+  it('weigert ongetekende, vervalste, verlopen en verkeerd geadresseerde verzoeken met 401, zonder foutdetails', async () => {
+    const cases: [string, Record<string, string>][] = [
+      ['zonder token', {}],
+      ['onzin als token', { authorization: 'Bearer dit-is-geen-jwt' }],
+      ['handtekening met een onbekende sleutel', { authorization: `Bearer ${issuer.token(claims(), issuer.strangerKey)}` }],
+      ['verkeerde audience', { authorization: `Bearer ${issuer.token(claims({ aud: 'f0000000-0000-4000-8000-000000000000' }))}` }],
+      ['verkeerde uitgever', { authorization: `Bearer ${issuer.token(claims({ iss: 'https://aanvaller.test' }))}` }],
+      ['verlopen (buiten de 5 minuten klokmarge)', { authorization: `Bearer ${issuer.token(claims({ nbf: now() - 7200, exp: now() - 3600 }))}` }],
+      ['service-url van iemand anders', { authorization: `Bearer ${issuer.token(claims({ serviceurl: 'http://127.0.0.1:9/elders/' }))}` }],
+    ];
+    const statuses: Record<string, number> = {};
+    for (const [name, headers] of cases) {
+      const id = activityId('auth');
+      const r = await d.post(help(id), headers);
+      statuses[name] = r.status;
+      expect(JSON.stringify(r.body)).not.toMatch(/signature|jwt|token|key|stack/i);
+      expect(d.connector.calls.filter((c) => c.activityId === id)).toHaveLength(0);
+    }
+    console.log(`Authenticatie: geprobeerd ${cases.length} ongeldige verzoeken, 401: ${Object.values(statuses).filter((s) => s === 401).length}, anders: ${JSON.stringify(Object.fromEntries(Object.entries(statuses).filter(([, s]) => s !== 401)))}`);
+    expect(Object.values(statuses)).toEqual(cases.map(() => 401));
+    expect((await fetch(`http://127.0.0.1:${d.app.port}/healthz`)).status).toBe(200);
+  });
+
+  it('accepteert een correct getekend token en antwoordt via de connector', async () => {
+    const id = activityId('auth');
+    const r = await d.post(help(id), { authorization: `Bearer ${issuer.token(claims())}` });
+    await settle(d);
+    expect(r.status).toBe(200);
+    expect(d.connector.calls.filter((c) => c.activityId === id).map((c) => JSON.stringify(c.body))).toEqual([expect.stringContaining('/escaleer')]);
+  });
+
+  it('start niet in productie zonder app-id (het echte proces, exitcode 78)', async () => {
+    const child = spawn(process.execPath, ['-r', './test/reliability/swcRegister.cjs', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', STORAGE_CONNECTION_STRING: testConnectionString(), PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    expect(code).toBe(78);
+    expect(stderr).toContain('MICROSOFT_APP_ID');
+    expect(stderr).toMatch(/verplicht in productie/);
+  });
+});
