@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CalendarService, CaseService, DashboardService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
-import { type AuthOverrides, ConnectorNotifier, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
+import { CalendarService, CaseService, DashboardService, TeamAdminService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { AdminHandlers, type AuthOverrides, ConnectorNotifier, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
 import { createHttpServer, listen, tabRoutes } from './http';
@@ -82,7 +82,9 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock);
     const views = new CardChannelViews();
     const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });
-    const bot = new EscaleerBot({ cases, directory: new SettingsRoleDirectory(settings), log, clock, kick: (tenant) => dispatcher.kick(tenant) });
+    const directory = new SettingsRoleDirectory(settings);
+    const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
+    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant) });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
     const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);

@@ -5,3 +5,4 @@ export * from './dashboard';
 export * from './teamSettings';
 export * from './calendar';
 export * from './notices';
+export * from './teamAdmin';

@@ -11,6 +11,7 @@ import { CARD_CONTENT_TYPE, HELP_TEXT, type NoticeStyle, cardAttachment, details
 import { type Case, ROLE_LABELS, type Refusal, awaitingRole, parseCaseId, stepOf } from '../domain';
 import { type RoleDirectory, actorOf, channelPlace } from './context';
 import { cleanText, parseCommand } from './commands';
+import { ADMIN_VERBS, type AdminHandlers } from './admin';
 
 const invokeSchema = z.object({
   action: z.object({
@@ -47,9 +48,11 @@ export class EscaleerBot extends TeamsActivityHandler {
   private readonly log: Logger;
   private readonly clock: Clock;
   private readonly kick: (tenantId: string) => void;
+  private readonly admin: AdminHandlers;
 
   constructor(deps: {
     cases: CaseService;
+    admin: AdminHandlers;
     directory: RoleDirectory;
     log: Logger;
     clock: Clock;
@@ -62,6 +65,7 @@ export class EscaleerBot extends TeamsActivityHandler {
     this.log = deps.log;
     this.clock = deps.clock;
     this.kick = deps.kick ?? (() => undefined);
+    this.admin = deps.admin;
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -118,9 +122,15 @@ export class EscaleerBot extends TeamsActivityHandler {
         return;
       }
       case 'tafels':
-      case 'instellingen':
-        await context.sendActivity(`/${command.name} is nog niet beschikbaar in deze versie.`);
+      case 'instellingen': {
+        if (!place) {
+          await context.sendActivity(`Gebruik /${command.name} in een teamkanaal: de instellingen en de tafelkalender horen bij een team.`);
+          return;
+        }
+        const card = command.name === 'tafels' ? await this.admin.tablesCard(context, place) : await this.admin.settingsCard(context, place);
+        await context.sendActivity({ attachments: [cardAttachment(card)] });
         return;
+      }
       case 'unknown':
         await context.sendActivity(
           command.text
@@ -134,15 +144,21 @@ export class EscaleerBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     try {
-      return await this.handleCardAction(context.activity);
+      return await this.handleCardAction(context);
     } catch (e) {
       this.log.error('kaartactie mislukt', { error: e instanceof Error ? e.message : String(e) });
       return cardResponse(messageCard('Niet gelukt', STORAGE_DOWN, 'attention'));
     }
   }
 
-  private async handleCardAction(activity: Activity): Promise<InvokeResponse> {
+  private async handleCardAction(context: TurnContext): Promise<InvokeResponse> {
+    const activity = context.activity;
     const parsed = invokeSchema.safeParse(activity.value);
+    if (parsed.success && ADMIN_VERBS.has(parsed.data.action.verb)) {
+      const adminPlace = channelPlace(activity);
+      if (!adminPlace) return cardResponse(messageCard('Niet beschikbaar', 'Instellingen en tafels horen bij een teamkanaal.', 'attention'));
+      return cardResponse(await this.admin.execute(context, adminPlace, parsed.data.action.verb, parsed.data.action.data));
+    }
     const ref = parsed.success ? caseRef.safeParse(parsed.data.action.data) : null;
     const caseId = ref?.success ? parseCaseId(ref.data.caseId) : null;
     if (!parsed.success || !ref?.success || !caseId) {

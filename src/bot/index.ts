@@ -4,3 +4,4 @@ export { ConnectorNotifier } from './notifier';
 export { type RoleDirectory } from './context';
 export { parseCommand, cleanText, type Command } from './commands';
 export { SettingsRoleDirectory } from './roleDirectory';
+export { AdminHandlers, ADMIN_VERBS } from './admin';

@@ -6,6 +6,7 @@ export * from './refusal';
 export * from './engine';
 export * from './amsterdamTime';
 export * from './calendar';
+export * from './calendarInput';
 export * from './fields';
 export * from './privacy';
 export * from './stepTypes';

@@ -36,6 +36,8 @@ export interface DispatchStats {
   deadLettered: number;
   /** Deliveries whose completion found the row already taken over: possibly sent twice. */
   lateCompletions: number;
+  /** Card updates dropped unsent because a newer update of the same card was waiting behind them. */
+  superseded?: number;
 }
 
 type Step = 'next' | 'stop';
@@ -59,7 +61,7 @@ const due = (iso: string | null, now: number): number => (iso ? Date.parse(iso) 
  */
 export const runConversation = async (ctx: RunContext, tenant: string, conv: string, entries: readonly OutboxEntry[]): Promise<boolean> => {
   const goneKey = `${tenant}|${conv}`;
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
     if (ctx.stopped()) return false;
     const now = ctx.clock.now().getTime();
     const held = Math.max(due(entry.delivery.leaseUntil, now), due(entry.delivery.nextAttemptAt, now));
@@ -72,6 +74,12 @@ export const runConversation = async (ctx: RunContext, tenant: string, conv: str
     if (held > 0) {
       ctx.wakeLater(tenant, held);
       return false;
+    }
+    // Only the newest state of a card matters: an update with a newer update of the same card
+    // behind it is dropped, which keeps busy channels within Teams' limits.
+    if (entry.value.kind === 'update' && entries.some((later, j) => j > i && later.value.kind === 'update' && later.value.activityId === entry.value.activityId)) {
+      if (await ctx.store.complete(tenant, entry)) ctx.stats.superseded = (ctx.stats.superseded ?? 0) + 1;
+      continue;
     }
     if (!(await ctx.ownConversation(tenant, conv))) return false;
     // No await between this check and `begin` in deliverOne: parallel runs share the tenant window.

@@ -99,7 +99,7 @@ describe('Route Bijstellen ondersteuning in de Agents Playground', () => {
       expect(done.text).toContain('Afgesloten');
     }
     await c.channelShows('Afgesloten');
-  });
+  }, 90_000);
 
   it('de crisisuitgang stopt de route en toont de crisisregeling', async () => {
     const c = await toStep3();

@@ -96,11 +96,14 @@ export class CaseDriver {
     return { card, text: cardText(card) };
   }
 
-  /** Waits until everyone's copy of the root card shows `text`. */
+  /**
+   * Waits until everyone's copy of the root card shows `text`. Generous: the dispatcher keeps
+   * Teams' limit of 60 messages per 30 s per channel, and these tests act faster than people do.
+   */
   async channelShows(text: string): Promise<void> {
     await this.e.pg.waitFor(
       (ev) => ev.action === 'updateMessage' && ev.message.messageId === this.rootMessageId && cardText(ev.message.attachments?.[0]?.content).includes(text),
-      8000,
+      45_000,
       `bijgewerkte hoofdkaart met "${text}"`,
     );
   }

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { type Actor, ROLES, type RegionalTable, type Role, mergeTables, refuse, type Refusal, tableFromInput } from '../domain';
+import type { CalendarService } from './calendar';
+import type { Clock, OutboxStore } from './ports';
+import { type ChannelRef, type Member, type TeamSettings, type TeamSettingsStore, emptySettings, mayConfigure, rolesIn } from './teamSettings';
+
+/** The roles `/instellingen` assigns (begeleider is everyone). */
+export const ASSIGNABLE_ROLES = ROLES.filter((r): r is Exclude<Role, 'begeleider'> => r !== 'begeleider');
+
+/** How many gebiedsteam rows the settings card offers. */
+export const GEBIEDSTEAM_ROWS = 6;
+
+/** The team as Teams reports it when the card is shown or saved (roster and channels). */
+export interface TeamDirectory {
+  readonly members: readonly Member[];
+  readonly channels: readonly ChannelRef[];
+}
+
+export type AdminResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
+
+const ids = z
+  .union([z.string().max(4000), z.array(z.string().max(200)).max(100)])
+  .optional()
+  .transform((v) => (Array.isArray(v) ? v : (v ?? '').split(',')).map((s) => s.trim()).filter(Boolean));
+
+/** `/instellingen` and `/tafels`: team settings and the tenant calendar, for functioneel beheerders. */
+export class TeamAdminService {
+  constructor(
+    private readonly settings: TeamSettingsStore,
+    private readonly calendar: CalendarService,
+    private readonly outbox: OutboxStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async current(tenantId: string, teamId: string): Promise<TeamSettings | null> {
+    return (await this.settings.get(tenantId, teamId))?.value ?? null;
+  }
+
+  async mayConfigure(tenantId: string, teamId: string, actor: Actor): Promise<boolean> {
+    return mayConfigure(await this.current(tenantId, teamId), actor.userId);
+  }
+
+  async deadLetterCount(tenantId: string): Promise<number> {
+    return (await this.outbox.deadLetters(tenantId, 100)).length;
+  }
+
+  /**
+   * Saves the settings card. Everything is re-checked against the team as Teams reports it now:
+   * only members can hold roles, only the team's channels receive notifications. While no
+   * functioneel beheerder is set, the first member to save becomes one (unless they chose someone).
+   */
+  async save(
+    tenantId: string,
+    teamId: string,
+    serviceUrl: string,
+    actor: Actor,
+    input: Readonly<Record<string, unknown>>,
+    team: TeamDirectory,
+  ): Promise<AdminResult<TeamSettings>> {
+    const stored = await this.settings.get(tenantId, teamId);
+    if (!mayConfigure(stored?.value ?? null, actor.userId)) {
+      return { ok: false, refusal: refuse('wrong_role', 'Alleen een functioneel beheerder van dit team mag de instellingen wijzigen.') };
+    }
+    const members = new Map(team.members.map((m) => [m.id, m] as const));
+    const channels = new Map(team.channels.map((c) => [c.channelId, c] as const));
+    const fieldErrors: Record<string, string> = {};
+    const roleHolders: Partial<Record<Role, Member[]>> = {};
+    const roleChannels: Partial<Record<Role, ChannelRef>> = {};
+    for (const role of ASSIGNABLE_ROLES) {
+      const chosen = ids.safeParse(input[`rol.${role}`]);
+      const list = chosen.success ? chosen.data : [];
+      if (!chosen.success || list.some((id) => !members.has(id))) fieldErrors[`rol.${role}`] = 'Kies alleen leden van dit team.';
+      roleHolders[role] = list.filter((id) => members.has(id)).map((id) => members.get(id) as Member);
+      const channel = typeof input[`kanaal.${role}`] === 'string' ? (input[`kanaal.${role}`] as string) : '';
+      if (channel && !channels.has(channel)) fieldErrors[`kanaal.${role}`] = 'Kies een kanaal van dit team.';
+      else if (channel) roleChannels[role] = channels.get(channel) as ChannelRef;
+    }
+    const gebiedsteams: { name: string; teamleider: Member }[] = [];
+    for (let i = 1; i <= GEBIEDSTEAM_ROWS; i++) {
+      const name = typeof input[`gebied.${i}.naam`] === 'string' ? (input[`gebied.${i}.naam`] as string).trim() : '';
+      const leader = typeof input[`gebied.${i}.teamleider`] === 'string' ? (input[`gebied.${i}.teamleider`] as string) : '';
+      if (!name && !leader) continue;
+      if (!/^[\p{L}\d][\p{L}\d '’-]{0,59}$/u.test(name)) fieldErrors[`gebied.${i}.naam`] = 'Vul de naam van het gebiedsteam in (max. 60 tekens).';
+      else if (!members.has(leader)) fieldErrors[`gebied.${i}.teamleider`] = 'Kies de teamleider van dit gebiedsteam.';
+      else gebiedsteams.push({ name, teamleider: members.get(leader) as Member });
+    }
+    if (Object.keys(fieldErrors).length) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', fieldErrors) };
+    if ((roleHolders.functioneel_beheerder ?? []).length === 0) {
+      const self = members.get(actor.userId) ?? { id: actor.userId, name: actor.name };
+      roleHolders.functioneel_beheerder = [self];
+    }
+    const now = this.clock.now();
+    const next: TeamSettings = {
+      ...(stored?.value ?? emptySettings(tenantId, teamId, serviceUrl, now)),
+      serviceUrl,
+      roleHolders,
+      roleChannels,
+      gebiedsteams,
+      updatedAt: now.toISOString(),
+      updatedBy: actor.userId,
+    };
+    if (!(await this.settings.save(next, stored?.etag ?? null))) {
+      return { ok: false, refusal: refuse('stale_version', 'Iemand anders heeft de instellingen net gewijzigd. Open /instellingen opnieuw.') };
+    }
+    return { ok: true, value: next };
+  }
+
+  async tables(tenantId: string): Promise<readonly RegionalTable[]> {
+    return this.calendar.tablesFor(tenantId);
+  }
+
+  /** Adds (or, with the same region and meeting date, replaces) a table; functioneel beheerders only. */
+  async addTable(tenantId: string, teamId: string, actor: Actor, input: { region: string; deadline: string; meeting: string }): Promise<AdminResult<readonly RegionalTable[]>> {
+    const allowed = await this.isBeheerder(tenantId, teamId, actor);
+    if (!allowed.ok) return allowed;
+    const t = tableFromInput(input);
+    if (!t.ok) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', t.error) };
+    return { ok: true, value: await this.calendar.update(tenantId, (current) => mergeTables(current, [t.value])) };
+  }
+
+  async removeTable(tenantId: string, teamId: string, actor: Actor, id: string): Promise<AdminResult<readonly RegionalTable[]>> {
+    const allowed = await this.isBeheerder(tenantId, teamId, actor);
+    if (!allowed.ok) return allowed;
+    if (!(await this.calendar.tablesFor(tenantId)).some((t) => t.id === id)) {
+      return { ok: false, refusal: refuse('invalid_input', 'Kies een tafel uit de lijst.', { tafel: 'Kies een tafel uit de lijst.' }) };
+    }
+    return { ok: true, value: await this.calendar.update(tenantId, (current) => current.filter((t) => t.id !== id)) };
+  }
+
+  /** Adds the imported tables to the calendar; a table with the same region and meeting date is replaced (CSV import). */
+  async importTables(tenantId: string, tables: readonly RegionalTable[]): Promise<readonly RegionalTable[]> {
+    return this.calendar.update(tenantId, (current) => mergeTables(current, tables));
+  }
+
+  private async isBeheerder(tenantId: string, teamId: string, actor: Actor): Promise<AdminResult<true>> {
+    const roles = rolesIn(await this.current(tenantId, teamId), actor.userId);
+    return roles.includes('functioneel_beheerder')
+      ? { ok: true, value: true }
+      : { ok: false, refusal: refuse('wrong_role', 'Alleen een functioneel beheerder mag de tafelkalender wijzigen.') };
+  }
+}

@@ -1,0 +1,75 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Clock, TeamAdminService, TeamDirectory } from '../app';
+import { type AdminCardState, settingsCard, tablesCard } from '../cards';
+import { type RoleDirectory, type ChannelPlace, actorOf } from './context';
+
+/** Verbs of the admin cards; they carry no case id. */
+export const ADMIN_VERBS: ReadonlySet<string> = new Set(['instellingen.opslaan', 'tafel.toevoegen', 'tafel.verwijderen']);
+
+const inputs = (prefix: string, data: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
+  return out;
+};
+
+/** `/instellingen` and `/tafels`: the cards and their actions. */
+export class AdminHandlers {
+  constructor(
+    private readonly admin: TeamAdminService,
+    private readonly directory: RoleDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The team's roster and channels, as Teams reports them now. */
+  async team(context: TurnContext, teamId: string): Promise<TeamDirectory & { name: string }> {
+    const members: { id: string; name: string }[] = [];
+    let token: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 500, token);
+      for (const m of page.members) members.push({ id: m.aadObjectId ?? m.id, name: m.name ?? m.email ?? m.id });
+      token = page.continuationToken;
+    } while (token);
+    const channels = (await TeamsInfo.getTeamChannels(context, teamId)).map((c) => ({ channelId: c.id ?? '', name: c.name ?? 'Algemeen' }));
+    const details = await TeamsInfo.getTeamDetails(context, teamId).catch(() => null);
+    members.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    return { members, channels: channels.filter((c) => c.channelId), name: details?.name ?? 'dit team' };
+  }
+
+  async settingsCard(context: TurnContext, place: ChannelPlace, state: AdminCardState = {}): Promise<Record<string, unknown>> {
+    const team = await this.team(context, place.teamId);
+    const settings = await this.admin.current(place.tenantId, place.teamId);
+    return settingsCard(place.teamId, team.name, settings, team, await this.admin.deadLetterCount(place.tenantId), state);
+  }
+
+  async tablesCard(context: TurnContext, place: ChannelPlace, state: AdminCardState = {}): Promise<Record<string, unknown>> {
+    const actor = await actorOf(context.activity, this.directory, place);
+    const tables = await this.admin.tables(place.tenantId);
+    return tablesCard(tables, this.clock.now(), actor.roles.includes('functioneel_beheerder'), state);
+  }
+
+  /** Handles an admin card action; returns the card for the acting user. */
+  async execute(context: TurnContext, place: ChannelPlace, verb: string, data: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>> {
+    const actor = await actorOf(context.activity, this.directory, place);
+    if (verb === 'instellingen.opslaan') {
+      const team = await this.team(context, place.teamId);
+      const values = inputs('', data);
+      const r = await this.admin.save(place.tenantId, place.teamId, place.serviceUrl, actor, values, team);
+      return r.ok
+        ? this.settingsCard(context, place, { notice: { text: 'Instellingen opgeslagen.', style: 'good' } })
+        : this.settingsCard(context, place, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {}, values });
+    }
+    if (verb === 'tafel.toevoegen') {
+      const values = inputs('tafel.toevoegen.', data);
+      const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
+      const r = await this.admin.addTable(place.tenantId, place.teamId, actor, { region: str('regio'), deadline: str('inleverdatum'), meeting: str('overlegdatum') });
+      return r.ok
+        ? this.tablesCard(context, place, { notice: { text: 'Tafel opgeslagen.', style: 'good' } })
+        : this.tablesCard(context, place, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {}, values });
+    }
+    const id = inputs('tafel.verwijderen.', data).tafel;
+    const r = await this.admin.removeTable(place.tenantId, place.teamId, actor, typeof id === 'string' ? id : '');
+    return r.ok
+      ? this.tablesCard(context, place, { notice: { text: 'Tafel verwijderd.', style: 'good' } })
+      : this.tablesCard(context, place, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {} });
+  }
+}

@@ -1,0 +1,136 @@
+import { ASSIGNABLE_ROLES, GEBIEDSTEAM_ROWS, type TeamDirectory, type TeamSettings } from '../app';
+import { ROLE_LABELS, type RegionalTable, describeTable, deadlinePassed, formatDutchDate } from '../domain';
+import { inert } from './fieldView';
+import type { NoticeStyle } from './rootCard';
+import { render } from './templates';
+
+export interface AdminCardState {
+  readonly notice?: { readonly text: string; readonly style: NoticeStyle } | null;
+  readonly fieldErrors?: Readonly<Record<string, string>>;
+  /** Values the user submitted (kept on an invalid submit). */
+  readonly values?: Readonly<Record<string, unknown>>;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? inert(v) : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(',') : '');
+
+/** The `/instellingen` card: role holders and notification channel per role, gebiedsteams, dead letters. */
+export const settingsCard = (
+  teamId: string,
+  teamName: string,
+  settings: TeamSettings | null,
+  team: TeamDirectory,
+  deadLetters: number,
+  state: AdminCardState = {},
+): Record<string, unknown> => {
+  const errors = state.fieldErrors ?? {};
+  const values = state.values;
+  const members = team.members.map((m) => ({ id: m.id, name: inert(m.name) }));
+  const channels = [{ id: '', name: 'In de thread van de casus' }, ...team.channels.map((c) => ({ id: c.channelId, name: inert(c.name) }))];
+  const roles = ASSIGNABLE_ROLES.map((role) => {
+    const holdersId = `rol.${role}`;
+    const channelId = `kanaal.${role}`;
+    return {
+      label: ROLE_LABELS[role],
+      holdersId,
+      holders: values ? str(values[holdersId]) : (settings?.roleHolders[role] ?? []).map((m) => m.id).join(','),
+      members,
+      hasHoldersError: Boolean(errors[holdersId]),
+      holdersError: errors[holdersId] ?? '',
+      channelId,
+      channel: values ? str(values[channelId]) : (settings?.roleChannels[role]?.channelId ?? ''),
+      channels,
+      hasChannelError: Boolean(errors[channelId]),
+      channelError: errors[channelId] ?? '',
+    };
+  });
+  const gebieden = Array.from({ length: GEBIEDSTEAM_ROWS }, (_, i) => {
+    const n = i + 1;
+    const saved = settings?.gebiedsteams[i];
+    const error = errors[`gebied.${n}.naam`] ?? errors[`gebied.${n}.teamleider`] ?? '';
+    return {
+      nameId: `gebied.${n}.naam`,
+      name: values ? str(values[`gebied.${n}.naam`]) : inert(saved?.name ?? ''),
+      leaderId: `gebied.${n}.teamleider`,
+      leader: values ? str(values[`gebied.${n}.teamleider`]) : (saved?.teamleider.id ?? ''),
+      members,
+      hasError: Boolean(error),
+      error,
+    };
+  });
+  return render('settings', {
+    teamId,
+    teamName: inert(teamName),
+    intro:
+      'Kies wie welke rol heeft en in welk kanaal die rol meldingen krijgt. Alleen de functioneel beheerder kan dit wijzigen; zolang er geen is, wordt wie als eerste opslaat functioneel beheerder.',
+    hasNotice: Boolean(state.notice),
+    notice: state.notice?.text ?? '',
+    noticeStyle: state.notice?.style ?? 'default',
+    roles,
+    gebieden,
+    hasDeadLetters: deadLetters > 0,
+    deadLetters: `Let op: ${deadLetters} melding(en) konden niet worden afgeleverd (bijvoorbeeld omdat de bot uit een kanaal is verwijderd). Controleer de meldingskanalen.`,
+  });
+};
+
+/** The `/tafels` card: upcoming tables per region; for the functioneel beheerder also add/remove forms. */
+export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit: boolean, state: AdminCardState = {}): Record<string, unknown> => {
+  const upcoming = tables.filter((t) => t.meeting >= now.toISOString().slice(0, 10));
+  const regions = [...new Set(upcoming.map((t) => t.region))].sort().map((region) => ({
+    region,
+    tables: upcoming
+      .filter((t) => t.region === region)
+      .map((t) => ({
+        title: formatDutchDate(t.meeting),
+        value: deadlinePassed(t, now) ? `inleverdatum ${formatDutchDate(t.deadline)} is verstreken` : `inleveren uiterlijk ${formatDutchDate(t.deadline)}`,
+      })),
+  }));
+  const errors = state.fieldErrors ?? {};
+  const v = (k: string) => str(state.values?.[k]);
+  const errorBlock = (k: string) => (errors[k] ? [{ type: 'TextBlock', text: errors[k], color: 'Attention', size: 'Small', wrap: true, spacing: 'None' }] : []);
+  const actions = canEdit
+    ? [
+        {
+          type: 'Action.ShowCard',
+          title: 'Tafel toevoegen',
+          card: {
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [
+              { type: 'Input.Text', id: 'tafel.toevoegen.regio', label: 'Regio', maxLength: 40, placeholder: 'bijv. Twente', value: v('regio') },
+              ...errorBlock('regio'),
+              { type: 'Input.Date', id: 'tafel.toevoegen.inleverdatum', label: 'Uiterlijke inleverdatum', value: v('inleverdatum') },
+              ...errorBlock('inleverdatum'),
+              { type: 'Input.Date', id: 'tafel.toevoegen.overlegdatum', label: 'Datum overleg', value: v('overlegdatum') },
+              ...errorBlock('overlegdatum'),
+            ],
+            actions: [{ type: 'Action.Execute', title: 'Toevoegen', verb: 'tafel.toevoegen', style: 'positive', data: {} }],
+          },
+        },
+        ...(tables.length
+          ? [
+              {
+                type: 'Action.ShowCard',
+                title: 'Tafel verwijderen',
+                card: {
+                  type: 'AdaptiveCard',
+                  version: '1.5',
+                  body: [
+                    { type: 'Input.ChoiceSet', id: 'tafel.verwijderen.tafel', label: 'Welke tafel?', style: 'compact', choices: tables.map((t) => ({ title: describeTable(t), value: t.id })) },
+                    ...errorBlock('tafel'),
+                  ],
+                  actions: [{ type: 'Action.Execute', title: 'Verwijderen', verb: 'tafel.verwijderen', style: 'destructive', data: {} }],
+                },
+              },
+            ]
+          : []),
+      ]
+    : [];
+  return render('tables', {
+    hasNotice: Boolean(state.notice),
+    notice: state.notice?.text ?? '',
+    noticeStyle: state.notice?.style ?? 'default',
+    regions,
+    isEmpty: regions.length === 0,
+    actions,
+  });
+};
