@@ -11,9 +11,24 @@ export interface Tables {
   readonly service: TableServiceClient;
 }
 
+/** One storage try may take this long (ms); without it a hanging connection stalls a Teams invoke past its ~15 s. */
+export const STORAGE_TRY_TIMEOUT_MS = 2500;
+
 const options = (insecure: boolean): TableServiceClientOptions => ({
   allowInsecureConnection: insecure,
-  retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 },
+  retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+  additionalPolicies: [
+    {
+      position: 'perRetry',
+      policy: {
+        name: 'escaleerTryTimeout',
+        sendRequest: (request, next) => {
+          if (!request.timeout) request.timeout = STORAGE_TRY_TIMEOUT_MS;
+          return next(request);
+        },
+      },
+    },
+  ],
 });
 
 const credentialFor = (clientId: string | null): TokenCredential =>
