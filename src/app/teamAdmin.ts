@@ -7,6 +7,9 @@ import { type ChannelRef, type Member, type TeamSettings, type TeamSettingsStore
 /** The roles `/instellingen` assigns (begeleider is everyone). */
 export const ASSIGNABLE_ROLES = ROLES.filter((r): r is Exclude<Role, 'begeleider'> => r !== 'begeleider');
 
+/** The settings card's choice for "no channel: post in the case thread". */
+export const CASE_THREAD = 'thread';
+
 /** How many gebiedsteam rows the settings card offers. */
 export const GEBIEDSTEAM_ROWS = 6;
 
@@ -71,7 +74,8 @@ export class TeamAdminService {
       const list = chosen.success ? chosen.data : [];
       if (!chosen.success || list.some((id) => !members.has(id))) fieldErrors[`rol.${role}`] = 'Kies alleen leden van dit team.';
       roleHolders[role] = list.filter((id) => members.has(id)).map((id) => members.get(id) as Member);
-      const channel = typeof input[`kanaal.${role}`] === 'string' ? (input[`kanaal.${role}`] as string) : '';
+      const raw = typeof input[`kanaal.${role}`] === 'string' ? (input[`kanaal.${role}`] as string) : '';
+      const channel = raw === CASE_THREAD ? '' : raw;
       if (channel && !channels.has(channel)) fieldErrors[`kanaal.${role}`] = 'Kies een kanaal van dit team.';
       else if (channel) roleChannels[role] = channels.get(channel) as ChannelRef;
     }

@@ -1,10 +1,10 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Clock, TeamAdminService, TeamDirectory } from '../app';
-import { type AdminCardState, settingsCard, tablesCard } from '../cards';
+import { type AdminCardState, messageCard, settingsCard, settingsSummaryCard, tablesCard } from '../cards';
 import { type RoleDirectory, type ChannelPlace, actorOf } from './context';
 
 /** Verbs of the admin cards; they carry no case id. */
-export const ADMIN_VERBS: ReadonlySet<string> = new Set(['instellingen.opslaan', 'tafel.toevoegen', 'tafel.verwijderen']);
+export const ADMIN_VERBS: ReadonlySet<string> = new Set(['instellingen.openen', 'instellingen.opslaan', 'tafels.beheren', 'tafel.toevoegen', 'tafel.verwijderen']);
 
 const inputs = (prefix: string, data: Readonly<Record<string, unknown>>): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
@@ -41,15 +41,30 @@ export class AdminHandlers {
     return settingsCard(place.teamId, team.name, settings, team, await this.admin.deadLetterCount(place.tenantId), state);
   }
 
-  async tablesCard(context: TurnContext, place: ChannelPlace, state: AdminCardState = {}): Promise<Record<string, unknown>> {
-    const actor = await actorOf(context.activity, this.directory, place);
-    const tables = await this.admin.tables(place.tenantId);
-    return tablesCard(tables, this.clock.now(), actor.roles.includes('functioneel_beheerder'), state);
+  /** The channel-visible summary; editing opens per user (invoke response) for who may. */
+  async settingsSummary(context: TurnContext, place: ChannelPlace): Promise<Record<string, unknown>> {
+    const details = await TeamsInfo.getTeamDetails(context, place.teamId).catch(() => null);
+    return settingsSummaryCard(place.teamId, details?.name ?? 'dit team', await this.admin.current(place.tenantId, place.teamId));
+  }
+
+  /** The tables card; with `edit` the add/remove forms (only ever sent to a functioneel beheerder). */
+  async tablesCard(place: ChannelPlace, edit: boolean, state: AdminCardState = {}): Promise<Record<string, unknown>> {
+    return tablesCard(await this.admin.tables(place.tenantId), this.clock.now(), edit, state);
   }
 
   /** Handles an admin card action; returns the card for the acting user. */
   async execute(context: TurnContext, place: ChannelPlace, verb: string, data: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>> {
     const actor = await actorOf(context.activity, this.directory, place);
+    if (verb === 'instellingen.openen') {
+      return (await this.admin.mayConfigure(place.tenantId, place.teamId, actor))
+        ? this.settingsCard(context, place)
+        : messageCard('Niet toegestaan', 'Alleen een functioneel beheerder van dit team mag de instellingen wijzigen. Vraag het je functioneel beheerder.', 'attention');
+    }
+    if (verb === 'tafels.beheren') {
+      return actor.roles.includes('functioneel_beheerder')
+        ? this.tablesCard(place, true)
+        : messageCard('Niet toegestaan', 'Alleen een functioneel beheerder mag de tafelkalender wijzigen.', 'attention');
+    }
     if (verb === 'instellingen.opslaan') {
       const team = await this.team(context, place.teamId);
       const values = inputs('', data);
@@ -63,13 +78,13 @@ export class AdminHandlers {
       const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
       const r = await this.admin.addTable(place.tenantId, place.teamId, actor, { region: str('regio'), deadline: str('inleverdatum'), meeting: str('overlegdatum') });
       return r.ok
-        ? this.tablesCard(context, place, { notice: { text: 'Tafel opgeslagen.', style: 'good' } })
-        : this.tablesCard(context, place, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {}, values });
+        ? this.tablesCard(place, true, { notice: { text: 'Tafel opgeslagen.', style: 'good' } })
+        : this.tablesCard(place, true, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {}, values });
     }
     const id = inputs('tafel.verwijderen.', data).tafel;
     const r = await this.admin.removeTable(place.tenantId, place.teamId, actor, typeof id === 'string' ? id : '');
     return r.ok
-      ? this.tablesCard(context, place, { notice: { text: 'Tafel verwijderd.', style: 'good' } })
-      : this.tablesCard(context, place, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {} });
+      ? this.tablesCard(place, true, { notice: { text: 'Tafel verwijderd.', style: 'good' } })
+      : this.tablesCard(place, true, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {} });
   }
 }

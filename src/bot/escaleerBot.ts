@@ -127,7 +127,7 @@ export class EscaleerBot extends TeamsActivityHandler {
           await context.sendActivity(`Gebruik /${command.name} in een teamkanaal: de instellingen en de tafelkalender horen bij een team.`);
           return;
         }
-        const card = command.name === 'tafels' ? await this.admin.tablesCard(context, place) : await this.admin.settingsCard(context, place);
+        const card = command.name === 'tafels' ? await this.admin.tablesCard(place, false) : await this.admin.settingsSummary(context, place);
         await context.sendActivity({ attachments: [cardAttachment(card)] });
         return;
       }

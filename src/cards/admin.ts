@@ -1,4 +1,4 @@
-import { ASSIGNABLE_ROLES, GEBIEDSTEAM_ROWS, type TeamDirectory, type TeamSettings } from '../app';
+import { ASSIGNABLE_ROLES, CASE_THREAD, GEBIEDSTEAM_ROWS, type TeamDirectory, type TeamSettings } from '../app';
 import { ROLE_LABELS, type RegionalTable, describeTable, deadlinePassed, formatDutchDate } from '../domain';
 import { inert } from './fieldView';
 import type { NoticeStyle } from './rootCard';
@@ -25,7 +25,7 @@ export const settingsCard = (
   const errors = state.fieldErrors ?? {};
   const values = state.values;
   const members = team.members.map((m) => ({ id: m.id, name: inert(m.name) }));
-  const channels = [{ id: '', name: 'In de thread van de casus' }, ...team.channels.map((c) => ({ id: c.channelId, name: inert(c.name) }))];
+  const channels = [{ id: CASE_THREAD, name: 'In de thread van de casus' }, ...team.channels.map((c) => ({ id: c.channelId, name: inert(c.name) }))];
   const roles = ASSIGNABLE_ROLES.map((role) => {
     const holdersId = `rol.${role}`;
     const channelId = `kanaal.${role}`;
@@ -37,7 +37,7 @@ export const settingsCard = (
       hasHoldersError: Boolean(errors[holdersId]),
       holdersError: errors[holdersId] ?? '',
       channelId,
-      channel: values ? str(values[channelId]) : (settings?.roleChannels[role]?.channelId ?? ''),
+      channel: values ? str(values[channelId]) : (settings?.roleChannels[role]?.channelId ?? CASE_THREAD),
       channels,
       hasChannelError: Boolean(errors[channelId]),
       channelError: errors[channelId] ?? '',
@@ -69,6 +69,24 @@ export const settingsCard = (
     gebieden,
     hasDeadLetters: deadLetters > 0,
     deadLetters: `Let op: ${deadLetters} melding(en) konden niet worden afgeleverd (bijvoorbeeld omdat de bot uit een kanaal is verwijderd). Controleer de meldingskanalen.`,
+  });
+};
+
+/** The channel-visible `/instellingen` card: who holds which role and where notifications go. */
+export const settingsSummaryCard = (teamId: string, teamName: string, settings: TeamSettings | null): Record<string, unknown> => {
+  const facts = ASSIGNABLE_ROLES.map((role) => {
+    const holders = (settings?.roleHolders[role] ?? []).map((m) => inert(m.name)).join(', ') || 'nog niemand';
+    const channel = settings?.roleChannels[role];
+    return { title: ROLE_LABELS[role], value: channel ? `${holders} · meldingen in ${inert(channel.name)}` : holders };
+  });
+  const gebieden = (settings?.gebiedsteams ?? []).map((g) => `${inert(g.name)}: ${inert(g.teamleider.name)}`).join('; ');
+  return render('settingsSummary', {
+    teamId,
+    teamName: inert(teamName),
+    intro: settings
+      ? 'Rollen en meldingskanalen van dit team. Alleen de functioneel beheerder kan ze wijzigen.'
+      : 'Er zijn nog geen rollen ingesteld. Het eerste teamlid dat ze opslaat, wordt functioneel beheerder.',
+    facts: [...facts, { title: 'Gebiedsteams', value: gebieden || 'nog geen' }],
   });
 };
 
@@ -125,12 +143,13 @@ export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit:
           : []),
       ]
     : [];
+  const manage = canEdit ? [] : [{ type: 'Action.Execute', title: 'Kalender beheren (functioneel beheerder)', verb: 'tafels.beheren', data: {} }];
   return render('tables', {
     hasNotice: Boolean(state.notice),
     notice: state.notice?.text ?? '',
     noticeStyle: state.notice?.style ?? 'default',
     regions,
     isEmpty: regions.length === 0,
-    actions,
+    actions: [...actions, ...manage],
   });
 };

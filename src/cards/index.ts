@@ -5,4 +5,4 @@ export { detailsCard } from './details';
 export { progressPicture, type Picture } from './picture';
 export { messageCard, timelineText, CardChannelViews, HELP_TEXT, type MessageStyle } from './messages';
 export { notificationActivity, caseLink, type NoticeInput } from './notification';
-export { settingsCard, tablesCard, type AdminCardState } from './admin';
+export { settingsCard, settingsSummaryCard, tablesCard, type AdminCardState } from './admin';

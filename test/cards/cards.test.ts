@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Case, STEPS, formatCaseId, newCase, type RouteId } from '../../src/domain';
-import { detailsCard, messageCard, notificationActivity, rootCard, render } from '../../src/cards';
+import { detailsCard, messageCard, notificationActivity, rootCard, render, settingsCard, settingsSummaryCard, tablesCard } from '../../src/cards';
 import { checkCard } from './cardValidation';
 
 const now = new Date('2023-09-20T10:00:00Z');
@@ -47,7 +47,7 @@ const routeFor = (stepRoute: RouteId | null): RouteId[] => (stepRoute ? [stepRou
 describe('kaartsjablonen', () => {
   it('elk sjabloon in cards/ is geldige JSON en wordt door een kaart gebruikt', () => {
     const names = readdirSync(join(__dirname, '../../cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
-    expect(names.sort()).toEqual(['checklist', 'crisis', 'details', 'form', 'message', 'notification', 'root']);
+    expect(names.sort()).toEqual(['checklist', 'crisis', 'details', 'form', 'message', 'notification', 'root', 'settings', 'settingsSummary', 'tables']);
   });
 
   const cases: [string, Case][] = [['nieuw', inState('nieuw', null)]];
@@ -133,5 +133,44 @@ describe('kaartsjablonen', () => {
         expect(text.includes('"verb":"crisis.melden"')).toBe(!s.terminal && s.id !== 'nieuw');
       }
     }
+  });
+});
+
+describe('beheerkaarten', () => {
+  const team = {
+    members: [{ id: 'a1', name: 'Anouk de Vries' }, { id: 'm2', name: 'Mohamed El Amrani' }],
+    channels: [{ channelId: '19:alg@thread.tacv2', name: 'Algemeen' }, { channelId: '19:tl@thread.tacv2', name: 'Teamleiders' }],
+  };
+  const settings = {
+    tenantId: 't',
+    teamId: 'team',
+    serviceUrl: 'http://x',
+    roleHolders: { teamleider: [{ id: 'm2', name: 'Mohamed El Amrani' }] },
+    roleChannels: { teamleider: { channelId: '19:tl@thread.tacv2', name: 'Teamleiders' } },
+    gebiedsteams: [{ name: 'Noord', teamleider: { id: 'm2', name: 'Mohamed El Amrani' } }],
+    updatedAt: '',
+    updatedBy: '',
+  };
+
+  it('de instellingenkaart is geldig, toont de huidige rolhouders en de fouten naast de velden', () => {
+    const card = settingsCard('team', 'Zorgteam ${x} Noord', settings, team, 2, { fieldErrors: { 'rol.sleutelfiguur': 'Kies alleen leden van dit team.' } });
+    expect(checkCard(card).errors).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('"value":"m2"');
+    expect(text).toContain('Kies alleen leden van dit team.');
+    expect(text).toContain('2 melding(en) konden niet worden afgeleverd');
+  });
+
+  it('de samenvatting van de instellingen en de tafelkaart zijn geldig', () => {
+    expect(checkCard(settingsSummaryCard('team', 'Zorgteam Noord', settings)).errors).toEqual([]);
+    expect(checkCard(settingsSummaryCard('team', 'Zorgteam Noord', null)).errors).toEqual([]);
+    const tables = [{ id: 'twente-2027-03-21', region: 'Twente', deadline: '2027-03-07', meeting: '2027-03-21' }];
+    const readOnly = tablesCard(tables, new Date('2027-03-08T10:00:00Z'), false);
+    expect(checkCard(readOnly).errors).toEqual([]);
+    expect(JSON.stringify(readOnly)).toContain('inleverdatum 7 maart 2027 is verstreken');
+    expect(JSON.stringify(readOnly)).toContain('tafels.beheren');
+    const edit = tablesCard(tables, new Date('2027-03-01T10:00:00Z'), true, { fieldErrors: { regio: 'Vul een regionaam in.' } });
+    expect(checkCard(edit).errors).toEqual([]);
+    expect(JSON.stringify(edit)).toContain('Vul een regionaam in.');
   });
 });

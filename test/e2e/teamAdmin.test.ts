@@ -1,0 +1,106 @@
+import { type E2e, startE2e } from '../support/app';
+import { CaseDriver, DEMO } from '../support/caseDriver';
+import { cardText, inputIds } from '../support/playgroundClient';
+
+const TEAMLEIDERS = '19:zorgteam-noord-teamleiders@thread.tacv2';
+
+describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground', () => {
+  let e: E2e;
+  let general: string;
+  let botId: string;
+
+  beforeAll(async () => {
+    e = await startE2e();
+    const cfg = await e.pg.config();
+    general = cfg.teams[0]?.id ?? '';
+    botId = cfg.bot.id;
+  }, 60_000);
+
+  afterAll(async () => e?.close());
+
+  const cardFromBot = async (conversation: string, after: number) =>
+    (await e.pg.waitFor((ev) => ev.actionConversationId.startsWith(conversation) && ev.message.from.id === botId && ev.message.timestamp >= after && Boolean(ev.message.attachments?.length))).message;
+
+  const settingsData = (values: Record<string, string>) => ({ teamId: general, ...values });
+
+  it('de eerste die de instellingen opslaat wordt functioneel beheerder; daarna mag een ander teamlid niets wijzigen', async () => {
+    // The Playground posts every message as its current user (Anouk); card actions can be anyone's.
+    const post = await e.pg.say(general, DEMO.anouk.id, '/instellingen');
+    const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
+    expect(cardText(msg.attachments?.[0]?.content)).toContain('nog geen rollen ingesteld');
+    expect(inputIds(msg.attachments?.[0]?.content)).toEqual([]);
+    const opened = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.openen', { teamId: general });
+    const card = opened.body?.value;
+    const text = cardText(card);
+    expect(text).toContain('Mohamed El Amrani');
+    expect(text).toContain('Teamleiders');
+    expect(inputIds(card)).toEqual(expect.arrayContaining(['rol.teamleider', 'kanaal.teamleider', 'rol.sleutelfiguur', 'gebied.1.naam']));
+
+    const saved = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', settingsData({
+      'rol.teamleider': DEMO.mohamed.aad,
+      'kanaal.teamleider': TEAMLEIDERS,
+      'rol.sleutelfiguur': DEMO.sanne.aad,
+      'rol.coordinator_verstevigingsteam': DEMO.fatma.aad,
+      'gebied.1.naam': 'Gebiedsteam Noord',
+      'gebied.1.teamleider': DEMO.mohamed.aad,
+    }));
+    expect(cardText(saved.body?.value)).toContain('Instellingen opgeslagen.');
+
+    const forged = await e.pg.execute(post.postConversationId, DEMO.joost.id, msg.messageId, 'instellingen.opslaan', settingsData({ 'rol.teamleider': DEMO.joost.aad }));
+    expect(cardText(forged.body?.value)).toContain('Alleen een functioneel beheerder');
+
+    const outsider = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', settingsData({ 'rol.teamleider': 'iemand-buiten-het-team' }));
+    expect(cardText(outsider.body?.value)).toContain('Kies alleen leden van dit team.');
+    const notAllowed = await e.pg.execute(post.postConversationId, DEMO.joost.id, msg.messageId, 'instellingen.openen', { teamId: general });
+    expect(inputIds(notAllowed.body?.value)).toEqual([]);
+    expect(cardText(notAllowed.body?.value)).toContain('Alleen een functioneel beheerder');
+    const summary = await e.pg.say(general, DEMO.anouk.id, '/instellingen');
+    const summaryText = cardText((await cardFromBot(summary.postConversationId, Number(summary.messageId))).attachments?.[0]?.content);
+    expect(summaryText).toContain('Mohamed El Amrani · meldingen in Teamleiders');
+    expect(summaryText).toContain('Gebiedsteam Noord: Mohamed El Amrani');
+  });
+
+  it('een casus die op de teamleider wacht geeft een melding met @mention in het kanaal Teamleiders, zonder cliëntgegevens', async () => {
+    const since = Date.now();
+    const c = await CaseDriver.open(e, general, DEMO.anouk);
+    await c.act(DEMO.anouk, 'route.kiezen', { route: 'bijstellen', clientRef: 'ECD-9' });
+    await c.act(DEMO.anouk, 'signaal.vastleggen', { datum: new Date().toISOString().slice(0, 10), actielijn: 'GEHEIM actielijn' });
+    await c.act(DEMO.anouk, 'actielijnen.bijstellen', { datum: new Date().toISOString().slice(0, 10), samenMetClient: 'true', bijstelling: 'GEHEIM', resultaat: 'onvoldoende' });
+    const notice = await e.pg.waitFor(
+      (ev) => ev.actionConversationId.startsWith(TEAMLEIDERS) && ev.message.from.id === botId && ev.message.timestamp >= since,
+      30_000,
+      'melding in Teamleiders',
+    );
+    const card = notice.message.attachments?.[0]?.content as { msteams?: { entities?: { mentioned: { id: string } }[] } };
+    const text = cardText(card);
+    expect(text).toContain(`Casus ${c.caseId} wacht op de teamleider`);
+    expect(text).toContain('<at>Mohamed El Amrani</at>');
+    expect(card.msteams?.entities?.map((m) => m.mentioned.id)).toEqual([DEMO.mohamed.aad]);
+    expect(JSON.stringify(notice.message)).not.toMatch(/GEHEIM|ECD-9/);
+  }, 60_000);
+
+  it('/tafels toont de kalender; alleen de functioneel beheerder kan tafels toevoegen en verwijderen', async () => {
+    const post = await e.pg.say(general, DEMO.anouk.id, '/tafels');
+    const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
+    expect(cardText(msg.attachments?.[0]?.content)).toContain('Regionale overlegtafels');
+    expect(inputIds(msg.attachments?.[0]?.content)).toEqual([]);
+    const refused = await e.pg.execute(post.postConversationId, DEMO.anouk.id, msg.messageId, 'tafels.beheren', {});
+    expect(cardText(refused.body?.value)).toContain('Alleen een functioneel beheerder');
+    const manage = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafels.beheren', {});
+    expect(inputIds(manage.body?.value)).toContain('tafel.toevoegen.regio');
+    const year = new Date().getUTCFullYear() + 1;
+    const bad = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafel.toevoegen', {
+      'tafel.toevoegen.regio': 'Twente', 'tafel.toevoegen.inleverdatum': `${year}-03-22`, 'tafel.toevoegen.overlegdatum': `${year}-03-21`,
+    });
+    expect(cardText(bad.body?.value)).toContain('De inleverdatum moet op of vóór de datum van het overleg liggen.');
+    const added = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafel.toevoegen', {
+      'tafel.toevoegen.regio': 'Twente', 'tafel.toevoegen.inleverdatum': `${year}-03-07`, 'tafel.toevoegen.overlegdatum': `${year}-03-21`,
+    });
+    expect(cardText(added.body?.value)).toContain(`21 maart ${year}`);
+    const forged = await e.pg.execute(post.postConversationId, DEMO.anouk.id, msg.messageId, 'tafel.verwijderen', { 'tafel.verwijderen.tafel': `twente-${year}-03-21` });
+    expect(cardText(forged.body?.value)).toContain('Alleen een functioneel beheerder');
+    const removed = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafel.verwijderen', { 'tafel.verwijderen.tafel': `twente-${year}-03-21` });
+    expect(cardText(removed.body?.value)).toContain('Tafel verwijderd.');
+    expect(cardText(removed.body?.value)).not.toContain(`21 maart ${year}`);
+  });
+});
