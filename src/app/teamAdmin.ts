@@ -131,11 +131,6 @@ export class TeamAdminService {
     return { ok: true, value: await this.calendar.update(tenantId, (current) => current.filter((t) => t.id !== id)) };
   }
 
-  /** Adds the imported tables to the calendar; a table with the same region and meeting date is replaced (CSV import). */
-  async importTables(tenantId: string, tables: readonly RegionalTable[]): Promise<readonly RegionalTable[]> {
-    return this.calendar.update(tenantId, (current) => mergeTables(current, tables));
-  }
-
   private async isBeheerder(tenantId: string, teamId: string, actor: Actor): Promise<AdminResult<true>> {
     const roles = rolesIn(await this.current(tenantId, teamId), actor.userId);
     return roles.includes('functioneel_beheerder')
