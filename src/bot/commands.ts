@@ -35,7 +35,9 @@ export const cleanText = (text: string): string =>
 export const parseCommand = (raw: string): Command => {
   const text = cleanText(raw);
   const [head = '', ...rest] = text.split(' ');
-  const name = ALIASES[head.replace(/^\//, '').toLowerCase()];
+  const key = head.replace(/^\//, '').toLowerCase();
+  // Own keys only: `/constructor` or `/__proto__` must not find Object.prototype members.
+  const name = Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
   if (!name) return { name: 'unknown', text };
   if (name === 'status') return { name, arg: rest.join(' ').trim() };
   return { name } as Command;

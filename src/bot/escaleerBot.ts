@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import type { CaseService, Clock, Logger } from '../app';
 import { CARD_CONTENT_TYPE, HELP_TEXT, type NoticeStyle, cardAttachment, detailsCard, inputsFor, messageCard, rootCard } from '../cards';
-import { type Case, ROLE_LABELS, type Refusal, awaitingRole, parseCaseId, stepOf } from '../domain';
+import { type Case, type CaseId, ROLE_LABELS, type Refusal, awaitingRole, parseCaseId, stepOf } from '../domain';
 import { type RoleDirectory, actorOf, channelPlace } from './context';
 import { cleanText, parseCommand } from './commands';
 import { ADMIN_VERBS, type AdminHandlers } from './admin';
@@ -37,6 +37,15 @@ const mentionsBot = (activity: Activity): boolean =>
   (activity.entities ?? []).some(
     (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
   );
+
+/** parseCaseId throws on an out-of-range year or number (CAS-0000-0000); for input that is just "not a case id". */
+const caseIdFrom = (raw: string): CaseId | null => {
+  try {
+    return parseCaseId(raw);
+  } catch {
+    return null;
+  }
+};
 
 const STORAGE_DOWN =
   'De opslag is op dit moment niet bereikbaar. Er is niets gewijzigd; probeer het over een minuut opnieuw.';
@@ -74,11 +83,13 @@ export class EscaleerBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const command = parseCommand(activity.text ?? '');
+    // Teams sends a string; anything else (forged) is treated as an empty message.
+    const text = typeof activity.text === 'string' ? activity.text : '';
+    const command = parseCommand(text);
     const place = channelPlace(activity);
     // With RSC (ChannelMessage.Read.Group) the bot receives every channel message: it reacts only
     // when mentioned, or to one of its own slash commands; everything else is ignored, unlogged.
-    if (place && !mentionsBot(activity) && (command.name === 'unknown' || !/^\s*\//.test(cleanText(activity.text ?? '')))) return;
+    if (place && !mentionsBot(activity) && (command.name === 'unknown' || !/^\s*\//.test(cleanText(text)))) return;
     switch (command.name) {
       case 'help':
         await context.sendActivity(MessageFactory.text(HELP_TEXT));
@@ -104,7 +115,7 @@ export class EscaleerBot extends TeamsActivityHandler {
           return;
         }
         if (command.arg) {
-          const id = parseCaseId(command.arg);
+          const id = caseIdFrom(command.arg);
           const c = id ? await this.cases.find(place.tenantId, id, place.channelId) : null;
           if (!c) {
             await context.sendActivity(`Casus ${command.arg} is niet gevonden in dit kanaal. Controleer het nummer (bijv. CAS-2026-0001).`);
@@ -160,7 +171,7 @@ export class EscaleerBot extends TeamsActivityHandler {
       return cardResponse(await this.admin.execute(context, adminPlace, parsed.data.action.verb, parsed.data.action.data));
     }
     const ref = parsed.success ? caseRef.safeParse(parsed.data.action.data) : null;
-    const caseId = ref?.success ? parseCaseId(ref.data.caseId) : null;
+    const caseId = ref?.success ? caseIdFrom(ref.data.caseId) : null;
     if (!parsed.success || !ref?.success || !caseId) {
       return cardResponse(messageCard('Onbekende actie', 'Deze kaart is niet (meer) geldig. Open de casus opnieuw met /status.', 'attention'));
     }
