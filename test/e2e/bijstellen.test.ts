@@ -1,5 +1,5 @@
-import { type E2e, startE2e } from '../support/app';
-import { CaseDriver, DEMO, seedRoles } from '../support/caseDriver';
+import type { E2e } from '../support/app';
+import { CaseDriver, DEMO, startSeededTeam } from '../support/caseDriver';
 import { FakeClock } from '../support/fakes';
 
 const VRIJ = 'VRIJ';
@@ -12,13 +12,7 @@ describe('Route Bijstellen ondersteuning in de Agents Playground', () => {
   const clock = new FakeClock(new Date(`${today}T08:00:00Z`));
 
   beforeAll(async () => {
-    e = await startE2e({}, { clock });
-    const cfg = await e.pg.config();
-    const team = cfg.teams[0];
-    if (!team) throw new Error('geen team');
-    channel = team.id;
-    botId = cfg.bot.id;
-    await seedRoles(e, cfg.tenantId, team.id, `${e.pg.baseUrl}/_connector`);
+    ({ e, channel, botId } = await startSeededTeam(clock));
   }, 60_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { FakeClock } from '../support/fakes';
-import { type E2e, startE2e } from '../support/app';
-import { CaseDriver, DEMO, seedRoles } from '../support/caseDriver';
+import type { E2e } from '../support/app';
+import { CaseDriver, DEMO, startSeededTeam } from '../support/caseDriver';
 
 /** Free text entered in forms carries this marker; it must never reach the channel. */
 const VRIJ = 'VRIJ';
@@ -12,13 +12,7 @@ describe('Route Zorgkantoor van /escaleer tot afgesloten, in de Agents Playgroun
   const clock = new FakeClock(new Date('2023-09-20T08:00:00Z'));
 
   beforeAll(async () => {
-    e = await startE2e({}, { clock });
-    const cfg = await e.pg.config();
-    const team = cfg.teams[0];
-    if (!team) throw new Error('geen team');
-    channel = team.id;
-    botId = cfg.bot.id;
-    await seedRoles(e, cfg.tenantId, team.id, `${e.pg.baseUrl}/_connector`);
+    ({ e, channel, botId } = await startSeededTeam(clock));
   }, 60_000);
 
   afterAll(async () => e?.close());

@@ -1,6 +1,7 @@
 import type { TeamSettings } from '../../src/app';
 import { TableTeamSettingsStore, openTables } from '../../src/storage';
-import type { E2e } from './app';
+import type { Clock } from '../../src/app';
+import { type E2e, startE2e } from './app';
 import { type InvokeResult, cardText, fill } from './playgroundClient';
 
 export const DEMO = {
@@ -108,3 +109,19 @@ export class CaseDriver {
     );
   }
 }
+
+/** The demo team with roles seeded: the bot, its Playground, the General channel and the bot's id. */
+export interface SeededTeam {
+  readonly e: E2e;
+  readonly channel: string;
+  readonly botId: string;
+}
+
+export const startSeededTeam = async (clock: Clock): Promise<SeededTeam> => {
+  const e = await startE2e({}, { clock });
+  const cfg = await e.pg.config();
+  const team = cfg.teams[0];
+  if (!team) throw new Error('geen team in de Playground-config');
+  await seedRoles(e, cfg.tenantId, team.id, `${e.pg.baseUrl}/_connector`);
+  return { e, channel: team.id, botId: cfg.bot.id };
+};
