@@ -12,8 +12,11 @@ export const formatCaseId = (year: number, sequence: number): CaseId => {
 /** Parses user or card input into a case id; accepts lower case and surrounding spaces. */
 export const parseCaseId = (input: string): CaseId | null => {
   const m = CASE_ID.exec(input.trim().toUpperCase());
-  if (!m) return null;
-  return formatCaseId(Number(m[1]), Number(m[2]));
+  const year = Number(m?.[1]);
+  const sequence = Number(m?.[2]);
+  // Well-formed but impossible (year before 2000, sequence 0) is simply not a case id.
+  if (!m || year < 2000 || sequence < 1) return null;
+  return formatCaseId(year, sequence);
 };
 
 /** The calendar year in Europe/Amsterdam for an instant; case ids use it. */

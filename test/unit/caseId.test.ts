@@ -16,6 +16,8 @@ describe('casusnummers', () => {
     expect(parseCaseId(' cas-2026-0042 ')).toBe('CAS-2026-0042');
     expect(parseCaseId('CAS-2026-42')).toBeNull();
     expect(parseCaseId('CAS-2026-0042; DROP')).toBeNull();
+    expect(parseCaseId('CAS-0000-0000')).toBeNull();
+    expect(parseCaseId('CAS-2026-0000')).toBeNull();
   });
 
   it('gebruikt het jaar in Europe/Amsterdam rond de jaarwisseling', () => {
