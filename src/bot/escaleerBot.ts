@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import type { CaseService, Clock, Logger } from '../app';
 import { CARD_CONTENT_TYPE, HELP_TEXT, type NoticeStyle, cardAttachment, detailsCard, inputsFor, messageCard, rootCard } from '../cards';
-import { type Case, type CaseId, ROLE_LABELS, type Refusal, awaitingRole, parseCaseId, stepOf } from '../domain';
+import { type Case, type CaseId, ROLE_LABELS, type Refusal, awaitingRole, isOpen, parseCaseId, stepOf } from '../domain';
 import { type RoleDirectory, actorOf, channelPlace } from './context';
 import { cleanText, parseCommand } from './commands';
 import { ADMIN_VERBS, type AdminHandlers } from './admin';
@@ -124,11 +124,16 @@ export class EscaleerBot extends TeamsActivityHandler {
           await context.sendActivity({ attachments: [cardAttachment(this.card(c))] });
           return;
         }
-        const open = await this.cases.listForChannel(place.tenantId, place.channelId);
+        const all = await this.cases.listForChannel(place.tenantId, place.channelId);
+        const open = all.filter(isOpen);
+        const line = (c: Case) => {
+          const role = awaitingRole(c);
+          return `- ${c.id}: ${stepOf(c.state)?.label ?? c.state}${role ? ` (aan zet: ${ROLE_LABELS[role].toLowerCase()})` : ''}`;
+        };
         await context.sendActivity(
           open.length === 0
-            ? 'Er zijn geen casussen in dit kanaal. Start er een met /escaleer.'
-            : `Casussen in dit kanaal:\n\n${open.map((c) => `- ${c.id}: ${stepOf(c.state)?.label ?? c.state}${awaitingRole(c) ? ` (aan zet: ${ROLE_LABELS[awaitingRole(c) ?? 'begeleider']})` : ''}`).join('\n')}`,
+            ? `Er zijn geen open casussen in dit kanaal${all.length ? ` (${all.length} afgerond)` : ''}. Start er een met /escaleer.`
+            : `Open casussen in dit kanaal:\n\n${open.map(line).join('\n')}\n\nTyp /status CAS-… voor de kaart van één casus.`,
         );
         return;
       }

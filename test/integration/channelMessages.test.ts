@@ -45,3 +45,28 @@ describe('berichten in een kanaal met RSC (de bot hoort alles)', () => {
     expect(calls).toHaveLength(1);
   });
 });
+
+describe('/status in een kanaal', () => {
+  let d: Direct;
+  beforeAll(async () => {
+    d = await startDirect();
+  });
+  afterAll(async () => d?.close());
+
+  it('toont de open casussen van dit kanaal met wie aan zet is, en de kaart van één casus', async () => {
+    const before = d.connector.calls.length;
+    await d.post(channelActivity({ serviceUrl: d.connector.url, text: '/escaleer' }));
+    await d.post(channelActivity({ serviceUrl: d.connector.url, text: '/escaleer', channelId: '19:ander-kanaal@thread.tacv2' }));
+    await d.post(channelActivity({ serviceUrl: d.connector.url, text: '/status' }));
+    const list = d.connector.calls.slice(before).map((c) => String(c.body.text ?? '')).find((t) => t.startsWith('Open casussen'));
+    expect(list).toMatch(/CAS-\d{4}-0001: Route kiezen|CAS-\d{4}-0001/);
+    expect(list).not.toContain('0002');
+    const id = /CAS-\d{4}-0001/.exec(list ?? '')?.[0] ?? '';
+    const n = d.connector.calls.length;
+    await d.post(channelActivity({ serviceUrl: d.connector.url, text: `/status ${id.toLowerCase()}` }));
+    expect(JSON.stringify(d.connector.calls.slice(n))).toContain(`Casus ${id}`);
+    const m = d.connector.calls.length;
+    await d.post(channelActivity({ serviceUrl: d.connector.url, text: '/status CAS-2026-9999' }));
+    expect(String(d.connector.calls[m]?.body.text)).toContain('niet gevonden in dit kanaal');
+  });
+});
