@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CalendarService, CaseService, DashboardService, TeamAdminService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
-import { AdminHandlers, type AuthOverrides, ConnectorNotifier, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
+import { AdminHandlers, type AuthOverrides, ConnectorNotifier, ConnectorTeamMembership, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
 import { createHttpServer, listen, tabRoutes } from './http';
@@ -88,7 +88,10 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
     const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);
-    const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, clock, log });
+    const caseQueries = new TableCaseQueries(tables.cases);
+    const membership = new ConnectorTeamMembership(adapter, config.bot.appId, async (tenant, team) =>
+      (await settings.get(tenant, team))?.value.serviceUrl || ((await caseQueries.listByTeam(tenant, team))[0]?.location.serviceUrl ?? null), systemClock);
+    const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, membership, clock, log });
 
     const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab }), config.port, options.host);
     stops.push(() => http.close());

@@ -6,3 +6,4 @@ export * from './teamSettings';
 export * from './calendar';
 export * from './notices';
 export * from './teamAdmin';
+export * from './membership';

@@ -5,3 +5,4 @@ export { type RoleDirectory } from './context';
 export { parseCommand, cleanText, type Command } from './commands';
 export { SettingsRoleDirectory } from './roleDirectory';
 export { AdminHandlers, ADMIN_VERBS } from './admin';
+export { ConnectorTeamMembership } from './membership';

@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import type { Clock, DashboardService, Logger } from '../app';
+import type { Clock, DashboardService, Logger, TeamMembership } from '../app';
 import { MICROSOFT_OPENID_METADATA, OpenIdSigningKeys, type TabAssets, type TokenCheck, loadTabAssets, ssoAudiences, verifySsoToken } from '../tab';
 
 /** Delegated scope of the tab's app registration (docs/deployment.md, step 9). */
@@ -14,6 +14,8 @@ export interface TabOptions {
   /** OpenID metadata of the token issuer; tests point it at a local JWKS server. */
   readonly openIdMetadataUrl?: string;
   readonly dashboard: DashboardService;
+  /** Roster check for signed-in users; `null` skips it (development only). */
+  readonly membership: TeamMembership | null;
   readonly clock: Clock;
   readonly log: Logger;
 }
@@ -24,6 +26,7 @@ export interface TabRoutes {
   readonly devMode: boolean;
   /** `null` when no SSO app id is configured. */
   readonly verify: ((token: string) => Promise<TokenCheck>) | null;
+  readonly membership: TeamMembership | null;
   readonly log: Logger;
 }
 
@@ -37,6 +40,7 @@ export const tabRoutes = (o: TabOptions): TabRoutes => {
     dashboard: o.dashboard,
     devMode: o.devMode,
     verify: audiences.length ? (token) => verifySsoToken(token, policy) : null,
+    membership: o.membership,
     log: o.log,
   };
 };
@@ -57,7 +61,7 @@ const PAGE_HEADERS: Readonly<Record<string, string>> = {
 
 const ID = /^[^\s<>"'`\\]{1,256}$/;
 
-type Who = { readonly tenantId: string; readonly mode: 'sso' | 'dev' };
+type Who = { readonly tenantId: string; readonly userId: string | null; readonly mode: 'sso' | 'dev' };
 type Refusal = { readonly status: number; readonly code: string; readonly message: string };
 
 const refusal = (status: number, code: string, message: string): Refusal => ({ status, code, message });
@@ -73,13 +77,10 @@ const BAD_TOKEN = refusal(401, 'aanmelding_ongeldig', 'Je aanmelding is ongeldig
  * (`aud`, scope `access_as_user`) and that it has not expired. The tenant comes from the token
  * only; a `tenant` query parameter that disagrees is refused.
  *
- * The token does NOT prove membership of a team. The team id is taken from the Teams context the
- * page sends, and the dashboard only answers for a team the bot has a record of in that same
- * tenant (cases created in one of its channels); otherwise 404. So a user can never see another
- * tenant's cases, but a user of the same tenant who knows another team's internal id could see
- * that team's overview (ids, steps, dates; never free text or client references). Proving
- * membership needs a roster check — the bot's `TeamsInfo.getTeamMember(teamId, oid)` or Graph —
- * which is not wired here yet.
+ * The token does not prove membership of a team: the team id comes from the Teams context the
+ * page sends. So the API then asks Teams itself (the bot's roster call for that team, see
+ * {@link TeamMembership}) whether user `oid` is a member, and refuses with 403 otherwise. The
+ * dashboard also only answers for a team the bot has a record of in that same tenant.
  *
  * Development (`TAB_DEV_MODE=on`, refused in production): `?tenant=…&team=…` without a token.
  */
@@ -90,7 +91,7 @@ const identify = async (req: restify.Request, url: URL, t: TabRoutes): Promise<W
   if (!bearer) {
     if (!t.devMode) return NOT_SIGNED_IN;
     if (!queryTenant || !ID.test(queryTenant)) return refusal(400, 'tenant_ontbreekt', 'Ontwikkelmodus: geef ?tenant=…&team=… mee.');
-    return { tenantId: queryTenant, mode: 'dev' };
+    return { tenantId: queryTenant, userId: null, mode: 'dev' };
   }
   if (!t.verify) return refusal(503, 'sso_niet_ingericht', 'Aanmelden in het tabblad is niet ingericht (TAB_SSO_APP_ID of MICROSOFT_APP_ID ontbreekt).');
   let check: TokenCheck;
@@ -107,7 +108,7 @@ const identify = async (req: restify.Request, url: URL, t: TabRoutes): Promise<W
   if (queryTenant && queryTenant !== check.identity.tenantId) {
     return refusal(403, 'andere_organisatie', 'Dit team hoort niet bij jouw organisatie.');
   }
-  return { tenantId: check.identity.tenantId, mode: 'sso' };
+  return { tenantId: check.identity.tenantId, userId: check.identity.userId, mode: 'sso' };
 };
 
 const isRefusal = (x: Who | Refusal): x is Refusal => 'status' in x;
@@ -143,6 +144,9 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
           code: 'team_onbekend',
           message: 'Escaleer kent in dit team nog geen casussen. Start een casus met /escaleer in een kanaal van dit team.',
         });
+      }
+      if (who.mode === 'sso' && t.membership && who.userId && !(await t.membership.isMember(who.tenantId, team, who.userId))) {
+        return send(403, { code: 'geen_teamlid', message: 'Je bent geen lid van dit team; het dashboard toont alleen de casussen van je eigen teams.' });
       }
       send(200, { mode: who.mode, teamId: team, ...overview });
     } catch (e) {

@@ -127,6 +127,32 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
     expect(r.body.cases).toHaveLength(ids.xA.length);
   });
 
+  it('vraagt Teams of de aangemelde gebruiker lid is van het team, en weigert een niet-lid met 403', async () => {
+    const outsider = '22222222-2222-4222-8222-0000000000ff';
+    const asked: string[] = [];
+    d.connector.responder = (call) => {
+      if (call.method === 'GET' && call.path.includes('/members/')) {
+        asked.push(call.path);
+        return call.path.endsWith(`/members/${outsider}`) ? { status: 404, body: { error: { code: 'MemberNotFoundInConversation' } } } : null;
+      }
+      return null;
+    };
+    try {
+      const member = await get(team(TEAM_A), issuer.token(claims()));
+      expect(member.status).toBe(200);
+      const refused = await get(team(TEAM_A), issuer.token(claims({ oid: outsider })));
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('geen_teamlid');
+      expect(refused.raw).not.toContain('CAS-');
+      expect(asked).toContain(`/v3/conversations/${TEAM_A}/members/${outsider}`);
+      const again = asked.length;
+      await get(team(TEAM_A), issuer.token(claims({ oid: outsider })));
+      expect(asked.length).toBe(again);
+    } finally {
+      d.connector.responder = () => null;
+    }
+  });
+
   it('vraagt om een team en geeft geen cache-toestemming', async () => {
     const r = await fetch(`http://127.0.0.1:${d.app.port}/api/tab/cases`, { headers: { authorization: `Bearer ${issuer.token(claims())}` } });
     expect(r.status).toBe(400);

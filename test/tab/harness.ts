@@ -1,12 +1,8 @@
 import { type KeyObject, generateKeyPairSync, sign } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../src/config';
-import { type Escaleer, startEscaleer } from '../../src/main';
-import { ConnectorStandIn, channelActivity } from '../support/connectorStandIn';
-import type { Direct } from '../support/direct';
-import { RecordingLogger } from '../support/fakes';
-import { testConnectionString, uniquePrefix } from '../support/storage';
+import { channelActivity } from '../support/connectorStandIn';
+import { type Direct, startDirect } from '../support/direct';
 
 /** A local OpenID provider: metadata + JWKS on 127.0.0.1, and a signer for test tokens. */
 export interface TestIssuer {
@@ -53,35 +49,8 @@ export const startIssuer = async (): Promise<TestIssuer> => {
 };
 
 /** Like `startDirect`, with the tab's token issuer pointed at a local test issuer. */
-export const startTabApp = async (env: Record<string, string>, tabOpenIdMetadataUrl?: string): Promise<Direct> => {
-  const prefix = uniquePrefix();
-  const connector = new ConnectorStandIn();
-  await connector.start();
-  const log = new RecordingLogger();
-  const app: Escaleer = await startEscaleer(
-    loadConfig({ NODE_ENV: 'test', PORT: '0', STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: prefix, PLAYGROUND: 'off', ...env }),
-    { host: '127.0.0.1', logger: log, pollMs: 100, ...(tabOpenIdMetadataUrl ? { tabOpenIdMetadataUrl } : {}) },
-  );
-  return {
-    app,
-    connector,
-    log,
-    prefix,
-    post: async (activity, headers = {}) => {
-      const r = await fetch(`http://127.0.0.1:${app.port}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(activity),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? (JSON.parse(text) as unknown) : null };
-    },
-    close: async () => {
-      await app.close();
-      await connector.close();
-    },
-  };
-};
+export const startTabApp = (env: Record<string, string>, tabOpenIdMetadataUrl?: string): Promise<Direct> =>
+  startDirect(env, tabOpenIdMetadataUrl ? { tabOpenIdMetadataUrl } : {});
 
 export interface Place {
   readonly tenantId: string;
