@@ -25,6 +25,8 @@ export interface ActionContext {
   readonly hash: (text: string) => string;
   /** Regional tables to register for; defaults to {@link DEFAULT_TABLES}. */
   readonly tables?: readonly RegionalTable[];
+  /** The team's Siem gebiedsteams (names); defaults to none. */
+  readonly gebiedsteams?: readonly string[];
 }
 
 export interface Applied {
@@ -94,7 +96,7 @@ export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: Acti
   const data = parsed.data;
   const privacy = privacyErrors(def.fields, data);
   if (privacy) return err(refuse('privacy', BSN_MESSAGE, privacy));
-  const rules: RuleContext = { now: ctx.now, tables: ctx.tables ?? DEFAULT_TABLES };
+  const rules: RuleContext = { now: ctx.now, tables: ctx.tables ?? DEFAULT_TABLES, gebiedsteams: ctx.gebiedsteams ?? [] };
   const fieldErrors = def.check?.(data, c, rules);
   if (fieldErrors) return err(refuse('invalid_input', 'Controleer de invoer.', fieldErrors));
   const refusal = def.guard?.(data, c, rules);

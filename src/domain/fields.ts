@@ -24,7 +24,7 @@ export interface FieldDescriptor {
   readonly label: string;
   readonly kind: FieldKind;
   readonly options?: readonly FieldOption[];
-  readonly optionsFrom?: 'tables' | 'regions';
+  readonly optionsFrom?: 'tables' | 'regions' | 'gebiedsteams';
   readonly required: boolean;
   readonly maxLength?: number;
   readonly placeholder?: string;
@@ -84,8 +84,10 @@ export const toggleField = (name: string, label: string, opts: FieldOpts = {}): 
   publicField('toggle', name, label, { ...opts, required: opts.required ?? false });
 
 /** A choice whose options come from the regional calendar. */
-export const calendarChoiceField = (name: string, label: string, from: 'tables' | 'regions', opts: FieldOpts = {}): FieldDescriptor =>
+/** A choice whose options come from data (the calendar, the team's gebiedsteams), filled in by `availableActions`. */
+export const dataChoiceField = (name: string, label: string, from: NonNullable<FieldDescriptor['optionsFrom']>, opts: FieldOpts = {}): FieldDescriptor =>
   publicField('choice', name, label, opts, { optionsFrom: from });
+export const calendarChoiceField = dataChoiceField;
 
 /** Options from `{value: label}`. */
 export const options = (labels: Readonly<Record<string, string>>): readonly FieldOption[] =>

@@ -8,6 +8,8 @@ import type { Role } from './roles';
 export interface RuleContext {
   readonly now: Date;
   readonly tables: readonly RegionalTable[];
+  /** Names of the team's Siem gebiedsteams (from the team settings). */
+  readonly gebiedsteams: readonly string[];
 }
 
 /** One thing a user can do in a state; its form is `fields`, validated by the schema derived from them. */

@@ -80,9 +80,12 @@ export interface ActionViewOptions {
   /** With `now`, table choices list only tables whose deadline has not passed. */
   readonly now?: Date;
   readonly tables?: readonly RegionalTable[];
+  /** The team's Siem gebiedsteams, for the gebiedsteam choice. */
+  readonly gebiedsteams?: readonly string[];
 }
 
-const resolveField = (f: FieldDescriptor, tables: readonly RegionalTable[], now: Date | undefined): FieldDescriptor => {
+const resolveField = (f: FieldDescriptor, tables: readonly RegionalTable[], now: Date | undefined, gebiedsteams: readonly string[]): FieldDescriptor => {
+  if (f.optionsFrom === 'gebiedsteams') return { ...f, options: gebiedsteams.map((g) => ({ value: g, label: g })) };
   if (f.optionsFrom === 'regions') return { ...f, options: regionsOf(tables).map((r) => ({ value: r, label: r })) };
   if (f.optionsFrom === 'tables') {
     const list = now ? feasibleTables(tables, now) : tables;
@@ -104,7 +107,9 @@ export const availableActions = (c: Case, opts: ActionViewOptions = {}): readonl
       label: a.label,
       roles,
       allowed: actor ? roles.some((r) => hasRole(actor, r)) : true,
-      fields: a.fields.map((f) => resolveField(f, tables, opts.now)),
+      fields: a.fields
+        .map((f) => resolveField(f, tables, opts.now, opts.gebiedsteams ?? []))
+        .filter((f) => f.optionsFrom !== 'gebiedsteams' || (f.options ?? []).length > 0),
     };
   });
 };

@@ -1,4 +1,4 @@
-import { choiceField, dateField, textareaField, textField, toggleField } from '../fields';
+import { choiceField, dataChoiceField, dateField, textareaField, textField, toggleField } from '../fields';
 import type { StepDef } from '../stepTypes';
 import {
   BW_MAIL,
@@ -30,7 +30,19 @@ export const BIJSTELLEN_STEPS: readonly StepDef[] = [
       {
         verb: 'signaal.vastleggen',
         label: 'Signaal vastleggen',
-        fields: [dateField('datum', 'Datum signaal'), textField('actielijn', 'Welke actielijn is veranderd'), textareaField('toelichting', 'Toelichting', { required: false })],
+        fields: [
+          dateField('datum', 'Datum signaal'),
+          textField('actielijn', 'Welke actielijn is veranderd'),
+          textareaField('toelichting', 'Toelichting', { required: false }),
+          // The seed: the leveringsovereenkomst names the client's gebiedsteam, and with it the
+          // teamleider to approach in step 3; the bot then notifies that teamleider.
+          dataChoiceField('gebiedsteam', 'Gebiedsteam (zie de leveringsovereenkomst)', 'gebiedsteams', {
+            required: false,
+            help: 'Bepaalt welke teamleider bij stap 3 een melding krijgt. Gebiedsteams stelt de functioneel beheerder in met /instellingen.',
+          }),
+        ],
+        check: (d, _c, ctx) =>
+          d.gebiedsteam !== undefined && !ctx.gebiedsteams.includes(String(d.gebiedsteam)) ? { gebiedsteam: 'Kies een gebiedsteam uit de lijst.' } : null,
         targets: ['stap2_actielijnen'],
         next: () => 'stap2_actielijnen',
       },
