@@ -19,6 +19,7 @@ import {
   refuse,
 } from '../domain';
 import type { CalendarService } from './calendar';
+import { CachedTeamSettings } from './settingsCache';
 import type { DueReminder, NoticeViews } from './notices';
 import type {
   CaseRepository,
@@ -81,7 +82,8 @@ export class CaseService {
     this.repo = deps.repo;
     this.views = deps.views;
     this.calendar = deps.calendar;
-    this.settings = deps.settings;
+    // Shared with the role directory: the escalation reuses the row the actor's roles came from.
+    this.settings = CachedTeamSettings.over(deps.settings);
     this.clock = deps.clock;
     this.ids = deps.ids;
     this.log = deps.log;
@@ -146,11 +148,12 @@ export class CaseService {
       return { kind: 'refused', case: null, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`) };
     }
     const dedupeKey = `invoke:${req.activityId}`;
-    if (await this.repo.seen(req.tenantId, dedupeKey)) {
-      // A re-delivery may overtake the first delivery's commit: show the case as it is now.
-      return { kind: 'duplicate', case: (await this.repo.get(req.tenantId, req.caseId))?.value ?? stored.value };
+    // Idempotency rests on the commit's dedupe row (a re-delivery that races the first delivery
+    // fails the batch and is recognised there); a re-delivery after that commit sees a newer
+    // version, so the marker is read only then, off the normal path.
+    if (req.version !== stored.value.version) {
+      return (await this.repo.seen(req.tenantId, dedupeKey)) ? { kind: 'duplicate', case: stored.value } : { kind: 'stale', case: stored.value };
     }
-    if (req.version !== stored.value.version) return { kind: 'stale', case: stored.value };
     const now = this.clock.now();
     const tables = await this.calendar.tablesFor(req.tenantId);
     const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, req.actor, { now, hash: sha256, tables });
@@ -188,20 +191,18 @@ export class CaseService {
         refusal: refuse('forbidden', 'Alleen wie aan deze casus werkt en de rolhouders van het team (zoals de teamleider) mogen de details zien.'),
       };
     }
-    if (!(await this.repo.seen(req.tenantId, `view:${req.activityId}`))) {
-      const at = this.clock.now().toISOString();
-      await this.repo.recordView(req.tenantId, {
-        caseId: c.id,
-        version: c.version,
-        at,
-        actorId: req.actor.userId,
-        actorRoles: req.actor.roles,
-        action: 'details.bekijken',
-        fromState: c.state,
-        toState: c.state,
-        dataHash: sha256(''),
-      }, `view:${req.activityId}`);
-    }
+    // recordView's dedupe row makes a re-delivered view a no-op (the batch fails with 409).
+    await this.repo.recordView(req.tenantId, {
+      caseId: c.id,
+      version: c.version,
+      at: this.clock.now().toISOString(),
+      actorId: req.actor.userId,
+      actorRoles: req.actor.roles,
+      action: 'details.bekijken',
+      fromState: c.state,
+      toState: c.state,
+      dataHash: sha256(''),
+    }, `view:${req.activityId}`);
     return { ok: true, case: c };
   }
 

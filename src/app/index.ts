@@ -3,6 +3,7 @@ export * from './caseService';
 export * from './logger';
 export * from './dashboard';
 export * from './teamSettings';
+export * from './settingsCache';
 export * from './calendar';
 export * from './notices';
 export * from './teamAdmin';
