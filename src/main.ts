@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CalendarService, CaseService, DashboardService, TeamAdminService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { CachedTeamSettings, CalendarService, CaseService, DashboardService, TeamAdminService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
 import { AdminHandlers, type AuthOverrides, ConnectorNotifier, ConnectorTeamMembership, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
@@ -83,7 +83,8 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     const views = new CardChannelViews();
     const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });
     const directory = new SettingsRoleDirectory(settings);
-    const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
+    // Saves go through the shared settings cache, so new roles apply at once on this instance.
+    const admin = new AdminHandlers(new TeamAdminService(CachedTeamSettings.over(settings), calendar, outbox, clock), directory, clock);
     const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant) });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
