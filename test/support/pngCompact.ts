@@ -29,16 +29,18 @@ const chunk = (type: string, data: Buffer): Buffer => {
   return Buffer.concat([head, data, crc]);
 };
 
+// No Math.abs: under jest's vm every global lookup goes through an interceptor, and this runs per byte.
+const abs = (n: number): number => (n < 0 ? -n : n);
 const paeth = (a: number, b: number, c: number): number => {
   const p = a + b - c;
-  const pa = Math.abs(p - a);
-  const pb = Math.abs(p - b);
-  const pc = Math.abs(p - c);
+  const pa = abs(p - a);
+  const pb = abs(p - b);
+  const pc = abs(p - c);
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 };
 
 /** Decodes an 8-bit RGB or RGBA PNG to packed RGB (alpha dropped: screenshots are opaque). */
-export const decodeRgb = (png: Buffer): { width: number; height: number; rgb: Buffer } => {
+export const decodeRgb = (png: Buffer): { width: number; height: number; rgb: Uint8Array } => {
   if (!png.subarray(0, 8).equals(SIGNATURE)) throw new Error('geen PNG');
   let width = 0;
   let height = 0;
@@ -56,33 +58,47 @@ export const decodeRgb = (png: Buffer): { width: number; height: number; rgb: Bu
     } else if (type === 'IDAT') idat.push(data);
     o += 12 + len;
   }
-  const raw = inflateSync(Buffer.concat(idat));
+  // Plain typed arrays: Buffers from node:zlib come from another realm under jest and index slowly there.
+  const raw = Uint8Array.from(inflateSync(Buffer.concat(idat)));
   const stride = width * channels;
-  const pixels = Buffer.alloc(stride * height);
+  const pixels = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    for (let x = 0; x < stride; x++) {
-      const v = raw[y * (stride + 1) + 1 + x] ?? 0;
-      const a = x >= channels ? (pixels[y * stride + x - channels] ?? 0) : 0;
-      const b = y > 0 ? (pixels[(y - 1) * stride + x] ?? 0) : 0;
-      const c = x >= channels && y > 0 ? (pixels[(y - 1) * stride + x - channels] ?? 0) : 0;
-      const pred = filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? paeth(a, b, c) : 0;
-      pixels[y * stride + x] = (v + pred) & 0xff;
+    const src = y * (stride + 1) + 1;
+    const dst = y * stride;
+    const up = dst - stride;
+    const filter = raw[src - 1];
+    // One loop per filter type: branch-free inner loops keep this fast even under jest's vm.
+    if (filter === 0 || (y === 0 && filter === 2)) pixels.set(raw.subarray(src, src + stride), dst);
+    else if (filter === 1) for (let x = 0; x < stride; x++) pixels[dst + x] = ((raw[src + x] ?? 0) + (x >= channels ? (pixels[dst + x - channels] ?? 0) : 0)) & 0xff;
+    else if (filter === 2) for (let x = 0; x < stride; x++) pixels[dst + x] = ((raw[src + x] ?? 0) + (pixels[up + x] ?? 0)) & 0xff;
+    else {
+      for (let x = 0; x < stride; x++) {
+        const a = x >= channels ? (pixels[dst + x - channels] ?? 0) : 0;
+        const b = y > 0 ? (pixels[up + x] ?? 0) : 0;
+        const c = x >= channels && y > 0 ? (pixels[up + x - channels] ?? 0) : 0;
+        pixels[dst + x] = ((raw[src + x] ?? 0) + (filter === 3 ? (a + b) >> 1 : paeth(a, b, c))) & 0xff;
+      }
     }
   }
   if (channels === 3) return { width, height, rgb: pixels };
-  const rgb = Buffer.alloc(width * height * 3);
-  for (let i = 0, j = 0; i < pixels.length; i += 4, j += 3) pixels.copy(rgb, j, i, i + 3);
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0, j = 0; i < pixels.length; i += 4, j += 3) rgb.set(pixels.subarray(i, i + 3), j);
   return { width, height, rgb };
 };
 
 /** Re-encodes a screenshot as an indexed PNG (≤ 256 colours, deflate level 9). */
 export const compactPng = (png: Buffer): Buffer => {
   const { width, height, rgb } = decodeRgb(png);
+  const keys = new Uint32Array(width * height);
+  for (let p = 0, i = 0; p < keys.length; p++, i += 3) keys[p] = ((rgb[i] ?? 0) << 16) | ((rgb[i + 1] ?? 0) << 8) | (rgb[i + 2] ?? 0);
   const counts = new Map<number, number>();
-  for (let i = 0; i < rgb.length; i += 3) {
-    const key = ((rgb[i] ?? 0) << 16) | ((rgb[i + 1] ?? 0) << 8) | (rgb[i + 2] ?? 0);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+  // Screenshots are mostly runs of one colour: count runs, not pixels.
+  for (let p = 0; p < keys.length; ) {
+    const key = keys[p] ?? 0;
+    let q = p + 1;
+    while (q < keys.length && keys[q] === key) q++;
+    counts.set(key, (counts.get(key) ?? 0) + q - p);
+    p = q;
   }
   const palette = [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, 256).map(([k]) => k);
   const index = new Map<number, number>(palette.map((k, i) => [k, i]));
@@ -98,11 +114,14 @@ export const compactPng = (png: Buffer): Buffer => {
     index.set(key, best);
     return best;
   };
-  const raw = Buffer.alloc((width + 1) * height);
+  const raw = new Uint8Array((width + 1) * height);
+  let lastKey = -1;
+  let lastIndex = 0;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 3;
-      raw[y * (width + 1) + 1 + x] = nearest(((rgb[i] ?? 0) << 16) | ((rgb[i + 1] ?? 0) << 8) | (rgb[i + 2] ?? 0));
+      const key = keys[y * width + x] ?? 0;
+      if (key !== lastKey) [lastKey, lastIndex] = [key, nearest(key)];
+      raw[y * (width + 1) + 1 + x] = lastIndex;
     }
   }
   const ihdr = Buffer.alloc(13);
