@@ -85,7 +85,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     const directory = new SettingsRoleDirectory(settings);
     // Saves go through the shared settings cache, so new roles apply at once on this instance.
     const admin = new AdminHandlers(new TeamAdminService(CachedTeamSettings.over(settings), calendar, outbox, clock), directory, clock);
-    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant) });
+    const bot = new EscaleerBot({ cases, admin, directory, settings: CachedTeamSettings.over(settings), log, clock, kick: (tenant) => dispatcher.kick(tenant) });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
     const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);

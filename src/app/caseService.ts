@@ -30,7 +30,13 @@ import type {
   OutboxMessage,
   Versioned,
 } from './ports';
-import type { TeamSettingsStore } from './teamSettings';
+import type { TeamSettings, TeamSettingsStore } from './teamSettings';
+
+/** The gebiedsteam the signal named, if the team's settings map it to a teamleider. */
+const gebiedsteamOf = (c: Case, settings: TeamSettings | null): TeamSettings['gebiedsteams'][number] | null => {
+  const name = c.steps.stap1_signaal?.gebiedsteam;
+  return typeof name === 'string' ? (settings?.gebiedsteams.find((g) => g.name === name) ?? null) : null;
+};
 
 export interface CaseServiceDeps {
   readonly repo: CaseRepository;
@@ -156,12 +162,14 @@ export class CaseService {
     }
     const now = this.clock.now();
     const tables = await this.calendar.tablesFor(req.tenantId);
-    const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, req.actor, { now, hash: sha256, tables });
+    const settings = (await this.settings.get(req.tenantId, stored.value.location.teamId))?.value ?? null;
+    const gebiedsteams = (settings?.gebiedsteams ?? []).map((g) => g.name);
+    const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, req.actor, { now, hash: sha256, tables, gebiedsteams });
     if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error };
     const next = applied.value.case;
     const outbox = [
-      ...this.channelUpdates(next, applied.value.events, req.actor.name),
-      ...(await this.escalation(stored.value, next, tables)),
+      ...this.channelUpdates(next, applied.value.events, req.actor.name, gebiedsteams),
+      ...this.escalation(stored.value, next, tables, settings),
     ];
     const reminders: DueReminder[] = caseReminders(next, { now, tables })
       .filter((r) => r.at.getTime() > now.getTime())
@@ -210,11 +218,12 @@ export class CaseService {
    * When a case starts waiting on a role other than begeleider, that role's channel (or, when none
    * is set, the case thread) gets a card that @mentions the role holders.
    */
-  private async escalation(prev: Case, next: Case, tables: Parameters<typeof registeredTable>[1]): Promise<OutboxMessage[]> {
+  private escalation(prev: Case, next: Case, tables: Parameters<typeof registeredTable>[1], settings: TeamSettings | null): OutboxMessage[] {
     const role: Role | null = awaitingRole(next);
     if (!role || role === 'begeleider' || (role === awaitingRole(prev) && prev.state === next.state)) return [];
-    const settings = (await this.settings.get(next.tenantId, next.location.teamId))?.value ?? null;
-    const holders = settings?.roleHolders[role] ?? [];
+    // Siem: the teamleider of the client's gebiedsteam is the one to approach in step 3.
+    const area = role === 'teamleider' ? gebiedsteamOf(next, settings) : null;
+    const holders = area ? [area.teamleider] : (settings?.roleHolders[role] ?? []);
     const channel = settings?.roleChannels[role] ?? null;
     const table = registeredTable(next, tables);
     const activity = this.views.notice({
@@ -222,7 +231,7 @@ export class CaseService {
       role,
       holders,
       due: table ? `${formatDutchDate(table.deadline)} (inleverdatum ${describeTable(table)})` : null,
-      title: `Casus ${next.id} wacht op de ${ROLE_LABELS[role].toLowerCase()}`,
+      title: `Casus ${next.id} wacht op de ${ROLE_LABELS[role].toLowerCase()}${area ? ` (${area.name})` : ''}`,
       kind: 'escalation',
     });
     return [
@@ -242,7 +251,7 @@ export class CaseService {
     ];
   }
 
-  private channelUpdates(c: Case, events: readonly CaseEvent[], actorName: string): OutboxMessage[] {
+  private channelUpdates(c: Case, events: readonly CaseEvent[], actorName: string, gebiedsteams: readonly string[]): OutboxMessage[] {
     const conversation = {
       serviceUrl: c.location.serviceUrl,
       conversationId: c.location.conversationId,
@@ -252,7 +261,7 @@ export class CaseService {
     const root = c.location.rootActivityId;
     const out: OutboxMessage[] = [];
     if (root) {
-      out.push({ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: this.views.rootCard(c), createdAt, caseId: c.id });
+      out.push({ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: this.views.rootCard(c, { gebiedsteams }), createdAt, caseId: c.id });
     }
     for (const e of events) {
       out.push({

@@ -194,8 +194,8 @@ export interface Logger {
 
 /** Channel-visible renderings the use cases put in the outbox (implemented by the cards layer). */
 export interface ChannelViews {
-  /** The root card: status only, never free text. */
-  rootCard(c: Case): OutboundActivity;
+  /** The root card: status only, never free text; `gebiedsteams` are the team's options for the Siem signal. */
+  rootCard(c: Case, opts?: { readonly gebiedsteams?: readonly string[] }): OutboundActivity;
   /** One short timeline line for the case thread; `actorName` is the colleague who acted. */
   timeline(c: Case, event: CaseEvent, actorName: string): OutboundActivity;
 }

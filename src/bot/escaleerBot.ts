@@ -6,7 +6,7 @@ import {
   MessageFactory,
 } from 'botbuilder';
 import { z } from 'zod';
-import type { CaseService, Clock, Logger } from '../app';
+import type { CaseService, Clock, Logger, TeamSettingsStore } from '../app';
 import { CARD_CONTENT_TYPE, HELP_TEXT, type NoticeStyle, cardAttachment, detailsCard, inputsFor, messageCard, rootCard } from '../cards';
 import { type Case, type CaseId, ROLE_LABELS, type Refusal, awaitingRole, isOpen, parseCaseId, stepOf } from '../domain';
 import { type RoleDirectory, actorOf, channelPlace } from './context';
@@ -54,6 +54,7 @@ const STORAGE_DOWN =
 export class EscaleerBot extends TeamsActivityHandler {
   private readonly cases: CaseService;
   private readonly directory: RoleDirectory;
+  private readonly settings: TeamSettingsStore;
   private readonly log: Logger;
   private readonly clock: Clock;
   private readonly kick: (tenantId: string) => void;
@@ -63,6 +64,8 @@ export class EscaleerBot extends TeamsActivityHandler {
     cases: CaseService;
     admin: AdminHandlers;
     directory: RoleDirectory;
+    /** Team settings (the shared cache): the gebiedsteam options on the cards. */
+    settings: TeamSettingsStore;
     log: Logger;
     clock: Clock;
     /** Wakes the outbox dispatcher after a change (it also polls). */
@@ -71,6 +74,7 @@ export class EscaleerBot extends TeamsActivityHandler {
     super();
     this.cases = deps.cases;
     this.directory = deps.directory;
+    this.settings = deps.settings;
     this.log = deps.log;
     this.clock = deps.clock;
     this.kick = deps.kick ?? (() => undefined);
@@ -105,7 +109,7 @@ export class EscaleerBot extends TeamsActivityHandler {
         const started = await this.cases.start(place, actor, activity.id ?? `${place.conversationId}:${activity.timestamp}`);
         if (started.kind === 'duplicate') return;
         const c = started.case.value;
-        const sent = await context.sendActivity({ attachments: [cardAttachment(this.card(c))] });
+        const sent = await context.sendActivity({ attachments: [cardAttachment(await this.card(c))] });
         if (sent?.id) await this.cases.attachRootCard(c.tenantId, c.id, sent.id);
         return;
       }
@@ -121,7 +125,7 @@ export class EscaleerBot extends TeamsActivityHandler {
             await context.sendActivity(`Casus ${command.arg} is niet gevonden in dit kanaal. Controleer het nummer (bijv. CAS-2026-0001).`);
             return;
           }
-          await context.sendActivity({ attachments: [cardAttachment(this.card(c))] });
+          await context.sendActivity({ attachments: [cardAttachment(await this.card(c))] });
           return;
         }
         const all = await this.cases.listForChannel(place.tenantId, place.channelId);
@@ -191,11 +195,11 @@ export class EscaleerBot extends TeamsActivityHandler {
       const shown = await this.cases.viewDetails(common);
       if (shown.ok) return cardResponse(detailsCard(shown.case));
       const c = await this.cases.find(place.tenantId, caseId, place.channelId);
-      return cardResponse(c ? this.card(c, shown.refusal.message, 'attention') : messageCard('Niet gevonden', shown.refusal.message, 'attention'));
+      return cardResponse(c ? await this.card(c, shown.refusal.message, 'attention') : messageCard('Niet gevonden', shown.refusal.message, 'attention'));
     }
     if (verb === 'status.tonen') {
       const c = await this.cases.find(place.tenantId, caseId, place.channelId);
-      return cardResponse(c ? this.card(c) : messageCard('Niet gevonden', `Casus ${caseId} bestaat niet in dit kanaal.`, 'attention'));
+      return cardResponse(c ? await this.card(c) : messageCard('Niet gevonden', `Casus ${caseId} bestaat niet in dit kanaal.`, 'attention'));
     }
     const input = inputsFor(verb, data);
     const outcome = await this.cases.execute({ ...common, version: ref.data.version, verb, input });
@@ -203,27 +207,33 @@ export class EscaleerBot extends TeamsActivityHandler {
     switch (outcome.kind) {
       case 'applied':
       case 'duplicate':
-        return cardResponse(this.card(outcome.case));
+        return cardResponse(await this.card(outcome.case));
       case 'stale':
         return cardResponse(
-          this.card(outcome.case, 'Iemand anders heeft deze casus net bijgewerkt. Dit is de actuele stand; je invoer is niet opgeslagen.', 'warning'),
+          await this.card(outcome.case, 'Iemand anders heeft deze casus net bijgewerkt. Dit is de actuele stand; je invoer is niet opgeslagen.', 'warning'),
         );
       case 'refused':
         if (!outcome.case) return cardResponse(messageCard('Niet gevonden', outcome.refusal.message, 'attention'));
-        return cardResponse(this.refusedCard(outcome.case, verb, input, outcome.refusal));
+        return cardResponse(await this.refusedCard(outcome.case, verb, input, outcome.refusal));
     }
   }
 
-  private card(c: Case, notice?: string, style: NoticeStyle = 'attention'): Record<string, unknown> {
-    return rootCard(c, { now: this.clock.now(), notice: notice ? { text: notice, style } : null });
+  /** The team's Siem gebiedsteams, offered at the signal step (settings are cached). */
+  private async gebiedsteams(c: Case): Promise<readonly string[]> {
+    return ((await this.settings.get(c.tenantId, c.location.teamId))?.value.gebiedsteams ?? []).map((g) => g.name);
+  }
+
+  private async card(c: Case, notice?: string, style: NoticeStyle = 'attention'): Promise<Record<string, unknown>> {
+    return rootCard(c, { now: this.clock.now(), notice: notice ? { text: notice, style } : null, gebiedsteams: await this.gebiedsteams(c) });
   }
 
   /** The same form back to the user who submitted it: their values kept, the Dutch errors beside the fields. */
-  private refusedCard(c: Case, verb: string, input: Record<string, unknown>, refusal: Refusal): Record<string, unknown> {
+  private async refusedCard(c: Case, verb: string, input: Record<string, unknown>, refusal: Refusal): Promise<Record<string, unknown>> {
     const fieldErrors = refusal.fieldErrors ?? {};
     const text = Object.keys(fieldErrors).length ? `${refusal.message} Er is niets opgeslagen.` : `${refusal.message} Er is niets gewijzigd.`;
     return rootCard(c, {
       now: this.clock.now(),
+      gebiedsteams: await this.gebiedsteams(c),
       form: { verb, values: input, fieldErrors },
       notice: { text, style: 'attention' },
     });

@@ -26,8 +26,8 @@ export class CardChannelViews implements ChannelViews, NoticeViews {
     return notificationActivity(n);
   }
 
-  rootCard(c: Case): OutboundActivity {
-    return { attachments: [cardAttachment(rootCard(c))] };
+  rootCard(c: Case, opts: { readonly gebiedsteams?: readonly string[] } = {}): OutboundActivity {
+    return { attachments: [cardAttachment(rootCard(c, opts))] };
   }
 
   timeline(c: Case, event: CaseEvent, actorName: string): OutboundActivity {

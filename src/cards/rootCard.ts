@@ -23,6 +23,8 @@ export interface RootCardOptions {
   /** With `now`, only tables whose deadline has not passed are offered. */
   readonly now?: Date;
   readonly tables?: readonly RegionalTable[];
+  /** The team's Siem gebiedsteams (names), offered at the signal step. */
+  readonly gebiedsteams?: readonly string[];
 }
 
 const amsterdam = new Intl.DateTimeFormat('nl-NL', {
@@ -127,7 +129,7 @@ export const rootCard = (c: Case, opts: RootCardOptions = {}): Record<string, un
   const summary = publicSummary(c, tables);
   const step = stepOf(c.state);
   const form = opts.form ?? null;
-  const all = availableActions(c, { tables, ...(opts.now ? { now: opts.now } : {}) });
+  const all = availableActions(c, { tables, gebiedsteams: opts.gebiedsteams ?? [], ...(opts.now ? { now: opts.now } : {}) });
   const crisis = all.find((a) => a.verb === CRISIS_VERB);
   const [primary, ...secondary] = all.filter((a) => a.verb !== CRISIS_VERB);
   const picture = progressPicture(summary.progress, c.state === 'crisis');

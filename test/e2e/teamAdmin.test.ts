@@ -37,7 +37,7 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     expect(inputIds(card)).toEqual(expect.arrayContaining(['rol.teamleider', 'kanaal.teamleider', 'rol.sleutelfiguur', 'gebied.1.naam']));
 
     const saved = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', settingsData({
-      'rol.teamleider': DEMO.mohamed.aad,
+      'rol.teamleider': `${DEMO.mohamed.aad},${DEMO.joost.aad}`,
       'kanaal.teamleider': TEAMLEIDERS,
       'rol.sleutelfiguur': DEMO.sanne.aad,
       'rol.coordinator_verstevigingsteam': DEMO.fatma.aad,
@@ -56,15 +56,16 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     expect(cardText(notAllowed.body?.value)).toContain('Alleen een functioneel beheerder');
     const summary = await e.pg.say(general, DEMO.anouk.id, '/instellingen');
     const summaryText = cardText((await cardFromBot(summary.postConversationId, Number(summary.messageId))).attachments?.[0]?.content);
-    expect(summaryText).toContain('Mohamed El Amrani · meldingen in Teamleiders');
+    expect(summaryText).toContain('Mohamed El Amrani, Joost Visser · meldingen in Teamleiders');
     expect(summaryText).toContain('Gebiedsteam Noord: Mohamed El Amrani');
   });
 
-  it('een casus die op de teamleider wacht geeft een melding met @mention in het kanaal Teamleiders, zonder cliëntgegevens', async () => {
+  it('een casus die op de teamleider wacht geeft een melding met @mention van de teamleider van het gebiedsteam in het kanaal Teamleiders, zonder cliëntgegevens', async () => {
     const since = Date.now();
     const c = await CaseDriver.open(e, general, DEMO.anouk);
     await c.act(DEMO.anouk, 'route.kiezen', { route: 'bijstellen', clientRef: 'ECD-9' });
-    await c.act(DEMO.anouk, 'signaal.vastleggen', { datum: new Date().toISOString().slice(0, 10), actielijn: 'GEHEIM actielijn' });
+    expect(c.text).toContain('Gebiedsteam Noord');
+    await c.act(DEMO.anouk, 'signaal.vastleggen', { datum: new Date().toISOString().slice(0, 10), actielijn: 'GEHEIM actielijn', gebiedsteam: 'Gebiedsteam Noord' });
     await c.act(DEMO.anouk, 'actielijnen.bijstellen', { datum: new Date().toISOString().slice(0, 10), samenMetClient: 'true', bijstelling: 'GEHEIM', resultaat: 'onvoldoende' });
     const notice = await e.pg.waitFor(
       (ev) => ev.actionConversationId.startsWith(TEAMLEIDERS) && ev.message.from.id === botId && ev.message.timestamp >= since,
@@ -73,7 +74,7 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     );
     const card = notice.message.attachments?.[0]?.content as { msteams?: { entities?: { mentioned: { id: string } }[] } };
     const text = cardText(card);
-    expect(text).toContain(`Casus ${c.caseId} wacht op de teamleider`);
+    expect(text).toContain(`Casus ${c.caseId} wacht op de teamleider (Gebiedsteam Noord)`);
     expect(text).toContain('<at>Mohamed El Amrani</at>');
     expect(card.msteams?.entities?.map((m) => m.mentioned.id)).toEqual([DEMO.mohamed.aad]);
     expect(JSON.stringify(notice.message)).not.toMatch(/GEHEIM|ECD-9/);
