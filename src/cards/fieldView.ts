@@ -53,7 +53,8 @@ export const fieldView = (verb: string, f: FieldDescriptor, form: FormState | nu
   return {
     kind: f.kind,
     id: inputId(verb, f.name),
-    label: f.required && f.kind !== 'toggle' ? `${f.label} *` : f.label,
+    // Teams marks required inputs itself (isRequired): no asterisk of our own.
+    label: f.label,
     required: f.required && f.kind !== 'toggle',
     requiredMessage: `Vul "${f.label}" in.`,
     maxLength: f.maxLength ?? 0,

@@ -40,6 +40,9 @@ const amsterdam = new Intl.DateTimeFormat('nl-NL', {
 export const formatMoment = (iso: string): string => amsterdam.format(new Date(iso));
 
 const CRISIS_VERB = 'crisis.melden';
+
+/** "Cirkel 2", "Stap 3": the part of a step's label before the colon, to tell facts of steps apart. */
+const stepShort = (stepKey: string): string => (stepOf(stepKey)?.label ?? stepKey).split(':')[0] ?? stepKey;
 const CHECKLIST_VERB = 'voorwaarden.vastleggen';
 
 const execute = (title: string, verb: string, c: Case, style: 'default' | 'positive' | 'destructive' = 'default', withInputs = true) => ({
@@ -136,7 +139,7 @@ export const rootCard = (c: Case, opts: RootCardOptions = {}): Record<string, un
   const facts = [
     ...(summary.awaitingLabel ? [{ title: 'Aan zet', value: summary.awaitingLabel }] : []),
     ...(summary.checklist ? [{ title: 'Voorwaarden', value: `${summary.checklist.met} van ${summary.checklist.total} voldaan` }] : []),
-    ...summary.facts.map((f) => ({ title: f.label, value: f.value })),
+    ...summary.facts.map((f) => ({ title: `${stepShort(f.stepKey)} · ${f.label}`, value: f.value })),
     { title: 'Geopend', value: formatMoment(c.createdAt) },
     { title: 'Bijgewerkt', value: formatMoment(c.updatedAt) },
   ];
