@@ -61,7 +61,8 @@ export const fieldView = (verb: string, f: FieldDescriptor, form: FormState | nu
     placeholder: f.placeholder ?? '',
     value: asText(entered ?? (f.kind === 'toggle' ? 'false' : '')),
     options: (f.options ?? []).map((o) => ({ label: o.label, value: o.value })),
-    hasHelp: Boolean(f.help),
+    // Free-text fields carry the privacy hint as placeholder already: don't repeat it below.
+    hasHelp: Boolean(f.help) && f.help !== f.placeholder,
     help: f.help ?? '',
     hasError: Boolean(error),
     error,

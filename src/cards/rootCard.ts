@@ -139,7 +139,8 @@ export const rootCard = (c: Case, opts: RootCardOptions = {}): Record<string, un
   const facts = [
     ...(summary.awaitingLabel ? [{ title: 'Aan zet', value: summary.awaitingLabel }] : []),
     ...(summary.checklist ? [{ title: 'Voorwaarden', value: `${summary.checklist.met} van ${summary.checklist.total} voldaan` }] : []),
-    ...summary.facts.map((f) => ({ title: `${stepShort(f.stepKey)} · ${f.label}`, value: f.value })),
+    // The route itself is in the header; the other facts name their step.
+    ...summary.facts.filter((f) => f.stepKey !== 'nieuw').map((f) => ({ title: `${stepShort(f.stepKey)} · ${f.label}`, value: f.value })),
     { title: 'Geopend', value: formatMoment(c.createdAt) },
     { title: 'Bijgewerkt', value: formatMoment(c.updatedAt) },
   ];

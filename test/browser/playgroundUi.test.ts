@@ -5,8 +5,9 @@ import { type E2e, startE2e } from '../support/app';
 import { blockOutside, launchBrowser } from '../support/chromium';
 import { cardText } from '../support/playgroundClient';
 import { compactPng } from '../support/pngCompact';
+import { screenshotDir } from '../support/screenshots';
 
-const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const SHOTS = screenshotDir();
 const STEP = 10_000;
 
 /** Saves a (palette-compacted) screenshot of the whole Playground window under docs/screenshots. */

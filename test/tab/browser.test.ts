@@ -4,10 +4,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { blockOutside, launchBrowser } from '../support/chromium';
 import { type Direct, startDirect } from '../support/direct';
 import { SECRET_CLIENT_REF, SECRET_TEXT, type Place, caseWithFreeText, openCase } from './harness';
+import { screenshotDir } from '../support/screenshots';
 
 const TEAM_A: Place = { tenantId: 'tenant-zorg', teamId: '19:zorgteam-noord@thread.tacv2', channelId: '19:casussen-noord@thread.tacv2' };
 const TEAM_B: Place = { tenantId: 'tenant-zorg', teamId: '19:zorgteam-zuid@thread.tacv2', channelId: '19:casussen-zuid@thread.tacv2' };
-const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'screenshots', 'tab.png');
+const SCREENSHOT = join(screenshotDir(), 'tab.png');
 
 describe('dashboardtabblad in headless chromium (ontwikkelmodus)', () => {
   let d: Direct;
