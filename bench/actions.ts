@@ -27,9 +27,13 @@ const REFUSED = /Iemand anders|Niet gelukt|Niet gevonden|Onbekende actie|niet op
 const appOk = (status: number, text: string): boolean => status === 200 && text.includes('"statusCode":200') && !REFUSED.test(text);
 const echoOk = (status: number, text: string): boolean => status === 200 && text.includes('echo ');
 
+/** Azurite is a child process: stop it also when the bench breaks. */
+const stopOnExit: (() => Promise<void>)[] = [];
+
 const main = async (): Promise<number> => {
   const verdicts = new Verdicts();
   const azurite = await startAzurite({ location: null, port: 0 });
+  stopOnExit.push(() => azurite.close());
   const connector = new ConnectorStandIn();
   await connector.start();
   const app = await startApp(azurite.connectionString, 'benchA');
@@ -49,10 +53,11 @@ const main = async (): Promise<number> => {
   log(`${total} casussen opslaan…`);
   const all = await seedCases(repo, 1, total, CHANNELS, connector.url);
   const transitions = async (pairs: number): Promise<string[]> => {
-    const ids = all.slice(seq - 1, seq - 1 + pairs);
-    const first = ids.map((caseId, i) => invokeBody(connector.url, i % CHANNELS, 'route.kiezen', { caseId, version: 1, route: 'bijstellen', clientRef: `ECD-${i}` }, `a-${++act}`));
+    const base = seq - 1;
+    const ids = all.slice(base, base + pairs);
+    const first = ids.map((caseId, i) => invokeBody(connector.url, (base + i) % CHANNELS, 'route.kiezen', { caseId, version: 1, route: 'bijstellen', clientRef: `ECD-${i}` }, `a-${++act}`));
     const second = ids.map((caseId, i) =>
-      invokeBody(connector.url, i % CHANNELS, 'signaal.vastleggen', { caseId, version: 2, datum: '2025-03-03', actielijn: 'wonen', toelichting: 'afspraken lopen niet' }, `a-${++act}`),
+      invokeBody(connector.url, (base + i) % CHANNELS, 'signaal.vastleggen', { caseId, version: 2, datum: '2025-03-03', actielijn: 'wonen', toelichting: 'afspraken lopen niet' }, `a-${++act}`),
     );
     seq += pairs;
     return [...first, ...second];
@@ -102,8 +107,9 @@ const main = async (): Promise<number> => {
 
 main().then(
   (misses) => process.exit(misses === 0 ? 0 : 1),
-  (e: unknown) => {
+  async (e: unknown) => {
     process.stderr.write(`bench mislukt: ${e instanceof Error ? e.stack : String(e)}\n`);
+    for (const stop of stopOnExit) await stop().catch(() => undefined);
     process.exit(2);
   },
 );
