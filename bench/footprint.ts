@@ -1,0 +1,124 @@
+/**
+ * Footprint: (a) start-up of `node dist/src/main.js` to the first 200 on `/healthz` with Azurite
+ * already running (median of 5) against a minimal restify server child; (b) resident memory (VmRSS
+ * of the child) after 10,000 card actions, against RSS right after start and a bare botbuilder echo
+ * child after the same number of requests.
+ */
+import { join } from 'node:path';
+import { TableCaseRepository, openTables } from '../src/storage';
+import { startAzurite } from '../src/storage/azurite';
+import { ConnectorStandIn } from '../test/support/connectorStandIn';
+import { invokeBody } from './lib/app';
+import { type RunningChild, children, spawnUntilHealthy } from './lib/child';
+import { runLoad } from './lib/load';
+import { seedCases } from './lib/seed';
+import { Verdicts, fmt, log, sleep } from './lib/stats';
+
+const STARTS = 5;
+const ACTIONS = Number(process.env['BENCH_FOOTPRINT_ACTIONS'] ?? 10_000);
+const CONNECTIONS = 10;
+const CHANNELS = 20;
+const PREFIX = 'benchP';
+const REFUSED = /Iemand anders|Niet gelukt|Niet gevonden|Onbekende actie|niet opgeslagen|Niet beschikbaar/;
+const appOk = (status: number, text: string): boolean => status === 200 && text.includes('"statusCode":200') && !REFUSED.test(text);
+const echoOk = (status: number, text: string): boolean => status === 200 && text.includes('echo ');
+
+const DIST = join(__dirname, '..');
+const APP = join(DIST, 'src', 'main.js');
+const BARE = join(DIST, 'bench', 'lib', 'bareServer.js');
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/** Azurite and the stand-in; children are killed through `children`. */
+const stopOnExit: (() => Promise<void>)[] = [];
+
+const main = async (): Promise<number> => {
+  const verdicts = new Verdicts();
+  const azurite = await startAzurite({ location: null, port: 0 });
+  stopOnExit.push(() => azurite.close());
+  const connector = new ConnectorStandIn();
+  await connector.start();
+  stopOnExit.push(() => connector.close());
+  const appEnv = { NODE_ENV: 'development', LOG_LEVEL: 'silent', PLAYGROUND: 'off', STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: PREFIX };
+  const kinds = [
+    { name: 'Escaleer (dist/src/main.js)', script: APP, env: appEnv },
+    { name: 'kale restify-server', script: BARE, env: { BARE: 'restify' } },
+    { name: 'kale botbuilder-echo (zelfde stack)', script: BARE, env: { BARE: 'echo' } },
+  ] as const;
+
+  // (a) Start-up. One unmeasured start each (disk cache; Escaleer creates its tables), then
+  // STARTS rounds, interleaved so drift on this noisy VM hits all three alike.
+  for (const k of kinds) await (await spawnUntilHealthy(k.script, k.env)).stop();
+  const starts = kinds.map(() => [] as number[]);
+  for (let r = 0; r < STARTS; r++) {
+    for (const [i, k] of kinds.entries()) {
+      const c = await spawnUntilHealthy(k.script, k.env);
+      starts[i]?.push(c.startMs);
+      await c.stop();
+    }
+  }
+  const [appStart, restifyStart, echoStart] = starts.map(median) as [number, number, number];
+  log('\n| proces | start tot eerste 200 op /healthz (mediaan van 5) | alle 5 (ms) |');
+  log('|---|---|---|');
+  for (const [i, k] of kinds.entries()) log(`| ${k.name} | ${fmt(median(starts[i] ?? []), 0)} ms | ${(starts[i] ?? []).map((x) => fmt(x, 0)).join(', ')} |`);
+  verdicts.check('start-up gemeten', Number.isFinite(appStart), `Escaleer ${fmt(appStart, 0)} ms = ${fmt(appStart / restifyStart, 2)}× kale restify (${fmt(restifyStart, 0)} ms), ${fmt(appStart / echoStart, 2)}× echo (${fmt(echoStart, 0)} ms)`);
+
+  // (b) Memory after ACTIONS card actions (pairs of transitions on stored cases, as bench:actions).
+  const tables = await openTables({ kind: 'connectionString', connectionString: azurite.connectionString }, PREFIX);
+  const pairs = Math.ceil(ACTIONS / 2);
+  const t0 = performance.now();
+  const ids = await seedCases(new TableCaseRepository(tables.cases), 1, pairs, CHANNELS, connector.url);
+  log(`\n${pairs} casussen opgeslagen in ${fmt((performance.now() - t0) / 1000)} s`);
+  const bodies = [
+    ...ids.map((caseId, i) => invokeBody(connector.url, i % CHANNELS, 'route.kiezen', { caseId, version: 1, route: 'bijstellen', clientRef: `ECD-${i}` }, `f-${i}-1`)),
+    ...ids.map((caseId, i) => invokeBody(connector.url, i % CHANNELS, 'signaal.vastleggen', { caseId, version: 2, datum: '2025-03-03', actielijn: 'wonen', toelichting: 'afspraken lopen niet' }, `f-${i}-2`)),
+  ].slice(0, ACTIONS);
+  const echoBodies = Array.from({ length: ACTIONS }, (_, i) => invokeBody(connector.url, i % CHANNELS, 'echo', { caseId: 'CAS-2026-0001', version: 1 }, `e-${i}`));
+
+  const memory = async (child: RunningChild, load: readonly string[], ok: (s: number, t: string) => boolean) => {
+    await sleep(1_000);
+    const start = child.rssMb();
+    const r = await runLoad(child.port, load, CONNECTIONS, ok);
+    const after = child.rssMb();
+    await sleep(5_000); // background work (outbox delivery) settles
+    const settled = child.rssMb();
+    const peak = child.peakMb();
+    await child.stop();
+    return { start, after, settled, peak, r };
+  };
+  const app = await memory(await spawnUntilHealthy(APP, appEnv), bodies, appOk);
+  const echo = await memory(await spawnUntilHealthy(BARE, { BARE: 'echo' }), echoBodies, echoOk);
+  for (const f of [...app.r.failures, ...echo.r.failures]) log(`  fout: ${f}`);
+  log(`\n| proces | RSS na start | RSS na ${ACTIONS} acties | 5 s later | piek (VmHWM) | acties/s | fouten |`);
+  log('|---|---|---|---|---|---|---|');
+  for (const [name, m] of [['Escaleer', app], ['kale botbuilder-echo', echo]] as const) {
+    log(`| ${name} | ${fmt(m.start)} MB | ${fmt(m.after)} MB | ${fmt(m.settled)} MB | ${fmt(m.peak)} MB | ${fmt(m.r.summary.perSecond, 0)} | ${m.r.summary.errors} |`);
+  }
+  log(`connector-aanroepen (outbox-levering door het kind): ${connector.calls.length}`);
+  verdicts.check(`${ACTIONS} acties zonder fouten`, app.r.summary.errors === 0 && echo.r.summary.errors === 0, `Escaleer ${app.r.summary.errors}, echo ${echo.r.summary.errors} fouten`);
+  verdicts.check(
+    'geheugen gemeten',
+    Number.isFinite(app.after) && Number.isFinite(echo.after),
+    `Escaleer ${fmt(app.after)} MB na ${ACTIONS} acties = ${fmt(app.after / app.start, 2)}× na start, ${fmt(app.after / echo.after, 2)}× echo (${fmt(echo.after)} MB)`,
+  );
+
+  await connector.close();
+  await azurite.close();
+  log(`\n${verdicts.misses === 0 ? 'alles gemeten' : `${verdicts.misses} meting(en) mislukt`}`);
+  return verdicts.misses;
+};
+
+const killChildren = (): void => {
+  for (const c of children) c.kill('SIGKILL');
+};
+process.once('exit', killChildren);
+
+main().then(
+  (misses) => process.exit(misses === 0 ? 0 : 1),
+  async (e: unknown) => {
+    process.stderr.write(`bench mislukt: ${e instanceof Error ? e.stack : String(e)}\n`);
+    killChildren();
+    for (const stop of stopOnExit.reverse()) await stop().catch(() => undefined);
+    process.exit(2);
+  },
+);
