@@ -117,6 +117,10 @@ const main = async (): Promise<number> => {
   return verdicts.misses;
 };
 
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void Promise.allSettled(stopOnExit.map((stop) => stop())).then(() => process.exit(2)));
+}
+
 main().then(
   (misses) => process.exit(misses === 0 ? 0 : 1),
   async (e: unknown) => {
