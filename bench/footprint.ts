@@ -10,7 +10,7 @@ import { startAzurite } from '../src/storage/azurite';
 import { ConnectorStandIn } from '../test/support/connectorStandIn';
 import { invokeBody } from './lib/app';
 import { type RunningChild, children, spawnUntilHealthy } from './lib/child';
-import { runLoad } from './lib/load';
+import { type LoadResult, runLoad } from './lib/load';
 import { seedCases } from './lib/seed';
 import { Verdicts, fmt, log, sleep } from './lib/stats';
 
@@ -86,13 +86,22 @@ const main = async (): Promise<number> => {
   const memory = async (child: RunningChild, load: readonly string[], ok: (s: number, t: string) => boolean) => {
     await sleep(1_000);
     const start = child.rssMb();
-    const r = await runLoad(child.port, load, CONNECTIONS, ok);
+    // In 10 chunks, with RSS after each: a plateau is heap sizing, steady growth would be a leak.
+    const curve: number[] = [];
+    const parts: LoadResult[] = [];
+    const chunk = Math.ceil(load.length / 10);
+    for (let i = 0; i < load.length; i += chunk) {
+      parts.push(await runLoad(child.port, load.slice(i, i + chunk), CONNECTIONS, ok));
+      curve.push(child.rssMb());
+    }
     const after = child.rssMb();
+    const seconds = parts.reduce((t, p) => t + p.summary.seconds, 0);
+    const r = { errors: parts.reduce((t, p) => t + p.summary.errors, 0), perSecond: load.length / seconds, failures: parts.flatMap((p) => p.failures).slice(0, 3) };
     await sleep(5_000); // background work (outbox delivery) settles
     const settled = child.rssMb();
     const peak = child.peakMb();
     await child.stop();
-    return { start, after, settled, peak, r };
+    return { start, after, settled, peak, r, curve };
   };
   const app = await memory(await spawnUntilHealthy(APP, appEnv), bodies, appOk);
   const echo = await memory(await spawnUntilHealthy(BARE, { BARE: 'echo' }), echoBodies, echoOk);
@@ -100,10 +109,11 @@ const main = async (): Promise<number> => {
   log(`\n| proces | RSS na start | RSS na ${ACTIONS} acties | 5 s later | piek (VmHWM) | acties/s | fouten |`);
   log('|---|---|---|---|---|---|---|');
   for (const [name, m] of [['Escaleer', app], ['kale botbuilder-echo', echo]] as const) {
-    log(`| ${name} | ${fmt(m.start)} MB | ${fmt(m.after)} MB | ${fmt(m.settled)} MB | ${fmt(m.peak)} MB | ${fmt(m.r.summary.perSecond, 0)} | ${m.r.summary.errors} |`);
+    log(`| ${name} | ${fmt(m.start)} MB | ${fmt(m.after)} MB | ${fmt(m.settled)} MB | ${fmt(m.peak)} MB | ${fmt(m.r.perSecond, 0)} | ${m.r.errors} |`);
   }
+  for (const [name, m] of [['Escaleer', app], ['echo', echo]] as const) log(`RSS per ${ACTIONS / 10} acties, ${name}: ${m.curve.map((x) => fmt(x, 0)).join(' ')} MB`);
   log(`connector-aanroepen (outbox-levering door het kind): ${connector.calls.length}`);
-  verdicts.check(`${ACTIONS} acties zonder fouten`, app.r.summary.errors === 0 && echo.r.summary.errors === 0, `Escaleer ${app.r.summary.errors}, echo ${echo.r.summary.errors} fouten`);
+  verdicts.check(`${ACTIONS} acties zonder fouten`, app.r.errors === 0 && echo.r.errors === 0, `Escaleer ${app.r.errors}, echo ${echo.r.errors} fouten`);
   verdicts.check(
     'geheugen gemeten',
     Number.isFinite(app.after) && Number.isFinite(echo.after),
