@@ -122,8 +122,6 @@ export interface OutboxRetry {
 
 /** Pending outbox items and their delivery bookkeeping. Every write is ETag-guarded. */
 export interface OutboxStore {
-  /** Items not leased by another dispatcher and due at `now`, oldest first. */
-  pending(tenantId: string, limit: number, now?: Date): Promise<readonly Versioned<OutboxMessage>[]>;
   /**
    * Up to `limit` rows in creation order, including leased and not-yet-due ones (the dispatcher
    * needs them to keep each conversation in order).

@@ -10,9 +10,6 @@ const FORBIDDEN = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;
 export const escapeKey = (value: string): string =>
   value.replace(FORBIDDEN, (ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
-export const unescapeKey = (value: string): string =>
-  value.replace(/%([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-
 export const tenantPk = (tenantId: string): string => `t_${escapeKey(tenantId)}`;
 export const TENANTS_PK = 'tenants';
 

@@ -65,22 +65,8 @@ export class TableOutboxStore implements OutboxStore {
     return out;
   }
 
-  /** Items neither leased nor waiting for a retry at `now`, oldest first (row keys are time-ordered ids). */
-  async pending(tenantId: string, limit: number, now = new Date()): Promise<readonly Versioned<OutboxMessage>[]> {
-    const nowIso = now.toISOString();
-    const out: Versioned<OutboxMessage>[] = [];
-    for (const e of await this.rows(tenantId, Number.MAX_SAFE_INTEGER, limit, nowIso)) {
-      out.push({ value: e.value, etag: e.etag });
-    }
-    return out;
-  }
-
+  /** Up to `limit` rows in key (= creation) order; an interrupted dead-letter move is finished on the way. */
   async scan(tenantId: string, limit: number): Promise<readonly OutboxEntry[]> {
-    return this.rows(tenantId, limit);
-  }
-
-  /** Rows in key order; with `dueAt` only those neither leased nor waiting then, at most `dueLimit`. */
-  private async rows(tenantId: string, limit: number, dueLimit?: number, dueAt?: string): Promise<readonly OutboxEntry[]> {
     const filter = prefixFilter(tenantPk(tenantId), 'outbox_');
     const out: OutboxEntry[] = [];
     let seen = 0;
@@ -91,12 +77,7 @@ export class TableOutboxStore implements OutboxStore {
         await this.finishMove(tenantId, entry.value, JSON.parse(e.dying) as Omit<DeadLetter, 'message'>);
         continue;
       }
-      if (dueAt !== undefined) {
-        const d = entry.delivery;
-        if ((d.leaseUntil && d.leaseUntil > dueAt) || (d.nextAttemptAt && d.nextAttemptAt > dueAt)) continue;
-      }
       out.push(entry);
-      if (dueLimit !== undefined && out.length >= dueLimit) break;
     }
     return out;
   }

@@ -20,7 +20,6 @@ const mortal = (store: OutboxStore, notifier: Notifier) => {
   const wrapped: OutboxStore = {
     tenants: () => (dead ? never() : store.tenants()),
     scan: (t, l) => (dead ? never() : store.scan(t, l)),
-    pending: (t, l, n) => (dead ? never() : store.pending(t, l, n)),
     lease: async (t, i, u) => {
       if (dead) return never();
       const r = await store.lease(t, i, u);
