@@ -78,14 +78,14 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       // Shared conversation claims keep Teams' per-conversation limits across scaled-out instances.
       conversationLeases: new TableLeaseStore(tables.leases),
     });
-    const settings = new TableTeamSettingsStore(tables.cases);
+    // One settings cache for the whole instance (roles, notices, cards, admin saves invalidate it).
+    const settings = new CachedTeamSettings(new TableTeamSettingsStore(tables.cases));
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock);
     const views = new CardChannelViews();
     const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });
     const directory = new SettingsRoleDirectory(settings);
-    // Saves go through the shared settings cache, so new roles apply at once on this instance.
-    const admin = new AdminHandlers(new TeamAdminService(CachedTeamSettings.over(settings), calendar, outbox, clock), directory, clock);
-    const bot = new EscaleerBot({ cases, admin, directory, settings: CachedTeamSettings.over(settings), log, clock, kick: (tenant) => dispatcher.kick(tenant) });
+    const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
+    const bot = new EscaleerBot({ cases, admin, directory, settings, log, clock, kick: (tenant) => dispatcher.kick(tenant) });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
     const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);

@@ -19,7 +19,6 @@ import {
   refuse,
 } from '../domain';
 import type { CalendarService } from './calendar';
-import { CachedTeamSettings } from './settingsCache';
 import type { DueReminder, NoticeViews } from './notices';
 import type {
   CaseRepository,
@@ -89,7 +88,7 @@ export class CaseService {
     this.views = deps.views;
     this.calendar = deps.calendar;
     // Shared with the role directory: the escalation reuses the row the actor's roles came from.
-    this.settings = CachedTeamSettings.over(deps.settings);
+    this.settings = deps.settings;
     this.clock = deps.clock;
     this.ids = deps.ids;
     this.log = deps.log;

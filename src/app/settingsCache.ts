@@ -10,8 +10,6 @@ export const SETTINGS_TTL_MS = 10_000;
 
 type Entry = { readonly at: number; readonly value: Promise<Versioned<TeamSettings> | null> };
 
-const shared = new WeakMap<TeamSettingsStore, CachedTeamSettings>();
-
 /**
  * Team settings with a short read cache, so an action does not read the settings row once for the
  * actor's roles and again for the escalation's role holders. Concurrent misses share one read;
@@ -25,17 +23,6 @@ export class CachedTeamSettings implements TeamSettingsStore {
     private readonly ttlMs = SETTINGS_TTL_MS,
     private readonly now: () => number = () => performance.now(),
   ) {}
-
-  /** One cache per underlying store, so every user of the same store shares it (and its invalidation). */
-  static over(store: TeamSettingsStore): CachedTeamSettings {
-    if (store instanceof CachedTeamSettings) return store;
-    let cached = shared.get(store);
-    if (!cached) {
-      cached = new CachedTeamSettings(store);
-      shared.set(store, cached);
-    }
-    return cached;
-  }
 
   get(tenantId: string, teamId: string): Promise<Versioned<TeamSettings> | null> {
     const key = `${tenantId}\n${teamId}`;
