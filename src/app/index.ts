@@ -1,6 +1,7 @@
 export * from './ports';
 export * from './caseService';
 export * from './logger';
+export * from './clock';
 export * from './dashboard';
 export * from './teamSettings';
 export * from './settingsCache';

@@ -15,20 +15,21 @@ const findCardsDir = (): string => {
   throw new Error(`Map cards/ met kaartsjablonen niet gevonden vanaf ${__dirname}`);
 };
 
-const cache = new Map<string, object>();
-const prepared = new Map<string, Template>();
 let cardsDir: string | null = null;
 
 /** The names of the templates in `cards/` (file name without `.json`). */
 export type TemplateName = string;
 
-const load = (name: TemplateName): object => {
-  const hit = cache.get(name);
+/** Parsed templates by name: parsing a template's expressions costs ~10 ms, expanding is cheap. */
+const prepared = new Map<TemplateName, Template>();
+
+const templateOf = (name: TemplateName): Template => {
+  const hit = prepared.get(name);
   if (hit) return hit;
   cardsDir ??= findCardsDir();
-  const json = JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')) as object;
-  cache.set(name, json);
-  return json;
+  const template = new Template(JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8')) as object);
+  prepared.set(name, template);
+  return template;
 };
 
 /** A leftover `${…}` means a view model missed a binding: a fault, never shown to users. */
@@ -36,10 +37,7 @@ const LEFTOVER = /\$\{[^}]*\}/;
 
 /** Expands a template with its view model; throws when a binding is missing. */
 export const render = (name: TemplateName, data: object): Record<string, unknown> => {
-  // Parsing a template's expressions costs ~10 ms; a Template expands many times (expand is synchronous).
-  let template = prepared.get(name);
-  if (!template) prepared.set(name, (template = new Template(load(name))));
-  const expanded = template.expand({ $root: data }) as Record<string, unknown>;
+  const expanded = templateOf(name).expand({ $root: data }) as Record<string, unknown>;
   const text = JSON.stringify(expanded);
   const m = LEFTOVER.exec(text);
   if (m) throw new Error(`Kaart ${name}: binding ${m[0]} niet ingevuld`);
