@@ -12,6 +12,7 @@ import { type Case, type CaseId, ROLE_LABELS, type Refusal, awaitingRole, isOpen
 import { type RoleDirectory, actorOf, channelPlace } from './context';
 import { cleanText, parseCommand } from './commands';
 import { ADMIN_VERBS, type AdminHandlers } from './admin';
+import { isStorageFault } from './faults';
 
 const invokeSchema = z.object({
   action: z.object({
@@ -49,6 +50,8 @@ const caseIdFrom = (raw: string): CaseId | null => {
 
 const STORAGE_DOWN =
   'De opslag is op dit moment niet bereikbaar. Er is niets gewijzigd; probeer het over een minuut opnieuw.';
+const FAULT = 'Er ging iets mis bij het verwerken van deze actie. Er is niets gewijzigd; probeer het opnieuw of meld het bij je functioneel beheerder.';
+
 
 /** The Teams bot: commands in channels and Universal Actions on case cards. */
 export class EscaleerBot extends TeamsActivityHandler {
@@ -167,7 +170,7 @@ export class EscaleerBot extends TeamsActivityHandler {
       return await this.handleCardAction(context);
     } catch (e) {
       this.log.error('kaartactie mislukt', { error: e instanceof Error ? e.message : String(e) });
-      return cardResponse(messageCard('Niet gelukt', STORAGE_DOWN, 'attention'));
+      return cardResponse(messageCard('Niet gelukt', isStorageFault(e) ? STORAGE_DOWN : FAULT, 'attention'));
     }
   }
 
