@@ -152,7 +152,8 @@ export const rootCard = (c: Case, opts: RootCardOptions = {}): Record<string, un
   return render('root', {
     caseId: c.id,
     routeLabel: summary.routeLabel ? `Route ${summary.routeLabel}` : 'Nieuwe casus: kies de route',
-    stepLabel: summary.open ? `Stap: ${summary.stateLabel}` : `Status: ${summary.stateLabel}`,
+    // Step labels already say where ('Cirkel 1: …', 'Stap 3: …'): no extra 'Stap:' in front.
+    stepLabel: summary.open ? `Nu: ${summary.stateLabel}` : `Status: ${summary.stateLabel}`,
     stepColor: c.state === 'crisis' ? 'Attention' : summary.open ? 'Accent' : 'Good',
     hasPicture: Boolean(picture),
     picture: picture?.dataUri ?? '',

@@ -47,7 +47,7 @@ describe('kaarten in headless chromium (npm run cards:render)', () => {
     const text = (await card.innerText()).replace(/\s+/g, ' ');
     expect(text).toMatch(/Casus CAS-2023-\d{4}/);
     expect(text).toContain('Route Zorgkantoor (Wlz)');
-    expect(text).toContain('Stap: Cirkel 1: overleg in het team');
+    expect(text).toContain('Nu: Cirkel 1: overleg in het team');
     expect(text).toContain('Controleer de invoer.');
     expect(text).toContain('Kies een datum.');
     expect(text).toContain('Maak een keuze.');

@@ -75,7 +75,7 @@ describe('Agents Playground in de browser: /escaleer en routekeuze op de kaart',
     await card.getByRole('radio', { name: 'Zorgkantoor (Wlz)' }).check();
     await card.getByRole('button', { name: 'Route vastleggen' }).click();
     await card.getByText('Route Zorgkantoor (Wlz)').waitFor({ state: 'visible' });
-    await card.getByText('Stap: Cirkel 1: overleg in het team').waitFor({ state: 'visible' });
+    await card.getByText('Nu: Cirkel 1: overleg in het team').waitFor({ state: 'visible' });
     const after = await card.innerText();
     expect(after).toContain(`Casus ${caseId}`);
     expect(after).toContain('Route Zorgkantoor (Wlz)');
