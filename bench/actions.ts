@@ -4,13 +4,12 @@
  * stack, in the same run; then storage round trips per action through a counting proxy.
  */
 import { TableCaseRepository, openTables } from '../src/storage';
-import { startAzurite } from '../src/storage/azurite';
-import { ConnectorStandIn } from '../test/support/connectorStandIn';
 import { invokeBody, startApp, startEcho } from './lib/app';
 import { roundTrips } from './lib/roundTrips';
 import { type LoadResult, runLoad } from './lib/load';
 import { seedCases } from './lib/seed';
 import { Verdicts, fmt, log } from './lib/stats';
+import { Stops, benchAzurite, benchConnector, runBench } from './lib/run';
 
 /** `BENCH_LEVELS=10:600,50:1000` overrides (connections:actions), e.g. for a quick profile. */
 const LEVELS: readonly { connections: number; actions: number }[] = process.env['BENCH_LEVELS']
@@ -27,15 +26,10 @@ const REFUSED = /Iemand anders|Niet gelukt|Niet gevonden|Onbekende actie|niet op
 const appOk = (status: number, text: string): boolean => status === 200 && text.includes('"statusCode":200') && !REFUSED.test(text);
 const echoOk = (status: number, text: string): boolean => status === 200 && text.includes('echo ');
 
-/** Azurite is a child process: stop it also when the bench breaks. */
-const stopOnExit: (() => Promise<void>)[] = [];
-
-const main = async (): Promise<number> => {
+const main = async (stops: Stops): Promise<number> => {
   const verdicts = new Verdicts();
-  const azurite = await startAzurite({ location: null, port: 0 });
-  stopOnExit.push(() => azurite.close());
-  const connector = new ConnectorStandIn();
-  await connector.start();
+  const azurite = await benchAzurite(stops);
+  const connector = await benchConnector(stops);
   const app = await startApp(azurite.connectionString, 'benchA');
   const tables = await openTables({ kind: 'connectionString', connectionString: azurite.connectionString }, 'benchA');
   const repo = new TableCaseRepository(tables.cases);
@@ -99,17 +93,8 @@ const main = async (): Promise<number> => {
   await echo.close();
   await echoA.close();
   await app.close();
-  await connector.close();
-  await azurite.close();
   log(`\n${verdicts.misses === 0 ? 'alle doelen gehaald' : `${verdicts.misses} doel(en) niet gehaald`}`);
   return verdicts.misses;
 };
 
-main().then(
-  (misses) => process.exit(misses === 0 ? 0 : 1),
-  async (e: unknown) => {
-    process.stderr.write(`bench mislukt: ${e instanceof Error ? e.stack : String(e)}\n`);
-    for (const stop of stopOnExit) await stop().catch(() => undefined);
-    process.exit(2);
-  },
-);
+runBench(main);

@@ -8,12 +8,11 @@ import { type OutboxMessage, consoleLogger, systemClock } from '../src/app';
 import { ConnectorNotifier, createAdapter } from '../src/bot';
 import { type DispatcherOptions, OutboxDispatcher } from '../src/scheduler';
 import { TableLeaseStore, TableOutboxStore, openTables, tenantPk } from '../src/storage';
-import { startAzurite } from '../src/storage/azurite';
 import { outboxRow } from '../src/storage/keys';
-import { ConnectorStandIn } from '../test/support/connectorStandIn';
 import { TENANT, channelOf } from './lib/app';
 import { Verdicts, fmt, log, sleep } from './lib/stats';
 import { PER_TENANT, TeamsThrottle } from './lib/throttle';
+import { Stops, benchAzurite, benchConnector, runBench } from './lib/run';
 
 const CHANNELS = 100;
 const PER_CHANNEL = 10;
@@ -54,16 +53,10 @@ const messagesFor = (serviceUrl: string): OutboxMessage[] => {
   return out;
 };
 
-/** Azurite and the stand-in: stopped also when the bench breaks. */
-const stopOnExit: (() => Promise<void>)[] = [];
-
-const main = async (): Promise<number> => {
+const main = async (stops: Stops): Promise<number> => {
   const verdicts = new Verdicts();
-  const azurite = await startAzurite({ location: null, port: 0 });
-  stopOnExit.push(() => azurite.close());
-  const connector = new ConnectorStandIn();
-  await connector.start();
-  stopOnExit.push(() => connector.close());
+  const azurite = await benchAzurite(stops);
+  const connector = await benchConnector(stops);
   const throttle = new TeamsThrottle();
   connector.responder = throttle.responder;
 
@@ -85,7 +78,7 @@ const main = async (): Promise<number> => {
     conversationLeases: new TableLeaseStore(tables.leases),
     ...opts,
   });
-  stopOnExit.push(() => dispatcher.stop());
+  stops.add(() => dispatcher.stop());
   if (Object.keys(opts).length > 0) log(`dispatcher-opties: ${JSON.stringify(opts)}`);
 
   const start = performance.now();
@@ -111,21 +104,8 @@ const main = async (): Promise<number> => {
   verdicts.check('0 dubbel', twice === 0 && strangers === 0, `${twice} twee keer of vaker afgeleverd, ${strangers} onbekende ids`);
   log(`429-antwoorden: ${throttle.throttled}`);
 
-  await connector.close();
-  await azurite.close();
   log(`\n${verdicts.misses === 0 ? 'alle doelen gehaald' : `${verdicts.misses} doel(en) niet gehaald`}`);
   return verdicts.misses;
 };
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void Promise.allSettled(stopOnExit.map((stop) => stop())).then(() => process.exit(2)));
-}
-
-main().then(
-  (misses) => process.exit(misses === 0 ? 0 : 1),
-  async (e: unknown) => {
-    process.stderr.write(`bench mislukt: ${e instanceof Error ? e.stack : String(e)}\n`);
-    for (const stop of stopOnExit.reverse()) await stop().catch(() => undefined);
-    process.exit(2);
-  },
-);
+runBench(main);

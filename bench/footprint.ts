@@ -6,13 +6,12 @@
  */
 import { join } from 'node:path';
 import { TableCaseRepository, openTables } from '../src/storage';
-import { startAzurite } from '../src/storage/azurite';
-import { ConnectorStandIn } from '../test/support/connectorStandIn';
 import { invokeBody } from './lib/app';
 import { type RunningChild, children, spawnUntilHealthy } from './lib/child';
 import { type LoadResult, runLoad } from './lib/load';
 import { seedCases } from './lib/seed';
 import { Verdicts, fmt, log, sleep } from './lib/stats';
+import { Stops, benchAzurite, benchConnector, runBench } from './lib/run';
 
 const STARTS = 5;
 const ACTIONS = Number(process.env['BENCH_FOOTPRINT_ACTIONS'] ?? 10_000);
@@ -31,16 +30,10 @@ const BARE = join(DIST, 'bench', 'lib', 'bareServer.js');
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-/** Azurite and the stand-in; children are killed through `children`. */
-const stopOnExit: (() => Promise<void>)[] = [];
-
-const main = async (): Promise<number> => {
+const main = async (stops: Stops): Promise<number> => {
   const verdicts = new Verdicts();
-  const azurite = await startAzurite({ location: null, port: 0 });
-  stopOnExit.push(() => azurite.close());
-  const connector = new ConnectorStandIn();
-  await connector.start();
-  stopOnExit.push(() => connector.close());
+  const azurite = await benchAzurite(stops);
+  const connector = await benchConnector(stops);
   const appEnv = { NODE_ENV: 'development', LOG_LEVEL: 'silent', PLAYGROUND: 'off', STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: PREFIX };
   const kinds = [
     { name: 'Escaleer (dist/src/main.js)', script: APP, env: appEnv },
@@ -120,29 +113,10 @@ const main = async (): Promise<number> => {
     `Escaleer ${fmt(app.after)} MB na ${ACTIONS} acties = ${fmt(app.after / app.start, 2)}× na start, ${fmt(app.after / echo.after, 2)}× echo (${fmt(echo.after)} MB)`,
   );
 
-  await connector.close();
-  await azurite.close();
   log(`\n${verdicts.misses === 0 ? 'alles gemeten' : `${verdicts.misses} meting(en) mislukt`}`);
   return verdicts.misses;
 };
 
-const killChildren = (): void => {
+runBench(main, () => {
   for (const c of children) c.kill('SIGKILL');
-};
-process.once('exit', killChildren);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    killChildren();
-    void Promise.allSettled(stopOnExit.map((stop) => stop())).then(() => process.exit(2));
-  });
-}
-
-main().then(
-  (misses) => process.exit(misses === 0 ? 0 : 1),
-  async (e: unknown) => {
-    process.stderr.write(`bench mislukt: ${e instanceof Error ? e.stack : String(e)}\n`);
-    killChildren();
-    for (const stop of stopOnExit.reverse()) await stop().catch(() => undefined);
-    process.exit(2);
-  },
-);
+});

@@ -7,11 +7,11 @@ import { CalendarService, consoleLogger } from '../src/app';
 import { CardChannelViews } from '../src/cards';
 import { JobLeases, ReminderScheduler } from '../src/scheduler';
 import { TableCaseRepository, TableCalendarStore, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableTeamSettingsStore, openTables, tenantPk } from '../src/storage';
-import { startAzurite } from '../src/storage/azurite';
 import { benchCase } from './lib/seed';
 import { CountingProxy } from './lib/countingProxy';
 import { bulkInsert } from './lib/seed';
 import { Verdicts, fmt, log } from './lib/stats';
+import { Stops, benchAzurite, runBench } from './lib/run';
 
 const TENANTS = 10;
 /** `BENCH_REMINDER_CASES` lowers the large size (Azurite cannot load 100k rows in minutes, see README). */
@@ -94,16 +94,11 @@ const measure = async (azurite: { port: number; connectionString: string }, pref
   return { tick: median(ticks), query: median(queries), requests, handled };
 };
 
-/** Azurite is a child process: stop it also when the bench breaks. */
-const stopOnExit: (() => Promise<void>)[] = [];
-
-const main = async (): Promise<number> => {
+const main = async (stops: Stops): Promise<number> => {
   const verdicts = new Verdicts();
-  const azurite = await startAzurite({ location: null, port: 0 });
-  stopOnExit.push(() => azurite.close());
+  const azurite = await benchAzurite(stops);
   const small = await measure(azurite, 'remS', 1_000);
   const large = await measure(azurite, 'remL', LARGE);
-  await azurite.close();
   log('\n| opgeslagen casussen | tick (mediaan van 5) | opslagverzoeken per tick | herinneringen per tick | kale range-query (baseline) |');
   log('|---|---|---|---|---|');
   for (const [n, m] of [[1_000, small], [LARGE, large]] as const) log(`| ${n} | ${fmt(m.tick)} ms | ${m.requests} | ${m.handled} | ${fmt(m.query)} ms |`);
@@ -112,11 +107,4 @@ const main = async (): Promise<number> => {
   return verdicts.misses;
 };
 
-main().then(
-  (m) => process.exit(m === 0 ? 0 : 1),
-  async (e: unknown) => {
-    process.stderr.write(`bench mislukt: ${e instanceof Error ? e.stack : String(e)}\n`);
-    for (const stop of stopOnExit) await stop().catch(() => undefined);
-    process.exit(2);
-  },
-);
+runBench(main);
