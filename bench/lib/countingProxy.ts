@@ -11,7 +11,34 @@ export interface StorageCall {
   readonly bytes: number;
   /** Entities in a batch (changesets), 0 otherwise. */
   readonly entities: number;
+  /** A batch's operations as sent: HTTP method, whether it carried If-Match, and the entity. */
+  readonly operations: readonly BatchOperation[];
+  /** `performance.now()` in this process when the request reached the proxy. */
+  readonly at: number;
+  /**
+   * Milliseconds from `at` until the proxy had Azurite's whole answer (last byte); until that
+   * answer has ended, the time to its response headers.
+   */
+  readonly ms: number;
 }
+
+export interface BatchOperation {
+  readonly method: string;
+  readonly ifMatch: boolean;
+  readonly entity: Record<string, unknown>;
+}
+
+/** The operations of a `$batch` body (multipart changeset: request line, headers, JSON entity). */
+export const batchOperations = (body: string): BatchOperation[] => {
+  const ops: BatchOperation[] = [];
+  for (const part of body.split(/^Content-Type: application\/http\r?$/im).slice(1)) {
+    const request = /^(POST|PUT|MERGE|PATCH|DELETE) \S+ HTTP\/1\.1\r?$/m.exec(part);
+    const json = /^\{.*\}\r?$/m.exec(part);
+    if (!request?.[1]) continue;
+    ops.push({ method: request[1], ifMatch: /^If-Match:/im.test(part), entity: json ? (JSON.parse(json[0]) as Record<string, unknown>) : {} });
+  }
+  return ops;
+};
 
 const kindOf = (method: string, path: string): StorageCall['kind'] => {
   if (path.includes('$batch')) return 'batch';
@@ -48,18 +75,20 @@ export class CountingProxy {
   }
 
   private forward(req: IncomingMessage, res: ServerResponse): void {
+    const at = performance.now();
     const method = req.method ?? 'GET';
     const path = decodeURIComponent(req.url ?? '');
-    let bytes = 0;
-    let entities = 0;
-    req.on('data', (c: Buffer) => {
-      bytes += c.length;
-      entities += (c.toString('latin1').match(/^Content-Type: application\/http/gim) ?? []).length;
-    });
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     const upstream = request(
       { host: '127.0.0.1', port: this.targetPort, method, path: req.url, headers: { ...req.headers, host: `127.0.0.1:${this.targetPort}` }, agent: this.agent },
       (up) => {
-        this.calls.push({ kind: kindOf(method, path), method, path, status: up.statusCode ?? 0, bytes, entities });
+        const body = Buffer.concat(chunks);
+        const kind = kindOf(method, path);
+        const operations = kind === 'batch' ? batchOperations(body.toString('utf8')) : [];
+        const call = { kind, method, path, status: up.statusCode ?? 0, bytes: body.length, entities: operations.length, operations, at, ms: performance.now() - at };
+        this.calls.push(call);
+        up.once('end', () => (call.ms = performance.now() - at));
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
       },

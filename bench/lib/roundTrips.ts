@@ -41,7 +41,7 @@ export const roundTrips = async (azurite: RunningAzurite, connector: ConnectorSt
       kinds = describe(proxy.calls);
     }
     const batches = proxy.calls.filter((c) => c.kind === 'batch');
-    if (label.startsWith('overgang')) shapes.push(...batches.map((b) => ({ entities: b.entities, bytes: b.bytes })));
+    if (label.startsWith('overgang')) shapes.push(...batches.map((b) => ({ entities: b.entities, bytes: b.bytes, operations: b.operations })));
     if (batches.length) kinds += ` (batch: ${batches.map((b) => `${b.entities} entiteiten, ${(b.bytes / 1024).toFixed(1)} KB`).join(', ')})`;
     const lo = Math.min(...counts);
     const hi = Math.max(...counts);
@@ -63,5 +63,6 @@ export const roundTrips = async (azurite: RunningAzurite, connector: ConnectorSt
   await app.close();
   await proxy.close();
   const avg = (f: (w: EchoWrite) => number) => Math.round(shapes.reduce((t, w) => t + f(w), 0) / Math.max(1, shapes.length));
-  return { entities: avg((w) => w.entities), bytes: avg((w) => w.bytes) };
+  // B replays the operations of Escaleer's last transition batch (same entities, other keys).
+  return { entities: avg((w) => w.entities), bytes: avg((w) => w.bytes), operations: shapes.at(-1)?.operations ?? [] };
 };

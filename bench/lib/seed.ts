@@ -25,10 +25,10 @@ export const benchCase = (seq: number, channel: number, serviceUrl: string, now:
 };
 
 /** Stores cases `first … first+n-1` through the repository (one transaction each), spread over `channels`. */
-export const seedCases = async (repo: CaseRepository, first: number, n: number, channels: number, serviceUrl: string, now = new Date()): Promise<CaseId[]> => {
+export const seedCases = async (repo: CaseRepository, first: number, n: number, channels: number, serviceUrl: string, now = new Date(), tenantId = TENANT): Promise<CaseId[]> => {
   const ids: CaseId[] = [];
   await parallel(n, 8, async (i) => {
-    const c = benchCase(first + i, i % channels, serviceUrl, now);
+    const c = benchCase(first + i, i % channels, serviceUrl, now, tenantId);
     const r = await repo.commit({ case: c, etag: null, events: [], outbox: [] });
     if (!r.ok) throw new Error(`seed ${c.id}: ${r.error}`);
     ids[i] = c.id;

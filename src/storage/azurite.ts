@@ -21,6 +21,8 @@ export interface AzuriteOptions {
 export interface RunningAzurite {
   readonly port: number;
   readonly connectionString: string;
+  /** The emulator's process id (the benches read its CPU time). */
+  readonly pid: number | undefined;
   /** Stops the service (data in `location` stays). */
   close(): Promise<void>;
 }
@@ -58,7 +60,9 @@ const accepts = (host: string, port: number): Promise<boolean> =>
 export const startAzurite = async ({ location, port, host = '127.0.0.1' }: AzuriteOptions): Promise<RunningAzurite> => {
   const realPort = port === 0 ? await freePort(host) : port;
   const main = require.resolve('azurite/dist/src/table/main.js');
-  const args = [main, '--tableHost', host, '--tablePort', String(realPort), '--silent', '--disableTelemetry', '--skipApiVersionCheck'];
+  // AZURITE_NODE_ARGS: extra node flags for the emulator (e.g. `--cpu-prof`), for the benches.
+  const nodeArgs = (process.env['AZURITE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const args = [...nodeArgs, main, '--tableHost', host, '--tablePort', String(realPort), '--silent', '--disableTelemetry', '--skipApiVersionCheck'];
   if (location) {
     mkdirSync(location, { recursive: true });
     args.push('--location', location);
@@ -84,6 +88,7 @@ export const startAzurite = async ({ location, port, host = '127.0.0.1' }: Azuri
   return {
     port: realPort,
     connectionString,
+    pid: child.pid,
     close: async () => {
       if (exited === null) {
         const gone = new Promise<void>((r) => child.once('exit', () => r()));
