@@ -126,6 +126,18 @@ describe('kaartsjablonen', () => {
     expect(() => render('message', { title: 'x' })).toThrow(/binding/);
   });
 
+  it('een herhaalde weergave geeft dezelfde kaart, als eigen kopie die de volgende niet raakt', () => {
+    const data = { title: 'Opgeslagen', text: 'Stap 2 is vastgelegd.', style: 'good' };
+    const first = render('message', data);
+    const second = render('message', data);
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first);
+    (second['body'] as unknown[]).length = 0;
+    expect(render('message', data)).toEqual(first);
+    expect(JSON.stringify(render('message', { ...data, text: 'Stap 3 is vastgelegd.' }))).toContain('Stap 3 is vastgelegd.');
+    expect(() => render('message', { title: 'x' })).toThrow(/binding/);
+  });
+
   it('de crisisroute-knop staat op elke open stap en nergens anders', () => {
     for (const s of STEPS) {
       for (const route of routeFor(s.route)) {
