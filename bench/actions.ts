@@ -14,7 +14,7 @@ import { seedCases } from './lib/seed';
 import { Verdicts, fmt, log } from './lib/stats';
 import { Stops, benchAzurite, benchConnector, runBench } from './lib/run';
 
-/** `BENCH_LEVELS=10:600,50:1000` overrides (connections:actions), e.g. for a quick profile. */
+/** `BENCH_LEVELS=10:400,50:600` overrides (connections:actions per run), e.g. for a quick profile. */
 const LEVELS: readonly { connections: number; actions: number }[] = process.env['BENCH_LEVELS']
   ? process.env['BENCH_LEVELS'].split(',').map((l) => ({ connections: Number(l.split(':')[0]), actions: Number(l.split(':')[1]) }))
   : [
