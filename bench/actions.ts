@@ -8,6 +8,8 @@ import { TableCaseRepository, openTables } from '../src/storage';
 import { rk, tenantPk } from '../src/storage/keys';
 import { echoBody, invokeBody, startApp, startEcho } from './lib/app';
 import { withCpu } from './lib/cpu';
+import { CountingProxy } from './lib/countingProxy';
+import { logPhaseHeader, measurePhases, phaseRow } from './lib/phases';
 import { roundTrips } from './lib/roundTrips';
 import { type LoadResult, runLoad } from './lib/load';
 import { seedCases } from './lib/seed';
@@ -158,6 +160,34 @@ const main = async (stops: Stops): Promise<number> => {
   log('| verb. | Escaleer | baseline B | baseline A |');
   log('|---|---|---|---|');
   for (const r of cpuRows) log(r);
+
+  // Where one action's time goes at 1 connection: Escaleer and B through the counting proxy, the
+  // latency split at their 2 storage requests (separate instances and tenants, same method).
+  log('\nFasen van één actie bij 1 verbinding, mediaan in ms (via de tellende proxy):');
+  const proxy = new CountingProxy(azurite.port);
+  const proxyPort = await proxy.start();
+  stops.add(() => proxy.close());
+  const viaProxy = azurite.connectionString.replace(`:${azurite.port}/`, `:${proxyPort}/`);
+  const appP = await startApp(viaProxy, 'benchP');
+  const tablesP = await openTables({ kind: 'connectionString', connectionString: viaProxy }, 'benchP');
+  const echoP = await startEcho(tablesP.cases, shape);
+  const phaseCases: Stored[] = [];
+  for (let t = 0; t < TENANTS; t++) {
+    const tenant = `tenant-fasen-${t}`;
+    const ids = await seedCases(new TableCaseRepository(tablesP.cases), 1, 70, CHANNELS, connector.url, new Date(), tenant);
+    phaseCases.push(...ids.map((id, i) => ({ tenant, id, channel: i % CHANNELS })));
+  }
+  const spread = Array.from({ length: phaseCases.length }, (_, i) => phaseCases[(i % TENANTS) * 70 + Math.floor(i / TENANTS)]).filter((c): c is Stored => c !== undefined);
+  await measurePhases(proxy, appP.port, transitions(spread.slice(0, 25)));
+  await measurePhases(proxy, echoP.port, echoBodies(spread.slice(25, 50)));
+  logPhaseHeader();
+  for (let r = 0; r < 3; r++) {
+    const base = 50 + r * 200;
+    log(phaseRow(`Escaleer, ronde ${r + 1}`, await measurePhases(proxy, appP.port, transitions(spread.slice(base, base + 100)))));
+    log(phaseRow(`B, ronde ${r + 1}`, await measurePhases(proxy, echoP.port, echoBodies(spread.slice(base + 100, base + 200)))));
+  }
+  await echoP.close();
+  await appP.close();
 
   await echo.close();
   await echoA.close();
