@@ -1,5 +1,5 @@
 export { openTables, type Tables, type TableConnection } from './tables';
-export { TableCaseRepository } from './caseRepository';
+export { TableCaseRepository, toEntity as caseEntity } from './caseRepository';
 export { TableOutboxStore } from './outboxStore';
 export { escapeKey, tenantPk } from './keys';
 export { TableCaseQueries } from './caseQueries';
