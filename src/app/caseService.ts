@@ -17,6 +17,7 @@ import {
   applyAction,
   newCase,
   refuse,
+  type RegionalTable,
 } from '../domain';
 import type { CalendarService } from './calendar';
 import type { DueReminder, NoticeViews } from './notices';
@@ -167,7 +168,7 @@ export class CaseService {
     if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error };
     const next = applied.value.case;
     const outbox = [
-      ...this.channelUpdates(next, applied.value.events, req.actor.name, gebiedsteams),
+      ...this.channelUpdates(next, applied.value.events, req.actor.name, gebiedsteams, tables),
       ...this.escalation(stored.value, next, tables, settings),
     ];
     const reminders: DueReminder[] = caseReminders(next, { now, tables })
@@ -250,7 +251,7 @@ export class CaseService {
     ];
   }
 
-  private channelUpdates(c: Case, events: readonly CaseEvent[], actorName: string, gebiedsteams: readonly string[]): OutboxMessage[] {
+  private channelUpdates(c: Case, events: readonly CaseEvent[], actorName: string, gebiedsteams: readonly string[], tables: readonly RegionalTable[]): OutboxMessage[] {
     const conversation = {
       serviceUrl: c.location.serviceUrl,
       conversationId: c.location.conversationId,
@@ -258,9 +259,11 @@ export class CaseService {
     };
     const createdAt = this.clock.now().toISOString();
     const root = c.location.rootActivityId;
+    // The tenant's own tables, and with `now` only those still open: like the answer to the acting
+    // user, which then is the same card (and the same expansion, see src/cards/templates.ts).
     const out: OutboxMessage[] = [];
     if (root) {
-      out.push({ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: this.views.rootCard(c, { gebiedsteams }), createdAt, caseId: c.id });
+      out.push({ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: this.views.rootCard(c, { gebiedsteams, tables, now: this.clock.now() }), createdAt, caseId: c.id });
     }
     for (const e of events) {
       out.push({

@@ -1,4 +1,4 @@
-import type { Case, CaseEvent, CaseId } from '../domain';
+import type { Case, CaseEvent, CaseId, RegionalTable } from '../domain';
 
 /** A stored value with its storage version (ETag); pass the ETag back to change it. */
 export interface Versioned<T> {
@@ -192,8 +192,12 @@ export interface Logger {
 
 /** Channel-visible renderings the use cases put in the outbox (implemented by the cards layer). */
 export interface ChannelViews {
-  /** The root card: status only, never free text; `gebiedsteams` are the team's options for the Siem signal. */
-  rootCard(c: Case, opts?: { readonly gebiedsteams?: readonly string[] }): OutboundActivity;
+  /**
+   * The root card: status only, never free text; `gebiedsteams` are the team's options for the Siem
+   * signal; `tables` the tenant's regional tables; with `now`, tables whose deadline has passed are
+   * not offered.
+   */
+  rootCard(c: Case, opts?: { readonly gebiedsteams?: readonly string[]; readonly tables?: readonly RegionalTable[]; readonly now?: Date }): OutboundActivity;
   /** One short timeline line for the case thread; `actorName` is the colleague who acted. */
   timeline(c: Case, event: CaseEvent, actorName: string): OutboundActivity;
 }

@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import type { CaseService, Clock, Logger, TeamSettingsStore } from '../app';
 import { CARD_CONTENT_TYPE, HELP_TEXT, type NoticeStyle, cardAttachment, detailsCard, inputsFor, messageCard, rootCard } from '../cards';
-import { type Case, type CaseId, ROLE_LABELS, type Refusal, awaitingRole, isOpen, parseCaseId, stepOf } from '../domain';
+import { type Case, type CaseId, ROLE_LABELS, type Refusal, type RegionalTable, awaitingRole, isOpen, parseCaseId, stepOf } from '../domain';
 import { type RoleDirectory, actorOf, channelPlace } from './context';
 import { cleanText, parseCommand } from './commands';
 import { ADMIN_VERBS, type AdminHandlers } from './admin';
@@ -61,6 +61,7 @@ export class EscaleerBot extends TeamsActivityHandler {
   private readonly log: Logger;
   private readonly clock: Clock;
   private readonly kick: (tenantId: string) => void;
+  private readonly tables: (tenantId: string) => Promise<readonly RegionalTable[]>;
   private readonly admin: AdminHandlers;
 
   constructor(deps: {
@@ -73,6 +74,8 @@ export class EscaleerBot extends TeamsActivityHandler {
     clock: Clock;
     /** Wakes the outbox dispatcher after a change (it also polls). */
     kick?: (tenantId: string) => void;
+    /** The tenant's regional tables (the calendar /tafels maintains): the table and region choices on the cards. */
+    tables: (tenantId: string) => Promise<readonly RegionalTable[]>;
   }) {
     super();
     this.cases = deps.cases;
@@ -81,6 +84,7 @@ export class EscaleerBot extends TeamsActivityHandler {
     this.log = deps.log;
     this.clock = deps.clock;
     this.kick = deps.kick ?? (() => undefined);
+    this.tables = deps.tables;
     this.admin = deps.admin;
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -196,7 +200,7 @@ export class EscaleerBot extends TeamsActivityHandler {
     const common = { tenantId: place.tenantId, caseId, actor, activityId: activity.id ?? '', channelId: place.channelId };
     if (verb === 'details.bekijken') {
       const shown = await this.cases.viewDetails(common);
-      if (shown.ok) return cardResponse(detailsCard(shown.case));
+      if (shown.ok) return cardResponse(detailsCard(shown.case, await this.tables(shown.case.tenantId)));
       const c = await this.cases.find(place.tenantId, caseId, place.channelId);
       return cardResponse(c ? await this.card(c, shown.refusal.message, 'attention') : messageCard('Niet gevonden', shown.refusal.message, 'attention'));
     }
@@ -227,7 +231,12 @@ export class EscaleerBot extends TeamsActivityHandler {
   }
 
   private async card(c: Case, notice?: string, style: NoticeStyle = 'attention'): Promise<Record<string, unknown>> {
-    return rootCard(c, { now: this.clock.now(), notice: notice ? { text: notice, style } : null, gebiedsteams: await this.gebiedsteams(c) });
+    return rootCard(c, {
+      now: this.clock.now(),
+      notice: notice ? { text: notice, style } : null,
+      gebiedsteams: await this.gebiedsteams(c),
+      tables: await this.tables(c.tenantId),
+    });
   }
 
   /** The same form back to the user who submitted it: their values kept, the Dutch errors beside the fields. */
@@ -237,6 +246,7 @@ export class EscaleerBot extends TeamsActivityHandler {
     return rootCard(c, {
       now: this.clock.now(),
       gebiedsteams: await this.gebiedsteams(c),
+      tables: await this.tables(c.tenantId),
       form: { verb, values: input, fieldErrors },
       notice: { text, style: 'attention' },
     });

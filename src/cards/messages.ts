@@ -1,4 +1,4 @@
-import { type Case, type CaseEvent, ROUTE_LABELS, STEPS, stepOf } from '../domain';
+import { type Case, type CaseEvent, ROUTE_LABELS, type RegionalTable, STEPS, stepOf } from '../domain';
 import type { ChannelViews, Notice, NoticeViews, OutboundActivity } from '../app';
 import { notificationActivity } from './notification';
 import { cardAttachment, rootCard } from './rootCard';
@@ -26,7 +26,7 @@ export class CardChannelViews implements ChannelViews, NoticeViews {
     return notificationActivity(n);
   }
 
-  rootCard(c: Case, opts: { readonly gebiedsteams?: readonly string[] } = {}): OutboundActivity {
+  rootCard(c: Case, opts: { readonly gebiedsteams?: readonly string[]; readonly tables?: readonly RegionalTable[]; readonly now?: Date } = {}): OutboundActivity {
     return { attachments: [cardAttachment(rootCard(c, opts))] };
   }
 

@@ -104,4 +104,29 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     expect(cardText(removed.body?.value)).toContain('Tafel verwijderd.');
     expect(cardText(removed.body?.value)).not.toContain(`21 maart ${year}`);
   });
+
+  it('een casus biedt de regio\'s en tafels van de eigen kalender aan, niet de voorbeeldtafels uit het stappenplan', async () => {
+    const post = await e.pg.say(general, DEMO.anouk.id, '/tafels');
+    const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
+    const year = new Date().getUTCFullYear() + 1;
+    const added = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafel.toevoegen', {
+      'tafel.toevoegen.regio': 'Zwolle', 'tafel.toevoegen.inleverdatum': `${year}-04-02`, 'tafel.toevoegen.overlegdatum': `${year}-04-16`,
+    });
+    expect(cardText(added.body?.value)).toContain(`16 april ${year}`);
+
+    const c = await CaseDriver.open(e, general, DEMO.anouk);
+    await c.act(DEMO.anouk, 'route.kiezen', { route: 'zorgkantoor', clientRef: 'ECD-31' });
+    const circle = { datum: '2026-01-12', deelnemers: 'begeleider,teamleider', vraag: 'vraag', afspraken: 'afspraken', uitkomst: 'onvoldoende' };
+    await c.act(DEMO.anouk, 'cirkel1.vastleggen', circle);
+    await c.act(DEMO.anouk, 'cirkel2.vastleggen', { ...circle, deelnemers: 'gedragsdeskundige' });
+    const r = await c.act(DEMO.anouk, 'cirkel3.vastleggen', {
+      datum: '2026-01-13', geconsulteerdeAanbieder: 'aanbieder', risicofactoren: 'risico', beschermendeFactoren: 'bescherming', context: 'context',
+      plan: 'plan', nodig: 'nodig', zorgadviesGecontacteerd: 'true', afspraken: 'afspraken 3', vervolgdatum: '2026-01-20', uitkomst: 'onvoldoende',
+    });
+    expect(r.text).toContain('voorwaarden');
+    // The region choice of the conditions step lists the team's calendar (the new Zwolle table) …
+    expect(JSON.stringify(c.card)).toContain('"value":"Zwolle"');
+    // … and so does the root card everyone in the channel sees.
+    await c.channelShows('Zwolle');
+  }, 90_000);
 });
