@@ -7,7 +7,7 @@ import { join, resolve, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { detailsCard, notificationActivity, rootCard, settingsCard, settingsSummaryCard, tablesCard } from '../src/cards';
 import type { TeamSettings } from '../src/app';
-import { type Actor, type Case, type FormData, applyAction, formatCaseId, newCase } from '../src/domain';
+import { type Actor, type Case, DEFAULT_TABLES, type FormData, applyAction, formatCaseId, newCase } from '../src/domain';
 import { type CardView, openCardPage, showCard } from '../test/support/cardPage';
 import { blockOutside, launchBrowser } from '../test/support/chromium';
 import { compactPng } from '../test/support/pngCompact';
@@ -147,30 +147,30 @@ export const cardViews = (): CardView[] => {
   const notificationCard = notice.attachments?.[0]?.content as Record<string, unknown> | undefined;
   if (!notificationCard) throw new Error('melding zonder kaart');
   return [
-    { name: 'hoofdkaart-nieuw', card: rootCard(nieuw.c, { now: T0 }) },
-    { name: 'hoofdkaart-zorgkantoor-cirkel1', card: rootCard(cirkel1.c, { now: cirkel1.now }) },
+    { name: 'hoofdkaart-nieuw', card: rootCard(nieuw.c, { tables: DEFAULT_TABLES,  now: T0 }) },
+    { name: 'hoofdkaart-zorgkantoor-cirkel1', card: rootCard(cirkel1.c, { tables: DEFAULT_TABLES,  now: cirkel1.now }) },
     {
       name: 'hoofdkaart-ongeldige-invoer',
-      card: rootCard(invalid.c, {
+      card: rootCard(invalid.c, { tables: DEFAULT_TABLES, 
         now: invalid.now,
         form: { verb: 'cirkel1.vastleggen', values: badInput, fieldErrors: invalidRefusal.fieldErrors ?? {} },
         notice: { text: invalidRefusal.message, style: 'attention' },
       }),
     },
-    { name: 'hoofdkaart-zorgkantoor-cirkel3', card: rootCard(cirkel3.c, { now: cirkel3.now }) },
+    { name: 'hoofdkaart-zorgkantoor-cirkel3', card: rootCard(cirkel3.c, { tables: DEFAULT_TABLES,  now: cirkel3.now }) },
     {
       name: 'hoofdkaart-voorwaarden',
-      card: rootCard(checklist.c, {
+      card: rootCard(checklist.c, { tables: DEFAULT_TABLES, 
         now: checklist.now,
         form: { verb: 'voorwaarden.vastleggen', values: checklistInput, fieldErrors: checklistRefusal.fieldErrors ?? {} },
         notice: { text: checklistRefusal.message, style: 'warning' },
       }),
     },
-    { name: 'hoofdkaart-akkoord-teamleider', card: rootCard(akkoord.c, { now: akkoord.now }) },
-    { name: 'hoofdkaart-crisis', card: rootCard(cirkel3.c, { now: cirkel3.now }), expand: 'Crisis melden' },
-    { name: 'hoofdkaart-bijstellen-stap1', card: rootCard(stap1.c, { now: stap1.now }) },
-    { name: 'hoofdkaart-bijstellen-stap3', card: rootCard(stap3.c, { now: stap3.now }) },
-    { name: 'details', card: detailsCard(akkoord.c) },
+    { name: 'hoofdkaart-akkoord-teamleider', card: rootCard(akkoord.c, { tables: DEFAULT_TABLES,  now: akkoord.now }) },
+    { name: 'hoofdkaart-crisis', card: rootCard(cirkel3.c, { tables: DEFAULT_TABLES,  now: cirkel3.now }), expand: 'Crisis melden' },
+    { name: 'hoofdkaart-bijstellen-stap1', card: rootCard(stap1.c, { tables: DEFAULT_TABLES,  now: stap1.now }) },
+    { name: 'hoofdkaart-bijstellen-stap3', card: rootCard(stap3.c, { tables: DEFAULT_TABLES,  now: stap3.now }) },
+    { name: 'details', card: detailsCard(akkoord.c, DEFAULT_TABLES) },
     { name: 'escalatiemelding', card: notificationCard },
     { name: 'instellingen', card: settingsCard(location.teamId, 'Zorgteam Noord', settings, team, 0) },
     { name: 'instellingen-samenvatting', card: settingsSummaryCard(location.teamId, 'Zorgteam Noord', settings) },

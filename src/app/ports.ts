@@ -197,7 +197,7 @@ export interface ChannelViews {
    * signal; `tables` the tenant's regional tables; with `now`, tables whose deadline has passed are
    * not offered.
    */
-  rootCard(c: Case, opts?: { readonly gebiedsteams?: readonly string[]; readonly tables?: readonly RegionalTable[]; readonly now?: Date }): OutboundActivity;
+  rootCard(c: Case, opts: { readonly gebiedsteams?: readonly string[]; readonly tables: readonly RegionalTable[]; readonly now?: Date }): OutboundActivity;
   /** One short timeline line for the case thread; `actorName` is the colleague who acted. */
   timeline(c: Case, event: CaseEvent, actorName: string): OutboundActivity;
 }

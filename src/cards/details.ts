@@ -1,4 +1,4 @@
-import { type Case, type FieldDescriptor, type FieldValue, ROUTE_LABELS, STEPS, describeTable, findTable, DEFAULT_TABLES, formatDutchDate, stepOf, type RegionalTable } from '../domain';
+import { type Case, type FieldDescriptor, type FieldValue, ROUTE_LABELS, STEPS, describeTable, findTable, formatDutchDate, stepOf, type RegionalTable } from '../domain';
 import { inert } from './fieldView';
 import { formatMoment } from './rootCard';
 import { render } from './templates';
@@ -40,7 +40,7 @@ const show = (f: FieldDescriptor | undefined, v: FieldValue, tables: readonly Re
  * The details of a case, free text included: only ever sent as a user-specific invoke response
  * to an authorised user, never posted to the channel.
  */
-export const detailsCard = (c: Case, tables: readonly RegionalTable[] = DEFAULT_TABLES): Record<string, unknown> => {
+export const detailsCard = (c: Case, tables: readonly RegionalTable[]): Record<string, unknown> => {
   const sections = Object.entries(c.steps).map(([key, data]) => {
     const section = SECTIONS.get(key);
     const facts = Object.entries(data)

@@ -26,7 +26,7 @@ export class CardChannelViews implements ChannelViews, NoticeViews {
     return notificationActivity(n);
   }
 
-  rootCard(c: Case, opts: { readonly gebiedsteams?: readonly string[]; readonly tables?: readonly RegionalTable[]; readonly now?: Date } = {}): OutboundActivity {
+  rootCard(c: Case, opts: { readonly gebiedsteams?: readonly string[]; readonly tables: readonly RegionalTable[]; readonly now?: Date }): OutboundActivity {
     return { attachments: [cardAttachment(rootCard(c, opts))] };
   }
 

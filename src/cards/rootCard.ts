@@ -3,7 +3,6 @@ import {
   type Case,
   CONDITIONS,
   CRISIS_INSTRUCTIONS,
-  DEFAULT_TABLES,
   ROLE_LABELS,
   type RegionalTable,
   availableActions,
@@ -22,7 +21,8 @@ export interface RootCardOptions {
   readonly notice?: { readonly text: string; readonly style: NoticeStyle } | null;
   /** With `now`, only tables whose deadline has not passed are offered. */
   readonly now?: Date;
-  readonly tables?: readonly RegionalTable[];
+  /** The tenant's regional tables (its /tafels calendar): required, so a card never falls back to example data. */
+  readonly tables: readonly RegionalTable[];
   /** The team's Siem gebiedsteams (names), offered at the signal step. */
   readonly gebiedsteams?: readonly string[];
 }
@@ -127,8 +127,8 @@ const crisisAction = (c: Case, form: FormState | null): Record<string, unknown> 
  * current step's empty form. With `form`, the submitting user's own values and errors are shown
  * (that card only goes back to them, as the invoke response).
  */
-export const rootCard = (c: Case, opts: RootCardOptions = {}): Record<string, unknown> => {
-  const tables = opts.tables ?? DEFAULT_TABLES;
+export const rootCard = (c: Case, opts: RootCardOptions): Record<string, unknown> => {
+  const tables = opts.tables;
   const summary = publicSummary(c, tables);
   const step = stepOf(c.state);
   const form = opts.form ?? null;
