@@ -74,6 +74,9 @@ export interface ExecuteRequest {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** Tries of one card action when only bookkeeping on the case row changed meanwhile. */
+const EXECUTE_ATTEMPTS = 3;
+
 /** Use cases on a case: open one, apply a card action. */
 export class CaseService {
   private readonly repo: CaseRepository;
@@ -149,37 +152,45 @@ export class CaseService {
    * and outbox (root card update for everyone + a timeline reply) in one transaction.
    */
   async execute(req: ExecuteRequest): Promise<ExecuteOutcome> {
-    const stored = await this.repo.get(req.tenantId, req.caseId);
-    if (!stored || stored.value.location.channelId !== req.channelId) {
-      return { kind: 'refused', case: null, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`) };
+    let stored = await this.repo.get(req.tenantId, req.caseId);
+    for (let attempt = 1; ; attempt++) {
+      if (!stored || stored.value.location.channelId !== req.channelId) {
+        return { kind: 'refused', case: null, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`) };
+      }
+      const dedupeKey = `invoke:${req.activityId}`;
+      // Idempotency rests on the commit's dedupe row (a re-delivery that races the first delivery
+      // fails the batch and is recognised there); a re-delivery after that commit sees a newer
+      // version, so the marker is read only then, off the normal path.
+      if (req.version !== stored.value.version) {
+        return (await this.repo.seen(req.tenantId, dedupeKey)) ? { kind: 'duplicate', case: stored.value } : { kind: 'stale', case: stored.value };
+      }
+      const now = this.clock.now();
+      const tables = await this.calendar.tablesFor(req.tenantId);
+      const settings = (await this.settings.get(req.tenantId, stored.value.location.teamId))?.value ?? null;
+      const gebiedsteams = (settings?.gebiedsteams ?? []).map((g) => g.name);
+      const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, req.actor, { now, hash: sha256, tables, gebiedsteams });
+      if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error };
+      const next = applied.value.case;
+      const outbox = [
+        ...this.channelUpdates(next, applied.value.events, req.actor.name, gebiedsteams, tables),
+        ...this.escalation(stored.value, next, tables, settings),
+      ];
+      const reminders: DueReminder[] = caseReminders(next, { now, tables })
+        .filter((r) => r.at.getTime() > now.getTime())
+        .map((r) => ({ caseId: next.id, key: r.key, kind: r.kind, at: r.at.toISOString(), role: r.role, message: r.message }));
+      const committed = await this.repo.commit({ case: next, etag: stored.etag, events: applied.value.events, outbox, dedupeKey, reminders });
+      if (committed.ok) return { kind: 'applied', case: next, events: applied.value.events };
+      const fresh = await this.repo.get(req.tenantId, req.caseId);
+      if (committed.error === 'duplicate') return { kind: 'duplicate', case: fresh?.value ?? stored.value };
+      // The row changed but the case did not (same version: e.g. the root card's activity id was
+      // recorded right after /escaleer): the user's action still applies to what they saw, so it
+      // is applied again on the fresh row instead of being bounced as someone else's change.
+      if (fresh && fresh.value.version === req.version && attempt < EXECUTE_ATTEMPTS) {
+        stored = fresh;
+        continue;
+      }
+      return { kind: 'stale', case: fresh?.value ?? stored.value };
     }
-    const dedupeKey = `invoke:${req.activityId}`;
-    // Idempotency rests on the commit's dedupe row (a re-delivery that races the first delivery
-    // fails the batch and is recognised there); a re-delivery after that commit sees a newer
-    // version, so the marker is read only then, off the normal path.
-    if (req.version !== stored.value.version) {
-      return (await this.repo.seen(req.tenantId, dedupeKey)) ? { kind: 'duplicate', case: stored.value } : { kind: 'stale', case: stored.value };
-    }
-    const now = this.clock.now();
-    const tables = await this.calendar.tablesFor(req.tenantId);
-    const settings = (await this.settings.get(req.tenantId, stored.value.location.teamId))?.value ?? null;
-    const gebiedsteams = (settings?.gebiedsteams ?? []).map((g) => g.name);
-    const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, req.actor, { now, hash: sha256, tables, gebiedsteams });
-    if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error };
-    const next = applied.value.case;
-    const outbox = [
-      ...this.channelUpdates(next, applied.value.events, req.actor.name, gebiedsteams, tables),
-      ...this.escalation(stored.value, next, tables, settings),
-    ];
-    const reminders: DueReminder[] = caseReminders(next, { now, tables })
-      .filter((r) => r.at.getTime() > now.getTime())
-      .map((r) => ({ caseId: next.id, key: r.key, kind: r.kind, at: r.at.toISOString(), role: r.role, message: r.message }));
-    const committed = await this.repo.commit({ case: next, etag: stored.etag, events: applied.value.events, outbox, dedupeKey, reminders });
-    if (!committed.ok) {
-      const fresh = (await this.repo.get(req.tenantId, req.caseId))?.value ?? stored.value;
-      return committed.error === 'duplicate' ? { kind: 'duplicate', case: fresh } : { kind: 'stale', case: fresh };
-    }
-    return { kind: 'applied', case: next, events: applied.value.events };
   }
 
   /**
