@@ -9,17 +9,11 @@ import type { TableClient } from '@azure/data-tables';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CalendarService, type DueReminder, type OutboxMessage, consoleLogger } from '../src/app';
-import { CardChannelViews } from '../src/cards';
+import { type DueReminder, type OutboxMessage, consoleLogger } from '../src/app';
 import { type Actor, type Case, DEFAULT_TABLES, type Reminder, applyAction, caseReminders } from '../src/domain';
-import { JobLeases, ReminderScheduler, type TickResult } from '../src/scheduler';
+import type { TickResult } from '../src/scheduler';
 import {
   TableCaseRepository,
-  TableCalendarStore,
-  TableLeaseStore,
-  TableOutboxStore,
-  TableReminderIndex,
-  TableTeamSettingsStore,
   caseEntity,
   escapeKey,
   openTables,
@@ -30,6 +24,7 @@ import { CountingProxy, type StorageCall } from './lib/countingProxy';
 import { type SeedRow, hasBirthTimes, seedAzurite, waitForSave } from './lib/lokiSeed';
 import { Verdicts, fmt, log } from './lib/stats';
 import { Stops, runBench } from './lib/run';
+import { tableScheduler } from '../test/support/scheduler';
 
 const TENANTS = 10;
 /** `BENCH_REMINDER_CASES` lowers the large size. */
@@ -267,18 +262,7 @@ const measure = async (stops: Stops, prefix: string, cases: number) => {
   let now = START;
   const clock = { now: () => new Date(now) };
   const log0 = consoleLogger('silent');
-  const scheduler = new ReminderScheduler({
-    index: new TableReminderIndex(tables.cases),
-    repo: new TableCaseRepository(tables.cases),
-    settings: new TableTeamSettingsStore(tables.cases),
-    calendar: new CalendarService(new TableCalendarStore(tables.cases), clock),
-    views: new CardChannelViews(),
-    tenants: () => new TableOutboxStore(tables.cases).tenants(),
-    leases: new JobLeases(new TableLeaseStore(tables.leases), clock, log0, 'bench'),
-    clock,
-    log: log0,
-    kick: () => undefined,
-  });
+  const scheduler = tableScheduler(tables, clock, log0, 'bench');
   const ticks: number[] = [];
   const queries: number[] = [];
   const splits: Split[] = [];

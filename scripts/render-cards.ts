@@ -5,12 +5,15 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { detailsCard, notificationActivity, rootCard, settingsCard, settingsSummaryCard, tablesCard } from '../src/cards';
+import { type RootCardOptions, detailsCard, notificationActivity, rootCard, settingsCard, settingsSummaryCard, tablesCard } from '../src/cards';
 import type { TeamSettings } from '../src/app';
 import { type Actor, type Case, DEFAULT_TABLES, type FormData, applyAction, formatCaseId, newCase } from '../src/domain';
 import { type CardView, openCardPage, showCard } from '../test/support/cardPage';
 import { blockOutside, launchBrowser } from '../test/support/chromium';
 import { compactPng } from '../test/support/pngCompact';
+
+/** A root card with the stappenplan's example tables (the pictures use its 2023 dates). */
+const exampleCard = (c: Case, opts: Omit<RootCardOptions, 'tables'>): Record<string, unknown> => rootCard(c, { ...opts, tables: DEFAULT_TABLES });
 
 const T0 = new Date('2023-09-18T08:30:00Z');
 const hours = (n: number): Date => new Date(T0.getTime() + n * 3_600_000);
@@ -147,29 +150,29 @@ export const cardViews = (): CardView[] => {
   const notificationCard = notice.attachments?.[0]?.content as Record<string, unknown> | undefined;
   if (!notificationCard) throw new Error('melding zonder kaart');
   return [
-    { name: 'hoofdkaart-nieuw', card: rootCard(nieuw.c, { tables: DEFAULT_TABLES,  now: T0 }) },
-    { name: 'hoofdkaart-zorgkantoor-cirkel1', card: rootCard(cirkel1.c, { tables: DEFAULT_TABLES,  now: cirkel1.now }) },
+    { name: 'hoofdkaart-nieuw', card: exampleCard(nieuw.c, { now: T0 }) },
+    { name: 'hoofdkaart-zorgkantoor-cirkel1', card: exampleCard(cirkel1.c, { now: cirkel1.now }) },
     {
       name: 'hoofdkaart-ongeldige-invoer',
-      card: rootCard(invalid.c, { tables: DEFAULT_TABLES, 
+      card: exampleCard(invalid.c, {
         now: invalid.now,
         form: { verb: 'cirkel1.vastleggen', values: badInput, fieldErrors: invalidRefusal.fieldErrors ?? {} },
         notice: { text: invalidRefusal.message, style: 'attention' },
       }),
     },
-    { name: 'hoofdkaart-zorgkantoor-cirkel3', card: rootCard(cirkel3.c, { tables: DEFAULT_TABLES,  now: cirkel3.now }) },
+    { name: 'hoofdkaart-zorgkantoor-cirkel3', card: exampleCard(cirkel3.c, { now: cirkel3.now }) },
     {
       name: 'hoofdkaart-voorwaarden',
-      card: rootCard(checklist.c, { tables: DEFAULT_TABLES, 
+      card: exampleCard(checklist.c, {
         now: checklist.now,
         form: { verb: 'voorwaarden.vastleggen', values: checklistInput, fieldErrors: checklistRefusal.fieldErrors ?? {} },
         notice: { text: checklistRefusal.message, style: 'warning' },
       }),
     },
-    { name: 'hoofdkaart-akkoord-teamleider', card: rootCard(akkoord.c, { tables: DEFAULT_TABLES,  now: akkoord.now }) },
-    { name: 'hoofdkaart-crisis', card: rootCard(cirkel3.c, { tables: DEFAULT_TABLES,  now: cirkel3.now }), expand: 'Crisis melden' },
-    { name: 'hoofdkaart-bijstellen-stap1', card: rootCard(stap1.c, { tables: DEFAULT_TABLES,  now: stap1.now }) },
-    { name: 'hoofdkaart-bijstellen-stap3', card: rootCard(stap3.c, { tables: DEFAULT_TABLES,  now: stap3.now }) },
+    { name: 'hoofdkaart-akkoord-teamleider', card: exampleCard(akkoord.c, { now: akkoord.now }) },
+    { name: 'hoofdkaart-crisis', card: exampleCard(cirkel3.c, { now: cirkel3.now }), expand: 'Crisis melden' },
+    { name: 'hoofdkaart-bijstellen-stap1', card: exampleCard(stap1.c, { now: stap1.now }) },
+    { name: 'hoofdkaart-bijstellen-stap3', card: exampleCard(stap3.c, { now: stap3.now }) },
     { name: 'details', card: detailsCard(akkoord.c, DEFAULT_TABLES) },
     { name: 'escalatiemelding', card: notificationCard },
     { name: 'instellingen', card: settingsCard(location.teamId, 'Zorgteam Noord', settings, team, 0) },

@@ -74,7 +74,7 @@ const versions = new Map<string, number>();
  * case `caseId` and activity `activityId`. Key shapes matter on Azurite: it finds a row by comparing
  * its key with every row key in the partition, and Escaleer's keys share long prefixes.
  */
-export const keyLike = (like: string, caseId: string, activityId: string, n: number): string => {
+const keyLike = (like: string, caseId: string, activityId: string, n: number): string => {
   if (like.startsWith('event_')) {
     const v = (versions.get(caseId) ?? 0) + 1;
     versions.set(caseId, v);

@@ -59,12 +59,12 @@ describe('kaartsjablonen', () => {
   }
 
   it.each(cases)('hoofdkaart %s: geldig, versie ≤ 1.5, alleen elementen van die versie, < 40 KB', (_name, c) => {
-    const result = checkCard(rootCard(c, { tables: DEFAULT_TABLES,  now }));
+    const result = checkCard(rootCard(c, { tables: DEFAULT_TABLES, now }));
     expect(result.errors).toEqual([]);
   });
 
   it.each(cases.filter(([n]) => n.endsWith('ingevuld')))('hoofdkaart %s toont geen vrije tekst', (_name, c) => {
-    expect(JSON.stringify(rootCard(c, { tables: DEFAULT_TABLES,  now }))).not.toContain(SECRET);
+    expect(JSON.stringify(rootCard(c, { tables: DEFAULT_TABLES, now }))).not.toContain(SECRET);
   });
 
   it.each(cases.filter(([n]) => n.endsWith('ingevuld')))('detailkaart %s toont de vrije tekst, zonder HTML uit te voeren of bindingen te evalueren', (_name, c) => {
@@ -77,7 +77,8 @@ describe('kaartsjablonen', () => {
 
   it('een foutieve invoer komt terug met de waarden van de gebruiker en de fout naast het veld', () => {
     const c = inState('cirkel1', 'zorgkantoor');
-    const card = rootCard(c, { tables: DEFAULT_TABLES, 
+    const card = rootCard(c, {
+      tables: DEFAULT_TABLES,
       now,
       form: { verb: 'cirkel1.vastleggen', values: { vraag: 'mijn vraag ${y}' }, fieldErrors: { datum: 'Vul een datum in.' } },
       notice: { text: 'Controleer de invoer.', style: 'attention' },
@@ -90,7 +91,7 @@ describe('kaartsjablonen', () => {
   });
 
   it('de voortgangsafbeelding is een kleine PNG met beschrijvende alt-tekst', () => {
-    const card = rootCard(inState('cirkel3', 'zorgkantoor'), { tables: DEFAULT_TABLES,  now });
+    const card = rootCard(inState('cirkel3', 'zorgkantoor'), { tables: DEFAULT_TABLES, now });
     const text = JSON.stringify(card);
     const uri = /data:image\/png;base64,([A-Za-z0-9+/=]+)/.exec(text)?.[1];
     expect(uri).toBeDefined();
@@ -141,7 +142,7 @@ describe('kaartsjablonen', () => {
   it('de crisisroute-knop staat op elke open stap en nergens anders', () => {
     for (const s of STEPS) {
       for (const route of routeFor(s.route)) {
-        const text = JSON.stringify(rootCard(inState(s.id, s.id === 'nieuw' ? null : route), { tables: DEFAULT_TABLES,  now }));
+        const text = JSON.stringify(rootCard(inState(s.id, s.id === 'nieuw' ? null : route), { tables: DEFAULT_TABLES, now }));
         expect(text.includes('"verb":"crisis.melden"')).toBe(!s.terminal && s.id !== 'nieuw');
       }
     }

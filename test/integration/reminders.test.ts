@@ -1,9 +1,8 @@
-import { JobLeases, ReminderScheduler } from '../../src/scheduler';
-import { CalendarService } from '../../src/app';
-import { CardChannelViews } from '../../src/cards';
-import { TableCalendarStore, TableCaseRepository, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableTeamSettingsStore, openTables } from '../../src/storage';
+import type { ReminderScheduler } from '../../src/scheduler';
+import { TableTeamSettingsStore, openTables } from '../../src/storage';
 import { type Direct, startDirect } from '../support/direct';
 import { DirectCase } from '../support/directCase';
+import { tableScheduler } from '../support/scheduler';
 import { FakeClock, RecordingLogger } from '../support/fakes';
 
 const TENANT = 'tenant-a';
@@ -46,18 +45,7 @@ describe('herinneringen voor een tafelcyclus', () => {
       null,
     );
     // A second bot instance against the same storage.
-    second = new ReminderScheduler({
-      index: new TableReminderIndex(tables.cases),
-      repo: new TableCaseRepository(tables.cases),
-      settings: new TableTeamSettingsStore(tables.cases),
-      calendar: new CalendarService(new TableCalendarStore(tables.cases), clock),
-      views: new CardChannelViews(),
-      tenants: () => new TableOutboxStore(tables.cases).tenants(),
-      leases: new JobLeases(new TableLeaseStore(tables.leases), clock, new RecordingLogger(), 'instantie-2'),
-      clock,
-      log: new RecordingLogger(),
-      kick: (t) => d.app.dispatcher.kick(t),
-    });
+    second = tableScheduler(tables, clock, new RecordingLogger(), 'instantie-2', (t) => d.app.dispatcher.kick(t));
   }, 30_000);
 
   afterAll(async () => d?.close());
