@@ -85,7 +85,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });
     const directory = new SettingsRoleDirectory(settings);
     const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
-    const bot = new EscaleerBot({ cases, admin, directory, settings, log, clock, kick: (tenant) => dispatcher.kick(tenant), tables: (tenant) => calendar.tablesFor(tenant) });
+    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant) });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
     const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
   ROLE_LABELS,
-  type Role,
   awaitingRole,
   caseReminders,
   describeTable,
@@ -27,16 +26,13 @@ import type {
   Clock,
   IdGenerator,
   Logger,
+  OutboundActivity,
   OutboxMessage,
   Versioned,
 } from './ports';
 import type { TeamSettings, TeamSettingsStore } from './teamSettings';
+import { waitingOn } from './waitingOn';
 
-/** The gebiedsteam the signal named, if the team's settings map it to a teamleider. */
-const gebiedsteamOf = (c: Case, settings: TeamSettings | null): TeamSettings['gebiedsteams'][number] | null => {
-  const name = c.steps.stap1_signaal?.gebiedsteam;
-  return typeof name === 'string' ? (settings?.gebiedsteams.find((g) => g.name === name) ?? null) : null;
-};
 
 export interface CaseServiceDeps {
   readonly repo: CaseRepository;
@@ -52,11 +48,24 @@ export type StartOutcome =
   | { readonly kind: 'created'; readonly case: Versioned<Case> }
   | { readonly kind: 'duplicate' };
 
+/** What a card action read besides the case, handed to the edge so it reads nothing twice. */
+export interface ActionContextRead {
+  readonly tables: readonly RegionalTable[];
+  readonly settings: TeamSettings | null;
+}
+
 export type ExecuteOutcome =
-  | { readonly kind: 'applied'; readonly case: Case; readonly events: readonly CaseEvent[] }
-  | { readonly kind: 'duplicate'; readonly case: Case }
-  | { readonly kind: 'stale'; readonly case: Case }
-  | { readonly kind: 'refused'; readonly case: Case | null; readonly refusal: Refusal };
+  | {
+      readonly kind: 'applied';
+      readonly case: Case;
+      readonly events: readonly CaseEvent[];
+      /** The status card as the channel gets it (rendered once, also the acting user's answer). */
+      readonly status: OutboundActivity;
+      readonly read: ActionContextRead;
+    }
+  | { readonly kind: 'duplicate'; readonly case: Case; readonly read: ActionContextRead | null }
+  | { readonly kind: 'stale'; readonly case: Case; readonly read: ActionContextRead | null }
+  | { readonly kind: 'refused'; readonly case: Case | null; readonly refusal: Refusal; readonly read: ActionContextRead | null };
 
 export interface ExecuteRequest {
   readonly tenantId: string;
@@ -104,7 +113,7 @@ export class CaseService {
     if (await this.repo.seen(location.tenantId, dedupeKey)) return { kind: 'duplicate' };
     const now = this.clock.now();
     const id = await this.repo.nextCaseId(location.tenantId, amsterdamYear(now));
-    const c = newCase({ id, location: { ...location, rootActivityId: null }, ownerId: actor.userId, now });
+    const c = newCase({ id, location: { ...location, rootActivityId: null }, ownerId: actor.userId, ownerMri: actor.mri ?? null, ownerName: actor.name, now });
     const event: CaseEvent = {
       caseId: id,
       version: c.version,
@@ -155,33 +164,33 @@ export class CaseService {
     let stored = await this.repo.get(req.tenantId, req.caseId);
     for (let attempt = 1; ; attempt++) {
       if (!stored || stored.value.location.channelId !== req.channelId) {
-        return { kind: 'refused', case: null, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`) };
+        return { kind: 'refused', case: null, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`), read: null };
       }
       const dedupeKey = `invoke:${req.activityId}`;
       // Idempotency rests on the commit's dedupe row (a re-delivery that races the first delivery
       // fails the batch and is recognised there); a re-delivery after that commit sees a newer
       // version, so the marker is read only then, off the normal path.
       if (req.version !== stored.value.version) {
-        return (await this.repo.seen(req.tenantId, dedupeKey)) ? { kind: 'duplicate', case: stored.value } : { kind: 'stale', case: stored.value };
+        return (await this.repo.seen(req.tenantId, dedupeKey))
+          ? { kind: 'duplicate', case: stored.value, read: null }
+          : { kind: 'stale', case: stored.value, read: null };
       }
       const now = this.clock.now();
-      const tables = await this.calendar.tablesFor(req.tenantId);
-      const settings = (await this.settings.get(req.tenantId, stored.value.location.teamId))?.value ?? null;
+      const read = await this.contextFor(stored.value);
+      const { tables, settings } = read;
       const gebiedsteams = (settings?.gebiedsteams ?? []).map((g) => g.name);
       const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, req.actor, { now, hash: sha256, tables, gebiedsteams });
-      if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error };
+      if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error, read };
       const next = applied.value.case;
-      const outbox = [
-        ...this.channelUpdates(next, applied.value.events, req.actor.name, gebiedsteams, tables),
-        ...this.escalation(stored.value, next, tables, settings),
-      ];
+      const status = this.views.statusCard(next, { tables, now, waiting: waitingOn(next, settings) });
+      const outbox = [...this.channelUpdates(next, applied.value.events, req.actor.name, status), ...this.escalation(stored.value, next, tables, settings)];
       const reminders: DueReminder[] = caseReminders(next, { now, tables })
         .filter((r) => r.at.getTime() > now.getTime())
         .map((r) => ({ caseId: next.id, key: r.key, kind: r.kind, at: r.at.toISOString(), role: r.role, message: r.message }));
       const committed = await this.repo.commit({ case: next, etag: stored.etag, events: applied.value.events, outbox, dedupeKey, reminders });
-      if (committed.ok) return { kind: 'applied', case: next, events: applied.value.events };
+      if (committed.ok) return { kind: 'applied', case: next, events: applied.value.events, status, read };
       const fresh = await this.repo.get(req.tenantId, req.caseId);
-      if (committed.error === 'duplicate') return { kind: 'duplicate', case: fresh?.value ?? stored.value };
+      if (committed.error === 'duplicate') return { kind: 'duplicate', case: fresh?.value ?? stored.value, read };
       // The row changed but the case did not (same version: e.g. the root card's activity id was
       // recorded right after /escaleer): the user's action still applies to what they saw, so it
       // is applied again on the fresh row instead of being bounced as someone else's change.
@@ -189,8 +198,14 @@ export class CaseService {
         stored = fresh;
         continue;
       }
-      return { kind: 'stale', case: fresh?.value ?? stored.value };
+      return { kind: 'stale', case: fresh?.value ?? stored.value, read };
     }
+  }
+
+  /** The tenant's calendar and the case's team settings (both cached), as a card needs them. */
+  async contextFor(c: Case): Promise<ActionContextRead> {
+    const [tables, settings] = await Promise.all([this.calendar.tablesFor(c.tenantId), this.settings.get(c.tenantId, c.location.teamId)]);
+    return { tables, settings: settings?.value ?? null };
   }
 
   /**
@@ -230,11 +245,9 @@ export class CaseService {
    * is set, the case thread) gets a card that @mentions the role holders.
    */
   private escalation(prev: Case, next: Case, tables: Parameters<typeof registeredTable>[1], settings: TeamSettings | null): OutboxMessage[] {
-    const role: Role | null = awaitingRole(next);
-    if (!role || role === 'begeleider' || (role === awaitingRole(prev) && prev.state === next.state)) return [];
-    // Siem: the teamleider of the client's gebiedsteam is the one to approach in step 3.
-    const area = role === 'teamleider' ? gebiedsteamOf(next, settings) : null;
-    const holders = area ? [area.teamleider] : (settings?.roleHolders[role] ?? []);
+    const waiting = waitingOn(next, settings);
+    if (!waiting || waiting.role === 'begeleider' || (waiting.role === awaitingRole(prev) && prev.state === next.state)) return [];
+    const { role, people: holders, area } = waiting;
     const channel = settings?.roleChannels[role] ?? null;
     const table = registeredTable(next, tables);
     const activity = this.views.notice({
@@ -242,7 +255,7 @@ export class CaseService {
       role,
       holders,
       due: table ? `${formatDutchDate(table.deadline)} (inleverdatum ${describeTable(table)})` : null,
-      title: `Casus ${next.id} wacht op de ${ROLE_LABELS[role].toLowerCase()}${area ? ` (${area.name})` : ''}`,
+      title: `Casus ${next.id} wacht op de ${ROLE_LABELS[role].toLowerCase()}${area ? ` (${area})` : ''}`,
       kind: 'escalation',
     });
     return [
@@ -262,7 +275,7 @@ export class CaseService {
     ];
   }
 
-  private channelUpdates(c: Case, events: readonly CaseEvent[], actorName: string, gebiedsteams: readonly string[], tables: readonly RegionalTable[]): OutboxMessage[] {
+  private channelUpdates(c: Case, events: readonly CaseEvent[], actorName: string, status: OutboundActivity): OutboxMessage[] {
     const conversation = {
       serviceUrl: c.location.serviceUrl,
       conversationId: c.location.conversationId,
@@ -270,12 +283,8 @@ export class CaseService {
     };
     const createdAt = this.clock.now().toISOString();
     const root = c.location.rootActivityId;
-    // The tenant's own tables, and with `now` only those still open: like the answer to the acting
-    // user, which then is the same card (and the same expansion, see src/cards/templates.ts).
     const out: OutboxMessage[] = [];
-    if (root) {
-      out.push({ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: this.views.rootCard(c, { gebiedsteams, tables, now: this.clock.now() }), createdAt, caseId: c.id });
-    }
+    if (root) out.push({ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: status, createdAt, caseId: c.id });
     for (const e of events) {
       out.push({
         id: this.ids.next(),

@@ -9,3 +9,4 @@ export * from './calendar';
 export * from './notices';
 export * from './teamAdmin';
 export * from './membership';
+export * from './waitingOn';

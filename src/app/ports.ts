@@ -1,4 +1,5 @@
 import type { Case, CaseEvent, CaseId, RegionalTable } from '../domain';
+import type { WaitingOn } from './waitingOn';
 
 /** A stored value with its storage version (ETag); pass the ETag back to change it. */
 export interface Versioned<T> {
@@ -190,14 +191,20 @@ export interface Logger {
   error(msg: string, data?: Record<string, unknown>): void;
 }
 
+/** What the status card shows besides the case: the calendar (for table dates), the moment, who must act. */
+export interface StatusView {
+  readonly tables: readonly RegionalTable[];
+  readonly now: Date;
+  readonly waiting: WaitingOn | null;
+}
+
 /** Channel-visible renderings the use cases put in the outbox (implemented by the cards layer). */
 export interface ChannelViews {
   /**
-   * The root card: status only, never free text; `gebiedsteams` are the team's options for the Siem
-   * signal; `tables` the tenant's regional tables; with `now`, tables whose deadline has passed are
-   * not offered.
+   * The status card, the same for everyone in the channel: no inputs and never free text; ≤ 8 KB
+   * of JSON whatever the size of the calendar or the team.
    */
-  rootCard(c: Case, opts: { readonly gebiedsteams?: readonly string[]; readonly tables: readonly RegionalTable[]; readonly now?: Date }): OutboundActivity;
+  statusCard(c: Case, view: StatusView): OutboundActivity;
   /** One short timeline line for the case thread; `actorName` is the colleague who acted. */
   timeline(c: Case, event: CaseEvent, actorName: string): OutboundActivity;
 }

@@ -5,6 +5,8 @@ import type { Versioned } from './ports';
 export interface Member {
   readonly id: string;
   readonly name: string;
+  /** Teams channel user id (MRI, `29:…`) when the roster gave one: for `refresh.userIds`. */
+  readonly mri?: string;
 }
 
 /** A team channel that receives a role's notifications. */

@@ -1,7 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Clock, TeamAdminService, TeamDirectory } from '../app';
 import { type AdminCardState, messageCard, settingsCard, settingsSummaryCard, tablesCard } from '../cards';
-import { type RoleDirectory, type ChannelPlace, actorOf } from './context';
+import { type RoleDirectory, type ChannelPlace, actorOf, plainName } from './context';
 
 /** Verbs of the admin cards; they carry no case id. */
 export const ADMIN_VERBS: ReadonlySet<string> = new Set(['instellingen.openen', 'instellingen.opslaan', 'tafels.beheren', 'tafel.toevoegen', 'tafel.verwijderen']);
@@ -22,11 +22,11 @@ export class AdminHandlers {
 
   /** The team's roster and channels, as Teams reports them now. */
   async team(context: TurnContext, teamId: string): Promise<TeamDirectory & { name: string }> {
-    const members: { id: string; name: string }[] = [];
+    const members: { id: string; name: string; mri?: string }[] = [];
     let token: string | undefined;
     do {
       const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 500, token);
-      for (const m of page.members) members.push({ id: m.aadObjectId ?? m.id, name: m.name ?? m.email ?? m.id });
+      for (const m of page.members) members.push({ id: m.aadObjectId ?? m.id, name: plainName(m.name ?? m.email ?? m.id), ...(m.id ? { mri: m.id } : {}) });
       token = page.continuationToken;
     } while (token);
     const channels = (await TeamsInfo.getTeamChannels(context, teamId)).map((c) => ({ channelId: c.id ?? '', name: c.name ?? 'Algemeen' }));

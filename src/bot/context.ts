@@ -30,12 +30,19 @@ export const channelPlace = (activity: Activity): ChannelPlace | null => {
   };
 };
 
-export const tenantOf = (activity: Activity): string =>
-  activity.conversation?.tenantId ?? ((activity.channelData ?? {}) as TeamsChannelData).tenant?.id ?? 'onbekend';
+
+/**
+ * A display name from Teams as plain text: no markup that could become a mention or HTML, no
+ * control or format characters, at most 100 characters. Cards show it as data only.
+ */
+export const plainName = (name: unknown): string => {
+  const text = typeof name === 'string' ? name.normalize('NFKC').replace(/[\p{Cc}\p{Cf}<>]/gu, '').replace(/\s+/g, ' ').trim() : '';
+  return text.slice(0, 100) || 'Onbekend';
+};
 
 /** The acting user: AAD object id when Teams provides it, else the channel user id. */
 export const actorOf = async (activity: Activity, directory: RoleDirectory, place: ChannelPlace | null): Promise<Actor> => {
   const userId = activity.from.aadObjectId ?? activity.from.id;
   const roles = place ? await directory.rolesOf(place.tenantId, place.teamId, userId) : [];
-  return { userId, name: activity.from.name ?? 'Onbekend', roles };
+  return { userId, name: plainName(activity.from.name), roles, ...(activity.from.id ? { mri: activity.from.id } : {}) };
 };

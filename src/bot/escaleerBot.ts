@@ -6,9 +6,10 @@ import {
   MessageFactory,
 } from 'botbuilder';
 import { z } from 'zod';
-import type { CaseService, Clock, Logger, TeamSettingsStore } from '../app';
-import { CARD_CONTENT_TYPE, HELP_TEXT, type NoticeStyle, cardAttachment, detailsCard, inputsFor, messageCard, rootCard } from '../cards';
-import { type Case, type CaseId, ROLE_LABELS, type Refusal, type RegionalTable, awaitingRole, isOpen, parseCaseId, stepOf } from '../domain';
+import type { CaseService, Clock, Logger } from '../app';
+import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard } from '../cards';
+import { type Case, type CaseId, ROLE_LABELS, awaitingRole, isOpen, parseCaseId, stepOf } from '../domain';
+import { CaseCardActions } from './caseActions';
 import { type RoleDirectory, actorOf, channelPlace } from './context';
 import { cleanText, parseCommand } from './commands';
 import { ADMIN_VERBS, type AdminHandlers } from './admin';
@@ -57,35 +58,25 @@ const FAULT = 'Er ging iets mis bij het verwerken van deze actie. Er is niets ge
 export class EscaleerBot extends TeamsActivityHandler {
   private readonly cases: CaseService;
   private readonly directory: RoleDirectory;
-  private readonly settings: TeamSettingsStore;
   private readonly log: Logger;
-  private readonly clock: Clock;
-  private readonly kick: (tenantId: string) => void;
-  private readonly tables: (tenantId: string) => Promise<readonly RegionalTable[]>;
   private readonly admin: AdminHandlers;
+  private readonly caseActions: CaseCardActions;
 
   constructor(deps: {
     cases: CaseService;
     admin: AdminHandlers;
     directory: RoleDirectory;
-    /** Team settings (the shared cache): the gebiedsteam options on the cards. */
-    settings: TeamSettingsStore;
     log: Logger;
     clock: Clock;
     /** Wakes the outbox dispatcher after a change (it also polls). */
     kick?: (tenantId: string) => void;
-    /** The tenant's regional tables (the calendar /tafels maintains): the table and region choices on the cards. */
-    tables: (tenantId: string) => Promise<readonly RegionalTable[]>;
   }) {
     super();
     this.cases = deps.cases;
     this.directory = deps.directory;
-    this.settings = deps.settings;
     this.log = deps.log;
-    this.clock = deps.clock;
-    this.kick = deps.kick ?? (() => undefined);
-    this.tables = deps.tables;
     this.admin = deps.admin;
+    this.caseActions = new CaseCardActions(deps.cases, deps.clock, deps.kick ?? (() => undefined));
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -116,7 +107,7 @@ export class EscaleerBot extends TeamsActivityHandler {
         const started = await this.cases.start(place, actor, activity.id ?? `${place.conversationId}:${activity.timestamp}`);
         if (started.kind === 'duplicate') return;
         const c = started.case.value;
-        const sent = await context.sendActivity({ attachments: [cardAttachment(await this.card(c))] });
+        const sent = await context.sendActivity({ attachments: [cardAttachment(await this.caseActions.status(c))] });
         if (sent?.id) await this.cases.attachRootCard(c.tenantId, c.id, sent.id);
         return;
       }
@@ -132,7 +123,7 @@ export class EscaleerBot extends TeamsActivityHandler {
             await context.sendActivity(`Casus ${command.arg} is niet gevonden in dit kanaal. Controleer het nummer (bijv. CAS-2026-0001).`);
             return;
           }
-          await context.sendActivity({ attachments: [cardAttachment(await this.card(c))] });
+          await context.sendActivity({ attachments: [cardAttachment(await this.caseActions.status(c))] });
           return;
         }
         const all = await this.cases.listForChannel(place.tenantId, place.channelId);
@@ -197,59 +188,10 @@ export class EscaleerBot extends TeamsActivityHandler {
     }
     const { verb, data } = parsed.data.action;
     const actor = await actorOf(activity, this.directory, place);
-    const common = { tenantId: place.tenantId, caseId, actor, activityId: activity.id ?? '', channelId: place.channelId };
-    if (verb === 'details.bekijken') {
-      const shown = await this.cases.viewDetails(common);
-      if (shown.ok) return cardResponse(detailsCard(shown.case, await this.tables(shown.case.tenantId)));
-      const c = await this.cases.find(place.tenantId, caseId, place.channelId);
-      return cardResponse(c ? await this.card(c, shown.refusal.message, 'attention') : messageCard('Niet gevonden', shown.refusal.message, 'attention'));
-    }
-    if (verb === 'status.tonen') {
-      const c = await this.cases.find(place.tenantId, caseId, place.channelId);
-      return cardResponse(c ? await this.card(c) : messageCard('Niet gevonden', `Casus ${caseId} bestaat niet in dit kanaal.`, 'attention'));
-    }
-    const input = inputsFor(verb, data);
-    const outcome = await this.cases.execute({ ...common, version: ref.data.version, verb, input });
-    if (outcome.kind === 'applied') this.kick(outcome.case.tenantId);
-    switch (outcome.kind) {
-      case 'applied':
-      case 'duplicate':
-        return cardResponse(await this.card(outcome.case));
-      case 'stale':
-        return cardResponse(
-          await this.card(outcome.case, 'Iemand anders heeft deze casus net bijgewerkt. Dit is de actuele stand; je invoer is niet opgeslagen.', 'warning'),
-        );
-      case 'refused':
-        if (!outcome.case) return cardResponse(messageCard('Niet gevonden', outcome.refusal.message, 'attention'));
-        return cardResponse(await this.refusedCard(outcome.case, verb, input, outcome.refusal));
-    }
-  }
-
-  /** The team's Siem gebiedsteams, offered at the signal step (settings are cached). */
-  private async gebiedsteams(c: Case): Promise<readonly string[]> {
-    return ((await this.settings.get(c.tenantId, c.location.teamId))?.value.gebiedsteams ?? []).map((g) => g.name);
-  }
-
-  private async card(c: Case, notice?: string, style: NoticeStyle = 'attention'): Promise<Record<string, unknown>> {
-    return rootCard(c, {
-      now: this.clock.now(),
-      notice: notice ? { text: notice, style } : null,
-      gebiedsteams: await this.gebiedsteams(c),
-      tables: await this.tables(c.tenantId),
-    });
-  }
-
-  /** The same form back to the user who submitted it: their values kept, the Dutch errors beside the fields. */
-  private async refusedCard(c: Case, verb: string, input: Record<string, unknown>, refusal: Refusal): Promise<Record<string, unknown>> {
-    const fieldErrors = refusal.fieldErrors ?? {};
-    const text = Object.keys(fieldErrors).length ? `${refusal.message} Er is niets opgeslagen.` : `${refusal.message} Er is niets gewijzigd.`;
-    return rootCard(c, {
-      now: this.clock.now(),
-      gebiedsteams: await this.gebiedsteams(c),
-      tables: await this.tables(c.tenantId),
-      form: { verb, values: input, fieldErrors },
-      notice: { text, style: 'attention' },
-    });
+    const automatic = (activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
+    return cardResponse(
+      await this.caseActions.handle({ place, caseId, version: ref.data.version, verb, data, actor, activityId: activity.id ?? '', automatic }),
+    );
   }
 
 }

@@ -1,7 +1,7 @@
 import { ASSIGNABLE_ROLES, CASE_THREAD, GEBIEDSTEAM_ROWS, type TeamDirectory, type TeamSettings } from '../app';
 import { ROLE_LABELS, type RegionalTable, describeTable, deadlinePassed, formatDutchDate } from '../domain';
 import { inert } from './fieldView';
-import type { NoticeStyle } from './rootCard';
+import type { NoticeStyle } from './format';
 import { render } from './templates';
 
 export interface AdminCardState {

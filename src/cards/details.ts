@@ -1,6 +1,6 @@
 import { type Case, type FieldDescriptor, type FieldValue, ROUTE_LABELS, STEPS, describeTable, findTable, formatDutchDate, stepOf, type RegionalTable } from '../domain';
 import { inert } from './fieldView';
-import { formatMoment } from './rootCard';
+import { formatMoment } from './format';
 import { render } from './templates';
 
 interface Section {

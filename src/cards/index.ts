@@ -1,5 +1,7 @@
 export { CARD_CONTENT_TYPE, render } from './templates';
-export { rootCard, cardAttachment, formatMoment, type RootCardOptions, type NoticeStyle } from './rootCard';
+export { cardAttachment, formatMoment, withNotice, type Notice, type NoticeStyle } from './format';
+export { statusCard, awaitingText, OPEN_VERB, STATUS_VERB, DETAILS_VERB } from './statusCard';
+export { stepFormCard, submitLabel, type StepViewOptions } from './stepView';
 export { fieldView, inputId, inputsFor, inert, type FieldView, type FormState } from './fieldView';
 export { detailsCard } from './details';
 export { progressPicture, type Picture } from './picture';

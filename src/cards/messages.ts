@@ -1,7 +1,8 @@
-import { type Case, type CaseEvent, ROUTE_LABELS, type RegionalTable, STEPS, stepOf } from '../domain';
-import type { ChannelViews, Notice, NoticeViews, OutboundActivity } from '../app';
+import { type Case, type CaseEvent, ROUTE_LABELS, STEPS, stepOf } from '../domain';
+import type { ChannelViews, Notice, NoticeViews, OutboundActivity, StatusView } from '../app';
+import { cardAttachment } from './format';
 import { notificationActivity } from './notification';
-import { cardAttachment, rootCard } from './rootCard';
+import { statusCard } from './statusCard';
 import { render } from './templates';
 
 export type MessageStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning';
@@ -26,8 +27,8 @@ export class CardChannelViews implements ChannelViews, NoticeViews {
     return notificationActivity(n);
   }
 
-  rootCard(c: Case, opts: { readonly gebiedsteams?: readonly string[]; readonly tables: readonly RegionalTable[]; readonly now?: Date }): OutboundActivity {
-    return { attachments: [cardAttachment(rootCard(c, opts))] };
+  statusCard(c: Case, view: StatusView): OutboundActivity {
+    return { attachments: [cardAttachment(statusCard(c, view))] };
   }
 
   timeline(c: Case, event: CaseEvent, actorName: string): OutboundActivity {

@@ -1,6 +1,6 @@
 import { type Case, ROLE_LABELS, type Role, ROUTE_LABELS, availableActions, stepOf } from '../domain';
 import type { Notice, OutboundActivity } from '../app';
-import { cardAttachment } from './rootCard';
+import { cardAttachment } from './format';
 import { render } from './templates';
 
 /** A Teams deep link to the case's root card in its channel thread. */

@@ -12,7 +12,7 @@ export interface Picture {
   /** `data:image/png;base64,…`, small enough for a card (a few KB). */
   readonly dataUri: string;
   readonly altText: string;
-  /** Display width for the card (the image is drawn at twice that for sharp screens). */
+  /** Display width for the card. */
   readonly width: string;
 }
 
@@ -25,21 +25,26 @@ const colourFor = (index: number, current: number, finished: boolean, crisis: bo
   return index === current ? CURRENT : TODO;
 };
 
-/** The four circles of the Menzis model around the client; circle 4 shows its 7 sub-steps as dots. */
+/**
+ * The four circles of the Menzis model around the client; circle 4 shows its 7 sub-steps as dots.
+ * Drawn at its display size (96 px): at twice that the PNG alone would take ~7 KB of the status
+ * card's 8 KB budget; at 96 px it is ~2.3 KB.
+ */
+const CIRCLES_SIZE = 96;
 const circles = (p: Progress, crisis: boolean): Shape[] => {
-  const size = 192;
-  const c = size / 2;
+  const k = CIRCLES_SIZE / 192;
+  const c = CIRCLES_SIZE / 2;
   const shapes: Shape[] = [];
-  const radii = [34, 52, 70, 88];
+  const radii = [34, 52, 70, 88].map((r) => r * k);
   for (let i = 4; i >= 1; i--) {
     shapes.push(disc(c, c, radii[i - 1] ?? 0, [255, 255, 255]));
-    shapes.push(ring(c, c, (radii[i - 1] ?? 0) - 12, radii[i - 1] ?? 0, colourFor(i, p.phase, p.finished, crisis)));
+    shapes.push(ring(c, c, (radii[i - 1] ?? 0) - 12 * k, radii[i - 1] ?? 0, colourFor(i, p.phase, p.finished, crisis)));
   }
-  shapes.push(disc(c, c, 14, CLIENT));
+  shapes.push(disc(c, c, 14 * k, CLIENT));
   if (p.phase === 4 && p.subStep) {
     for (let s = 1; s <= 7; s++) {
       const angle = Math.PI * (1.25 + (s - 1) * (0.5 / 6));
-      shapes.push(disc(c + Math.cos(angle) * 82, c + Math.sin(angle) * 82, 5, s <= p.subStep ? [255, 255, 255] : [120, 120, 160]));
+      shapes.push(disc(c + Math.cos(angle) * 82 * k, c + Math.sin(angle) * 82 * k, 5 * k + 0.5, s <= p.subStep ? [255, 255, 255] : [120, 120, 160]));
     }
   }
   return shapes;
@@ -65,7 +70,7 @@ export const progressPicture = (p: Progress, crisis: boolean): Picture | null =>
   const hit = cache.get(key);
   if (hit) return hit;
   const zorgkantoor = p.route === 'zorgkantoor';
-  const png = zorgkantoor ? rasterise(192, 192, circles(p, crisis)) : rasterise(336, 64, steps(p, crisis));
+  const png = zorgkantoor ? rasterise(CIRCLES_SIZE, CIRCLES_SIZE, circles(p, crisis)) : rasterise(336, 64, steps(p, crisis));
   const where = zorgkantoor
     ? `Cirkel ${p.phase} van 4${p.subStep ? `, stap ${p.subStep} van 7` : ''}`
     : `Stap ${p.phase} van 7`;

@@ -9,7 +9,7 @@ const findCardsDir = (): string => {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'cards');
-    if (existsSync(join(candidate, 'root.json'))) return candidate;
+    if (existsSync(join(candidate, 'status.json'))) return candidate;
     dir = dirname(dir);
   }
   throw new Error(`Map cards/ met kaartsjablonen niet gevonden vanaf ${__dirname}`);
@@ -36,15 +36,29 @@ const templateOf = (name: TemplateName): Template => {
 const LEFTOVER = /\$\{[^}]*\}/;
 
 /**
- * Recently expanded cards by template and view model. A card action renders the same case card
- * twice (the invoke answer and the channel's root-card update, whose view models are usually equal);
+ * Recently expanded cards by template and view model: the same status card is rendered again and
+ * again while a case does not change (`/status`, Vernieuwen, refreshes of user-specific views);
  * expanding costs ~0.3 ms of adaptive-expressions evaluation, a lookup a few µs. Small and bounded.
  */
 const recent = new Map<string, Record<string, unknown>>();
 const RECENT_MAX = 64;
 
+/**
+ * Every string of a view model as inert data: `${…}` (adaptive expressions) and `{{…}}` (the Teams
+ * client's date functions) are broken up by a zero-width space, so text from users or Teams
+ * (names, channel names, inputs) is shown, never evaluated. The one place in the render path
+ * that guarantees it: every card goes through {@link render}.
+ */
+const inertDeep = (v: unknown): unknown => {
+  if (typeof v === 'string') return v.includes('${') || v.includes('{{') ? v.replace(/\$\{/g, '$\u200b{').replace(/\{\{/g, '{\u200b{') : v;
+  if (Array.isArray(v)) return v.map(inertDeep);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, inertDeep(x)]));
+  return v;
+};
+
 /** Expands a template with its view model; throws when a binding is missing. Callers get their own copy. */
-export const render = (name: TemplateName, data: object): Record<string, unknown> => {
+export const render = (name: TemplateName, raw: object): Record<string, unknown> => {
+  const data = inertDeep(raw) as object;
   const key = `${name}\u0000${JSON.stringify(data)}`;
   const hit = recent.get(key);
   if (hit) {
@@ -55,7 +69,8 @@ export const render = (name: TemplateName, data: object): Record<string, unknown
   const expanded = templateOf(name).expand({ $root: data }) as Record<string, unknown>;
   const text = JSON.stringify(expanded);
   const m = LEFTOVER.exec(text);
-  if (m) throw new Error(`Kaart ${name}: binding ${m[0]} niet ingevuld`);
+  // The text of the binding stays out of the message: errors end up in logs.
+  if (m) throw new Error(`Kaart ${name}: een binding is niet ingevuld`);
   recent.set(key, JSON.parse(text) as Record<string, unknown>);
   if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
   return expanded;

@@ -47,6 +47,20 @@ export interface Case {
   readonly version: number;
   /** Captured form data per step id. */
   readonly steps: Readonly<Record<string, StepData>>;
+  /** Teams channel user id (MRI) of the owner, for `refresh.userIds`; absent on cases stored before it existed. */
+  readonly ownerMri?: string | null;
+  /** The latest change, for the status card: the colleague's display name (never client data), the verb, the moment. */
+  readonly lastChange?: LastChange | null;
+}
+
+/** Who changed a case last and how (the status card's "Laatste wijziging"). */
+export interface LastChange {
+  /** Display name of the colleague who acted. */
+  readonly by: string;
+  /** The action's verb. */
+  readonly action: string;
+  /** ISO-8601 UTC. */
+  readonly at: string;
 }
 
 /** One audit trail entry. `dataHash` is a SHA-256 hex digest of the submitted input (never the input itself). */
@@ -69,10 +83,13 @@ export interface NewCaseInput {
   readonly id: CaseId;
   readonly location: CaseLocation;
   readonly ownerId: string;
+  readonly ownerMri?: string | null;
+  /** Display name of the colleague who opened the case. */
+  readonly ownerName?: string;
   readonly now: Date;
 }
 
-export const newCase = ({ id, location, ownerId, now }: NewCaseInput): Case => ({
+export const newCase = ({ id, location, ownerId, ownerMri, ownerName, now }: NewCaseInput): Case => ({
   id,
   tenantId: location.tenantId,
   location,
@@ -85,4 +102,6 @@ export const newCase = ({ id, location, ownerId, now }: NewCaseInput): Case => (
   updatedAt: now.toISOString(),
   version: 1,
   steps: {},
+  ownerMri: ownerMri ?? null,
+  lastChange: ownerName ? { by: ownerName, action: 'casus.openen', at: now.toISOString() } : null,
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Case, CaseEvent, StepData } from './case';
-import { DEFAULT_TABLES, type RegionalTable } from './calendar';
+import { DEFAULT_TABLES, type RegionalTable, regionsOf } from './calendar';
 import { canonicalJson } from './canonicalJson';
 import { type FieldDescriptor, type FormData, fieldErrorsOf, schemaFor } from './fields';
 import { BSN_MESSAGE, freeTextProblem } from './privacy';
@@ -59,6 +59,28 @@ const privacyErrors = (fields: readonly FieldDescriptor[], data: FormData): Reco
   return Object.keys(errors).length ? errors : null;
 };
 
+/**
+ * Choices whose options come from data (regions, tables, gebiedsteams) are checked here against
+ * what the card offered from the same data; static options are checked by the field's schema.
+ * Tables are checked against the whole calendar: a closed table gets the deadline refusal, which
+ * names the next table.
+ */
+const notOffered = (fields: readonly FieldDescriptor[], data: FormData, ctx: RuleContext): Record<string, string> | null => {
+  const errors: Record<string, string> = {};
+  for (const f of fields) {
+    const v = data[f.name];
+    if (!f.optionsFrom || typeof v !== 'string') continue;
+    const allowed =
+      f.optionsFrom === 'tables'
+        ? ctx.tables.some((t) => t.id === v)
+        : f.optionsFrom === 'regions'
+          ? regionsOf(ctx.tables).includes(v)
+          : ctx.gebiedsteams.includes(v);
+    if (!allowed) errors[f.name] = 'Kies een van de opties.';
+  }
+  return Object.keys(errors).length ? errors : null;
+};
+
 const storedData = (previous: StepData | undefined, a: ActionDef, data: FormData): StepData => {
   const kept = Object.fromEntries(Object.entries(previous ?? {}).filter(([k]) => !a.fields.some((f) => f.name === k)));
   return { ...kept, ...data, ...a.stamp };
@@ -97,6 +119,8 @@ export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: Acti
   const privacy = privacyErrors(def.fields, data);
   if (privacy) return err(refuse('privacy', BSN_MESSAGE, privacy));
   const rules: RuleContext = { now: ctx.now, tables: ctx.tables ?? DEFAULT_TABLES, gebiedsteams: ctx.gebiedsteams ?? [] };
+  const offered = notOffered(def.fields, data, rules);
+  if (offered) return err(refuse('invalid_input', 'Controleer de invoer.', offered));
   const fieldErrors = def.check?.(data, c, rules);
   if (fieldErrors) return err(refuse('invalid_input', 'Controleer de invoer.', fieldErrors));
   const refusal = def.guard?.(data, c, rules);
@@ -114,6 +138,7 @@ export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: Acti
     updatedAt: at,
     participants: c.participants.includes(actor.userId) ? c.participants : [...c.participants, actor.userId],
     steps: { ...c.steps, [key]: storedData(c.steps[key], def, data) },
+    lastChange: { by: actor.name, action: def.verb, at },
   };
   const event: CaseEvent = {
     caseId: c.id,

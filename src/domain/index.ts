@@ -13,7 +13,7 @@ export * from './stepTypes';
 export * from './steps';
 export { CONDITIONS, type ConditionKey, type ConditionStatus, evaluateConditions, conditionsMetCount } from './routes/voorwaarden';
 export { ADVISEUR_MAIL, registeredTable, isSubmitted } from './routes/aanmelding';
-export { CRISIS_INSTRUCTIONS, END_STATES, ZORGADVIES } from './routes/common';
+export { CRISIS_INSTRUCTIONS, END_STATES, ZORGADVIES, crisisGuidance } from './routes/common';
 export {
   BW_MAIL,
   SIEM_CONTACT_URL,
@@ -25,5 +25,6 @@ export {
   OVERBRUGGING_OPTIONS,
 } from './routes/bijstellenOptions';
 export * from './progress';
+export * from './keyDate';
 export * from './reminders';
 export * from './diagram';

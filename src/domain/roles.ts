@@ -28,6 +28,8 @@ export interface Actor {
   readonly name: string;
   /** Roles in the case's team; `begeleider` is implied for every member and need not be listed. */
   readonly roles: readonly Role[];
+  /** The Teams channel user id (MRI, `29:…`) when known: `refresh.userIds` of user-specific views need it. */
+  readonly mri?: string;
 }
 
 export const hasRole = (actor: Actor, role: Role): boolean =>

@@ -2,9 +2,9 @@ import { type Case, type RouteId, NEW_STATE, ROUTE_LABELS } from './case';
 import { DEFAULT_TABLES, type RegionalTable, describeTable, feasibleTables, regionsOf } from './calendar';
 import { type FieldDescriptor, choiceField, options, textField, textOf } from './fields';
 import { type Actor, type Role, hasRole } from './roles';
-import { AANMELDING_STEPS } from './routes/aanmelding';
+import { AANMELDING_STEPS, isSubmitted } from './routes/aanmelding';
 import { BIJSTELLEN_STEPS } from './routes/bijstellen';
-import { END_STEPS } from './routes/common';
+import { CRISIS_ACTION, END_STEPS } from './routes/common';
 import { ZORGKANTOOR_CIRCLE_STEPS } from './routes/zorgkantoor';
 import type { ActionDef, StepDef } from './stepTypes';
 
@@ -112,4 +112,19 @@ export const availableActions = (c: Case, opts: ActionViewOptions = {}): readonl
         .filter((f) => f.optionsFrom !== 'gebiedsteams' || (f.options ?? []).length > 0),
     };
   });
+};
+
+/** The crisis exit's verb (every open state offers it). */
+export const CRISIS_VERB = CRISIS_ACTION.verb;
+
+/**
+ * The step's main action, the one the status card offers first: the state's first action other
+ * than the crisis exit; at `aangemeld`, once the form is submitted, recording the table's outcome.
+ * `null` in an end state.
+ */
+export const primaryVerb = (c: Case): string | null => {
+  const step = stepOf(c.state);
+  if (!step || step.terminal) return null;
+  if (c.state === 'aangemeld' && isSubmitted(c)) return 'bespreking.vastleggen';
+  return step.actions.find((a) => a.verb !== CRISIS_VERB)?.verb ?? null;
 };

@@ -2,7 +2,7 @@ import type { TeamSettings } from '../../src/app';
 import { TableTeamSettingsStore, openTables } from '../../src/storage';
 import type { Clock } from '../../src/app';
 import { type E2e, startE2e } from './app';
-import { type InvokeResult, cardText, fill } from './playgroundClient';
+import { type InvokeResult, cardText, fill, verbsOn } from './playgroundClient';
 
 export const DEMO = {
   anouk: { id: 'user-anouk', aad: '11111111-1111-4111-8111-000000000001', name: 'Anouk de Vries' },
@@ -80,14 +80,28 @@ export class CaseDriver {
     return cardText(this.card);
   }
 
-  /** Fills and submits `verb` on the current card as `user`; keeps the returned card when it is the case card. */
+  /**
+   * Opens the form of `verb` as `user` (the status card's button), fills it and submits it; keeps
+   * the returned card when it is the case's. When the form is not offered to `user` (another role,
+   * another step) the submit is posted anyway, as a forged card would: the server must refuse it.
+   */
   async act(user: DemoUser, verb: string, values: Record<string, string>, version = this.version): Promise<InvokeResult & { text: string }> {
-    const data = fill(this.card, verb, values, { caseId: this.caseId, version });
+    const form = await this.open(user, verb, version);
+    const data = verbsOn(form).includes(verb)
+      ? fill(form, verb, values, { caseId: this.caseId, version })
+      : { caseId: this.caseId, version, ...Object.fromEntries(Object.entries(values).map(([k, v]) => [`${verb}.${k}`, v])) };
     const r = await this.e.pg.execute(this.thread, user.id, this.rootMessageId, verb, data);
     if (r.status !== 200) throw new Error(`invoke ${verb} gaf ${r.status}`);
     const card = r.body?.value as Record<string, unknown>;
     if (JSON.stringify(card).includes(`Casus ${this.caseId}`)) this.card = card;
     return { ...r, text: cardText(card) };
+  }
+
+  /** The answer to the status card's button for `verb` as `user`: the form, or the status card with why not. */
+  async open(user: DemoUser, verb: string, version = this.version): Promise<Record<string, unknown>> {
+    const r = await this.e.pg.execute(this.thread, user.id, this.rootMessageId, 'formulier.openen', { caseId: this.caseId, version, actie: verb });
+    if (r.status !== 200) throw new Error(`invoke formulier.openen (${verb}) gaf ${r.status}`);
+    return r.body?.value as Record<string, unknown>;
   }
 
   /** A read-only action (details, status) as `user`. */

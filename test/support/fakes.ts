@@ -24,7 +24,7 @@ export class RecordingLogger implements Logger {
 }
 
 export const plainViews: ChannelViews = {
-  rootCard: (c: Case): OutboundActivity => ({ text: `root ${c.id} ${c.state} v${c.version}` }),
+  statusCard: (c: Case): OutboundActivity => ({ text: `root ${c.id} ${c.state} v${c.version}` }),
   timeline: (c: Case, e: CaseEvent): OutboundActivity => ({ text: `${c.id} ${e.action}` }),
 };
 

@@ -79,7 +79,7 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
     actions: [
       {
         verb: 'adviseur.oordeel',
-        label: 'Oordeel vastleggen',
+        label: 'Oordeel adviseur vastleggen',
         fields: [
           dateField('contactdatum', 'Datum contact met adviseur'),
           choiceField('oordeel', 'Oordeel adviseur', options({ passend: 'Bespreking is passend', niet_passend: 'Bespreking is niet passend' })),

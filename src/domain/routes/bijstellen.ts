@@ -78,7 +78,7 @@ export const BIJSTELLEN_STEPS: readonly StepDef[] = [
     actions: [
       {
         verb: 'teamleider.besluit',
-        label: 'Besluit vastleggen',
+        label: 'Besluit teamleider vastleggen',
         fields: [choiceField('besluit', 'Besluit teamleider', TEAMLEIDER_OPTIONS), textareaField('toelichting', 'Toelichting', { required: false })],
         targets: ['inzet_evaluatie', 'aanvraag_bw', 'stap4_formulier'],
         next: (d) => (d.besluit === 'aanvraag_bw' ? 'aanvraag_bw' : d.besluit === 'casuistiekoverleg' ? 'stap4_formulier' : 'inzet_evaluatie'),
@@ -114,7 +114,7 @@ export const BIJSTELLEN_STEPS: readonly StepDef[] = [
     actions: [
       {
         verb: 'aanvraag_bw.verstuurd',
-        label: 'Aanvraag verstuurd',
+        label: 'Aanvraag BW vastleggen',
         fields: [dateField('verstuurdOp', 'Verstuurd op'), toggleField('tabbladen', `Tabblad 1 en 2 van het ondersteuningsplan BW zijn ingevuld en naar ${BW_MAIL} gestuurd`, { required: true })],
         targets: ['stap6_overbrugging'],
         next: () => 'stap6_overbrugging',
@@ -151,7 +151,7 @@ export const BIJSTELLEN_STEPS: readonly StepDef[] = [
     actions: [
       {
         verb: 'casuistiek.uitkomst',
-        label: 'Uitkomst vastleggen',
+        label: 'Uitkomst casuïstiekoverleg vastleggen',
         fields: [
           dateField('datum', 'Datum overleg'),
           choiceField('uitkomst', 'Uitkomst', CASUISTIEK_OUTCOMES),

@@ -63,7 +63,7 @@ export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
       {
         // The case leaves this process once it is registered with the other financier.
         verb: 'financier.aangemeld',
-        label: 'Aanmelding vastleggen',
+        label: 'Aanmelding financier vastleggen',
         fields: [dateField('datum', 'Aangemeld op'), choiceField('financier', 'Financier', FINANCIERS)],
         targets: ['afgesloten'],
         next: () => 'afgesloten',
@@ -79,7 +79,7 @@ export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
     actions: [
       {
         verb: 'overbrugging.besluit',
-        label: 'Besluit vastleggen',
+        label: 'Besluit overbruggingszorg vastleggen',
         fields: [choiceField('besluit', 'Overbruggingszorg', OVERBRUGGING_OPTIONS), textareaField('toelichting', 'Toelichting', { required: false })],
         // "Niet nodig" closes this escalation: the BW aanvraag runs its own course with the linked sleutelfiguur.
         targets: ['stap7_vastleggen', 'afgesloten'],
@@ -96,7 +96,7 @@ export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
     actions: [
       {
         verb: 'overbrugging.vastleggen',
-        label: 'Vastgelegd',
+        label: 'Overbruggingszorg vastleggen',
         fields: [
           dateField('startdatum', 'Start overbruggingszorg'),
           textField('bwLocatie', 'BW-locatie (bij inzet door Siem)', { required: false }),

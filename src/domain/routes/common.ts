@@ -1,3 +1,4 @@
+import type { RouteId } from '../case';
 import type { ActionDef, StepDef } from '../stepTypes';
 import { toggleField } from '../fields';
 
@@ -8,6 +9,19 @@ export const CRISIS_INSTRUCTIONS = [
   'Een crisiscasus wordt niet ingebracht bij de regionale overlegtafel.',
   `Advies nodig? ${ZORGADVIES}`,
 ];
+
+/**
+ * Crisis guidance per route. Wlz (Menzis): crisisregeling or zorgconferentie, never the regional
+ * table, Zorgadvies for advice. Wmo (Siem): the organisation's and the municipality's crisis
+ * arrangements; Menzis and its tables have no part in it.
+ */
+export const crisisGuidance = (route: RouteId | null): readonly string[] =>
+  route === 'bijstellen'
+    ? [
+        'Bij een crisissituatie gaan de crisisafspraken van je organisatie en de crisisregeling van de gemeente voor; volg die.',
+        'Het proces bijstellen ondersteuning stopt voor deze casus; overleg met je teamleider.',
+      ]
+    : CRISIS_INSTRUCTIONS;
 
 /** Available in every open state of both routes; ends the escalation route for good. */
 export const CRISIS_ACTION: ActionDef = {

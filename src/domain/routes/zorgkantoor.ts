@@ -48,7 +48,7 @@ const circle = (id: string, label: string, phase: number, nextState: string, ins
     actions: [
       {
         verb: `${id}.vastleggen`,
-        label: 'Vastleggen',
+        label: `${label.split(':')[0] ?? label} vastleggen`,
         fields: circleFields,
         targets: ['opgelost', nextState],
         next: (d) => (d.uitkomst === 'opgelost' ? 'opgelost' : nextState),
@@ -77,7 +77,7 @@ export const ZORGKANTOOR_CIRCLE_STEPS: readonly StepDef[] = [
     actions: [
       {
         verb: 'cirkel3.vastleggen',
-        label: 'Vastleggen',
+        label: 'Cirkel 3 vastleggen',
         fields: [
           dateField('datum', 'Datum consultatie'),
           textField('geconsulteerdeAanbieder', 'Geconsulteerde zorgaanbieder'),

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { type ActionContextRead, type CaseService, type Clock, waitingOn } from '../app';
+import {
+  DETAILS_VERB,
+  type FormState,
+  type Notice,
+  OPEN_VERB,
+  STATUS_VERB,
+  awaitingText,
+  detailsCard,
+  inputsFor,
+  messageCard,
+  statusCard,
+  stepFormCard,
+  withNotice,
+} from '../cards';
+import { type Actor, type Case, type CaseId, ROLE_LABELS, type Refusal, availableActions } from '../domain';
+import type { ChannelPlace } from './context';
+
+/** `formulier.openen` names the action whose form it opens; anything else in `data` is ignored. */
+const openData = z.object({ actie: z.string().min(1).max(64) });
+
+const STALE_TEXT = 'Iemand anders heeft deze casus net bijgewerkt. Dit is de actuele stand; je invoer is niet opgeslagen.';
+const STALE_FORM_TEXT = 'Iemand anders heeft deze casus net bijgewerkt. Je invoer staat er nog: controleer hem en sla opnieuw op.';
+const MOVED_ON_TEXT = 'De casus is intussen bijgewerkt. Dit is de actuele stand.';
+
+export interface CaseActionRequest {
+  readonly place: ChannelPlace;
+  readonly caseId: CaseId;
+  readonly version: number;
+  readonly verb: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly actor: Actor;
+  readonly activityId: string;
+  /** `automatic` when Teams refreshes a user-specific view by itself (Universal Actions `refresh`). */
+  readonly automatic: boolean;
+}
+
+/**
+ * Card actions on a case, answered with the card for the clicking user only: the status card,
+ * one action's form, the crisis confirmation, or the details. Every answer reloads the case and
+ * checks channel, version, step and role; the use case validates and commits changes.
+ */
+export class CaseCardActions {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly clock: Clock,
+    /** Wakes the outbox dispatcher after a change. */
+    private readonly kick: (tenantId: string) => void,
+  ) {}
+
+  /** The status card as the channel shows it, optionally with a notice for this user. */
+  async status(c: Case, notice: Notice | null = null, read?: ActionContextRead | null): Promise<Record<string, unknown>> {
+    const r = read ?? (await this.cases.contextFor(c));
+    return withNotice(statusCard(c, { tables: r.tables, now: this.clock.now(), waiting: waitingOn(c, r.settings) }), notice);
+  }
+
+  async handle(req: CaseActionRequest): Promise<Record<string, unknown>> {
+    const common = { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId };
+    if (req.verb === DETAILS_VERB) {
+      const shown = await this.cases.viewDetails(common);
+      if (shown.ok) return detailsCard(shown.case, (await this.cases.contextFor(shown.case)).tables);
+      const c = await this.cases.find(req.place.tenantId, req.caseId, req.place.channelId);
+      return c ? this.status(c, { text: shown.refusal.message, style: 'attention' }) : messageCard('Niet gevonden', shown.refusal.message, 'attention');
+    }
+    if (req.verb === STATUS_VERB || req.verb === OPEN_VERB) {
+      const c = await this.cases.find(req.place.tenantId, req.caseId, req.place.channelId);
+      if (!c) return messageCard('Niet gevonden', `Casus ${req.caseId} bestaat niet in dit kanaal.`, 'attention');
+      return req.verb === STATUS_VERB ? this.status(c) : this.openForm(c, req);
+    }
+    const input = inputsFor(req.verb, req.data);
+    const outcome = await this.cases.execute({ ...common, version: req.version, verb: req.verb, input });
+    switch (outcome.kind) {
+      case 'applied': {
+        this.kick(outcome.case.tenantId);
+        const card = outcome.status.attachments?.[0]?.content as Record<string, unknown>;
+        return withNotice(card, { text: this.savedText(outcome.case, outcome.read), style: 'good' });
+      }
+      case 'duplicate':
+        return this.status(outcome.case, null, outcome.read);
+      case 'stale':
+        return this.staleAnswer(outcome.case, req, input, outcome.read);
+      case 'refused':
+        if (!outcome.case) return messageCard('Niet gevonden', outcome.refusal.message, 'attention');
+        return this.refusedAnswer(outcome.case, req, input, outcome.refusal, outcome.read);
+    }
+  }
+
+  /** The form of the action the button names, if it is offered now and the user may take it. */
+  private async openForm(c: Case, req: CaseActionRequest): Promise<Record<string, unknown>> {
+    const read = await this.cases.contextFor(c);
+    const quiet = (notice: Notice) => this.status(c, req.automatic ? null : notice, read);
+    if (c.version !== req.version) return quiet({ text: MOVED_ON_TEXT, style: 'warning' });
+    const wanted = openData.safeParse(req.data);
+    const action = wanted.success ? this.offered(c, req.actor, read).find((a) => a.verb === wanted.data.actie) : undefined;
+    if (!action) return quiet({ text: 'Deze actie hoort niet (meer) bij de huidige stap. Dit is de actuele stand.', style: 'warning' });
+    if (!action.allowed) {
+      const waiting = waitingOn(c, read.settings);
+      const who = waiting && waiting.role !== 'begeleider' ? awaitingText(waiting) : action.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' of ');
+      return quiet({ text: `Deze stap is voor ${who}. Jij kunt de status en de details bekijken.`, style: 'attention' });
+    }
+    return stepFormCard(c, action);
+  }
+
+  private offered(c: Case, actor: Actor, read: ActionContextRead) {
+    return availableActions(c, {
+      actor,
+      tables: read.tables,
+      now: this.clock.now(),
+      gebiedsteams: (read.settings?.gebiedsteams ?? []).map((g) => g.name),
+    });
+  }
+
+  private savedText(c: Case, read: ActionContextRead): string {
+    const waiting = waitingOn(c, read.settings);
+    if (!waiting) return 'Opgeslagen. De casus is afgerond.';
+    return waiting.role === 'begeleider' ? 'Opgeslagen. De volgende stap is voor het team.' : `Opgeslagen. De casus wacht nu op ${awaitingText(waiting)}.`;
+  }
+
+  /** Someone else changed the case: the same form with the user's input when it still applies, else the fresh status. */
+  private async staleAnswer(c: Case, req: CaseActionRequest, input: Record<string, unknown>, known: ActionContextRead | null): Promise<Record<string, unknown>> {
+    const read = known ?? (await this.cases.contextFor(c));
+    const action = this.offered(c, req.actor, read).find((a) => a.verb === req.verb && a.allowed);
+    if (!action) return this.status(c, { text: STALE_TEXT, style: 'warning' }, read);
+    return stepFormCard(c, action, { form: { verb: req.verb, values: input, fieldErrors: {} }, notice: { text: STALE_FORM_TEXT, style: 'warning' } });
+  }
+
+  /** A refused submit: the same form with the user's values and the Dutch errors beside the fields, when the form still applies. */
+  private async refusedAnswer(
+    c: Case,
+    req: CaseActionRequest,
+    input: Record<string, unknown>,
+    refusal: Refusal,
+    known: ActionContextRead | null,
+  ): Promise<Record<string, unknown>> {
+    const read = known ?? (await this.cases.contextFor(c));
+    const fieldErrors = refusal.fieldErrors ?? {};
+    const text = Object.keys(fieldErrors).length ? `${refusal.message} Er is niets opgeslagen.` : `${refusal.message} Er is niets gewijzigd.`;
+    const action = this.offered(c, req.actor, read).find((a) => a.verb === req.verb && a.allowed);
+    if (!action) return this.status(c, { text, style: 'attention' }, read);
+    const form: FormState = { verb: req.verb, values: input, fieldErrors };
+    return stepFormCard(c, action, { form, notice: { text, style: 'attention' } });
+  }
+}

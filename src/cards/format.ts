@@ -1,0 +1,62 @@
+import { CARD_CONTENT_TYPE } from './templates';
+
+export type NoticeStyle = 'attention' | 'good' | 'warning' | 'emphasis';
+
+/** A short message on a card shown to one user (an error, a confirmation, a stale view). */
+export interface Notice {
+  readonly text: string;
+  readonly style: NoticeStyle;
+}
+
+const amsterdam = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** Formats an instant for Dutch readers in Europe/Amsterdam. */
+export const formatMoment = (iso: string): string => amsterdam.format(new Date(iso));
+
+export const cardAttachment = (card: Record<string, unknown>) => ({ contentType: CARD_CONTENT_TYPE, content: card });
+
+/** The data every case card action carries: the case and the version the card showed. */
+export const caseData = (c: { readonly id: string; readonly version: number }, extra: Readonly<Record<string, string>> = {}) => ({
+  caseId: c.id,
+  version: c.version,
+  ...extra,
+});
+
+/**
+ * An Action.Execute. `withInputs` is for the one submit of a form; every other action sends no
+ * inputs (`associatedInputs: none`), so required inputs elsewhere on a card can never block it.
+ */
+export const execute = (
+  title: string,
+  verb: string,
+  data: Readonly<Record<string, unknown>>,
+  opts: { readonly style?: 'default' | 'positive' | 'destructive'; readonly withInputs?: boolean } = {},
+): Record<string, unknown> => ({
+  type: 'Action.Execute',
+  title,
+  verb,
+  style: opts.style ?? 'default',
+  associatedInputs: opts.withInputs ? 'auto' : 'none',
+  data,
+});
+
+/** A copy of a rendered card with a notice right under its header (the first body element). */
+export const withNotice = (card: Record<string, unknown>, notice: Notice | null): Record<string, unknown> => {
+  if (!notice) return card;
+  const copy = structuredClone(card);
+  const body = Array.isArray(copy.body) ? (copy.body as unknown[]) : [];
+  body.splice(1, 0, {
+    type: 'Container',
+    style: notice.style,
+    items: [{ type: 'TextBlock', text: notice.text, wrap: true, weight: 'Bolder' }],
+  });
+  copy.body = body;
+  return copy;
+};

@@ -1,0 +1,121 @@
+import { type StatusView, refreshUsers } from '../app';
+import {
+  type ActionView,
+  type Case,
+  CRISIS_VERB,
+  ROLE_LABELS,
+  availableActions,
+  crisisGuidance,
+  formatDutchDate,
+  nextKeyDate,
+  primaryVerb,
+  publicSummary,
+  STEPS,
+  stepOf,
+} from '../domain';
+import { caseData, execute, formatMoment } from './format';
+import { inert } from './fieldView';
+import { progressPicture } from './picture';
+import { render } from './templates';
+
+/** The verb that answers with one action's form (or the crisis confirmation) for the clicking user. */
+export const OPEN_VERB = 'formulier.openen';
+/** The verb that answers with the status card (fresh) for the clicking user. */
+export const STATUS_VERB = 'status.tonen';
+export const DETAILS_VERB = 'details.bekijken';
+
+/** How many names "Aan zet" lists before "en N anderen": the card stays small whatever the team's size. */
+const NAMES_SHOWN = 3;
+const NAME_MAX = 40;
+
+const shortName = (name: string): string => inert(name.length > NAME_MAX ? `${name.slice(0, NAME_MAX - 1)}…` : name);
+
+/** "Teamleider: Pieter Jansen", "Begeleider (iedereen in het team)", "Sleutelfiguur (nog niet ingesteld …)". */
+export const awaitingText = (waiting: StatusView['waiting']): string | null => {
+  if (!waiting) return null;
+  const role = ROLE_LABELS[waiting.role];
+  if (waiting.role === 'begeleider') return `${role} (iedereen in het team)`;
+  const who = waiting.area ? `${role} gebiedsteam ${inert(waiting.area)}` : role;
+  if (waiting.people.length === 0) return `${who} (nog niet ingesteld: gebruik /instellingen)`;
+  const names = waiting.people.slice(0, NAMES_SHOWN).map((m) => shortName(m.name));
+  const more = waiting.people.length - names.length;
+  return `${who}: ${names.join(', ')}${more > 0 ? ` en ${more} ${more === 1 ? 'ander' : 'anderen'}` : ''}`;
+};
+
+/** The role hint on a button: "(teamleider)" unless anyone in the team may. */
+export const whoMay = (a: Pick<ActionView, 'roles'>): string =>
+  a.roles.includes('begeleider') ? '' : ` (${a.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' of ')})`;
+
+const VERB_LABELS: ReadonlyMap<string, string> = new Map([
+  ['casus.openen', 'Casus geopend'],
+  ...STEPS.flatMap((s) => s.actions.map((a) => [a.verb, a.label] as const)),
+]);
+
+const lastChangeText = (c: Case): string => {
+  const at = formatMoment(c.lastChange?.at ?? c.updatedAt);
+  if (!c.lastChange) return at;
+  return `${shortName(c.lastChange.by)}: ${VERB_LABELS.get(c.lastChange.action) ?? c.lastChange.action} (${at})`;
+};
+
+/**
+ * The status card of a case, the same for everyone in the channel: where it stands, who must act,
+ * the next date that matters, the checklist and the last change. No inputs and never free text;
+ * the step's form opens per user (`formulier.openen`, the invoke answer) and, where Teams
+ * supports it, by itself for the people the case waits on (`refresh.userIds`).
+ */
+export const statusCard = (c: Case, view: StatusView): Record<string, unknown> => {
+  const summary = publicSummary(c, view.tables);
+  const all = availableActions(c, { tables: view.tables, now: view.now });
+  const mainVerb = primaryVerb(c);
+  const main = all.find((a) => a.verb === mainVerb) ?? null;
+  const secondary = all.filter((a) => a.verb !== mainVerb && a.verb !== CRISIS_VERB);
+  const crisis = all.find((a) => a.verb === CRISIS_VERB);
+  const keyDate = nextKeyDate(c, view);
+  const awaiting = summary.open ? awaitingText(view.waiting) : null;
+  const facts = [
+    ...(awaiting ? [{ title: 'Aan zet', value: awaiting }] : []),
+    ...(keyDate ? [{ title: 'Volgende datum', value: `${formatDutchDate(keyDate.date)}: ${keyDate.label}` }] : []),
+    ...(summary.checklist ? [{ title: 'Voorwaarden', value: `${summary.checklist.met} van ${summary.checklist.total} voldaan` }] : []),
+    { title: 'Laatste wijziging', value: lastChangeText(c) },
+  ];
+  const open = (a: ActionView, style: 'positive' | 'default' | 'destructive' = 'default') =>
+    execute(a.label + whoMay(a), OPEN_VERB, caseData(c, { actie: a.verb }), { style });
+  const actions: Record<string, unknown>[] = [];
+  if (main) actions.push(open(main, 'positive'));
+  if (c.route) actions.push(execute('Details', DETAILS_VERB, caseData(c)));
+  if (crisis) actions.push(open(crisis, 'destructive'));
+  actions.push({
+    type: 'Action.ShowCard',
+    title: 'Meer',
+    card: {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: secondary.length ? 'Andere acties in deze stap' : 'Geen andere acties in deze stap.', wrap: true, isSubtle: true, size: 'Small' }],
+      actions: [...secondary.map((a) => open(a)), execute('Vernieuwen', STATUS_VERB, caseData(c))],
+    },
+  });
+  const picture = progressPicture(summary.progress, c.state === 'crisis');
+  const card = render('status', {
+    caseId: c.id,
+    routeLabel: summary.routeLabel ? `Route ${summary.routeLabel}` : 'Nieuwe casus: kies de route',
+    // Step labels already say where ('Cirkel 1: …', 'Stap 3: …'): no extra 'Stap:' in front.
+    stepLabel: summary.open ? `Nu: ${summary.stateLabel}` : `Status: ${summary.stateLabel}`,
+    stepColor: c.state === 'crisis' ? 'Attention' : summary.open ? 'Accent' : 'Good',
+    hasPicture: Boolean(picture),
+    picture: picture?.dataUri ?? '',
+    pictureAlt: picture?.altText ?? '',
+    pictureWidth: picture?.width ?? '96px',
+    facts,
+    // The step's first line of guidance says what to do next; the rest is in the form.
+    hasHint: summary.open && Boolean(stepOf(c.state)?.instructions[0]),
+    hint: summary.open ? (stepOf(c.state)?.instructions[0] ?? '') : '',
+    hasGuidance: c.state === 'crisis',
+    guidance: c.state === 'crisis' ? crisisGuidance(c.route) : [],
+    actions,
+  });
+  const userIds = main ? refreshUsers(c, view.waiting) : [];
+  if (main && userIds.length) {
+    card.refresh = { action: { type: 'Action.Execute', title: main.label, verb: OPEN_VERB, data: caseData(c, { actie: main.verb }) }, userIds };
+  }
+  return card;
+};

@@ -1,0 +1,59 @@
+import { type CivilDate, addMonths, amsterdamDate } from './amsterdamTime';
+import type { Case } from './case';
+import { type RegionalTable, describeTable, nextFeasibleTable } from './calendar';
+import { type FormData, textOf } from './fields';
+import { isSubmitted, registeredTable } from './routes/aanmelding';
+import { ONPLANBARE_ZORG_MAX_MONTHS, onplanbareZorgStart } from './routes/bijstellenOptions';
+import { isOpen } from './steps';
+
+/** The next date that matters for a case, as the status card shows it. */
+export interface KeyDate {
+  /** Europe/Amsterdam calendar date. */
+  readonly date: CivilDate;
+  /** Dutch, channel-safe: what happens on that date (a table, an evaluation, a follow-up). */
+  readonly label: string;
+}
+
+const BEFORE_REGISTRATION = new Set(['voorwaarden', 'akkoord_teamleider', 'contact_adviseur', 'formulier']);
+
+const data = (c: Case, key: string): FormData | undefined => c.steps[key] as FormData | undefined;
+
+/**
+ * The earliest date from today on that the team works towards: the submission deadline or the
+ * meeting of the table the case is registered for (or, before registration, the next table of the
+ * region chosen with the conditions), the next monthly evaluation of tijdelijke onplanbare zorg,
+ * or a recorded follow-up date. `null` for a closed case or when nothing is planned.
+ */
+export const nextKeyDate = (c: Case, ctx: { readonly now: Date; readonly tables: readonly RegionalTable[] }): KeyDate | null => {
+  if (!isOpen(c)) return null;
+  const today = amsterdamDate(ctx.now);
+  const candidates: KeyDate[] = [];
+  const add = (date: string | undefined, label: string): void => {
+    if (date && date >= today) candidates.push({ date, label });
+  };
+  if (c.state === 'aangemeld') {
+    const t = registeredTable(c, ctx.tables);
+    if (t && !isSubmitted(c)) add(t.deadline, `inleverdatum tafel ${describeTable(t)}`);
+    else if (t) add(t.meeting, `overlegtafel ${describeTable(t)}`);
+  } else if (BEFORE_REGISTRATION.has(c.state)) {
+    const region = textOf(data(c, 'voorwaarden'), 'regio');
+    const target = region ? nextFeasibleTable(ctx.tables, region, ctx.now) : null;
+    if (target) add(target.deadline, `inleverdatum tafel ${describeTable(target)}`);
+  }
+  if (c.state === 'onplanbare_zorg') {
+    const start = onplanbareZorgStart(c);
+    for (let m = 1; start && m <= ONPLANBARE_ZORG_MAX_MONTHS; m++) {
+      const d = addMonths(start, m);
+      if (d >= today) {
+        add(d, m === ONPLANBARE_ZORG_MAX_MONTHS ? 'einde periode onplanbare zorg' : `maandevaluatie onplanbare zorg (maand ${m})`);
+        break;
+      }
+    }
+  }
+  if (c.state === 'besproken' || c.state === 'opvolging') {
+    add(textOf(data(c, 'opvolging'), 'volgendeDatum') ?? textOf(data(c, 'besproken'), 'vervolgdatum'), 'volgende opvolging');
+  }
+  if (BEFORE_REGISTRATION.has(c.state)) add(textOf(data(c, 'cirkel3'), 'vervolgdatum'), 'opvolging afspraken cirkel 3');
+  candidates.sort((a, b) => a.date.localeCompare(b.date));
+  return candidates[0] ?? null;
+};
