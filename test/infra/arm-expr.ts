@@ -150,6 +150,19 @@ export const evaluator = (template: Template, given: Record<string, Value> = {})
     equals: ([a, b]) => str(a ?? '') === str(b ?? ''),
     not: ([a]) => !a,
     if: ([c, a, b]) => (c ? (a as Value) : (b as Value)),
+    createObject: (a) => {
+      if (a.length % 2 !== 0) throw new Error('createObject() verwacht paren van naam en waarde');
+      const o: { [k: string]: Value } = {};
+      for (let k = 0; k < a.length; k += 2) o[String(a[k])] = a[k + 1] as Value;
+      return o;
+    },
+    union: (a) => {
+      if (a.every(Array.isArray)) return [...new Set((a as Value[][]).flat())];
+      if (a.some((x) => x === null || typeof x !== 'object' || Array.isArray(x) || x instanceof Deferred)) {
+        throw new Error('union() verwacht alleen objecten of alleen arrays');
+      }
+      return Object.assign({}, ...(a as { [k: string]: Value }[])) as Value;
+    },
     uniqueString: (a) => BigInt(`0x${hash(...a).slice(0, 16)}`).toString(36).padStart(13, 'a').slice(0, 13),
     guid: (a) => hash(...a).slice(0, 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
     resourceGroup: () => resourceGroup,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Template, Value, evaluator, isExpression } from './arm-expr';
+import { Deferred, Template, Value, evaluator, isExpression } from './arm-expr';
 
 export const INFRA_DIR = join(__dirname, '..', '..', 'infra');
 export const TEMPLATE_TEXT = readFileSync(join(INFRA_DIR, 'main.json'), 'utf8');
@@ -14,7 +14,7 @@ export interface Resource {
   kind?: string;
   sku?: { name: string };
   identity?: { type: string; userAssignedIdentities?: Record<string, unknown> };
-  properties?: Record<string, unknown>;
+  properties?: Record<string, unknown> | string;
   dependsOn?: string[];
 }
 
@@ -26,6 +26,17 @@ export interface ArmTemplate extends Template {
 }
 
 export const template = (): ArmTemplate => JSON.parse(TEMPLATE_TEXT) as ArmTemplate;
+
+export const EXAMPLE_PARAMETERS_TEXT = readFileSync(join(INFRA_DIR, 'main.parameters.example.json'), 'utf8');
+
+/** The values of infra/main.parameters.example.json, as the evaluator takes them. */
+export const exampleParameters = (): Record<string, Value> =>
+  Object.fromEntries(
+    Object.entries((JSON.parse(EXAMPLE_PARAMETERS_TEXT) as { parameters: Record<string, { value: Value }> }).parameters).map(([k, v]) => [k, v.value]),
+  );
+
+/** Values for the parameters without a default (the evaluator refuses to guess them). */
+export const REQUIRED: Record<string, Value> = { alertEmail: 'beheer@zorg.example' };
 
 export const resourcesOfType = (t: ArmTemplate, type: string): Resource[] => t.resources.filter((r) => r.type === type);
 
@@ -45,18 +56,37 @@ export const allStrings = (node: unknown): string[] => {
 
 export const expressions = (node: unknown): string[] => allStrings(node).filter(isExpression);
 
-/** The canonical id of a resource as our evaluator's resourceId()/extensionResourceId() spell it. */
+/**
+ * The canonical id of a resource as our evaluator's resourceId()/extensionResourceId() spell it.
+ * A scope such as `Microsoft.Storage/storageAccounts/x/tableServices/default` becomes the id of
+ * that (child) resource: type `Microsoft.Storage/storageAccounts/tableServices`, name `x/default`.
+ */
 export const resourceKey = (r: Resource, ev: ReturnType<typeof evaluator>): string => {
   const key = `res:${r.type}|${String(ev.value(r.name))}`;
   if (!r.scope) return key;
-  const scope = String(ev.value(r.scope));
-  const slash = scope.lastIndexOf('/');
-  return `ext:res:${scope.slice(0, slash)}|${scope.slice(slash + 1)}|${r.type}|${String(ev.value(r.name))}`;
+  const [namespace, ...rest] = String(ev.value(r.scope)).split('/');
+  if (rest.length < 2 || rest.length % 2 !== 0) throw new Error(`onverwachte scope ${String(r.scope)}`);
+  const types = rest.filter((_, i) => i % 2 === 0);
+  const names = rest.filter((_, i) => i % 2 === 1);
+  return `ext:res:${[namespace, ...types].join('/')}|${names.join('/')}|${r.type}|${String(ev.value(r.name))}`;
 };
 
-export const appSettings = (t: ArmTemplate, given: Record<string, Value> = {}): Map<string, Value> => {
+/** The resource of a type whose (evaluated) name ends with `/suffix`. */
+export const named = (t: ArmTemplate, type: string, suffix: string, given: Record<string, Value> = {}): Resource => {
   const ev = evaluator(t, given);
-  const site = only(t, 'Microsoft.Web/sites');
-  const config = (site.properties?.['siteConfig'] ?? {}) as { appSettings?: { name: string; value: string }[] };
-  return new Map((config.appSettings ?? []).map((s) => [s.name, ev.value(s.value)]));
+  const found = resourcesOfType(t, type).filter((r) => String(ev.value(r.name)).endsWith(suffix));
+  if (found.length !== 1) throw new Error(`verwacht precies één ${type} met naam …${suffix}, gevonden: ${found.length}`);
+  return found[0] as Resource;
+};
+
+/** The evaluated properties of a resource. */
+export const propsOf = (t: ArmTemplate, r: Resource, given: Record<string, Value> = {}): Record<string, Value> =>
+  evaluator(t, given).value(r.properties ?? null) as Record<string, Value>;
+
+/** The app settings: the `Microsoft.Web/sites/config` resource `<site>/appsettings`, evaluated. */
+export const appSettings = (t: ArmTemplate, given: Record<string, Value> = {}): Map<string, Value> => {
+  const config = named(t, 'Microsoft.Web/sites/config', '/appsettings', given);
+  const value = evaluator(t, given).value(config.properties ?? null);
+  if (!value || typeof value !== 'object' || Array.isArray(value) || value instanceof Deferred) throw new Error('appsettings zijn geen object');
+  return new Map(Object.entries(value));
 };

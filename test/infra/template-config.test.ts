@@ -1,13 +1,31 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Deferred, evaluator } from './arm-expr';
-import { INFRA_DIR, TEMPLATE_TEXT, allStrings, appSettings, only, template } from './helpers';
+import { Deferred, Value, evaluator } from './arm-expr';
+import {
+  EXAMPLE_PARAMETERS_TEXT,
+  REQUIRED,
+  TEMPLATE_TEXT,
+  allStrings,
+  appSettings,
+  named,
+  only,
+  propsOf,
+  resourcesOfType,
+  template,
+} from './helpers';
 
+const REPO = join(__dirname, '..', '..');
 const TABLE_DATA_CONTRIBUTOR = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3';
-const IDENTITY = "res:Microsoft.ManagedIdentity/userAssignedIdentities|escaleer-id";
+const IDENTITY = 'res:Microsoft.ManagedIdentity/userAssignedIdentities|escaleer-id';
+const WORKSPACE = 'res:Microsoft.OperationalInsights/workspaces|escaleer-logs';
+const ACTION_GROUP = 'res:Microsoft.Insights/actionGroups|escaleer-beheer';
 const identityRef = (prop: string): string => `<reference ${IDENTITY}.${prop}>`;
+const webAppName = (): string => String(evaluator(template()).value(template().variables['webAppName']));
+const SITE = (): string => `res:Microsoft.Web/sites|${webAppName()}`;
+/** What the template answers for the web app's host name: Azure's own, read from the deployed site. */
+const siteHostname = (): string => `<reference ${SITE()}.defaultHostName>`;
 
-const APP_SETTINGS = [
+const COMMON_SETTINGS = [
   'NODE_ENV',
   'MICROSOFT_APP_ID',
   'MICROSOFT_APP_TYPE',
@@ -17,10 +35,23 @@ const APP_SETTINGS = [
   'PUBLIC_HOSTNAME',
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'PLAYGROUND',
-  'SCM_DO_BUILD_DURING_DEPLOYMENT',
-  // Oryx would run a plain `npm install`, which skips devDependencies (typescript) under NODE_ENV=production.
-  'CUSTOM_BUILD_COMMAND',
+  'TAB_SSO_APP_ID',
 ];
+// Oryx would run a plain `npm install`, which skips devDependencies (typescript) under NODE_ENV=production.
+const BUILD_ON_DEPLOY = ['SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND'];
+const RUN_FROM_PACKAGE = ['WEBSITE_RUN_FROM_PACKAGE', 'SCM_DO_BUILD_DURING_DEPLOYMENT'];
+
+const SECRET_LIKE = /password|passwd|secret|key|token|credential|certificate|connection_?string|sas/i;
+
+/** Every .ts file under a folder of src/, with its text. */
+const sources = (dir: string): { file: string; text: string }[] =>
+  readdirSync(join(REPO, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ file: join(dir, f), text: readFileSync(join(REPO, dir, f), 'utf8') }));
+
+/** The first argument of every `log.warn('…')` / `log.error('…')` call in a text. */
+const logMessages = (text: string): string[] =>
+  [...text.matchAll(/\blog\.(?:warn|error|info)\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1] as string);
 
 describe('ARM-template infra/main.json: geen geheimen', () => {
   it('bevat geen sleutels, wachtwoorden, SAS-tokens of list*()-aanroepen', () => {
@@ -29,8 +60,20 @@ describe('ARM-template infra/main.json: geen geheimen', () => {
     }
   });
 
-  it('heeft geen secureString-parameters: er hoeft niets geheims meegegeven te worden', () => {
-    for (const p of Object.values(template().parameters)) expect(p.type.toLowerCase()).not.toMatch(/^secure/);
+  it('heeft geen secureString/secureObject-parameters en geen parameter die naar een geheim klinkt', () => {
+    for (const [name, p] of Object.entries(template().parameters)) {
+      expect(p.type.toLowerCase()).not.toMatch(/^secure/);
+      expect(name).not.toMatch(SECRET_LIKE);
+    }
+  });
+
+  it.each([false, true])('geen app-instelling met een geheimachtige naam krijgt een letterlijke waarde (runFromPackage=%s)', (runFromPackage) => {
+    const settings = appSettings(template(), { runFromPackage });
+    for (const absent of ['MICROSOFT_APP_PASSWORD', 'STORAGE_CONNECTION_STRING']) expect(settings.has(absent)).toBe(false);
+    const secretLike = [...settings].filter(([name]) => SECRET_LIKE.test(name));
+    // Only the Application Insights connection string (an ingestion address, read from the component at deployment time).
+    expect(secretLike.map(([name]) => name)).toEqual(['APPLICATIONINSIGHTS_CONNECTION_STRING']);
+    for (const [, value] of secretLike) expect(value).toBeInstanceOf(Deferred);
   });
 
   it('bevat geen GUID-achtige letterlijke waarden behalve de ingebouwde roldefinitie', () => {
@@ -38,58 +81,126 @@ describe('ARM-template infra/main.json: geen geheimen', () => {
     expect(new Set(guids)).toEqual(new Set([TABLE_DATA_CONTRIBUTOR]));
   });
 
-  it('het voorbeeldparameterbestand past bij het template en bevat geen geheimen', () => {
-    const text = readFileSync(join(INFRA_DIR, 'main.parameters.example.json'), 'utf8');
-    const example = JSON.parse(text) as { $schema: string; parameters: Record<string, { value: unknown }> };
+  it('het voorbeeldparameterbestand past bij het template, noemt elke verplichte parameter en bevat geen geheimen', () => {
+    const example = JSON.parse(EXAMPLE_PARAMETERS_TEXT) as { $schema: string; parameters: Record<string, { value: unknown }> };
     expect(example.$schema).toContain('deploymentParameters.json');
     const declared = template().parameters;
     for (const [name, { value }] of Object.entries(example.parameters)) {
       expect(Object.keys(declared)).toContain(name);
-      const allowed = declared[name]?.allowedValues;
+      const p = declared[name];
+      const allowed = p?.allowedValues;
       if (allowed) expect(allowed).toContain(value);
+      const jsType = { string: 'string', int: 'number', bool: 'boolean', object: 'object', array: 'object' }[p?.type.toLowerCase() ?? ''];
+      expect(typeof value).toBe(jsType);
     }
-    expect(text).not.toMatch(/password|secret|AccountKey|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    for (const [name, p] of Object.entries(declared)) if (p.defaultValue === undefined) expect(Object.keys(example.parameters)).toContain(name);
+    expect(EXAMPLE_PARAMETERS_TEXT).not.toMatch(/password|secret|AccountKey|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
   });
 });
 
-describe('ARM-template infra/main.json: configuratie', () => {
-  it('zet precies de verwachte app-instellingen met de identity als bot-id en opslagidentiteit', () => {
-    const settings = appSettings(template());
-    expect([...settings.keys()].sort()).toEqual([...APP_SETTINGS].sort());
-    expect(settings.get('NODE_ENV')).toBe('production');
-    expect(settings.get('MICROSOFT_APP_TYPE')).toBe('UserAssignedMSI');
-    expect(String(settings.get('MICROSOFT_APP_ID'))).toBe(identityRef('clientId'));
+describe('ARM-template infra/main.json: bot-identiteit (single-tenant, zonder geheim)', () => {
+  it('registreert de bot als UserAssignedMSI in de eigen tenant, nooit als MultiTenant', () => {
+    const t = template();
+    const bot = propsOf(t, only(t, 'Microsoft.BotService/botServices'));
+    expect(['SingleTenant', 'UserAssignedMSI']).toContain(bot['msaAppType']);
+    expect(bot['msaAppType']).toBe('UserAssignedMSI');
+    expect(String(bot['msaAppId'])).toBe(identityRef('clientId'));
+    expect(String(bot['msaAppTenantId'])).toBe(identityRef('tenantId'));
+    expect(bot['msaAppMSIResourceId']).toBe(IDENTITY);
+    expect(TEMPLATE_TEXT).not.toMatch(/MultiTenant/i);
+  });
+
+  it('de app-instellingen van de bot komen overeen met de botregistratie', () => {
+    const t = template();
+    const bot = propsOf(t, only(t, 'Microsoft.BotService/botServices'));
+    const settings = appSettings(t);
+    expect(settings.get('MICROSOFT_APP_TYPE')).toBe(bot['msaAppType']);
+    expect(String(settings.get('MICROSOFT_APP_ID'))).toBe(String(bot['msaAppId']));
+    expect(String(settings.get('MICROSOFT_APP_TENANT_ID'))).toBe(String(bot['msaAppTenantId']));
+    // The same identity signs in to Table Storage.
     expect(String(settings.get('AZURE_CLIENT_ID'))).toBe(identityRef('clientId'));
-    expect(String(settings.get('MICROSOFT_APP_TENANT_ID'))).toBe(identityRef('tenantId'));
+  });
+
+  it('geeft de app-registratie van het tabblad (SSO) door als parameter, standaard leeg', () => {
+    const t = template();
+    expect(t.parameters['tabSsoAppId']).toMatchObject({ type: 'string', defaultValue: '' });
+    expect(appSettings(t).get('TAB_SSO_APP_ID')).toBe('');
+    expect(appSettings(t, { tabSsoAppId: 'tab-app-id' }).get('TAB_SSO_APP_ID')).toBe('tab-app-id');
+  });
+});
+
+describe('ARM-template infra/main.json: web-app', () => {
+  it('zet precies de verwachte app-instellingen (standaard: bouwen bij uitrol)', () => {
+    const settings = appSettings(template());
+    expect([...settings.keys()].sort()).toEqual([...COMMON_SETTINGS, ...BUILD_ON_DEPLOY].sort());
+    expect(settings.get('NODE_ENV')).toBe('production');
     expect(settings.get('STORAGE_ACCOUNT_URL')).toMatch(/^https:\/\/escaleer[a-z0-9]{13}\.table\.core\.windows\.net$/);
-    expect(settings.get('PUBLIC_HOSTNAME')).toMatch(/^escaleer-[a-z0-9]{13}\.azurewebsites\.net$/);
     expect(settings.get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBeInstanceOf(Deferred);
     expect(settings.get('PLAYGROUND')).toBe('off');
     expect(settings.get('SCM_DO_BUILD_DURING_DEPLOYMENT')).toBe('true');
     expect(settings.get('CUSTOM_BUILD_COMMAND')).toBe('npm ci --include=dev && npm run build && npm prune --omit=dev');
+    expect(settings.has('WEBSITE_RUN_FROM_PACKAGE')).toBe(false);
   });
 
-  it('gebruikt een eigen domein als PUBLIC_HOSTNAME en bot-endpoint als dat is opgegeven', () => {
+  it('met runFromPackage=true draait de app uit het zip-pakket en bouwt App Service niets', () => {
     const t = template();
-    expect(appSettings(t, { customHostname: 'escaleer.zorg.example' }).get('PUBLIC_HOSTNAME')).toBe('escaleer.zorg.example');
-    const bot = only(t, 'Microsoft.BotService/botServices');
-    expect(evaluator(t, { customHostname: 'escaleer.zorg.example' }).value(bot.properties?.['endpoint'])).toBe(
-      'https://escaleer.zorg.example/api/messages',
-    );
+    expect(t.parameters['runFromPackage']).toMatchObject({ type: 'bool', defaultValue: false });
+    const settings = appSettings(t, { runFromPackage: true });
+    expect([...settings.keys()].sort()).toEqual([...COMMON_SETTINGS, ...RUN_FROM_PACKAGE].sort());
+    expect(settings.get('WEBSITE_RUN_FROM_PACKAGE')).toBe('1');
+    expect(settings.get('SCM_DO_BUILD_DURING_DEPLOYMENT')).toBe('false');
+    expect(settings.has('CUSTOM_BUILD_COMMAND')).toBe(false);
   });
 
-  it('de web-app draait Linux Node 20, alleen https, TLS 1.2, zonder FTP, met de user-assigned identity', () => {
+  it('app-instellingen staan op één plek: de sites/config-resource, niet in siteConfig', () => {
+    const t = template();
+    const siteConfig = propsOf(t, only(t, 'Microsoft.Web/sites'))['siteConfig'] as Record<string, unknown>;
+    expect(siteConfig).not.toHaveProperty('appSettings');
+    expect(resourcesOfType(t, 'Microsoft.Web/sites/config')).toHaveLength(1);
+  });
+
+  it('leest de hostnaam van de web-app uit de uitgerolde site in plaats van hem zelf samen te stellen', () => {
     const t = template();
     const ev = evaluator(t);
+    expect(TEMPLATE_TEXT).not.toMatch(/azurewebsites\.net/i);
+    expect(String(appSettings(t).get('PUBLIC_HOSTNAME'))).toBe(siteHostname());
+    expect(String(propsOf(t, only(t, 'Microsoft.BotService/botServices'))['endpoint'])).toBe(`https://${siteHostname()}/api/messages`);
+    expect(String(ev.value(t.outputs['webAppHostname']?.value))).toBe(siteHostname());
+    // reference() to the site needs an explicit dependency in ARM JSON.
+    expect(only(t, 'Microsoft.BotService/botServices').dependsOn?.map((d) => String(ev.value(d)))).toContain(SITE());
+    expect(named(t, 'Microsoft.Web/sites/config', '/appsettings').dependsOn?.map((d) => String(ev.value(d)))).toContain(SITE());
+  });
+
+  it('gebruikt een eigen domein als PUBLIC_HOSTNAME, bot-endpoint en output als dat is opgegeven', () => {
+    const t = template();
+    const given = { customHostname: 'escaleer.zorg.example' };
+    expect(appSettings(t, given).get('PUBLIC_HOSTNAME')).toBe('escaleer.zorg.example');
+    expect(propsOf(t, only(t, 'Microsoft.BotService/botServices'), given)['endpoint']).toBe('https://escaleer.zorg.example/api/messages');
+    expect(evaluator(t, given).value(t.outputs['webAppHostname']?.value)).toBe('escaleer.zorg.example');
+  });
+
+  it('draait Linux Node 22 LTS; Node 20 (end-of-life) is niet te kiezen', () => {
+    const t = template();
+    const p = t.parameters['nodeRuntime'];
+    expect(p?.defaultValue).toBe('NODE|22-lts');
+    expect(p?.allowedValues).not.toContain('NODE|20-lts');
+    for (const v of p?.allowedValues ?? []) expect(String(v)).toMatch(/^NODE\|(2[2-9]|[3-9]\d)-lts$/);
+    const siteConfig = propsOf(t, only(t, 'Microsoft.Web/sites'))['siteConfig'] as Record<string, unknown>;
+    expect(siteConfig['linuxFxVersion']).toBe('NODE|22-lts');
+    expect(TEMPLATE_TEXT).not.toMatch(/NODE\|20/);
+  });
+
+  it('alleen https met TLS 1.2, FTP uit, statuscontrole op /healthz, met de user-assigned identity', () => {
+    const t = template();
     const site = only(t, 'Microsoft.Web/sites');
     expect(site.kind).toBe('app,linux');
-    expect(ev.value(site.identity ?? null)).toEqual({ type: 'UserAssigned', userAssignedIdentities: { [IDENTITY]: {} } });
-    const props = ev.value(site.properties ?? null) as Record<string, unknown>;
+    expect(evaluator(t).value(site.identity ?? null)).toEqual({ type: 'UserAssigned', userAssignedIdentities: { [IDENTITY]: {} } });
+    const props = propsOf(t, site);
     expect(props['httpsOnly']).toBe(true);
     expect(props['siteConfig']).toMatchObject({
-      linuxFxVersion: 'NODE|20-lts',
       ftpsState: 'Disabled',
       minTlsVersion: '1.2',
+      scmMinTlsVersion: '1.2',
       alwaysOn: true,
       healthCheckPath: '/healthz',
       appCommandLine: 'node dist/src/main.js',
@@ -97,19 +208,32 @@ describe('ARM-template infra/main.json: configuratie', () => {
     const plan = only(t, 'Microsoft.Web/serverfarms');
     expect(plan.kind).toBe('linux');
     expect(plan.properties).toMatchObject({ reserved: true });
-    expect(ev.value(only(t, 'Microsoft.Web/sites/basicPublishingCredentialsPolicies').properties ?? null)).toEqual({ allow: false });
+  });
+
+  it('de statuscontrole wijst naar de route die de bot echt aanbiedt', () => {
+    const server = readFileSync(join(REPO, 'src', 'http', 'server.ts'), 'utf8');
+    const siteConfig = propsOf(template(), only(template(), 'Microsoft.Web/sites'))['siteConfig'] as Record<string, unknown>;
+    expect(server).toContain(`server.get('${String(siteConfig['healthCheckPath'])}'`);
+  });
+
+  it('basisauthenticatie (gebruikersnaam/wachtwoord) staat uit voor zowel SCM/Kudu als FTP', () => {
+    const t = template();
+    const ev = evaluator(t);
+    const policies = resourcesOfType(t, 'Microsoft.Web/sites/basicPublishingCredentialsPolicies');
+    expect(policies.map((p) => String(ev.value(p.name))).sort()).toEqual([`${webAppName()}/ftp`, `${webAppName()}/scm`]);
+    for (const p of policies) expect(propsOf(t, p)).toEqual({ allow: false });
   });
 
   it('zet Always On alleen uit op het gratis F1-plan', () => {
     const t = template();
     const alwaysOn = (sku: string): unknown =>
-      (evaluator(t, { appServiceSku: sku }).value(only(t, 'Microsoft.Web/sites').properties ?? null) as {
-        siteConfig: { alwaysOn: unknown };
-      }).siteConfig.alwaysOn;
+      (propsOf(t, only(t, 'Microsoft.Web/sites'), { appServiceSku: sku })['siteConfig'] as { alwaysOn: unknown }).alwaysOn;
     expect(alwaysOn('F1')).toBe(false);
     for (const sku of ['B1', 'S1', 'P1v3']) expect(alwaysOn(sku)).toBe(true);
   });
+});
 
+describe('ARM-template infra/main.json: opslag', () => {
   it('het opslagaccount is StorageV2, alleen https met TLS 1.2, zonder gedeelde sleutels of publieke blobs', () => {
     const storage = only(template(), 'Microsoft.Storage/storageAccounts');
     expect(storage.kind).toBe('StorageV2');
@@ -122,35 +246,113 @@ describe('ARM-template infra/main.json: configuratie', () => {
     expect(only(template(), 'Microsoft.Storage/storageAccounts/tableServices').name).toContain('/default');
   });
 
+  it('het opslagaccount heeft een CanNotDelete-vergrendeling', () => {
+    const t = template();
+    const ev = evaluator(t);
+    const lock = only(t, 'Microsoft.Authorization/locks');
+    const storageName = String(ev.value(only(t, 'Microsoft.Storage/storageAccounts').name));
+    expect(ev.value(lock.scope ?? '')).toBe(`Microsoft.Storage/storageAccounts/${storageName}`);
+    expect(propsOf(t, lock)['level']).toBe('CanNotDelete');
+    expect(String(propsOf(t, lock)['notes'])).toMatch(/deployment\.md/);
+  });
+
   it('geeft de identity de rol Storage Table Data Contributor op het opslagaccount', () => {
     const t = template();
     const ev = evaluator(t);
     const ra = only(t, 'Microsoft.Authorization/roleAssignments');
     const storageName = String(ev.value(only(t, 'Microsoft.Storage/storageAccounts').name));
     expect(ev.value(ra.scope ?? '')).toBe(`Microsoft.Storage/storageAccounts/${storageName}`);
-    const props = ev.value(ra.properties ?? null) as Record<string, unknown>;
+    const props = propsOf(t, ra);
     expect(props['roleDefinitionId']).toBe(`subres:Microsoft.Authorization/roleDefinitions|${TABLE_DATA_CONTRIBUTOR}`);
     expect(String(props['principalId'])).toBe(identityRef('principalId'));
     expect(props['principalType']).toBe('ServicePrincipal');
   });
+});
 
-  it('registreert de bot als UserAssignedMSI met het Teams-kanaal en het endpoint van de web-app', () => {
+describe('ARM-template infra/main.json: Teams-kanaal', () => {
+  it('de bot heeft het Teams-kanaal aan', () => {
     const t = template();
-    const ev = evaluator(t);
-    const bot = ev.value(only(t, 'Microsoft.BotService/botServices').properties ?? null) as Record<string, unknown>;
-    expect(bot['msaAppType']).toBe('UserAssignedMSI');
-    expect(String(bot['msaAppId'])).toBe(identityRef('clientId'));
-    expect(String(bot['msaAppTenantId'])).toBe(identityRef('tenantId'));
-    expect(bot['msaAppMSIResourceId']).toBe(IDENTITY);
-    expect(bot['endpoint']).toMatch(/^https:\/\/escaleer-[a-z0-9]{13}\.azurewebsites\.net\/api\/messages$/);
     const channel = only(t, 'Microsoft.BotService/botServices/channels');
-    expect(String(ev.value(channel.name))).toMatch(/\/MsTeamsChannel$/);
+    expect(String(evaluator(t).value(channel.name))).toMatch(/\/MsTeamsChannel$/);
     expect(channel.properties).toMatchObject({ channelName: 'MsTeamsChannel', properties: { isEnabled: true } });
   });
+});
 
-  it('Application Insights is workspace-gebaseerd', () => {
+describe('ARM-template infra/main.json: logboeken en waarschuwingen', () => {
+  const diagnosticsOn = (scope: string) => {
     const t = template();
-    const ai = evaluator(t).value(only(t, 'Microsoft.Insights/components').properties ?? null) as Record<string, unknown>;
-    expect(ai['WorkspaceResourceId']).toBe('res:Microsoft.OperationalInsights/workspaces|escaleer-logs');
+    const ev = evaluator(t);
+    const found = resourcesOfType(t, 'Microsoft.Insights/diagnosticSettings').filter((r) => ev.value(r.scope ?? '') === scope);
+    expect(found).toHaveLength(1);
+    return propsOf(t, found[0]!) as { workspaceId: Value; logs: Record<string, Value>[]; metrics: Record<string, Value>[] };
+  };
+
+  it('Application Insights is workspace-gebaseerd op de Log Analytics-werkruimte van dit template', () => {
+    const t = template();
+    const ai = only(t, 'Microsoft.Insights/components');
+    expect(propsOf(t, ai)).toMatchObject({ WorkspaceResourceId: WORKSPACE, IngestionMode: 'LogAnalytics' });
+    expect(ai.dependsOn?.map((d) => String(evaluator(t).value(d)))).toContain(WORKSPACE);
+    expect(propsOf(t, only(t, 'Microsoft.OperationalInsights/workspaces'))['retentionInDays']).toBe(30);
+    expect(propsOf(t, only(t, 'Microsoft.OperationalInsights/workspaces'), { logRetentionDays: 90 })['retentionInDays']).toBe(90);
+  });
+
+  it('de web-app stuurt al zijn logs (ook stdout/stderr: AppServiceConsoleLogs) en metrics naar de werkruimte', () => {
+    const d = diagnosticsOn(`Microsoft.Web/sites/${webAppName()}`);
+    expect(d.workspaceId).toBe(WORKSPACE);
+    expect(d.logs).toEqual([{ categoryGroup: 'allLogs', enabled: true }]);
+    expect(d.metrics).toEqual([{ category: 'AllMetrics', enabled: true }]);
+  });
+
+  it('de tabeldienst stuurt schrijf- en verwijderlogs en transactiemetrics naar de werkruimte', () => {
+    const t = template();
+    const storageName = String(evaluator(t).value(only(t, 'Microsoft.Storage/storageAccounts').name));
+    const d = diagnosticsOn(`Microsoft.Storage/storageAccounts/${storageName}/tableServices/default`);
+    expect(d.workspaceId).toBe(WORKSPACE);
+    expect(d.logs.map((l) => [l['category'], l['enabled']])).toEqual([
+      ['StorageWrite', true],
+      ['StorageDelete', true],
+    ]);
+    expect(d.metrics).toEqual([{ category: 'Transaction', enabled: true }]);
+  });
+
+  it('de actiegroep mailt naar het verplichte e-mailadres uit de parameters', () => {
+    const t = template();
+    expect(t.parameters['alertEmail']).toMatchObject({ type: 'string' });
+    expect(t.parameters['alertEmail']?.defaultValue).toBeUndefined();
+    const group = propsOf(t, only(t, 'Microsoft.Insights/actionGroups'), { alertEmail: 'team@zorg.example' });
+    expect(String(group['groupShortName']).length).toBeLessThanOrEqual(12);
+    expect(group['enabled']).toBe(true);
+    expect(group['emailReceivers']).toEqual([expect.objectContaining({ emailAddress: 'team@zorg.example', useCommonAlertSchema: true })]);
+  });
+
+  it('waarschuwt als de statuscontrole /healthz faalt (HealthCheckStatus onder 100%)', () => {
+    const t = template();
+    const alert = propsOf(t, only(t, 'Microsoft.Insights/metricAlerts'), REQUIRED) as Record<string, unknown>;
+    expect(alert).toMatchObject({ enabled: true, scopes: [SITE()], severity: 1, actions: [{ actionGroupId: ACTION_GROUP }] });
+    expect(alert['criteria']).toEqual({
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
+      allOf: [expect.objectContaining({ metricNamespace: 'Microsoft.Web/sites', metricName: 'HealthCheckStatus', operator: 'LessThan', threshold: 100, timeAggregation: 'Average' })],
+    });
+  });
+
+  it('waarschuwt bij elk bericht dat naar de dode brieven gaat, met de logtekst die de scheduler echt schrijft', () => {
+    const t = template();
+    const text = String(evaluator(t).value(t.variables['deadLetterLogText']));
+    const rule = only(t, 'Microsoft.Insights/scheduledQueryRules');
+    expect(rule.kind).toBe('LogAlert');
+    const props = propsOf(t, rule, REQUIRED) as Record<string, unknown>;
+    expect(props).toMatchObject({ enabled: true, scopes: [WORKSPACE], actions: { actionGroups: [ACTION_GROUP] } });
+    const [criterion] = (props['criteria'] as { allOf: Record<string, unknown>[] }).allOf;
+    expect(criterion).toMatchObject({ timeAggregation: 'Count', operator: 'GreaterThan', threshold: 0 });
+    const query = String(criterion?.['query']);
+    // stdout/stderr of the app (via the diagnostic setting above), and Application Insights traces should the app ever send them.
+    expect(query).toContain(`AppServiceConsoleLogs | where ResultDescription contains "${text}"`);
+    expect(query).toContain(`AppTraces | where Message contains "${text}"`);
+
+    const messages = sources(join('src', 'scheduler')).flatMap((s) => logMessages(s.text));
+    const deadLetterMessages = messages.filter((m) => /dode brie/i.test(m));
+    expect(deadLetterMessages.length).toBeGreaterThanOrEqual(1);
+    // Every dead-letter log line of the scheduler is caught by the query (a rewording must update the template).
+    for (const m of deadLetterMessages) expect(m).toContain(text);
   });
 });

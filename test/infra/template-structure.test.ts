@@ -1,5 +1,5 @@
 import { calls, evaluator, parse } from './arm-expr';
-import { expressions, only, resourceKey, resourcesOfType, template } from './helpers';
+import { REQUIRED, exampleParameters, expressions, only, resourceKey, resourcesOfType, template } from './helpers';
 
 const EXPECTED_TYPES = [
   'Microsoft.BotService/botServices',
@@ -12,6 +12,13 @@ const EXPECTED_TYPES = [
   'Microsoft.Authorization/roleAssignments',
   'Microsoft.OperationalInsights/workspaces',
   'Microsoft.Insights/components',
+  'Microsoft.Web/sites/config',
+  'Microsoft.Web/sites/basicPublishingCredentialsPolicies',
+  'Microsoft.Authorization/locks',
+  'Microsoft.Insights/diagnosticSettings',
+  'Microsoft.Insights/actionGroups',
+  'Microsoft.Insights/metricAlerts',
+  'Microsoft.Insights/scheduledQueryRules',
 ];
 
 const referenced = (fn: 'parameters' | 'variables'): Set<string> => {
@@ -48,15 +55,24 @@ describe('ARM-template infra/main.json: structuur', () => {
     expect([...referenced('variables')].sort()).toEqual(Object.keys(t.variables).sort());
   });
 
-  it('elke expressie is te ontleden en uit te rekenen met de standaardparameters', () => {
+  it.each([
+    ['de standaardwaarden (plus de verplichte parameters)', REQUIRED],
+    ['het voorbeeldparameterbestand', exampleParameters()],
+    ['runFromPackage en een eigen domein', { ...REQUIRED, runFromPackage: true, customHostname: 'escaleer.zorg.example' }],
+  ])('elke expressie is te ontleden en uit te rekenen met %s', (_, given) => {
     const t = template();
-    const ev = evaluator(t);
+    const ev = evaluator(t, given);
     for (const e of expressions(t)) expect(() => ev.expr(e)).not.toThrow();
+  });
+
+  it('alleen alertEmail is verplicht; elke andere parameter heeft een standaardwaarde', () => {
+    const required = Object.entries(template().parameters).filter(([, p]) => p.defaultValue === undefined).map(([n]) => n);
+    expect(required).toEqual(Object.keys(REQUIRED));
   });
 
   it('elke dependsOn wijst naar een resource in dit template', () => {
     const t = template();
-    const ev = evaluator(t);
+    const ev = evaluator(t, REQUIRED);
     const keys = new Set(t.resources.map((r) => resourceKey(r, ev)));
     const deps = t.resources.flatMap((r) => (r.dependsOn ?? []).map((d) => String(ev.value(d))));
     expect(deps.length).toBeGreaterThan(5);
@@ -73,14 +89,49 @@ describe('ARM-template infra/main.json: structuur', () => {
     }
   });
 
+  it('extensieresources (vergrendeling, roltoewijzing, diagnostische instellingen) hangen af van hun scope', () => {
+    const t = template();
+    const ev = evaluator(t);
+    const scoped = t.resources.filter((r) => r.scope);
+    expect(scoped.length).toBeGreaterThanOrEqual(4);
+    for (const r of scoped) {
+      const [namespace, ...rest] = String(ev.value(r.scope)).split('/');
+      const scopeId = `res:${[namespace, ...rest.filter((_, i) => i % 2 === 0)].join('/')}|${rest.filter((_, i) => i % 2 === 1).join('/')}`;
+      expect((r.dependsOn ?? []).map((d) => String(ev.value(d)))).toContain(scopeId);
+    }
+  });
+
+  it('waarschuwingen en diagnostische instellingen verwijzen naar resources uit dit template', () => {
+    const t = template();
+    const ev = evaluator(t, REQUIRED);
+    const keys = new Set(t.resources.map((r) => resourceKey(r, ev)));
+    for (const type of ['Microsoft.Insights/metricAlerts', 'Microsoft.Insights/scheduledQueryRules']) {
+      const props = ev.value(only(t, type).properties ?? null) as { scopes: string[] };
+      for (const s of props.scopes) expect(keys).toContain(s);
+    }
+    for (const d of resourcesOfType(t, 'Microsoft.Insights/diagnosticSettings')) {
+      expect(keys).toContain(String((ev.value(d.properties ?? null) as { workspaceId: string }).workspaceId));
+    }
+  });
+
   it('levert de outputs die de beheerder nodig heeft', () => {
     const t = template();
     expect(Object.keys(t.outputs)).toEqual(
-      expect.arrayContaining(['webAppName', 'webAppHostname', 'botAppId', 'botTenantId', 'storageTableEndpoint']),
+      expect.arrayContaining([
+        'webAppName',
+        'webAppHostname',
+        'botAppId',
+        'botTenantId',
+        'identityPrincipalId',
+        'storageTableEndpoint',
+        'logAnalyticsWorkspaceId',
+      ]),
     );
     const ev = evaluator(t);
-    expect(ev.value(t.outputs['webAppHostname']?.value)).toMatch(/^escaleer-[a-z0-9]{13}\.azurewebsites\.net$/);
+    expect(String(ev.value(t.outputs['webAppHostname']?.value))).toMatch(/^<reference res:Microsoft\.Web\/sites\|escaleer-[a-z0-9]{13}\.defaultHostName>$/);
     expect(String(ev.value(t.outputs['storageTableEndpoint']?.value))).toContain('primaryEndpoints.table');
+    expect(String(ev.value(t.outputs['identityPrincipalId']?.value))).toMatch(/userAssignedIdentities\|escaleer-id\.principalId>$/);
+    expect(String(ev.value(t.outputs['logAnalyticsWorkspaceId']?.value))).toMatch(/workspaces\|escaleer-logs\.customerId>$/);
   });
 
   it('maakt een geldige opslagaccountnaam, ook met het langste voorvoegsel', () => {
