@@ -65,6 +65,12 @@ const privacyErrors = (fields: readonly FieldDescriptor[], data: FormData): Reco
  * Tables are checked against the whole calendar: a closed table gets the deadline refusal, which
  * names the next table.
  */
+const NOT_OFFERED: Readonly<Record<NonNullable<FieldDescriptor['optionsFrom']>, string>> = {
+  tables: 'Kies een tafel uit de kalender.',
+  regions: 'Kies een regio uit de lijst.',
+  gebiedsteams: 'Kies een gebiedsteam uit de lijst.',
+};
+
 const notOffered = (fields: readonly FieldDescriptor[], data: FormData, ctx: RuleContext): Record<string, string> | null => {
   const errors: Record<string, string> = {};
   for (const f of fields) {
@@ -76,7 +82,7 @@ const notOffered = (fields: readonly FieldDescriptor[], data: FormData, ctx: Rul
         : f.optionsFrom === 'regions'
           ? regionsOf(ctx.tables).includes(v)
           : ctx.gebiedsteams.includes(v);
-    if (!allowed) errors[f.name] = 'Kies een van de opties.';
+    if (!allowed) errors[f.name] = NOT_OFFERED[f.optionsFrom];
   }
   return Object.keys(errors).length ? errors : null;
 };

@@ -1,6 +1,6 @@
-import { type CivilDate, addMonths, amsterdamDate } from './amsterdamTime';
+import { type CivilDate, addMonths, amsterdamDate, formatDutchDate } from './amsterdamTime';
 import type { Case } from './case';
-import { type RegionalTable, describeTable, nextFeasibleTable } from './calendar';
+import { type RegionalTable, nextFeasibleTable } from './calendar';
 import { type FormData, textOf } from './fields';
 import { isSubmitted, registeredTable } from './routes/aanmelding';
 import { ONPLANBARE_ZORG_MAX_MONTHS, onplanbareZorgStart } from './routes/bijstellenOptions';
@@ -15,6 +15,8 @@ export interface KeyDate {
 }
 
 const BEFORE_REGISTRATION = new Set(['voorwaarden', 'akkoord_teamleider', 'contact_adviseur', 'formulier']);
+
+const deadlineLabel = (t: RegionalTable): string => `inleverdatum tafel ${t.region} (overleg ${formatDutchDate(t.meeting)})`;
 
 const data = (c: Case, key: string): FormData | undefined => c.steps[key] as FormData | undefined;
 
@@ -33,12 +35,12 @@ export const nextKeyDate = (c: Case, ctx: { readonly now: Date; readonly tables:
   };
   if (c.state === 'aangemeld') {
     const t = registeredTable(c, ctx.tables);
-    if (t && !isSubmitted(c)) add(t.deadline, `inleverdatum tafel ${describeTable(t)}`);
-    else if (t) add(t.meeting, `overlegtafel ${describeTable(t)}`);
+    if (t && !isSubmitted(c)) add(t.deadline, deadlineLabel(t));
+    else if (t) add(t.meeting, `overlegtafel ${t.region}`);
   } else if (BEFORE_REGISTRATION.has(c.state)) {
     const region = textOf(data(c, 'voorwaarden'), 'regio');
     const target = region ? nextFeasibleTable(ctx.tables, region, ctx.now) : null;
-    if (target) add(target.deadline, `inleverdatum tafel ${describeTable(target)}`);
+    if (target) add(target.deadline, deadlineLabel(target));
   }
   if (c.state === 'onplanbare_zorg') {
     const start = onplanbareZorgStart(c);

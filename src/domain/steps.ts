@@ -1,6 +1,7 @@
 import { type Case, type RouteId, NEW_STATE, ROUTE_LABELS } from './case';
 import { DEFAULT_TABLES, type RegionalTable, describeTable, feasibleTables, regionsOf } from './calendar';
 import { type FieldDescriptor, choiceField, options, textField, textOf } from './fields';
+import { clientRefProblem } from './privacy';
 import { type Actor, type Role, hasRole } from './roles';
 import { AANMELDING_STEPS, isSubmitted } from './routes/aanmelding';
 import { BIJSTELLEN_STEPS } from './routes/bijstellen';
@@ -21,6 +22,10 @@ const ROUTE_ACTION: ActionDef = {
   ],
   targets: ['cirkel1', 'stap1_signaal'],
   next: (d) => (d.route === 'zorgkantoor' ? 'cirkel1' : 'stap1_signaal'),
+  check: (d) => {
+    const problem = clientRefProblem(textOf(d, 'clientRef') ?? '');
+    return problem ? { clientRef: problem } : null;
+  },
   update: (d) => ({ route: d.route as RouteId, clientRef: textOf(d, 'clientRef') ?? null }),
 };
 

@@ -107,9 +107,12 @@ describe('Route Bijstellen ondersteuning in de Agents Playground', () => {
 
   it('zonder bevestiging meldt de crisisknop niets', async () => {
     const c = await toStep3();
+    const before = c.version;
     const r = await c.act(DEMO.anouk, 'crisis.melden', { bevestigd: 'false' });
-    expect(r.text).toContain('Teamleider');
-    expect(r.text).toContain('niets');
+    expect(r.text).toContain('Bevestig dit om door te gaan.');
+    expect(r.text).toContain('niets opgeslagen');
+    expect((await c.view(DEMO.anouk, 'status.tonen')).text).toContain('Nu: Stap 3: bespreken met de teamleider');
+    expect(c.version).toBe(before);
   });
 
   it('een verouderde kaart krijgt de actuele stand terug en overschrijft niets', async () => {
@@ -123,8 +126,9 @@ describe('Route Bijstellen ondersteuning in de Agents Playground', () => {
     });
     expect(JSON.stringify(raw.body)).toContain('Iemand anders heeft deze casus net bijgewerkt');
     const now = await c.view(DEMO.anouk, 'status.tonen');
-    expect(now.text).toContain('Evaluatie');
-    expect(now.card).toEqual(c.card);
+    expect(now.text).toContain('Nu: Stap 3: inzet evalueren');
+    expect(JSON.stringify(now.card)).toContain(`"version":${old + 1}`);
+    expect(now.text).not.toContain('casuïstiekoverleg');
   });
 
   it('toont details alleen aan deelnemers en rolhouders; elk ander teamlid krijgt een weigering', async () => {

@@ -1,6 +1,6 @@
 import { TableCaseRepository, openTables } from '../../src/storage';
 import { type E2e, startE2e } from '../support/app';
-import { cardText, fill } from '../support/playgroundClient';
+import { cardText, fill, inputIds } from '../support/playgroundClient';
 
 describe('Escaleer in een teamkanaal van de Agents Playground', () => {
   let e: E2e;
@@ -38,15 +38,23 @@ describe('Escaleer in een teamkanaal van de Agents Playground', () => {
     const shown = cardText(root);
     const caseId = /Casus (CAS-\d{4}-\d{4})/.exec(shown)?.[1];
     expect(caseId).toBeDefined();
-    expect(shown).toContain('Zorgkantoor (Wlz)');
-    expect(shown).toContain('Bijstellen ondersteuning (Wmo)');
+    // The channel card holds no inputs; its button opens the route form for the one who clicks.
+    expect(inputIds(root)).toEqual([]);
+    const opened = await e.pg.execute(post.postConversationId, sanne.id, rootEvent.message.messageId, 'formulier.openen', {
+      caseId: caseId ?? '',
+      version: 1,
+      actie: 'route.kiezen',
+    });
+    const form = opened.body?.value;
+    expect(cardText(form)).toContain('Zorgkantoor (Wlz)');
+    expect(cardText(form)).toContain('Bijstellen ondersteuning (Wmo)');
 
     const response = await e.pg.execute(
       post.postConversationId,
       sanne.id,
       rootEvent.message.messageId,
       'route.kiezen',
-      fill(root, 'route.kiezen', { route: 'bijstellen', clientRef: 'ECD-4711' }, { caseId: caseId ?? '', version: 1 }),
+      fill(form, 'route.kiezen', { route: 'bijstellen', clientRef: 'ECD-4711' }, { caseId: caseId ?? '', version: 1 }),
     );
     expect(response.status).toBe(200);
     expect(response.body?.type).toBe('application/vnd.microsoft.card.adaptive');

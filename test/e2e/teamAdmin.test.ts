@@ -64,7 +64,7 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     const since = Date.now();
     const c = await CaseDriver.open(e, general, DEMO.anouk);
     await c.act(DEMO.anouk, 'route.kiezen', { route: 'bijstellen', clientRef: 'ECD-9' });
-    expect(c.text).toContain('Gebiedsteam Noord');
+    expect(cardText(await c.open(DEMO.anouk, 'signaal.vastleggen'))).toContain('Gebiedsteam Noord');
     await c.act(DEMO.anouk, 'signaal.vastleggen', { datum: new Date().toISOString().slice(0, 10), actielijn: 'GEHEIM actielijn', gebiedsteam: 'Gebiedsteam Noord' });
     await c.act(DEMO.anouk, 'actielijnen.bijstellen', { datum: new Date().toISOString().slice(0, 10), samenMetClient: 'true', bijstelling: 'GEHEIM', resultaat: 'onvoldoende' });
     const notice = await e.pg.waitFor(
@@ -124,9 +124,15 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
       plan: 'plan', nodig: 'nodig', zorgadviesGecontacteerd: 'true', afspraken: 'afspraken 3', vervolgdatum: '2026-01-20', uitkomst: 'onvoldoende',
     });
     expect(r.text).toContain('voorwaarden');
-    // The region choice of the conditions step lists the team's calendar (the new Zwolle table) …
-    expect(JSON.stringify(c.card)).toContain('"value":"Zwolle"');
-    // … and so does the root card everyone in the channel sees.
-    await c.channelShows('Zwolle');
+    // The region choice of the conditions form lists the team's calendar (the new Zwolle table) …
+    expect(JSON.stringify(await c.open(DEMO.anouk, 'voorwaarden.vastleggen'))).toContain('"value":"Zwolle"');
+    // … and once chosen, the channel's status card names the next Zwolle table's deadline.
+    const conditions: Record<string, string> = { regio: 'Zwolle' };
+    for (const k of ['geenCrisis', 'stappenDoorlopen', 'alternatieveWoonplek', 'overdrachtGeprobeerd', 'overplaatsingNoodzakelijk', 'inZorgGehouden', 'cceBetrokken']) {
+      conditions[k] = 'true';
+      conditions[`${k}Toelichting`] = 'dossier';
+    }
+    await c.act(DEMO.anouk, 'voorwaarden.vastleggen', conditions);
+    await c.channelShows(`2 april ${year}: inleverdatum tafel Zwolle`);
   }, 90_000);
 });

@@ -17,7 +17,7 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
 
   it('een casus van team A is vanuit team B of een andere tenant niet te lezen of te wijzigen, via de bot noch via de tab-API', async () => {
     const caseId = await openCase(d, TEAM_A);
-    await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-GEHEIM' }));
+    await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-GEHEIM-20' }));
     await openCase(d, TEAM_B);
     await settle(d);
     const { table } = await repository(d);
@@ -47,7 +47,7 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
     await settle(d);
     const changed = diff(before, await snapshot(table));
 
-    const leaked = answers.filter((a) => a.text.includes('ECD-GEHEIM') || a.text.includes('dagstructuur') || a.text.includes('Stap 1'));
+    const leaked = answers.filter((a) => a.text.includes('ECD-GEHEIM-20') || a.text.includes('dagstructuur') || a.text.includes('Stap 1'));
     const refused = answers.filter((a) => a.status === 200 && DUTCH.test(a.text) && /bestaat niet in dit kanaal|niet gevonden/i.test(a.text));
     const statusReplies = statusMsgs.map((m) => repliesTo(d, m.id).join(' '));
     console.log(
