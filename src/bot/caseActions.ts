@@ -20,6 +20,9 @@ import type { ChannelPlace } from './context';
 /** `formulier.openen` names the action whose form it opens; anything else in `data` is ignored. */
 const openData = z.object({ actie: z.string().min(1).max(64) });
 
+/** Which part of a long details card; anything else shows the first. */
+const detailsPart = z.object({ deel: z.coerce.number().int().min(1).max(100) });
+
 const STALE_TEXT = 'Iemand anders heeft deze casus net bijgewerkt. Dit is de actuele stand; je invoer is niet opgeslagen.';
 const STALE_FORM_TEXT = 'Iemand anders heeft deze casus net bijgewerkt. Je invoer staat er nog: controleer hem en sla opnieuw op.';
 const MOVED_ON_TEXT = 'De casus is intussen bijgewerkt. Dit is de actuele stand.';
@@ -59,7 +62,8 @@ export class CaseCardActions {
     const common = { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId };
     if (req.verb === DETAILS_VERB) {
       const shown = await this.cases.viewDetails(common);
-      if (shown.ok) return detailsCard(shown.case, (await this.cases.contextFor(shown.case)).tables);
+      const part = detailsPart.safeParse(req.data);
+      if (shown.ok) return detailsCard(shown.case, (await this.cases.contextFor(shown.case)).tables, part.success ? part.data.deel : 1);
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place.channelId);
       return c ? this.status(c, { text: shown.refusal.message, style: 'attention' }) : messageCard('Niet gevonden', shown.refusal.message, 'attention');
     }

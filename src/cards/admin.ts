@@ -143,7 +143,7 @@ export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit:
           : []),
       ]
     : [];
-  const manage = canEdit ? [] : [{ type: 'Action.Execute', title: 'Kalender beheren (functioneel beheerder)', verb: 'tafels.beheren', data: {} }];
+  const manage = canEdit ? [] : [{ type: 'Action.Execute', title: 'Kalender beheren (functioneel beheerder)', verb: 'tafels.beheren', associatedInputs: 'none', data: {} }];
   return render('tables', {
     hasNotice: Boolean(state.notice),
     notice: state.notice?.text ?? '',

@@ -1,6 +1,7 @@
 import { type Case, type FieldDescriptor, type FieldValue, ROUTE_LABELS, STEPS, describeTable, findTable, formatDutchDate, stepOf, type RegionalTable } from '../domain';
 import { inert } from './fieldView';
-import { formatMoment } from './format';
+import { caseData, execute, formatMoment } from './format';
+import { DETAILS_VERB, STATUS_VERB } from './statusCard';
 import { render } from './templates';
 
 interface Section {
@@ -36,11 +37,35 @@ const show = (f: FieldDescriptor | undefined, v: FieldValue, tables: readonly Re
   return inert(label(v as string));
 };
 
+/** Bytes of sections per details card: with the frame the card stays well under Teams' 28 KB budget. */
+const PART_BUDGET = 20 * 1024;
+
+type SectionView = { readonly title: string; readonly facts: readonly { readonly title: string; readonly value: string }[] };
+
+/** Consecutive sections packed into parts of at most {@link PART_BUDGET} bytes (a bigger section is a part on its own). */
+const partsOf = (sections: readonly SectionView[]): SectionView[][] => {
+  const parts: SectionView[][] = [[]];
+  let used = 0;
+  for (const s of sections) {
+    const bytes = Buffer.byteLength(JSON.stringify(s), 'utf8');
+    const current = parts[parts.length - 1] as SectionView[];
+    if (current.length && used + bytes > PART_BUDGET) {
+      parts.push([s]);
+      used = bytes;
+    } else {
+      current.push(s);
+      used += bytes;
+    }
+  }
+  return parts;
+};
+
 /**
  * The details of a case, free text included: only ever sent as a user-specific invoke response
- * to an authorised user, never posted to the channel.
+ * to an authorised user, never posted to the channel. A case with much text is shown in parts
+ * (`part` from 1), each within Teams' message budget, with buttons to the previous and next part.
  */
-export const detailsCard = (c: Case, tables: readonly RegionalTable[]): Record<string, unknown> => {
+export const detailsCard = (c: Case, tables: readonly RegionalTable[], part = 1): Record<string, unknown> => {
   const sections = Object.entries(c.steps).map(([key, data]) => {
     const section = SECTIONS.get(key);
     const facts = Object.entries(data)
@@ -51,9 +76,20 @@ export const detailsCard = (c: Case, tables: readonly RegionalTable[]): Record<s
       });
     return { title: section?.title ?? key, facts };
   });
+  const parts = partsOf(sections);
+  const index = Math.min(Math.max(1, Math.trunc(part)), parts.length);
+  const shown = parts[index - 1] ?? [];
+  const page = (n: number, title: string) => execute(title, DETAILS_VERB, caseData(c, { deel: String(n) }));
   return render('details', {
     caseId: c.id,
     version: c.version,
+    hasParts: parts.length > 1,
+    partLabel: `Deel ${index} van ${parts.length}`,
+    actions: [
+      ...(index > 1 ? [page(index - 1, 'Vorige deel')] : []),
+      ...(index < parts.length ? [page(index + 1, 'Volgende deel')] : []),
+      execute('Terug naar de status', STATUS_VERB, caseData(c)),
+    ],
     general: [
       { title: 'Route', value: c.route ? ROUTE_LABELS[c.route] : 'Nog niet gekozen' },
       { title: 'Stap', value: stepOf(c.state)?.label ?? c.state },
@@ -61,7 +97,7 @@ export const detailsCard = (c: Case, tables: readonly RegionalTable[]): Record<s
       { title: 'Geopend', value: formatMoment(c.createdAt) },
       { title: 'Bijgewerkt', value: formatMoment(c.updatedAt) },
     ],
-    sections,
+    sections: shown,
     isEmpty: sections.length === 0,
   });
 };

@@ -49,6 +49,23 @@ export const findTable = (tables: readonly RegionalTable[], id: string): Regiona
 export const feasibleTables = (tables: readonly RegionalTable[], now: Date): readonly RegionalTable[] =>
   tables.filter((t) => !deadlinePassed(t, now)).sort(byMeeting);
 
+/** How many open tables per region a form offers: enough to choose from, small enough for a card. */
+export const TABLES_OFFERED_PER_REGION = 3;
+
+/**
+ * The tables a registration form offers at `now`: per region the next
+ * {@link TABLES_OFFERED_PER_REGION} whose deadline has not passed, earliest meeting first. Keeps
+ * the form within Teams' message limit whatever the size of the calendar.
+ */
+export const offeredTables = (tables: readonly RegionalTable[], now: Date): readonly RegionalTable[] => {
+  const perRegion = new Map<string, number>();
+  return feasibleTables(tables, now).filter((t) => {
+    const n = perRegion.get(t.region) ?? 0;
+    perRegion.set(t.region, n + 1);
+    return n < TABLES_OFFERED_PER_REGION;
+  });
+};
+
 /** The earliest table of `region` whose deadline has not passed at `now`, or `null`. */
 export const nextFeasibleTable = (tables: readonly RegionalTable[], region: string, now: Date): RegionalTable | null =>
   feasibleTables(tables, now).find((t) => t.region === region) ?? null;

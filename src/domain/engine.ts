@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Case, CaseEvent, StepData } from './case';
-import { DEFAULT_TABLES, type RegionalTable, regionsOf } from './calendar';
+import { DEFAULT_TABLES, type RegionalTable, deadlinePassed, offeredTables, regionsOf } from './calendar';
 import { canonicalJson } from './canonicalJson';
 import { type FieldDescriptor, type FormData, fieldErrorsOf, schemaFor } from './fields';
 import { BSN_MESSAGE, freeTextProblem } from './privacy';
@@ -62,8 +62,8 @@ const privacyErrors = (fields: readonly FieldDescriptor[], data: FormData): Reco
 /**
  * Choices whose options come from data (regions, tables, gebiedsteams) are checked here against
  * what the card offered from the same data; static options are checked by the field's schema.
- * Tables are checked against the whole calendar: a closed table gets the deadline refusal, which
- * names the next table.
+ * A table must be one the form offered at `now`, or one whose deadline has passed: that one gets
+ * the deadline refusal, which names the next table.
  */
 const NOT_OFFERED: Readonly<Record<NonNullable<FieldDescriptor['optionsFrom']>, string>> = {
   tables: 'Kies een tafel uit de kalender.',
@@ -78,7 +78,7 @@ const notOffered = (fields: readonly FieldDescriptor[], data: FormData, ctx: Rul
     if (!f.optionsFrom || typeof v !== 'string') continue;
     const allowed =
       f.optionsFrom === 'tables'
-        ? ctx.tables.some((t) => t.id === v)
+        ? offeredTables(ctx.tables, ctx.now).some((t) => t.id === v) || ctx.tables.some((t) => t.id === v && deadlinePassed(t, ctx.now))
         : f.optionsFrom === 'regions'
           ? regionsOf(ctx.tables).includes(v)
           : ctx.gebiedsteams.includes(v);

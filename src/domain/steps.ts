@@ -1,5 +1,5 @@
 import { type Case, type RouteId, NEW_STATE, ROUTE_LABELS } from './case';
-import { DEFAULT_TABLES, type RegionalTable, describeTable, feasibleTables, regionsOf } from './calendar';
+import { DEFAULT_TABLES, type RegionalTable, describeTable, offeredTables, regionsOf } from './calendar';
 import { type FieldDescriptor, choiceField, options, textField, textOf } from './fields';
 import { clientRefProblem } from './privacy';
 import { type Actor, type Role, hasRole } from './roles';
@@ -93,7 +93,7 @@ const resolveField = (f: FieldDescriptor, tables: readonly RegionalTable[], now:
   if (f.optionsFrom === 'gebiedsteams') return { ...f, options: gebiedsteams.map((g) => ({ value: g, label: g })) };
   if (f.optionsFrom === 'regions') return { ...f, options: regionsOf(tables).map((r) => ({ value: r, label: r })) };
   if (f.optionsFrom === 'tables') {
-    const list = now ? feasibleTables(tables, now) : tables;
+    const list = now ? offeredTables(tables, now) : tables;
     return { ...f, options: list.map((t) => ({ value: t.id, label: describeTable(t) })) };
   }
   return f;

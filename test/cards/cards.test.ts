@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Case, DEFAULT_TABLES, STEPS, formatCaseId, newCase, type RouteId } from '../../src/domain';
-import { detailsCard, messageCard, notificationActivity, rootCard, render, settingsCard, settingsSummaryCard, tablesCard } from '../../src/cards';
+import { type Case, DEFAULT_TABLES, STEPS, availableActions, formatCaseId, newCase, type RouteId } from '../../src/domain';
+import { detailsCard, messageCard, notificationActivity, render, settingsCard, settingsSummaryCard, statusCard, stepFormCard, tablesCard } from '../../src/cards';
+import { cardText, verbsOn } from '../support/playgroundClient';
+import { inputsOf } from './cardStructure';
 import { checkCard } from './cardValidation';
 
 const now = new Date('2023-09-20T10:00:00Z');
@@ -13,6 +15,7 @@ const base = newCase({
 });
 
 const SECRET = 'GEHEIM';
+const view = { tables: DEFAULT_TABLES, now, waiting: null };
 
 /** Every field of every action, filled as a user might: free text carries a sentinel. */
 const filledSteps = (): Case['steps'] => {
@@ -47,7 +50,7 @@ const routeFor = (stepRoute: RouteId | null): RouteId[] => (stepRoute ? [stepRou
 describe('kaartsjablonen', () => {
   it('elk sjabloon in cards/ is geldige JSON en wordt door een kaart gebruikt', () => {
     const names = readdirSync(join(__dirname, '../../cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
-    expect(names.sort()).toEqual(['checklist', 'crisis', 'details', 'form', 'message', 'notification', 'root', 'settings', 'settingsSummary', 'tables']);
+    expect(names.sort()).toEqual(['checklist', 'details', 'form', 'message', 'notification', 'settings', 'settingsSummary', 'status', 'tables', 'view']);
   });
 
   const cases: [string, Case][] = [['nieuw', inState('nieuw', null)]];
@@ -58,13 +61,25 @@ describe('kaartsjablonen', () => {
     }
   }
 
-  it.each(cases)('hoofdkaart %s: geldig, versie ≤ 1.5, alleen elementen van die versie, < 40 KB', (_name, c) => {
-    const result = checkCard(rootCard(c, { tables: DEFAULT_TABLES, now }));
+  it.each(cases)('statuskaart %s: geldig, versie ≤ 1.5, alleen elementen van die versie, geen invoer, ≤ 8 KB', (_name, c) => {
+    const card = statusCard(c, view);
+    const result = checkCard(card, 8 * 1024);
     expect(result.errors).toEqual([]);
+    expect(inputsOf(card)).toEqual([]);
   });
 
-  it.each(cases.filter(([n]) => n.endsWith('ingevuld')))('hoofdkaart %s toont geen vrije tekst', (_name, c) => {
-    expect(JSON.stringify(rootCard(c, { tables: DEFAULT_TABLES, now }))).not.toContain(SECRET);
+  it.each(cases.filter(([n]) => n.endsWith('ingevuld')))('statuskaart %s toont geen vrije tekst', (_name, c) => {
+    expect(JSON.stringify(statusCard(c, view))).not.toContain(SECRET);
+  });
+
+  it.each(cases)('elk formulier van %s is geldig en stuurt precies zijn eigen invoer', (_name, c) => {
+    for (const a of availableActions(c, { tables: DEFAULT_TABLES, now, gebiedsteams: ['Noord'] })) {
+      const card = stepFormCard(c, a);
+      expect(checkCard(card).errors).toEqual([]);
+      const ids = inputsOf(card).map((x) => x.id);
+      expect(ids.every((id) => id.startsWith(`${a.verb}.`))).toBe(true);
+      expect(ids.sort()).toEqual(a.fields.map((f) => `${a.verb}.${f.name}`).sort());
+    }
   });
 
   it.each(cases.filter(([n]) => n.endsWith('ingevuld')))('detailkaart %s toont de vrije tekst, zonder HTML uit te voeren of bindingen te evalueren', (_name, c) => {
@@ -77,9 +92,9 @@ describe('kaartsjablonen', () => {
 
   it('een foutieve invoer komt terug met de waarden van de gebruiker en de fout naast het veld', () => {
     const c = inState('cirkel1', 'zorgkantoor');
-    const card = rootCard(c, {
-      tables: DEFAULT_TABLES,
-      now,
+    const action = availableActions(c, { tables: DEFAULT_TABLES, now }).find((a) => a.verb === 'cirkel1.vastleggen');
+    if (!action) throw new Error('cirkel1.vastleggen ontbreekt');
+    const card = stepFormCard(c, action, {
       form: { verb: 'cirkel1.vastleggen', values: { vraag: 'mijn vraag ${y}' }, fieldErrors: { datum: 'Vul een datum in.' } },
       notice: { text: 'Controleer de invoer.', style: 'attention' },
     });
@@ -87,18 +102,69 @@ describe('kaartsjablonen', () => {
     const text = JSON.stringify(card);
     expect(text).toContain('Vul een datum in.');
     expect(text).toContain('mijn vraag');
+    expect(text).not.toContain('${y}');
     expect(text).toContain('Controleer de invoer.');
   });
 
+  it('de statuskaart zegt wie aan zet is (rol en namen), de volgende datum, de voorwaarden n/7 en de laatste wijziging', () => {
+    const c: Case = {
+      ...inState('akkoord_teamleider', 'zorgkantoor', { voorwaarden: { geenCrisis: true, stappenDoorlopen: true, regio: 'Groningen' } }),
+      lastChange: { by: 'Anouk de Vries', action: 'voorwaarden.vastleggen', at: '2023-09-20T09:30:00Z' },
+    };
+    const waiting = { role: 'teamleider' as const, people: [{ id: 'a', name: 'Mohamed El Amrani', mri: '29:m' }], area: null };
+    const card = statusCard(c, { tables: DEFAULT_TABLES, now, waiting });
+    const text = cardText(card);
+    expect(text).toContain('Aan zet | Teamleider: Mohamed El Amrani');
+    expect(text).toMatch(/Volgende datum \| \d+ \w+ 2023: inleverdatum tafel Groningen/);
+    expect(text).toContain('Voorwaarden | 2 van 7 voldaan');
+    expect(text).toContain('Laatste wijziging | Anouk de Vries: Voorleggen aan teamleider (20 september 2023 om 11:30)');
+    // The teamleider's view opens by itself where Teams supports it; the button works everywhere.
+    expect(card.refresh).toEqual({
+      action: { type: 'Action.Execute', title: 'Akkoord', verb: 'formulier.openen', data: { caseId: c.id, version: c.version, actie: 'voorwaarden.goedkeuren' } },
+      userIds: ['29:m'],
+    });
+    expect(verbsOn(card)).toEqual(['formulier.openen', 'details.bekijken', 'formulier.openen', 'formulier.openen', 'status.tonen', 'formulier.openen']);
+    expect(text).toContain('Akkoord (teamleider)');
+    expect(text).toContain('Niet akkoord (teamleider)');
+  });
+
+  it('een groot team: de statuskaart noemt drie namen en hoeveel anderen, en ververst niet automatisch bij meer dan 60', () => {
+    const people = Array.from({ length: 150 }, (_, i) => ({ id: `aad-${i}`, name: `Teamleider Nummer ${i}`, mri: `29:${i}` }));
+    const card = statusCard(inState('akkoord_teamleider', 'zorgkantoor'), { tables: DEFAULT_TABLES, now, waiting: { role: 'teamleider', people, area: null } });
+    expect(cardText(card)).toContain('Teamleider: Teamleider Nummer 0, Teamleider Nummer 1, Teamleider Nummer 2 en 147 anderen');
+    expect(card.refresh).toBeUndefined();
+  });
+
+  it('namen en tekst uit Teams worden getoond, nooit uitgevoerd als binding of datumfunctie', () => {
+    const waiting = { role: 'teamleider' as const, people: [{ id: 'a', name: '${teamleider} {{DATE(2017-02-14T06:08:39Z, SHORT)}}' }], area: null };
+    const card = statusCard(inState('akkoord_teamleider', 'zorgkantoor'), { tables: DEFAULT_TABLES, now, waiting });
+    const text = cardText(card);
+    expect(text).not.toContain('${teamleider}');
+    expect(text).not.toContain('{{DATE');
+    expect(text).toContain('teamleider}');
+  });
+
   it('de voortgangsafbeelding is een kleine PNG met beschrijvende alt-tekst', () => {
-    const card = rootCard(inState('cirkel3', 'zorgkantoor'), { tables: DEFAULT_TABLES, now });
+    const card = statusCard(inState('cirkel3', 'zorgkantoor'), view);
     const text = JSON.stringify(card);
     const uri = /data:image\/png;base64,([A-Za-z0-9+/=]+)/.exec(text)?.[1];
     expect(uri).toBeDefined();
     const png = Buffer.from(uri ?? '', 'base64');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect(png.length).toBeLessThan(12_000);
+    expect(png.length).toBeLessThan(3_000);
     expect(text).toContain('Cirkel 3 van 4');
+  });
+
+  it('de crisismelding per route: Wlz noemt crisisregeling en Zorgadvies, Wmo de eigen en gemeentelijke crisisafspraken zonder Menzis', () => {
+    const form = (route: RouteId) => {
+      const c = inState(route === 'zorgkantoor' ? 'cirkel1' : 'stap1_signaal', route);
+      const crisis = availableActions(c, { tables: DEFAULT_TABLES, now }).find((a) => a.verb === 'crisis.melden');
+      if (!crisis) throw new Error('geen crisisactie');
+      return cardText(stepFormCard(c, crisis));
+    };
+    expect(form('zorgkantoor')).toContain('Zorgadvies van Menzis');
+    expect(form('bijstellen')).toContain('crisisregeling van de gemeente');
+    expect(form('bijstellen')).not.toMatch(/Menzis|overlegtafel/);
   });
 
   it('de escalatiemelding noemt de rolhouders met @mention, de stap en een link, zonder vrije tekst', () => {
@@ -139,11 +205,11 @@ describe('kaartsjablonen', () => {
     expect(() => render('message', { title: 'x' })).toThrow(/binding/);
   });
 
-  it('de crisisroute-knop staat op elke open stap en nergens anders', () => {
+  it('de crisisknop staat op elke open statuskaart en nergens anders', () => {
     for (const s of STEPS) {
       for (const route of routeFor(s.route)) {
-        const text = JSON.stringify(rootCard(inState(s.id, s.id === 'nieuw' ? null : route), { tables: DEFAULT_TABLES, now }));
-        expect(text.includes('"verb":"crisis.melden"')).toBe(!s.terminal && s.id !== 'nieuw');
+        const text = JSON.stringify(statusCard(inState(s.id, s.id === 'nieuw' ? null : route), view));
+        expect(text.includes('"actie":"crisis.melden"')).toBe(!s.terminal && s.id !== 'nieuw');
       }
     }
   });

@@ -1,0 +1,34 @@
+import { CARD_CONTENT_TYPE, detailsCard, statusCard, stepFormCard } from '../../src/cards';
+import { availableActions } from '../../src/domain';
+import { NOW, bigCalendar, bigTeam, everyState, everyoneWaiting } from './budget.fixtures';
+
+const KB = 1024;
+const tables = bigCalendar(200);
+const team = bigTeam(150);
+const size = (card: unknown): number => Buffer.byteLength(JSON.stringify({ type: 'message', attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }] }), 'utf8');
+
+describe('kaarten binnen de limieten van Teams, met 200 komende tafels en een team van 150', () => {
+  const states = everyState(tables);
+
+  it.each(states)('%s: statuskaart ≤ 8 KB, elk formulier en de details ≤ 28 KB', (_name, c) => {
+    const waiting = everyoneWaiting(c, team);
+    const status = statusCard(c, { tables, now: NOW, waiting });
+    expect(Buffer.byteLength(JSON.stringify(status), 'utf8')).toBeLessThanOrEqual(8 * KB);
+    for (const a of availableActions(c, { tables, now: NOW, gebiedsteams: team.slice(0, 6).map((m) => m.name) })) {
+      const values = Object.fromEntries(a.fields.map((f) => [f.name, 'x'.repeat(f.maxLength ?? 1000)]));
+      const errors = Object.fromEntries(a.fields.map((f) => [f.name, 'Deze waarde is niet goed; kies een van de opties of vul het veld in.']));
+      const form = stepFormCard(c, a, { form: { verb: a.verb, values, fieldErrors: errors }, notice: { text: 'Controleer de invoer. Er is niets opgeslagen.', style: 'attention' } });
+      expect([a.verb, size(form)]).toEqual([a.verb, Math.min(size(form), 28 * KB)]);
+    }
+    // Long details come in parts, each within the budget, together showing every section.
+    const first = JSON.stringify(detailsCard(c, tables));
+    const parts = Number(/Deel 1 van (\d+)/.exec(first)?.[1] ?? 1);
+    let shown = 0;
+    for (let part = 1; part <= parts; part++) {
+      const card = detailsCard(c, tables, part);
+      expect(size(card)).toBeLessThanOrEqual(28 * KB);
+      shown += ((card.body as { items?: unknown[] }[]).filter((b) => Array.isArray(b.items) && JSON.stringify(b).includes('FactSet')).length);
+    }
+    expect(shown).toBe(Object.keys(c.steps).length);
+  });
+});
