@@ -5,15 +5,23 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { type RootCardOptions, detailsCard, notificationActivity, rootCard, settingsCard, settingsSummaryCard, tablesCard } from '../src/cards';
-import type { TeamSettings } from '../src/app';
-import { type Actor, type Case, DEFAULT_TABLES, type FormData, applyAction, formatCaseId, newCase } from '../src/domain';
+import { type FormState, type Notice, detailsCard, notificationActivity, settingsCard, settingsSummaryCard, statusCard, stepFormCard, tablesCard, withNotice } from '../src/cards';
+import { type TeamSettings, waitingOn } from '../src/app';
+import { type Actor, type Case, DEFAULT_TABLES, type FormData, applyAction, availableActions, formatCaseId, newCase } from '../src/domain';
 import { type CardView, openCardPage, showCard } from '../test/support/cardPage';
 import { blockOutside, launchBrowser } from '../test/support/chromium';
 import { compactPng } from '../test/support/pngCompact';
 
-/** A root card with the stappenplan's example tables (the pictures use its 2023 dates). */
-const exampleCard = (c: Case, opts: Omit<RootCardOptions, 'tables'>): Record<string, unknown> => rootCard(c, { ...opts, tables: DEFAULT_TABLES });
+/** The status card with the stappenplan's example tables (the pictures use its 2023 dates) and the demo team's roles. */
+const exampleStatus = (c: Case, now: Date, notice: Notice | null = null): Record<string, unknown> =>
+  withNotice(statusCard(c, { tables: DEFAULT_TABLES, now, waiting: waitingOn(c, settings) }), notice);
+
+/** One action's form as the clicking user sees it. */
+const exampleForm = (c: Case, now: Date, verb: string, actor: Actor, state: { form?: FormState; notice?: Notice } = {}): Record<string, unknown> => {
+  const a = availableActions(c, { actor, tables: DEFAULT_TABLES, now, gebiedsteams: settings.gebiedsteams.map((g) => g.name) }).find((x) => x.verb === verb);
+  if (!a) throw new Error(`${c.id}: ${verb} niet aangeboden`);
+  return stepFormCard(c, a, state);
+};
 
 const T0 = new Date('2023-09-18T08:30:00Z');
 const hours = (n: number): Date => new Date(T0.getTime() + n * 3_600_000);
@@ -31,7 +39,7 @@ const location = {
   rootActivityId: '1695025800000',
 };
 
-const fresh = (n: number): Case => newCase({ id: formatCaseId(2023, n), location, ownerId: ANOUK.userId, now: T0 });
+const fresh = (n: number): Case => newCase({ id: formatCaseId(2023, n), location, ownerId: ANOUK.userId, ownerName: ANOUK.name, now: T0 });
 
 /** Walks a case through the real domain engine; each step one hour later. Throws on a refusal. */
 class Walk {
@@ -150,29 +158,30 @@ export const cardViews = (): CardView[] => {
   const notificationCard = notice.attachments?.[0]?.content as Record<string, unknown> | undefined;
   if (!notificationCard) throw new Error('melding zonder kaart');
   return [
-    { name: 'hoofdkaart-nieuw', card: exampleCard(nieuw.c, { now: T0 }) },
-    { name: 'hoofdkaart-zorgkantoor-cirkel1', card: exampleCard(cirkel1.c, { now: cirkel1.now }) },
+    { name: 'status-nieuw', card: exampleStatus(nieuw.c, T0) },
+    { name: 'formulier-route', card: exampleForm(nieuw.c, T0, 'route.kiezen', ANOUK) },
+    { name: 'status-zorgkantoor-cirkel1', card: exampleStatus(cirkel1.c, cirkel1.now) },
+    { name: 'formulier-cirkel1', card: exampleForm(cirkel1.c, cirkel1.now, 'cirkel1.vastleggen', ANOUK) },
     {
-      name: 'hoofdkaart-ongeldige-invoer',
-      card: exampleCard(invalid.c, {
-        now: invalid.now,
+      name: 'formulier-ongeldige-invoer',
+      card: exampleForm(invalid.c, invalid.now, 'cirkel1.vastleggen', ANOUK, {
         form: { verb: 'cirkel1.vastleggen', values: badInput, fieldErrors: invalidRefusal.fieldErrors ?? {} },
-        notice: { text: invalidRefusal.message, style: 'attention' },
+        notice: { text: `${invalidRefusal.message} Er is niets opgeslagen.`, style: 'attention' },
       }),
     },
-    { name: 'hoofdkaart-zorgkantoor-cirkel3', card: exampleCard(cirkel3.c, { now: cirkel3.now }) },
+    { name: 'status-zorgkantoor-cirkel3', card: exampleStatus(cirkel3.c, cirkel3.now) },
     {
-      name: 'hoofdkaart-voorwaarden',
-      card: exampleCard(checklist.c, {
-        now: checklist.now,
+      name: 'formulier-voorwaarden',
+      card: exampleForm(checklist.c, checklist.now, 'voorwaarden.vastleggen', ANOUK, {
         form: { verb: 'voorwaarden.vastleggen', values: checklistInput, fieldErrors: checklistRefusal.fieldErrors ?? {} },
         notice: { text: checklistRefusal.message, style: 'warning' },
       }),
     },
-    { name: 'hoofdkaart-akkoord-teamleider', card: exampleCard(akkoord.c, { now: akkoord.now }) },
-    { name: 'hoofdkaart-crisis', card: exampleCard(cirkel3.c, { now: cirkel3.now }), expand: 'Crisis melden' },
-    { name: 'hoofdkaart-bijstellen-stap1', card: exampleCard(stap1.c, { now: stap1.now }) },
-    { name: 'hoofdkaart-bijstellen-stap3', card: exampleCard(stap3.c, { now: stap3.now }) },
+    { name: 'status-akkoord-teamleider', card: exampleStatus(akkoord.c, akkoord.now), expand: 'Meer' },
+    { name: 'formulier-niet-akkoord', card: exampleForm(akkoord.c, akkoord.now, 'voorwaarden.afwijzen', MOHAMED) },
+    { name: 'formulier-crisis', card: exampleForm(cirkel3.c, cirkel3.now, 'crisis.melden', ANOUK) },
+    { name: 'status-bijstellen-stap1', card: exampleStatus(stap1.c, stap1.now) },
+    { name: 'status-bijstellen-stap3', card: exampleStatus(stap3.c, stap3.now) },
     { name: 'details', card: detailsCard(akkoord.c, DEFAULT_TABLES) },
     { name: 'escalatiemelding', card: notificationCard },
     { name: 'instellingen', card: settingsCard(location.teamId, 'Zorgteam Noord', settings, team, 0) },

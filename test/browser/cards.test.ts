@@ -42,23 +42,36 @@ describe('kaarten in headless chromium (npm run cards:render)', () => {
   });
 
   it('de ongeldige invoer toont de Nederlandse fouten bij de velden en de ingevulde waarden', async () => {
-    const { card, warnings } = await showCard(page, view('hoofdkaart-ongeldige-invoer'));
+    const { card, warnings } = await showCard(page, view('formulier-ongeldige-invoer'));
     expect(warnings).toEqual([]);
     const text = (await card.innerText()).replace(/\s+/g, ' ');
-    expect(text).toMatch(/Casus CAS-2023-\d{4}/);
-    expect(text).toContain('Route Zorgkantoor (Wlz)');
-    expect(text).toContain('Nu: Cirkel 1: overleg in het team');
+    expect(text).toMatch(/Casus CAS-2023-\d{4} · Zorgkantoor \(Wlz\) · Cirkel 1: overleg in het team/);
+    expect(text).toContain('Alleen jij ziet dit formulier.');
     expect(text).toContain('Controleer de invoer.');
     expect(text).toContain('Kies een datum.');
     expect(text).toContain('Maak een keuze.');
     expect(text).not.toContain('${');
     expect(await card.getByRole('checkbox', { name: 'Begeleider(s)' }).isChecked()).toBe(true);
     await expect(card.getByRole('button', { name: 'Opslaan' }).isVisible()).resolves.toBe(true);
-    expect(await card.locator('img').first().getAttribute('alt')).toContain('Cirkel 1 van 4');
+    await expect(card.getByRole('button', { name: 'Annuleren' }).isVisible()).resolves.toBe(true);
   });
 
-  it('crisis melden klapt uit met de uitleg en de bevestiging', async () => {
-    const { card, warnings } = await showCard(page, view('hoofdkaart-crisis'));
+  it('de statuskaart toont stand, wie aan zet is en de knoppen; Meer klapt de andere acties uit', async () => {
+    const { card, warnings } = await showCard(page, view('status-akkoord-teamleider'));
+    expect(warnings).toEqual([]);
+    const text = (await card.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Nu: Cirkel 4: akkoord teamleider');
+    expect(text).toContain('Teamleider: Mohamed El Amrani');
+    expect(text).toContain('7 van 7 voldaan');
+    expect(await card.locator('img').first().getAttribute('alt')).toContain('Cirkel 4 van 4');
+    for (const name of ['Akkoord (teamleider)', 'Details', 'Crisis melden', 'Niet akkoord (teamleider)', 'Vernieuwen']) {
+      await expect(card.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(true);
+    }
+    expect(await card.locator('input, textarea, select').count()).toBe(0);
+  });
+
+  it('crisis melden: eigen kaart met de uitleg en de bevestiging', async () => {
+    const { card, warnings } = await showCard(page, view('formulier-crisis'));
     expect(warnings).toEqual([]);
     const text = await card.innerText();
     expect(text).toContain('crisisregeling');
@@ -80,7 +93,7 @@ describe('kaarten in headless chromium (npm run cards:render)', () => {
   it('het script schrijft kleine, geldige PNGs van alleen het kaartelement', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'escaleer-kaarten-'));
     try {
-      const picked = ['hoofdkaart-nieuw', 'hoofdkaart-voorwaarden', 'tafels'].map(view);
+      const picked = ['status-nieuw', 'formulier-voorwaarden', 'tafels'].map(view);
       const { files, warnings } = await renderCards(browser, picked, dir);
       expect(warnings).toEqual([]);
       expect(files).toHaveLength(3);
