@@ -50,13 +50,10 @@ export const execute = (
 /** A copy of a rendered card with a notice right under its header (the first body element). */
 export const withNotice = (card: Record<string, unknown>, notice: Notice | null): Record<string, unknown> => {
   if (!notice) return card;
-  const copy = structuredClone(card);
-  const body = Array.isArray(copy.body) ? (copy.body as unknown[]) : [];
-  body.splice(1, 0, {
-    type: 'Container',
-    style: notice.style,
-    items: [{ type: 'TextBlock', text: notice.text, wrap: true, weight: 'Bolder' }],
-  });
-  copy.body = body;
-  return copy;
+  const body = Array.isArray(card.body) ? (card.body as unknown[]) : [];
+  // A new card and body array; the elements are shared, never changed.
+  return {
+    ...card,
+    body: [...body.slice(0, 1), { type: 'Container', style: notice.style, items: [{ type: 'TextBlock', text: notice.text, wrap: true, weight: 'Bolder' }] }, ...body.slice(1)],
+  };
 };

@@ -4,12 +4,17 @@ import {
   type Case,
   CRISIS_VERB,
   ROLE_LABELS,
-  availableActions,
+  rolesFor,
   crisisGuidance,
   formatDutchDate,
   nextKeyDate,
   primaryVerb,
-  publicSummary,
+  CONDITIONS,
+  type FormData,
+  ROUTE_LABELS,
+  conditionsMetCount,
+  isOpen,
+  progress,
   STEPS,
   stepOf,
 } from '../domain';
@@ -64,8 +69,16 @@ const lastChangeText = (c: Case): string => {
  * supports it, by itself for the people the case waits on (`refresh.userIds`).
  */
 export const statusCard = (c: Case, view: StatusView): Record<string, unknown> => {
-  const summary = publicSummary(c, view.tables);
-  const all = availableActions(c, { tables: view.tables, now: view.now });
+  const step = stepOf(c.state);
+  const summary = {
+    open: isOpen(c),
+    stateLabel: step?.label ?? c.state,
+    routeLabel: c.route ? ROUTE_LABELS[c.route] : null,
+    progress: progress(c),
+    checklist: c.steps.voorwaarden ? { met: conditionsMetCount(c.steps.voorwaarden as FormData), total: CONDITIONS.length } : null,
+  };
+  // Labels and roles only: the options of the forms are resolved when a form opens.
+  const all = step && !step.terminal ? step.actions.map((a) => ({ verb: a.verb, label: a.label, roles: rolesFor(step, a) })) : [];
   const mainVerb = primaryVerb(c);
   const main = all.find((a) => a.verb === mainVerb) ?? null;
   const secondary = all.filter((a) => a.verb !== mainVerb && a.verb !== CRISIS_VERB);
@@ -78,7 +91,7 @@ export const statusCard = (c: Case, view: StatusView): Record<string, unknown> =
     ...(summary.checklist ? [{ title: 'Voorwaarden', value: `${summary.checklist.met} van ${summary.checklist.total} voldaan` }] : []),
     { title: 'Laatste wijziging', value: lastChangeText(c) },
   ];
-  const open = (a: ActionView, style: 'positive' | 'default' | 'destructive' = 'default') =>
+  const open = (a: Pick<ActionView, 'verb' | 'label' | 'roles'>, style: 'positive' | 'default' | 'destructive' = 'default') =>
     execute(a.label + whoMay(a), OPEN_VERB, caseData(c, { actie: a.verb }), { style });
   const actions: Record<string, unknown>[] = [];
   if (main) actions.push(open(main, 'positive'));
@@ -107,8 +120,8 @@ export const statusCard = (c: Case, view: StatusView): Record<string, unknown> =
     pictureWidth: picture?.width ?? '96px',
     facts,
     // The step's first line of guidance says what to do next; the rest is in the form.
-    hasHint: summary.open && Boolean(stepOf(c.state)?.instructions[0]),
-    hint: summary.open ? (stepOf(c.state)?.instructions[0] ?? '') : '',
+    hasHint: summary.open && Boolean(step?.instructions[0]),
+    hint: summary.open ? (step?.instructions[0] ?? '') : '',
     hasGuidance: c.state === 'crisis',
     guidance: c.state === 'crisis' ? crisisGuidance(c.route) : [],
     actions,

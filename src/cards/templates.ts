@@ -40,7 +40,7 @@ const LEFTOVER = /\$\{[^}]*\}/;
  * again while a case does not change (`/status`, Vernieuwen, refreshes of user-specific views);
  * expanding costs ~0.3 ms of adaptive-expressions evaluation, a lookup a few µs. Small and bounded.
  */
-const recent = new Map<string, Record<string, unknown>>();
+const recent = new Map<string, string>();
 const RECENT_MAX = 64;
 
 /**
@@ -61,17 +61,16 @@ export const render = (name: TemplateName, raw: object): Record<string, unknown>
   const data = inertDeep(raw) as object;
   const key = `${name}\u0000${JSON.stringify(data)}`;
   const hit = recent.get(key);
-  if (hit) {
+  if (hit !== undefined) {
     recent.delete(key);
     recent.set(key, hit);
-    return structuredClone(hit);
+    return JSON.parse(hit) as Record<string, unknown>;
   }
   const expanded = templateOf(name).expand({ $root: data }) as Record<string, unknown>;
   const text = JSON.stringify(expanded);
-  const m = LEFTOVER.exec(text);
   // The text of the binding stays out of the message: errors end up in logs.
-  if (m) throw new Error(`Kaart ${name}: een binding is niet ingevuld`);
-  recent.set(key, JSON.parse(text) as Record<string, unknown>);
+  if (LEFTOVER.test(text)) throw new Error(`Kaart ${name}: een binding is niet ingevuld`);
+  recent.set(key, text);
   if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
   return expanded;
 };

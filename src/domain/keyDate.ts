@@ -18,6 +18,9 @@ const BEFORE_REGISTRATION = new Set(['voorwaarden', 'akkoord_teamleider', 'conta
 
 const deadlineLabel = (t: RegionalTable): string => `inleverdatum tafel ${t.region} (overleg ${formatDutchDate(t.meeting)})`;
 
+/** The states that can have a key date (the others skip the time-zone conversion). */
+const WITH_DATES = new Set([...BEFORE_REGISTRATION, 'aangemeld', 'onplanbare_zorg', 'besproken', 'opvolging']);
+
 const data = (c: Case, key: string): FormData | undefined => c.steps[key] as FormData | undefined;
 
 /**
@@ -27,7 +30,7 @@ const data = (c: Case, key: string): FormData | undefined => c.steps[key] as For
  * or a recorded follow-up date. `null` for a closed case or when nothing is planned.
  */
 export const nextKeyDate = (c: Case, ctx: { readonly now: Date; readonly tables: readonly RegionalTable[] }): KeyDate | null => {
-  if (!isOpen(c)) return null;
+  if (!isOpen(c) || !WITH_DATES.has(c.state)) return null;
   const today = amsterdamDate(ctx.now);
   const candidates: KeyDate[] = [];
   const add = (date: string | undefined, label: string): void => {
