@@ -26,8 +26,49 @@ export const pngChunk = (type: string, data: Buffer): Buffer => {
   return Buffer.concat([head, data, crc]);
 };
 
-/** Encodes RGBA pixels (row-major, 4 bytes per pixel) as a PNG. */
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * Indexed-colour PNG (colour type 3, PLTE + tRNS) when the picture has at most 256 colours, else
+ * `null`. Written here because pngjs, the usual library, writes only truecolour and greyscale; for
+ * the progress pictures (a few flat colours) an index costs a third of the bytes on the card.
+ */
+const encodeIndexed = (width: number, height: number, rgba: Uint8Array): Buffer | null => {
+  const index = new Map<number, number>();
+  const raw = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const colour = ((rgba[i] ?? 0) << 24) | ((rgba[i + 1] ?? 0) << 16) | ((rgba[i + 2] ?? 0) << 8) | (rgba[i + 3] ?? 0);
+      let n = index.get(colour);
+      if (n === undefined) {
+        if (index.size === 256) return null;
+        n = index.size;
+        index.set(colour, n);
+      }
+      raw[y * (width + 1) + 1 + x] = n;
+    }
+  }
+  const plte = Buffer.alloc(index.size * 3);
+  const trns = Buffer.alloc(index.size);
+  for (const [colour, n] of index) {
+    plte[n * 3] = (colour >>> 24) & 0xff;
+    plte[n * 3 + 1] = (colour >>> 16) & 0xff;
+    plte[n * 3 + 2] = (colour >>> 8) & 0xff;
+    trns[n] = colour & 0xff;
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 3; // indexed colour
+  return Buffer.concat([SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('PLTE', plte), pngChunk('tRNS', trns), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
+};
+
+/** Encodes RGBA pixels (row-major, 4 bytes per pixel) as a PNG: indexed when it has ≤ 256 colours, else truecolour with alpha. */
 export const encodePng = (width: number, height: number, rgba: Uint8Array): Buffer => {
+  const indexed = encodeIndexed(width, height, rgba);
+  if (indexed) return indexed;
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -38,8 +79,7 @@ export const encodePng = (width: number, height: number, rgba: Uint8Array): Buff
     raw[y * (width * 4 + 1)] = 0;
     Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
   }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
 };
 
 export type Rgb = readonly [number, number, number];

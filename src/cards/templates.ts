@@ -58,8 +58,10 @@ const inertDeep = (v: unknown): unknown => {
 
 /** Expands a template with its view model; throws when a binding is missing. Callers get their own copy. */
 export const render = (name: TemplateName, raw: object): Record<string, unknown> => {
-  const data = inertDeep(raw) as object;
-  const key = `${name}\u0000${JSON.stringify(data)}`;
+  const rawText = JSON.stringify(raw);
+  // Most view models hold nothing to neutralise: then they are used as they are, without a copy.
+  const data = rawText.includes('${') || rawText.includes('{{') ? (inertDeep(raw) as object) : raw;
+  const key = `${name}\u0000${data === raw ? rawText : JSON.stringify(data)}`;
   const hit = recent.get(key);
   if (hit !== undefined) {
     recent.delete(key);
