@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   ROLE_LABELS,
+  type Role,
   awaitingRole,
   caseReminders,
   describeTable,
@@ -82,6 +83,16 @@ export interface ExecuteRequest {
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A read of a case by a user (details, a prefilled form): who, from which channel, which activity. */
+export type ViewRequest = Omit<ExecuteRequest, 'verb' | 'input' | 'version'>;
+
+/** The care roles that may read any case's details in their team; the functioneel beheerder administers the app, not cases. */
+const CARE_ROLES: readonly Role[] = ['teamleider', 'gedragsdeskundige', 'sleutelfiguur', 'coordinator_verstevigingsteam'];
+
+/** Need to know: the people who worked on the case and the team's care roles. */
+export const mayReadDetails = (c: Case, actor: Actor): boolean =>
+  c.participants.includes(actor.userId) || actor.roles.some((r) => CARE_ROLES.includes(r));
 
 /** Tries of one card action when only bookkeeping on the case row changed meanwhile. */
 const EXECUTE_ATTEMPTS = 3;
@@ -209,35 +220,54 @@ export class CaseService {
   }
 
   /**
-   * Shows a case's details (free text included) to an authorised user: a participant of the case
-   * or a holder of a team role beyond begeleider. Every view is an audit event.
+   * Shows a case's details (free text included) to an authorised user (see {@link mayReadDetails}).
+   * Every view is an audit event.
    */
-  async viewDetails(req: Omit<ExecuteRequest, 'verb' | 'input' | 'version'>): Promise<{ ok: true; case: Case } | { ok: false; refusal: Refusal }> {
+  async viewDetails(req: ViewRequest): Promise<{ ok: true; case: Case } | { ok: false; refusal: Refusal }> {
     const stored = await this.repo.get(req.tenantId, req.caseId);
     if (!stored || stored.value.location.channelId !== req.channelId) {
       return { ok: false, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`) };
     }
     const c = stored.value;
-    const authorised = c.participants.includes(req.actor.userId) || req.actor.roles.some((r) => r !== 'begeleider');
-    if (!authorised) {
+    if (!mayReadDetails(c, req.actor)) {
       return {
         ok: false,
-        refusal: refuse('forbidden', 'Alleen wie aan deze casus werkt en de rolhouders van het team (zoals de teamleider) mogen de details zien.'),
+        refusal: refuse('forbidden', 'Alleen wie aan deze casus werkt en de zorgrollen van het team (zoals de teamleider) mogen de details zien.'),
       };
     }
-    // recordView's dedupe row makes a re-delivered view a no-op (the batch fails with 409).
-    await this.repo.recordView(req.tenantId, {
-      caseId: c.id,
-      version: c.version,
-      at: this.clock.now().toISOString(),
-      actorId: req.actor.userId,
-      actorRoles: req.actor.roles,
-      action: 'details.bekijken',
-      fromState: c.state,
-      toState: c.state,
-      dataHash: sha256(''),
-    }, `view:${req.activityId}`);
+    await this.recordRead(c, req, 'details.bekijken');
     return { ok: true, case: c };
+  }
+
+  /**
+   * The earlier input of a step the case came back to (e.g. the seven conditions after "Niet
+   * akkoord"), to prefill its form, for a user who may read the case's details; `null` otherwise.
+   * Showing it is a read of free text, so it is an audit event like a details view.
+   */
+  async earlierInput(c: Case, stepKey: string, req: ViewRequest): Promise<Readonly<Record<string, unknown>> | null> {
+    const data = c.steps[stepKey];
+    if (!data || Object.keys(data).length === 0 || !mayReadDetails(c, req.actor)) return null;
+    await this.recordRead(c, req, 'formulier.vooringevuld');
+    return data;
+  }
+
+  private async recordRead(c: Case, req: ViewRequest, action: string): Promise<void> {
+    // recordView's dedupe row makes a re-delivered view a no-op (the batch fails with 409).
+    await this.repo.recordView(
+      req.tenantId,
+      {
+        caseId: c.id,
+        version: c.version,
+        at: this.clock.now().toISOString(),
+        actorId: req.actor.userId,
+        actorRoles: req.actor.roles,
+        action,
+        fromState: c.state,
+        toState: c.state,
+        dataHash: sha256(''),
+      },
+      `view:${req.activityId}`,
+    );
   }
 
   /**

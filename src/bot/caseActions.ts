@@ -14,7 +14,7 @@ import {
   stepFormCard,
   withNotice,
 } from '../cards';
-import { type Actor, type Case, type CaseId, ROLE_LABELS, type Refusal, availableActions } from '../domain';
+import { type Actor, type Case, type CaseId, ROLE_LABELS, type Refusal, availableActions, stepOf } from '../domain';
 import type { ChannelPlace } from './context';
 
 /** `formulier.openen` names the action whose form it opens; anything else in `data` is ignored. */
@@ -103,7 +103,18 @@ export class CaseCardActions {
       const who = waiting && waiting.role !== 'begeleider' ? awaitingText(waiting) : action.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' of ');
       return quiet({ text: `Deze stap is voor ${who}. Jij kunt de status en de details bekijken.`, style: 'attention' });
     }
-    return stepFormCard(c, action);
+    const def = stepOf(c.state)?.actions.find((a) => a.verb === action.verb);
+    const earlier = def && !def.recurring ? await this.cases.earlierInput(c, def.stepKey ?? c.state, this.viewOf(req)) : null;
+    if (!earlier) return stepFormCard(c, action);
+    const values = Object.fromEntries(action.fields.filter((f) => earlier[f.name] !== undefined).map((f) => [f.name, earlier[f.name]]));
+    return stepFormCard(c, action, {
+      form: { verb: action.verb, values, fieldErrors: {} },
+      notice: { text: 'Ingevuld met wat eerder is vastgelegd. Controleer het en pas aan waar nodig.', style: 'emphasis' },
+    });
+  }
+
+  private viewOf(req: CaseActionRequest) {
+    return { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId };
   }
 
   private offered(c: Case, actor: Actor, read: ActionContextRead) {

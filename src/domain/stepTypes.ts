@@ -31,6 +31,8 @@ export interface ActionDef {
   readonly stepKey?: string;
   /** Fixed values merged into the stored step data, e.g. `{besluit: 'goedgekeurd'}`. */
   readonly stamp?: Readonly<Record<string, FieldValue>>;
+  /** Each submit is a new record (a follow-up, a monthly evaluation): its form starts empty, never with the earlier input. */
+  readonly recurring?: boolean;
   /** Extra case fields the action sets (only `route.kiezen` uses it). */
   readonly update?: (data: FormData) => Partial<Pick<Case, 'route' | 'clientRef'>>;
 }

@@ -82,16 +82,15 @@ export class PlaygroundClient {
 
   /** Sends an Action.Execute as `fromId` on the card `replyToId`; returns the bot's invoke response. */
   async execute(conversationId: string, fromId: string, replyToId: string, verb: string, data: Record<string, unknown>): Promise<InvokeResult> {
+    return this.invoke(conversationId, fromId, replyToId, { action: { type: 'Action.Execute', verb, data } });
+  }
+
+  /** An `adaptiveCard/action` invoke with the whole `value` (e.g. with Teams' `trigger: 'automatic'` of a refresh). */
+  async invoke(conversationId: string, fromId: string, replyToId: string, value: Record<string, unknown>): Promise<InvokeResult> {
     const r = await fetch(`${this.baseUrl}/_conversation/v1/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'adaptiveCard/action',
-        conversation: { id: conversationId },
-        from: { id: fromId },
-        replyToId,
-        value: { action: { type: 'Action.Execute', verb, data } },
-      }),
+      body: JSON.stringify({ name: 'adaptiveCard/action', conversation: { id: conversationId }, from: { id: fromId }, replyToId, value }),
     });
     const text = await r.text();
     return { status: r.status, body: text ? (JSON.parse(text) as InvokeBody) : null };

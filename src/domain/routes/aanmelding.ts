@@ -204,6 +204,7 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
 function opvolgingAction(): StepDef['actions'][number] {
   return {
     verb: 'opvolging.vastleggen',
+    recurring: true,
     label: 'Opvolging vastleggen',
     fields: [
       dateField('datum', 'Datum'),

@@ -16,6 +16,7 @@ export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
     actions: [
       {
         verb: 'evaluatie.vastleggen',
+        recurring: true,
         label: 'Maandevaluatie vastleggen',
         roles: ['sleutelfiguur', 'teamleider'],
         fields: [
