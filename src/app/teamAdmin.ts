@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Actor, ROLES, type RegionalTable, type Role, mergeTables, refuse, type Refusal, tableFromInput } from '../domain';
+import { type Actor, ROLES, type RegionalTable, type Role, mergeTables, refuse, type Refusal, removableTables, tableFromInput } from '../domain';
 import type { CalendarService } from './calendar';
 import type { Clock, OutboxStore } from './ports';
 import { type ChannelRef, type Member, type TeamSettings, type TeamSettingsStore, emptySettings, mayConfigure, rolesIn } from './teamSettings';
@@ -125,7 +125,7 @@ export class TeamAdminService {
   async removeTable(tenantId: string, teamId: string, actor: Actor, id: string): Promise<AdminResult<readonly RegionalTable[]>> {
     const allowed = await this.isBeheerder(tenantId, teamId, actor);
     if (!allowed.ok) return allowed;
-    if (!(await this.calendar.tablesFor(tenantId)).some((t) => t.id === id)) {
+    if (!removableTables(await this.calendar.tablesFor(tenantId), this.clock.now()).some((t) => t.id === id)) {
       return { ok: false, refusal: refuse('invalid_input', 'Kies een tafel uit de lijst.', { tafel: 'Kies een tafel uit de lijst.' }) };
     }
     return { ok: true, value: await this.calendar.update(tenantId, (current) => current.filter((t) => t.id !== id)) };

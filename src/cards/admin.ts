@@ -1,5 +1,5 @@
 import { ASSIGNABLE_ROLES, CASE_THREAD, GEBIEDSTEAM_ROWS, type TeamDirectory, type TeamSettings } from '../app';
-import { ROLE_LABELS, type RegionalTable, describeTable, deadlinePassed, formatDutchDate } from '../domain';
+import { ROLE_LABELS, type RegionalTable, amsterdamDate, deadlinePassed, formatDutchDate, removableTables } from '../domain';
 import { inert } from './fieldView';
 import type { NoticeStyle } from './format';
 import { render } from './templates';
@@ -90,18 +90,26 @@ export const settingsSummaryCard = (teamId: string, teamName: string, settings: 
   });
 };
 
+/** Upcoming tables shown per region: the card stays within Teams' limits. */
+const TABLES_SHOWN_PER_REGION = 6;
+
 /** The `/tafels` card: upcoming tables per region; for the functioneel beheerder also add/remove forms. */
 export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit: boolean, state: AdminCardState = {}): Record<string, unknown> => {
-  const upcoming = tables.filter((t) => t.meeting >= now.toISOString().slice(0, 10));
-  const regions = [...new Set(upcoming.map((t) => t.region))].sort().map((region) => ({
-    region,
-    tables: upcoming
-      .filter((t) => t.region === region)
-      .map((t) => ({
+  // "Today" in Amsterdam: between 00:00 and 02:00 the UTC date is still yesterday.
+  const today = amsterdamDate(now);
+  const upcoming = tables.filter((t) => t.meeting >= today).sort((a, b) => a.meeting.localeCompare(b.meeting));
+  const regions = [...new Set(upcoming.map((t) => t.region))].sort().map((region) => {
+    const all = upcoming.filter((t) => t.region === region);
+    const more = all.length - TABLES_SHOWN_PER_REGION;
+    return {
+      region: more > 0 ? `${region} (nog ${more} latere ${more === 1 ? 'tafel' : 'tafels'} in de kalender)` : region,
+      tables: all.slice(0, TABLES_SHOWN_PER_REGION).map((t) => ({
         title: formatDutchDate(t.meeting),
         value: deadlinePassed(t, now) ? `inleverdatum ${formatDutchDate(t.deadline)} is verstreken` : `inleveren uiterlijk ${formatDutchDate(t.deadline)}`,
       })),
-  }));
+    };
+  });
+  const removable = removableTables(tables, now);
   const errors = state.fieldErrors ?? {};
   const v = (k: string) => str(state.values?.[k]);
   const errorBlock = (k: string) => (errors[k] ? [{ type: 'TextBlock', text: errors[k], color: 'Attention', size: 'Small', wrap: true, spacing: 'None' }] : []);
@@ -124,7 +132,7 @@ export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit:
             actions: [{ type: 'Action.Execute', title: 'Toevoegen', verb: 'tafel.toevoegen', style: 'positive', data: {} }],
           },
         },
-        ...(tables.length
+        ...(removable.length
           ? [
               {
                 type: 'Action.ShowCard',
@@ -133,7 +141,7 @@ export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit:
                   type: 'AdaptiveCard',
                   version: '1.5',
                   body: [
-                    { type: 'Input.ChoiceSet', id: 'tafel.verwijderen.tafel', label: 'Welke tafel?', style: 'compact', choices: tables.map((t) => ({ title: describeTable(t), value: t.id })) },
+                    { type: 'Input.ChoiceSet', id: 'tafel.verwijderen.tafel', label: 'Welke tafel?', style: 'compact', choices: removable.map((t) => ({ title: `${inert(t.region)}, ${formatDutchDate(t.meeting)}`, value: t.id })) },
                     ...errorBlock('tafel'),
                   ],
                   actions: [{ type: 'Action.Execute', title: 'Verwijderen', verb: 'tafel.verwijderen', style: 'destructive', data: {} }],

@@ -1,4 +1,4 @@
-import { type CivilDate, endOfAmsterdamDay, formatDutchDate } from './amsterdamTime';
+import { type CivilDate, amsterdamDate, endOfAmsterdamDay, formatDutchDate } from './amsterdamTime';
 
 /**
  * One regional overlegtafel of Menzis zorgkantoor. Dates are Europe/Amsterdam calendar dates.
@@ -48,6 +48,15 @@ export const findTable = (tables: readonly RegionalTable[], id: string): Regiona
 /** All tables whose deadline has not passed at `now`, earliest meeting first. */
 export const feasibleTables = (tables: readonly RegionalTable[], now: Date): readonly RegionalTable[] =>
   tables.filter((t) => !deadlinePassed(t, now)).sort(byMeeting);
+
+/** How many upcoming tables the `/tafels` card offers for removal. */
+export const TABLES_REMOVABLE = 60;
+
+/** The tables the `/tafels` card offers for removal at `now`: the upcoming ones (meeting today or later, Amsterdam), earliest first, at most {@link TABLES_REMOVABLE}. */
+export const removableTables = (tables: readonly RegionalTable[], now: Date): readonly RegionalTable[] => {
+  const today = amsterdamDate(now);
+  return tables.filter((t) => t.meeting >= today).sort(byMeeting).slice(0, TABLES_REMOVABLE);
+};
 
 /** How many open tables per region a form offers: enough to choose from, small enough for a card. */
 export const TABLES_OFFERED_PER_REGION = 3;

@@ -1,4 +1,4 @@
-import { CARD_CONTENT_TYPE, detailsCard, statusCard, stepFormCard } from '../../src/cards';
+import { CARD_CONTENT_TYPE, detailsCard, statusCard, stepFormCard, tablesCard } from '../../src/cards';
 import { availableActions } from '../../src/domain';
 import { NOW, bigCalendar, bigTeam, everyState, everyoneWaiting } from './budget.fixtures';
 
@@ -30,5 +30,17 @@ describe('kaarten binnen de limieten van Teams, met 200 komende tafels en een te
       shown += ((card.body as { items?: unknown[] }[]).filter((b) => Array.isArray(b.items) && JSON.stringify(b).includes('FactSet')).length);
     }
     expect(shown).toBe(Object.keys(c.steps).length);
+  });
+});
+
+describe('de tafelkaart binnen de limiet van Teams, ook met een grote kalender', () => {
+  it('met 200 komende tafels: ≤ 28 KB, per regio de eerstvolgende zes en hoeveel er nog komen, hooguit 60 te verwijderen', () => {
+    for (const edit of [false, true]) {
+      const card = tablesCard(tables, NOW, edit);
+      expect(size(card)).toBeLessThanOrEqual(28 * KB);
+      const text = JSON.stringify(card);
+      expect(text).toContain('Regio Twente (nog 19 latere tafels in de kalender)');
+      if (edit) expect((text.match(/"value":"regio-/g) ?? []).length).toBe(60);
+    }
   });
 });
