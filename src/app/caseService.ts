@@ -78,9 +78,15 @@ export interface ExecuteRequest {
   readonly actor: Actor;
   /** Teams activity id of the invoke; a re-delivery with the same id changes nothing. */
   readonly activityId: string;
-  /** The channel the action came from; a case is only reachable from its own channel. */
+  /** The channel the action came from; a case is only reachable from its own channel… */
   readonly channelId: string;
+  /** …of its own team: the team decides the actor's roles, so a channel paired with another team's id is refused. */
+  readonly teamId: string;
 }
+
+/** True when the case lives in this team's channel. */
+const isHere = (c: Case, place: { readonly teamId: string; readonly channelId: string }): boolean =>
+  c.location.channelId === place.channelId && c.location.teamId === place.teamId;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -157,9 +163,10 @@ export class CaseService {
     this.log.warn('root card id niet opgeslagen na 5 pogingen', { caseId: id });
   }
 
-  async find(tenantId: string, id: CaseId, channelId: string): Promise<Case | null> {
+  /** The case if it lives in this team's channel, else `null`. */
+  async find(tenantId: string, id: CaseId, place: { readonly teamId: string; readonly channelId: string }): Promise<Case | null> {
     const stored = await this.repo.get(tenantId, id);
-    return stored && stored.value.location.channelId === channelId ? stored.value : null;
+    return stored && isHere(stored.value, place) ? stored.value : null;
   }
 
   async listForChannel(tenantId: string, channelId: string): Promise<readonly Case[]> {
@@ -174,7 +181,7 @@ export class CaseService {
   async execute(req: ExecuteRequest): Promise<ExecuteOutcome> {
     let stored = await this.repo.get(req.tenantId, req.caseId);
     for (let attempt = 1; ; attempt++) {
-      if (!stored || stored.value.location.channelId !== req.channelId) {
+      if (!stored || !isHere(stored.value, req)) {
         return { kind: 'refused', case: null, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`), read: null };
       }
       const dedupeKey = `invoke:${req.activityId}`;
@@ -225,7 +232,7 @@ export class CaseService {
    */
   async viewDetails(req: ViewRequest): Promise<{ ok: true; case: Case } | { ok: false; refusal: Refusal }> {
     const stored = await this.repo.get(req.tenantId, req.caseId);
-    if (!stored || stored.value.location.channelId !== req.channelId) {
+    if (!stored || !isHere(stored.value, req)) {
       return { ok: false, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`) };
     }
     const c = stored.value;

@@ -50,6 +50,9 @@ const refusingBadTokens = (auth: ConfigurationBotFrameworkAuthentication, log: L
   });
 
 /** The CloudAdapter with our credentials and a Dutch error reply for unexpected faults. */
+/** Activity types the log may name (anything else from the request is logged as 'anders'). */
+const KNOWN_TYPES: ReadonlySet<string> = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'messageReaction', 'event']);
+
 export const createAdapter = (identity: BotIdentity, log: Logger, overrides: AuthOverrides = {}): CloudAdapter => {
   const { credentialsFactory, settings = {} } = overrides;
   const auth = new ConfigurationBotFrameworkAuthentication(
@@ -64,7 +67,9 @@ export const createAdapter = (identity: BotIdentity, log: Logger, overrides: Aut
   );
   const adapter = new CloudAdapter(refusingBadTokens(auth, log));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log.error('fout in beurt', { error: error.message, type: context.activity.type, name: context.activity.name });
+    // No text from the request in the log: an error message or an activity name may carry it.
+    const type = typeof context.activity.type === 'string' && KNOWN_TYPES.has(context.activity.type) ? context.activity.type : 'anders';
+    log.error('fout in beurt', { fout: error instanceof Error ? error.name : typeof error, type });
     if (context.activity.type === 'message') {
       try {
         await context.sendActivity(

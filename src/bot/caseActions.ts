@@ -59,16 +59,16 @@ export class CaseCardActions {
   }
 
   async handle(req: CaseActionRequest): Promise<Record<string, unknown>> {
-    const common = { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId };
+    const common = { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId, teamId: req.place.teamId };
     if (req.verb === DETAILS_VERB) {
       const shown = await this.cases.viewDetails(common);
       const part = detailsPart.safeParse(req.data);
       if (shown.ok) return detailsCard(shown.case, (await this.cases.contextFor(shown.case)).tables, part.success ? part.data.deel : 1);
-      const c = await this.cases.find(req.place.tenantId, req.caseId, req.place.channelId);
+      const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
       return c ? this.status(c, { text: shown.refusal.message, style: 'attention' }) : messageCard('Niet gevonden', shown.refusal.message, 'attention');
     }
     if (req.verb === STATUS_VERB || req.verb === OPEN_VERB) {
-      const c = await this.cases.find(req.place.tenantId, req.caseId, req.place.channelId);
+      const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
       if (!c) return messageCard('Niet gevonden', `Casus ${req.caseId} bestaat niet in dit kanaal.`, 'attention');
       return req.verb === STATUS_VERB ? this.status(c) : this.openForm(c, req);
     }
@@ -114,7 +114,7 @@ export class CaseCardActions {
   }
 
   private viewOf(req: CaseActionRequest) {
-    return { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId };
+    return { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId, teamId: req.place.teamId };
   }
 
   private offered(c: Case, actor: Actor, read: ActionContextRead) {

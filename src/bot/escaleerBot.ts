@@ -118,7 +118,7 @@ export class EscaleerBot extends TeamsActivityHandler {
         }
         if (command.arg) {
           const id = caseIdFrom(command.arg);
-          const c = id ? await this.cases.find(place.tenantId, id, place.channelId) : null;
+          const c = id ? await this.cases.find(place.tenantId, id, place) : null;
           if (!c) {
             await context.sendActivity(`Casus ${command.arg} is niet gevonden in dit kanaal. Controleer het nummer (bijv. CAS-2026-0001).`);
             return;
@@ -126,7 +126,7 @@ export class EscaleerBot extends TeamsActivityHandler {
           await context.sendActivity({ attachments: [cardAttachment(await this.caseActions.status(c))] });
           return;
         }
-        const all = await this.cases.listForChannel(place.tenantId, place.channelId);
+        const all = (await this.cases.listForChannel(place.tenantId, place.channelId)).filter((c) => c.location.teamId === place.teamId);
         const open = all.filter(isOpen);
         const line = (c: Case) => {
           const role = awaitingRole(c);
@@ -160,11 +160,14 @@ export class EscaleerBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    // Escaleer answers Universal Actions only; any other invoke (task modules, message extensions,
+    // sign-in) has nothing to do here: 200 without a body, never a 5xx.
+    if (context.activity.name !== 'adaptiveCard/action') return { status: 200 };
     try {
       return await this.handleCardAction(context);
     } catch (e) {
-      this.log.error('kaartactie mislukt', { error: e instanceof Error ? e.message : String(e) });
+      // The error's name only: messages of faults can carry text from the request.
+      this.log.error('kaartactie mislukt', { fout: e instanceof Error ? e.name : typeof e, opslag: isStorageFault(e) });
       return cardResponse(messageCard('Niet gelukt', isStorageFault(e) ? STORAGE_DOWN : FAULT, 'attention'));
     }
   }

@@ -11,7 +11,8 @@ export const caseLink = (c: Case): string => {
   return `https://teams.microsoft.com/l/message/${encodeURIComponent(channel ?? c.location.channelId)}/${encodeURIComponent(message)}?${params.toString()}`;
 };
 
-const mentionText = (m: { readonly name: string }): string => `<at>${m.name}</at>`;
+/** `<at>Name</at>`; angle brackets in a name could open or close a mention of their own, so they go. */
+const mentionText = (m: { readonly name: string }): string => `<at>${m.name.replace(/[<>]/g, '')}</at>`;
 
 export type NoticeInput = Notice;
 
@@ -31,7 +32,7 @@ export const notificationActivity = (n: NoticeInput): OutboundActivity => {
       ? 'Team'
       : `De ${ROLE_LABELS[n.role].toLowerCase()} (nog niet ingesteld: gebruik /instellingen)`;
   const card = render('notification', {
-    mentions: n.holders.map((m) => ({ type: 'mention', text: mentionText(m), mentioned: { id: m.id, name: m.name } })),
+    mentions: n.holders.map((m) => ({ type: 'mention', text: mentionText(m), mentioned: { id: m.id, name: m.name.replace(/[<>]/g, '') } })),
     style: n.kind === 'escalation' ? 'attention' : 'emphasis',
     title: n.title,
     greeting: n.kind === 'escalation' ? `${who}: deze casus wacht op jou.` : `${who}: ${n.message ?? ''}`,

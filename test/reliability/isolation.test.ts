@@ -63,6 +63,27 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
     expect(changed).toEqual([]);
   });
 
+  it('een activiteit die het kanaal van team A combineert met het team-id van B (waar de gebruiker teamleider is) wordt geweigerd en wijzigt niets', async () => {
+    const caseId = await openCase(d, TEAM_A, USERS.anouk);
+    const v = (n: number) => ({ caseId, version: n });
+    await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', v(1), { route: 'zorgkantoor', clientRef: 'ECD-6' }));
+    const mixed: Place = { ...TEAM_A, teamId: TEAM_B.teamId };
+    const { table } = await repository(d);
+    await settle(d);
+    const before = await snapshot(table);
+    const answers = [
+      await invoke(d, mixed, 'details.bekijken', v(2), { from: USERS.mohamed }),
+      await invoke(d, mixed, 'formulier.openen', { ...v(2), actie: 'cirkel1.vastleggen' }, { from: USERS.mohamed }),
+      await invoke(d, mixed, 'crisis.melden', { ...v(2), 'crisis.melden.bevestigd': 'true' }, { from: USERS.mohamed }),
+    ];
+    await settle(d);
+    const changed = diff(before, await snapshot(table));
+    console.log(`Team-id van B bij het kanaal van A: geprobeerd ${answers.length}, geweigerd ${answers.filter((a) => /bestaat niet in dit kanaal/.test(a.text)).length}, gewijzigde rijen ${changed.length}`);
+    for (const a of answers) expect(a.text).toMatch(/bestaat niet in dit kanaal/);
+    expect(answers.some((a) => a.text.includes('ECD-6'))).toBe(false);
+    expect(changed).toEqual([]);
+  });
+
   it('elke wijziging en elke detailweergave laat precies één auditgebeurtenis na (wie, wat, wanneer, welke casus), ook bij herbezorging', async () => {
     const caseId = await openCase(d, TEAM_A, USERS.anouk);
     const route = await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-5' }));

@@ -1,0 +1,58 @@
+import { TableTeamSettingsStore, openTables } from '../../src/storage';
+import { type Direct, startDirect } from '../support/direct';
+import { TEAM_A, USERS, cardData, invoke, openCase, settle } from './harness';
+
+/** Text that a template engine, the Teams client or a mention parser could take for code. */
+const TRICKY = ['${teamleider}', '{{DATE(2017-02-14T06:08:39Z, SHORT)}}', '<at>Iedereen</at>', '**vet** [link](https://example.org)'];
+const NAME = `Mohamed ${TRICKY.join(' ')}`;
+
+describe('tekst van gebruikers en uit Teams is data: nooit een binding, nooit in een logregel', () => {
+  let d: Direct;
+  beforeAll(async () => {
+    d = await startDirect({ LOG_LEVEL: 'debug' });
+    const tables = await openTables(d.app.storageConnection, d.prefix);
+    await new TableTeamSettingsStore(tables.cases).save(
+      {
+        tenantId: TEAM_A.tenantId,
+        teamId: TEAM_A.teamId,
+        serviceUrl: d.connector.url,
+        roleHolders: { teamleider: [{ id: USERS.mohamed, name: NAME }] },
+        roleChannels: {},
+        gebiedsteams: [],
+        updatedAt: new Date().toISOString(),
+        updatedBy: USERS.mohamed,
+      },
+      null,
+    );
+  });
+  afterAll(async () => d?.close());
+
+  it('een naam en invoer met ${…}, {{…}}, <at>…</at> en markdown: de escalatie naar die teamleider werkt, alles wordt als tekst getoond, niets gelogd', async () => {
+    const caseId = await openCase(d, TEAM_A, USERS.anouk);
+    const v = (n: number) => ({ caseId, version: n });
+    const steps = [
+      await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', v(1), { route: 'bijstellen', clientRef: 'ECD-77' })),
+      await invoke(d, TEAM_A, 'signaal.vastleggen', cardData('signaal.vastleggen', v(2), { datum: '2025-03-03', actielijn: TRICKY.join(' '), toelichting: '${Jan Jansen}' })),
+      await invoke(d, TEAM_A, 'actielijnen.bijstellen', cardData('actielijnen.bijstellen', v(3), { datum: '2025-03-04', samenMetClient: 'true', bijstelling: '${x} {{y}}', resultaat: 'onvoldoende' })),
+    ];
+    const details = await invoke(d, TEAM_A, 'details.bekijken', v(4));
+    await settle(d);
+    const channel = d.connector.calls.map((c) => JSON.stringify(c.body)).join('\n');
+    const logged = JSON.stringify(d.log.lines);
+    console.log(`Inerte tekst: ${steps.length} acties, ${steps.filter((s) => /Opgeslagen/.test(s.text)).length} opgeslagen, kanaalberichten ${d.connector.calls.length}, foutregels in het log ${d.log.lines.filter((l) => l.level === 'error').length}`);
+
+    for (const s of steps) expect(s.text).toContain('Opgeslagen');
+    expect(steps[2]?.text).toContain('Teamleider: Mohamed');
+    // The escalation notice reached the channel, its @mention intact, the name shown as text.
+    expect(channel).toContain('wacht op de teamleider');
+    expect(channel).not.toContain('${teamleider}');
+    expect(channel).not.toContain('{{DATE');
+    // Details (a user-specific view) show the free text, neutralised.
+    expect(details.text).toContain('Jan Jansen}');
+    expect(details.text).not.toContain('${Jan Jansen}');
+    expect(d.log.lines.filter((l) => l.level === 'error')).toEqual([]);
+    for (const marker of ['Jan Jansen', 'teamleider}', 'DATE(', 'Iedereen', 'example.org']) expect(logged).not.toContain(marker);
+    // A name cannot open or close a mention of its own.
+    expect(channel).not.toContain('<at>Iedereen</at>');
+  });
+});
