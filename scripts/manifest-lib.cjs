@@ -53,6 +53,13 @@ const resolveSettings = (env, { packageVersion = '0.0.0', requireEnv = false } =
   }
   const teamsAppId = (env.TEAMS_APP_ID ?? '').trim() || botAppId;
   const ssoAppId = (env.TAB_SSO_APP_ID ?? '').trim() || botAppId;
+  // A user-assigned managed identity cannot expose an API (api://<host>/<id>): Teams SSO in the tab
+  // would fail and installs have been reported to fail with such a webApplicationInfo.id.
+  if ((env.MICROSOFT_APP_TYPE ?? '').trim() === 'UserAssignedMSI' && ssoAppId === botAppId) {
+    throw new Error(
+      'TAB_SSO_APP_ID ontbreekt of is gelijk aan de managed identity (MICROSOFT_APP_ID bij UserAssignedMSI): een managed identity kan geen API aanbieden. Maak een app-registratie voor de tab (zie docs/deployment.md) en zet haar id in TAB_SSO_APP_ID.',
+    );
+  }
   const version = (env.APP_VERSION ?? '').trim() || packageVersion;
   for (const [name, value] of [['MICROSOFT_APP_ID', botAppId], ['TEAMS_APP_ID', teamsAppId], ['TAB_SSO_APP_ID', ssoAppId]]) {
     if (!GUID.test(value)) throw new Error(`${name} "${value}" is geen GUID`);

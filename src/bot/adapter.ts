@@ -49,17 +49,18 @@ const refusingBadTokens = (auth: ConfigurationBotFrameworkAuthentication, log: L
     },
   });
 
-/** The CloudAdapter with our credentials and a Dutch error reply for unexpected faults. */
 /** Activity types the log may name (anything else from the request is logged as 'anders'). */
 const KNOWN_TYPES: ReadonlySet<string> = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'messageReaction', 'event']);
 
+/** The CloudAdapter with our credentials and a Dutch error reply for unexpected faults. */
 export const createAdapter = (identity: BotIdentity, log: Logger, overrides: AuthOverrides = {}): CloudAdapter => {
   const { credentialsFactory, settings = {} } = overrides;
   const auth = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: identity.appId,
       MicrosoftAppPassword: identity.appPassword,
-      MicrosoftAppType: identity.appType,
+      // Without an app id (local only; production refuses it) botbuilder accepts only MultiTenant.
+      MicrosoftAppType: identity.appId ? identity.appType : 'MultiTenant',
       MicrosoftAppTenantId: identity.tenantId,
       ...settings,
     } as ConfigurationBotFrameworkAuthenticationOptions,

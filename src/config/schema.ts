@@ -14,7 +14,8 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     MICROSOFT_APP_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
     MICROSOFT_APP_PASSWORD: z.string().default(''),
-    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    // Single-tenant by default: Azure Bot Service creates no new multi-tenant bots since 2025-07-31.
+    MICROSOFT_APP_TYPE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant')),
     MICROSOFT_APP_TENANT_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
     STORAGE_CONNECTION_STRING: z.string().trim().default(''),
     STORAGE_ACCOUNT_URL: z.string().trim().url('moet een URL zijn').or(z.literal('')).default(''),
@@ -30,7 +31,10 @@ export const envSchema = z
     PUBLIC_HOSTNAME: z.string().trim().default(''),
     /** Dashboard tab: accept `?tenant=…&team=…` without a Teams token (local development only). */
     TAB_DEV_MODE: onOff.optional(),
-    /** App registration whose SSO tokens the tab API accepts; defaults to MICROSOFT_APP_ID. */
+    /**
+     * App registration whose SSO tokens the tab API accepts; defaults to MICROSOFT_APP_ID, except for
+     * UserAssignedMSI: a managed identity cannot expose an API, so the tab then needs its own.
+     */
     TAB_SSO_APP_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
   })
   .superRefine((env, ctx) => {

@@ -67,4 +67,18 @@ describe('npm run package (scripts/package-app.mjs)', () => {
       stderr: expect.stringContaining('MICROSOFT_APP_ID "niet-een-guid" is geen GUID'),
     });
   });
+
+  it('weigert webApplicationInfo.id gelijk aan de managed identity van de bot (UserAssignedMSI), en accepteert een eigen app-registratie voor de tab', async () => {
+    const msi = { ...ENV, MICROSOFT_APP_TYPE: 'UserAssignedMSI' };
+    await expect(packageApp(msi, ['--out', join(dir, 'x.zip'), '--require-env'])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('een managed identity kan geen API aanbieden'),
+    });
+    await expect(packageApp({ ...msi, TAB_SSO_APP_ID: ENV.MICROSOFT_APP_ID }, ['--out', join(dir, 'y.zip')])).rejects.toMatchObject({ code: 1 });
+    const out = join(dir, 'ok.zip');
+    const sso = '7b1c2d3e-2222-4a2b-8c3d-0123456789ab';
+    await packageApp({ ...msi, TAB_SSO_APP_ID: sso }, ['--out', out, '--require-env']);
+    const manifest = JSON.parse(new AdmZip(out).readAsText('manifest.json')) as lib.Manifest;
+    expect((manifest['webApplicationInfo'] as { id: string }).id).toBe(sso);
+  });
 });

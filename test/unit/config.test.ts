@@ -12,6 +12,19 @@ describe('configuratie', () => {
     expect(c.playground.enabled).toBe(true);
   });
 
+  it('is standaard single-tenant (nieuwe multi-tenant bots maakt Azure niet meer aan), ook als de variabele leeg is', () => {
+    expect(loadConfig({}).bot.appType).toBe('SingleTenant');
+    expect(loadConfig({ MICROSOFT_APP_TYPE: '' }).bot.appType).toBe('SingleTenant');
+    expect(loadConfig({ MICROSOFT_APP_TYPE: 'MultiTenant' }).bot.appType).toBe('MultiTenant');
+  });
+
+  it('neemt bij UserAssignedMSI de managed identity niet als SSO-app van de tab: die kan geen API aanbieden', () => {
+    const msi = { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT };
+    expect(loadConfig(msi).tab.ssoAppId).toBe('');
+    expect(loadConfig({ ...msi, TAB_SSO_APP_ID: TENANT }).tab.ssoAppId).toBe(TENANT);
+    expect(loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: TENANT }).tab.ssoAppId).toBe(APP_ID);
+  });
+
   it('weigert te starten in productie zonder app-id en noemt de variabele', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', STORAGE_ACCOUNT_URL: 'https://x.table.core.windows.net' })).toThrow(
       /MICROSOFT_APP_ID: is verplicht in productie/,
