@@ -113,7 +113,7 @@ export const statusCard = (c: Case, view: StatusView): Record<string, unknown> =
     routeLabel: summary.routeLabel ? `Route ${summary.routeLabel}` : 'Nieuwe casus: kies de route',
     // Step labels already say where ('Cirkel 1: …', 'Stap 3: …'): no extra 'Stap:' in front.
     stepLabel: summary.open ? `Nu: ${summary.stateLabel}` : `Status: ${summary.stateLabel}`,
-    stepColor: c.state === 'crisis' ? 'Attention' : summary.open ? 'Accent' : 'Good',
+    stepColor: c.state === 'crisis' ? 'Attention' : summary.open ? 'Accent' : c.state === 'ingetrokken' ? 'Default' : 'Good',
     hasPicture: Boolean(picture),
     picture: picture?.dataUri ?? '',
     pictureAlt: picture?.altText ?? '',

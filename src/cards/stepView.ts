@@ -15,6 +15,7 @@ const SUBMIT_LABELS: ReadonlyMap<string, string> = new Map([
   ['voorwaarden.goedkeuren', 'Akkoord geven'],
   ['voorwaarden.afwijzen', 'Niet akkoord geven'],
   ['casus.afsluiten', 'Casus afsluiten'],
+  ['casus.intrekken', 'Casus intrekken'],
 ]);
 
 /** The submit button of an action's form. */

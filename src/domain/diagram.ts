@@ -1,5 +1,5 @@
 import { type RouteId, ROUTE_LABELS } from './case';
-import { CRISIS_ACTION } from './routes/common';
+import { CRISIS_ACTION, WITHDRAW_ACTION } from './routes/common';
 import { FIRST_STATE, routeSteps } from './steps';
 
 const quote = (text: string): string => text.replace(/"/g, "'");
@@ -12,12 +12,13 @@ export const routeDiagram = (route: RouteId): string => {
   lines.push(`  [*] --> ${FIRST_STATE[route]}`);
   for (const s of steps) {
     for (const a of s.actions) {
-      if (a === CRISIS_ACTION) continue;
+      if (a === CRISIS_ACTION || a === WITHDRAW_ACTION) continue;
       for (const t of a.targets) lines.push(`  ${s.id} --> ${t}: ${a.verb}`);
     }
   }
   const open = steps.filter((s) => s.actions.includes(CRISIS_ACTION)).map((s) => s.id);
   for (const id of open) lines.push(`  ${id} --> crisis: ${CRISIS_ACTION.verb}`);
+  for (const id of open) lines.push(`  ${id} --> ingetrokken: ${WITHDRAW_ACTION.verb}`);
   for (const s of steps) if (s.terminal) lines.push(`  ${s.id} --> [*]`);
   return `${lines.join('\n')}\n`;
 };

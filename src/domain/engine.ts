@@ -106,7 +106,7 @@ export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: Acti
     return err(
       c.state === 'crisis'
         ? refuse('crisis', 'Deze casus is als crisis gemeld: volg de crisisregeling of de zorgconferentie. Aanmelden bij de overlegtafel kan niet.')
-        : refuse('closed', 'Deze casus is afgesloten.'),
+        : refuse('closed', c.state === 'ingetrokken' ? 'Deze casus is ingetrokken.' : 'Deze casus is afgesloten.'),
     );
   }
   if (action.expectedVersion !== undefined && action.expectedVersion !== c.version) {
@@ -119,6 +119,7 @@ export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: Acti
   if (!roles.some((r) => hasRole(actor, r))) {
     return err(refuse('wrong_role', `Alleen de ${roleList(roles)} kan deze stap zetten.`));
   }
+  if (def.mayTake && !def.mayTake(c, actor)) return err(refuse('wrong_role', def.notAllowed ?? 'Jij kunt deze actie niet uitvoeren.'));
   const parsed = schemaOf(def).safeParse(action.input ?? {});
   if (!parsed.success) return err(refuse('invalid_input', 'Controleer de invoer.', fieldErrorsOf(parsed.error)));
   const data = parsed.data;

@@ -2,7 +2,7 @@ import type { Case, RouteId } from './case';
 import type { RegionalTable } from './calendar';
 import type { FieldDescriptor, FieldValue, FormData } from './fields';
 import type { Refusal } from './refusal';
-import type { Role } from './roles';
+import type { Actor, Role } from './roles';
 
 /** What rules may look at besides the case: the moment and the regional calendar. */
 export interface RuleContext {
@@ -25,6 +25,12 @@ export interface ActionDef {
   readonly next: (data: FormData, c: Case) => string;
   /** Cross-field validation; Dutch error per field, or `null`. Refused as `invalid_input`. */
   readonly check?: (data: FormData, c: Case, ctx: RuleContext) => Record<string, string> | null;
+  /**
+   * Who may take it beyond the role (e.g. "the one who opened the case"); refused as `wrong_role`
+   * with `notAllowed`. Cards use it too, so nobody is offered a form they may not submit.
+   */
+  readonly mayTake?: (c: Case, actor: Actor) => boolean;
+  readonly notAllowed?: string;
   /** Business rule; a refusal, or `null` when the action may proceed. */
   readonly guard?: (data: FormData, c: Case, ctx: RuleContext) => Refusal | null;
   /** Key in `Case.steps` under which the data is merged; defaults to the current state. */

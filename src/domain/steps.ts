@@ -5,7 +5,7 @@ import { clientRefProblem } from './privacy';
 import { type Actor, type Role, hasRole } from './roles';
 import { AANMELDING_STEPS, isSubmitted } from './routes/aanmelding';
 import { BIJSTELLEN_STEPS } from './routes/bijstellen';
-import { CRISIS_ACTION, END_STEPS } from './routes/common';
+import { CRISIS_ACTION, END_STEPS, WITHDRAW_ACTION } from './routes/common';
 import { ZORGKANTOOR_CIRCLE_STEPS } from './routes/zorgkantoor';
 import type { ActionDef, StepDef } from './stepTypes';
 
@@ -36,7 +36,7 @@ const NEW_STEP: StepDef = {
   role: 'begeleider',
   awaiting: 'begeleider',
   instructions: ['Kies de route die bij de situatie past. Gebruik nooit een naam of BSN; verwijs naar het dossier.'],
-  actions: [ROUTE_ACTION],
+  actions: [ROUTE_ACTION, WITHDRAW_ACTION],
   terminal: false,
   position: { phase: 0 },
 };
@@ -111,7 +111,7 @@ export const availableActions = (c: Case, opts: ActionViewOptions = {}): readonl
       verb: a.verb,
       label: a.label,
       roles,
-      allowed: actor ? roles.some((r) => hasRole(actor, r)) : true,
+      allowed: actor ? roles.some((r) => hasRole(actor, r)) && (a.mayTake?.(c, actor) ?? true) : true,
       fields: a.fields
         .map((f) => resolveField(f, tables, opts.now, opts.gebiedsteams ?? []))
         .filter((f) => f.optionsFrom !== 'gebiedsteams' || (f.options ?? []).length > 0),

@@ -123,7 +123,8 @@ describe('kaartsjablonen', () => {
       action: { type: 'Action.Execute', title: 'Akkoord', verb: 'formulier.openen', data: { caseId: c.id, version: c.version, actie: 'voorwaarden.goedkeuren' } },
       userIds: ['29:m'],
     });
-    expect(verbsOn(card)).toEqual(['formulier.openen', 'details.bekijken', 'formulier.openen', 'formulier.openen', 'status.tonen', 'formulier.openen']);
+    expect(verbsOn(card)).toEqual(['formulier.openen', 'details.bekijken', 'formulier.openen', 'formulier.openen', 'formulier.openen', 'status.tonen', 'formulier.openen']);
+    expect(text).toContain('Casus intrekken');
     expect(text).toContain('Akkoord (teamleider)');
     expect(text).toContain('Niet akkoord (teamleider)');
   });

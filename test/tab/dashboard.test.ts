@@ -91,8 +91,8 @@ describe('configuratie van het tabblad', () => {
     expect(loadConfig({ NODE_ENV: 'development', TAB_DEV_MODE: 'on' }).tab.devMode).toBe(true);
   });
 
-  it('gebruikt TAB_SSO_APP_ID, anders MICROSOFT_APP_ID, en eist een GUID', () => {
-    expect(loadConfig(prod).tab.ssoAppId).toBe(prod.MICROSOFT_APP_ID);
+  it('gebruikt TAB_SSO_APP_ID, bij een managed identity nooit MICROSOFT_APP_ID (die kan geen API aanbieden), en eist een GUID', () => {
+    expect(loadConfig(prod).tab.ssoAppId).toBe('');
     expect(loadConfig({ ...prod, TAB_SSO_APP_ID: '0b7f2a8e-1111-4222-8333-444455556666' }).tab.ssoAppId).toBe('0b7f2a8e-1111-4222-8333-444455556666');
     expect(() => loadConfig({ TAB_SSO_APP_ID: 'geen-guid' })).toThrow(/TAB_SSO_APP_ID: moet een GUID zijn/);
   });

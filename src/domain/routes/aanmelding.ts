@@ -4,7 +4,7 @@ import { type RegionalTable, deadlinePassed, describeTable, findTable, rollOver 
 import { type FormData, calendarChoiceField, choiceField, dateField, options, textareaField, textOf } from '../fields';
 import { type Refusal, refuse } from '../refusal';
 import type { RuleContext, StepDef } from '../stepTypes';
-import { ZORGADVIES, withCrisis } from './common';
+import { ZORGADVIES, withExits } from './common';
 import { conditionsMetCount } from './voorwaarden';
 
 export const ADVISEUR_MAIL = 'ziawlz@menzis.nl';
@@ -64,7 +64,7 @@ export const registrationRefusal = (c: Case): Refusal | null => {
 const tableFields = [calendarChoiceField('regio', 'Regio', 'regions'), calendarChoiceField('tafel', 'Regionale overlegtafel', 'tables')];
 
 const open = (step: Omit<StepDef, 'route' | 'terminal' | 'role' | 'awaiting'>): StepDef =>
-  withCrisis({ ...step, route: 'zorgkantoor', terminal: false, role: 'begeleider', awaiting: 'begeleider' });
+  withExits({ ...step, route: 'zorgkantoor', terminal: false, role: 'begeleider', awaiting: 'begeleider' });
 
 export const AANMELDING_STEPS: readonly StepDef[] = [
   open({

@@ -2,7 +2,7 @@ import type { Case } from '../case';
 import { type FormData, options, textOf } from '../fields';
 import type { Role } from '../roles';
 import type { ActionDef, StepDef, StepPosition } from '../stepTypes';
-import { withCrisis } from './common';
+import { withExits } from './common';
 
 export const BW_MAIL = 'BW@metsiem.nl';
 export const SIEM_CONTACT_URL = 'https://www.metsiem.nl/contact-metsiem/';
@@ -58,7 +58,7 @@ interface OpenStep {
 }
 
 export const step = ({ id, label, role, awaiting, phase, instructions, actions }: OpenStep): StepDef =>
-  withCrisis({ id, route: 'bijstellen', label, role, awaiting: awaiting ?? role, instructions, actions, terminal: false, position: { phase } });
+  withExits({ id, route: 'bijstellen', label, role, awaiting: awaiting ?? role, instructions, actions, terminal: false, position: { phase } });
 
 export const requiredWhen = (d: FormData, condition: boolean, names: readonly string[], message: string): Record<string, string> | null => {
   if (!condition) return null;

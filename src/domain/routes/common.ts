@@ -1,6 +1,7 @@
 import type { RouteId } from '../case';
 import type { ActionDef, StepDef } from '../stepTypes';
-import { toggleField } from '../fields';
+import { textareaField, toggleField } from '../fields';
+import { hasRole } from '../roles';
 
 export const ZORGADVIES = 'Zorgadvies van Menzis zorgkantoor: 088 222 42 42.';
 
@@ -34,8 +35,25 @@ export const CRISIS_ACTION: ActionDef = {
   stepKey: 'crisis',
 };
 
-/** Adds the crisis exit to an open step. */
-export const withCrisis = (step: StepDef): StepDef => ({ ...step, actions: [...step.actions, CRISIS_ACTION] });
+/**
+ * Withdraws a case opened by mistake (or no longer needed), in every open state: only the one who
+ * opened it or a teamleider, with a reason (free text: never on the channel's cards). Seed silent;
+ * a care team expects a case that should not exist not to stay on its open list.
+ */
+export const WITHDRAW_ACTION: ActionDef = {
+  verb: 'casus.intrekken',
+  label: 'Casus intrekken',
+  roles: ['begeleider'],
+  fields: [textareaField('reden', 'Waarom wordt de casus ingetrokken')],
+  targets: ['ingetrokken'],
+  next: () => 'ingetrokken',
+  stepKey: 'ingetrokken',
+  mayTake: (c, actor) => actor.userId === c.ownerId || hasRole(actor, 'teamleider'),
+  notAllowed: 'Alleen wie de casus opende of een teamleider kan de casus intrekken.',
+};
+
+/** The ways out of every open state: the crisis exit (not before a route is chosen) and withdrawal. */
+export const withExits = (step: StepDef): StepDef => ({ ...step, actions: [...step.actions, CRISIS_ACTION, WITHDRAW_ACTION] });
 
 const endStep = (id: string, label: string, instructions: readonly string[]): StepDef => ({
   id,
@@ -53,6 +71,7 @@ export const END_STEPS: readonly StepDef[] = [
   endStep('opgelost', 'Opgelost', ['De situatie is opgelost; de casus is gesloten.']),
   endStep('afgesloten', 'Afgesloten', ['De casus is afgesloten.']),
   endStep('crisis', 'Crisis', CRISIS_INSTRUCTIONS),
+  endStep('ingetrokken', 'Ingetrokken', ['De casus is ingetrokken en staat niet meer bij de open casussen.']),
 ];
 
 export const END_STATES = END_STEPS.map((s) => s.id);

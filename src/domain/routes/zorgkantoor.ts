@@ -11,7 +11,7 @@ import {
 } from '../fields';
 import { refuse } from '../refusal';
 import type { StepDef } from '../stepTypes';
-import { ZORGADVIES, withCrisis } from './common';
+import { ZORGADVIES, withExits } from './common';
 import { CONDITION_FIELDS, conditionsMetCount, evaluateConditions, missingExplanations } from './voorwaarden';
 
 export const PARTICIPANTS = options({
@@ -36,7 +36,7 @@ const circleFields: readonly FieldDescriptor[] = [
 ];
 
 const circle = (id: string, label: string, phase: number, nextState: string, instructions: readonly string[]): StepDef =>
-  withCrisis({
+  withExits({
     id,
     route: 'zorgkantoor',
     label,
@@ -61,7 +61,7 @@ export const ZORGKANTOOR_CIRCLE_STEPS: readonly StepDef[] = [
   circle('cirkel2', 'Cirkel 2: consultatie binnen de zorgaanbieder', 2, 'cirkel3', [
     'Regel een interne consultatie binnen de eigen organisatie (bijvoorbeeld de gedragsdeskundige).',
   ]),
-  withCrisis({
+  withExits({
     id: 'cirkel3',
     route: 'zorgkantoor',
     label: 'Cirkel 3: consultatie van een andere zorgaanbieder',
@@ -96,7 +96,7 @@ export const ZORGKANTOOR_CIRCLE_STEPS: readonly StepDef[] = [
       },
     ],
   }),
-  withCrisis({
+  withExits({
     id: 'voorwaarden',
     route: 'zorgkantoor',
     label: 'Cirkel 4: voorwaarden voor de regionale overlegtafel',
@@ -136,7 +136,7 @@ export const ZORGKANTOOR_CIRCLE_STEPS: readonly StepDef[] = [
       },
     ],
   }),
-  withCrisis({
+  withExits({
     id: 'akkoord_teamleider',
     route: 'zorgkantoor',
     label: 'Cirkel 4: akkoord teamleider',

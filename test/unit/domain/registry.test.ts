@@ -85,6 +85,8 @@ describe('availableActions, awaitingRole, isOpen', () => {
       ['voorwaarden.goedkeuren', false],
       ['voorwaarden.afwijzen', false],
       ['crisis.melden', true],
+      // Withdrawal is for the one who opened the case or a teamleider.
+      ['casus.intrekken', false],
     ]);
     expect(availableActions(c, { actor: TEAMLEIDER }).every((a) => a.allowed)).toBe(true);
     expect(availableActions(c).every((a) => a.allowed)).toBe(true);
