@@ -201,7 +201,7 @@ export class CaseService {
       if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error, read };
       const next = applied.value.case;
       const status = this.views.statusCard(next, { tables, now, waiting: waitingOn(next, settings) });
-      const outbox = [...this.channelUpdates(next, applied.value.events, req.actor.name, status), ...this.escalation(stored.value, next, tables, settings)];
+      const outbox = [...this.channelUpdates(next, applied.value.events, req.actor.name, status), ...this.escalation(stored.value, next, tables, settings, req.actor)];
       const reminders: DueReminder[] = caseReminders(next, { now, tables })
         .filter((r) => r.at.getTime() > now.getTime())
         .map((r) => ({ caseId: next.id, key: r.key, kind: r.kind, at: r.at.toISOString(), role: r.role, message: r.message }));
@@ -281,10 +281,13 @@ export class CaseService {
    * When a case starts waiting on a role other than begeleider, that role's channel (or, when none
    * is set, the case thread) gets a card that @mentions the role holders.
    */
-  private escalation(prev: Case, next: Case, tables: Parameters<typeof registeredTable>[1], settings: TeamSettings | null): OutboxMessage[] {
+  private escalation(prev: Case, next: Case, tables: Parameters<typeof registeredTable>[1], settings: TeamSettings | null, actor: Actor): OutboxMessage[] {
     const waiting = waitingOn(next, settings);
     if (!waiting || waiting.role === 'begeleider' || (waiting.role === awaitingRole(prev) && prev.state === next.state)) return [];
-    const { role, people: holders, area } = waiting;
+    const { role, area } = waiting;
+    // Never a notice to the one who just acted: a next step that is theirs alone needs none.
+    const holders = waiting.people.filter((m) => m.id !== actor.userId);
+    if (waiting.people.length > 0 && holders.length === 0) return [];
     const channel = settings?.roleChannels[role] ?? null;
     const table = registeredTable(next, tables);
     const activity = this.views.notice({

@@ -1,0 +1,52 @@
+import { TableTeamSettingsStore, openTables } from '../../src/storage';
+import { type Direct, startDirect } from '../support/direct';
+import { TEAM_A, USERS, cardData, invoke, openCase, settle } from './harness';
+
+const SANNE = 'user-sanne-sleutelfiguur';
+
+describe('meldingen gaan naar wie aan zet is, nooit naar wie net handelde', () => {
+  let d: Direct;
+  beforeAll(async () => {
+    d = await startDirect({ LOG_LEVEL: 'silent' });
+    const tables = await openTables(d.app.storageConnection, d.prefix);
+    await new TableTeamSettingsStore(tables.cases).save(
+      {
+        tenantId: TEAM_A.tenantId,
+        teamId: TEAM_A.teamId,
+        serviceUrl: d.connector.url,
+        roleHolders: { teamleider: [{ id: USERS.mohamed, name: 'Mohamed' }], sleutelfiguur: [{ id: SANNE, name: 'Sanne' }] },
+        roleChannels: {},
+        gebiedsteams: [],
+        updatedAt: new Date().toISOString(),
+        updatedBy: USERS.mohamed,
+      },
+      null,
+    );
+  });
+  afterAll(async () => d?.close());
+
+  it('de sleutelfiguur die stap 6 besluit krijgt geen melding over stap 7, die ook de hare is; wel over stap 6', async () => {
+    const caseId = await openCase(d, TEAM_A, USERS.anouk);
+    const v = (n: number) => ({ caseId, version: n });
+    const today = new Date().toISOString().slice(0, 10);
+    const steps = [
+      await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', v(1), { route: 'bijstellen', clientRef: 'ECD-8' })),
+      await invoke(d, TEAM_A, 'signaal.vastleggen', cardData('signaal.vastleggen', v(2), { datum: today, actielijn: 'wonen' })),
+      await invoke(d, TEAM_A, 'actielijnen.bijstellen', cardData('actielijnen.bijstellen', v(3), { datum: today, samenMetClient: 'true', bijstelling: 'x', resultaat: 'onvoldoende' })),
+      await invoke(d, TEAM_A, 'teamleider.besluit', cardData('teamleider.besluit', v(4), { besluit: 'aanvraag_bw' }), { from: USERS.mohamed }),
+      await invoke(d, TEAM_A, 'aanvraag_bw.verstuurd', cardData('aanvraag_bw.verstuurd', v(5), { verstuurdOp: today, tabbladen: 'true' })),
+      await invoke(d, TEAM_A, 'overbrugging.besluit', cardData('overbrugging.besluit', v(6), { besluit: 'siem_bw' }), { from: SANNE }),
+    ];
+    // Everything caused by the six actions: one status update and one timeline line each, plus the
+    // notices (the dispatcher keeps Teams' 8 messages per 2 s per conversation).
+    const timelines = () => d.connector.calls.filter((c) => JSON.stringify(c.body).includes(`${caseId}: `)).length;
+    for (let i = 0; i < 150 && timelines() < 6; i++) await new Promise((r) => setTimeout(r, 100));
+    await settle(d);
+    const notices = d.connector.calls.map((c) => JSON.stringify(c.body)).filter((t) => t.includes('wacht op de sleutelfiguur'));
+    console.log(`Eigen stap: ${steps.filter((s) => s.text.includes('Opgeslagen')).length}/${steps.length} opgeslagen, meldingen aan de sleutelfiguur ${notices.length} (verwacht 1: stap 6, niet stap 7)`);
+    for (const s of steps) expect(s.text).toContain('Opgeslagen');
+    expect(steps[5]?.text).toContain('Nu: Stap 7: overbruggingszorg vastleggen');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('Stap 6: afweging overbruggingszorg');
+  });
+});
