@@ -201,7 +201,7 @@ export class CaseService {
       if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error, read };
       const next = applied.value.case;
       const status = this.views.statusCard(next, { tables, now, waiting: waitingOn(next, settings) });
-      const outbox = [...this.channelUpdates(next, applied.value.events, req.actor.name, status), ...this.escalation(stored.value, next, tables, settings, req.actor)];
+      const outbox = [...this.channelUpdates(next, applied.value.events, req.actor.name, status), ...this.escalation(stored.value, next, tables, settings, req.actor), ...this.crisisNotices(next, settings, req.actor)];
       const reminders: DueReminder[] = caseReminders(next, { now, tables })
         .filter((r) => r.at.getTime() > now.getTime())
         .map((r) => ({ caseId: next.id, key: r.key, kind: r.kind, at: r.at.toISOString(), role: r.role, message: r.message }));
@@ -313,6 +313,35 @@ export class CaseService {
         caseId: next.id,
       },
     ];
+  }
+
+  /**
+   * A reported crisis stops the route; the teamleider (of the gebiedsteam, when known) and, on route
+   * Bijstellen, the sleutelfiguur hear of it in their channel (or the case thread), never the one
+   * who reported it.
+   */
+  private crisisNotices(c: Case, settings: TeamSettings | null, actor: Actor): OutboxMessage[] {
+    if (c.state !== 'crisis') return [];
+    const roles: Role[] = c.route === 'bijstellen' ? ['teamleider', 'sleutelfiguur'] : ['teamleider'];
+    return roles.flatMap((role) => {
+      const area = role === 'teamleider' && c.route === 'bijstellen' ? settings?.gebiedsteams.find((g) => g.name === c.steps.stap1_signaal?.gebiedsteam) : undefined;
+      const everyone = area ? [area.teamleider] : (settings?.roleHolders[role] ?? []);
+      const holders = everyone.filter((m) => m.id !== actor.userId);
+      if (holders.length === 0) return [];
+      const channel = settings?.roleChannels[role] ?? null;
+      const activity = this.views.notice({ case: c, role, holders, due: null, title: `Crisis gemeld in casus ${c.id}`, kind: 'crisis' });
+      return [
+        {
+          id: this.ids.next(),
+          conversation: { serviceUrl: settings?.serviceUrl || c.location.serviceUrl, conversationId: channel ? channel.channelId : c.location.conversationId, tenantId: c.tenantId },
+          kind: channel ? ('post' as const) : ('reply' as const),
+          activityId: channel ? null : c.location.rootActivityId,
+          activity,
+          createdAt: this.clock.now().toISOString(),
+          caseId: c.id,
+        },
+      ];
+    });
   }
 
   private channelUpdates(c: Case, events: readonly CaseEvent[], actorName: string, status: OutboundActivity): OutboxMessage[] {

@@ -10,7 +10,8 @@ export interface Notice {
   /** Dutch date by which the step should be done, if the process has one. */
   readonly due: string | null;
   readonly title: string;
-  readonly kind: 'escalation' | 'reminder';
+  /** `crisis`: a crisis was reported; the teamleider (and on route Bijstellen the sleutelfiguur) is told, nothing is asked. */
+  readonly kind: 'escalation' | 'reminder' | 'crisis';
   /** The reminder text (channel-safe: dates and tables only). */
   readonly message?: string;
 }

@@ -33,16 +33,25 @@ export const notificationActivity = (n: NoticeInput): OutboundActivity => {
       : `De ${ROLE_LABELS[n.role].toLowerCase()} (nog niet ingesteld: gebruik /instellingen)`;
   const card = render('notification', {
     mentions: n.holders.map((m) => ({ type: 'mention', text: mentionText(m), mentioned: { id: m.id, name: m.name.replace(/[<>]/g, '') } })),
-    style: n.kind === 'escalation' ? 'attention' : 'emphasis',
+    style: n.kind === 'reminder' ? 'emphasis' : 'attention',
     title: n.title,
-    greeting: n.kind === 'escalation' ? `${who}: deze casus wacht op jou.` : `${who}: ${n.message ?? ''}`,
+    greeting:
+      n.kind === 'escalation'
+        ? `${who}: deze casus wacht op jou.`
+        : n.kind === 'crisis'
+          ? `${who}: in deze casus is een crisis gemeld. De escalatieroute is gestopt; de crisisafspraken gaan voor.`
+          : `${who}: ${n.message ?? ''}`,
     facts: [
       { title: 'Casus', value: c.id },
       { title: 'Route', value: c.route ? ROUTE_LABELS[c.route] : '—' },
       { title: 'Stap', value: step?.label ?? c.state },
       ...(asked.length ? [{ title: 'Gevraagd', value: asked.join('; ') }] : []),
-      { title: 'Uiterlijk', value: n.due ?? 'zo snel mogelijk' },
+      ...(n.kind === 'crisis' ? [] : [{ title: 'Uiterlijk', value: n.due ?? 'zo snel mogelijk' }]),
     ],
+    footer:
+      n.kind === 'crisis'
+        ? 'Open de casus in het kanaal voor de stand. Details staan alleen in de casus, niet in deze melding.'
+        : 'Open de casus in het kanaal om de stap af te ronden. Details staan alleen in de casus, niet in deze melding.',
     link: caseLink(c),
   });
   // Mentions live in the card's msteams.entities; activity-level mention entities need matching text.

@@ -49,4 +49,29 @@ describe('meldingen gaan naar wie aan zet is, nooit naar wie net handelde', () =
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain('Stap 6: afweging overbruggingszorg');
   });
+
+  it('een crisismelding op route Bijstellen gaat naar de teamleider en de sleutelfiguur, niet naar wie hem meldde; op route Zorgkantoor naar de teamleider', async () => {
+    const crisis = async (route: 'bijstellen' | 'zorgkantoor', by: string, expected: number) => {
+      const caseId = await openCase(d, TEAM_A, USERS.anouk);
+      await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route, clientRef: 'ECD-9' }));
+      const r = await invoke(d, TEAM_A, 'crisis.melden', cardData('crisis.melden', { caseId, version: 2 }, { bevestigd: 'true' }), { from: by });
+      expect(r.text).toContain('Status: Crisis');
+      const mine = () => d.connector.calls.map((c) => JSON.stringify(c.body)).filter((t) => t.includes(`Crisis gemeld in casus ${caseId}`));
+      for (let i = 0; i < 150 && mine().length < expected; i++) await new Promise((res) => setTimeout(res, 100));
+      await settle(d);
+      return mine();
+    };
+    const wmo = await crisis('bijstellen', USERS.anouk, 2);
+    const wlz = await crisis('zorgkantoor', USERS.anouk, 1);
+    const self = await crisis('bijstellen', USERS.mohamed, 1);
+    console.log(`Crisismeldingen: Wmo ${wmo.length} (verwacht 2), Wlz ${wlz.length} (verwacht 1), Wmo gemeld door de teamleider ${self.length} (verwacht 1)`);
+    expect(wmo).toHaveLength(2);
+    expect(wmo.join()).toContain('<at>Mohamed</at>');
+    expect(wmo.join()).toContain('<at>Sanne</at>');
+    expect(wmo.join()).toContain('de crisisafspraken gaan voor');
+    expect(wlz).toHaveLength(1);
+    expect(wlz.join()).not.toContain('<at>Sanne</at>');
+    expect(self).toHaveLength(1);
+    expect(self.join()).not.toContain('<at>Mohamed</at>');
+  });
 });
