@@ -20,7 +20,7 @@ export const crisisGuidance = (route: RouteId | null): readonly string[] =>
   route === 'bijstellen'
     ? [
         'Bij een crisissituatie gaan de crisisafspraken van je organisatie en de crisisregeling van de gemeente voor; volg die.',
-        'Het proces bijstellen ondersteuning stopt voor deze casus; overleg met je teamleider.',
+        'Het proces bijstellen ondersteuning stopt voor deze casus; de teamleider en de sleutelfiguur krijgen een melding.',
       ]
     : CRISIS_INSTRUCTIONS;
 
