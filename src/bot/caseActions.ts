@@ -17,6 +17,27 @@ import {
 import { type Actor, type Case, type CaseId, ROLE_LABELS, type Refusal, availableActions, stepOf } from '../domain';
 import type { ChannelPlace } from './context';
 
+const textAt = (c: Case, step: string, field: string): string | null => {
+  const v = c.steps[step]?.[field];
+  return typeof v === 'string' && v ? v : null;
+};
+
+/**
+ * Why the case is back at this step, with the reason given (free text: only ever in this
+ * user-specific view, for someone who may read the details; the channel's card says only who).
+ */
+const whyBack = (c: Case): string => {
+  if (c.state === 'voorwaarden' && c.steps.akkoord_teamleider?.besluit === 'afgewezen') {
+    const reason = textAt(c, 'akkoord_teamleider', 'reden');
+    return `Niet akkoord van de teamleider${reason ? `: ${reason}` : ''}. Bevestig de voorwaarden opnieuw. `;
+  }
+  if (c.state === 'cirkel3' && c.steps.contact_adviseur?.oordeel === 'niet_passend') {
+    const advice = textAt(c, 'contact_adviseur', 'advies');
+    return `De zorginhoudelijk adviseur vond bespreking niet passend${advice ? `: ${advice}` : ''}. Werk het plan bij, of sluit de casus als het is opgelost. `;
+  }
+  return '';
+};
+
 /** `formulier.openen` names the action whose form it opens; anything else in `data` is ignored. */
 const openData = z.object({ actie: z.string().min(1).max(64) });
 
@@ -109,7 +130,7 @@ export class CaseCardActions {
     const values = Object.fromEntries(action.fields.filter((f) => earlier[f.name] !== undefined).map((f) => [f.name, earlier[f.name]]));
     return stepFormCard(c, action, {
       form: { verb: action.verb, values, fieldErrors: {} },
-      notice: { text: 'Ingevuld met wat eerder is vastgelegd. Controleer het en pas aan waar nodig.', style: 'emphasis' },
+      notice: { text: `${whyBack(c)}Ingevuld met wat eerder is vastgelegd. Controleer het en pas aan waar nodig.`, style: 'emphasis' },
     });
   }
 

@@ -54,6 +54,11 @@ export const withNotice = (card: Record<string, unknown>, notice: Notice | null)
   // A new card and body array; the elements are shared, never changed.
   return {
     ...card,
-    body: [...body.slice(0, 1), { type: 'Container', style: notice.style, items: [{ type: 'TextBlock', text: notice.text, wrap: true, weight: 'Bolder' }] }, ...body.slice(1)],
+    // Not a template: only the Teams client's {{DATE(…)}} functions need breaking up.
+    body: [
+      ...body.slice(0, 1),
+      { type: 'Container', style: notice.style, items: [{ type: 'TextBlock', text: notice.text.replace(/\{\{/g, '{\u200b{'), wrap: true, weight: 'Bolder' }] },
+      ...body.slice(1),
+    ],
   };
 };

@@ -13,6 +13,7 @@ import {
   type FormData,
   ROUTE_LABELS,
   conditionsMetCount,
+  conditionsToReconfirm,
   isOpen,
   progress,
   STEPS,
@@ -88,7 +89,16 @@ export const statusCard = (c: Case, view: StatusView): Record<string, unknown> =
   const facts = [
     ...(awaiting ? [{ title: 'Aan zet', value: awaiting }] : []),
     ...(keyDate ? [{ title: 'Volgende datum', value: `${formatDutchDate(keyDate.date)}: ${keyDate.label}` }] : []),
-    ...(summary.checklist ? [{ title: 'Voorwaarden', value: `${summary.checklist.met} van ${summary.checklist.total} voldaan` }] : []),
+    ...(summary.checklist
+      ? [
+          {
+            title: 'Voorwaarden',
+            value: conditionsToReconfirm(c)
+              ? `opnieuw te bevestigen (eerder ${summary.checklist.met} van ${summary.checklist.total})`
+              : `${summary.checklist.met} van ${summary.checklist.total} voldaan`,
+          },
+        ]
+      : []),
     { title: 'Laatste wijziging', value: lastChangeText(c) },
   ];
   const open = (a: Pick<ActionView, 'verb' | 'label' | 'roles'>, style: 'positive' | 'default' | 'destructive' = 'default') =>

@@ -11,7 +11,7 @@ export * from './fields';
 export * from './privacy';
 export * from './stepTypes';
 export * from './steps';
-export { CONDITIONS, type ConditionKey, type ConditionStatus, evaluateConditions, conditionsMetCount } from './routes/voorwaarden';
+export { CONDITIONS, type ConditionKey, type ConditionStatus, evaluateConditions, conditionsMetCount, conditionsToReconfirm } from './routes/voorwaarden';
 export { ADVISEUR_MAIL, registeredTable, isSubmitted } from './routes/aanmelding';
 export { CRISIS_INSTRUCTIONS, END_STATES, ZORGADVIES, crisisGuidance } from './routes/common';
 export {

@@ -69,7 +69,12 @@ describe('De stapformulieren als eigen weergave per gebruiker, in de Agents Play
     const c = await toConditions();
     await c.act(DEMO.anouk, 'voorwaarden.vastleggen', ALL_SEVEN());
     await c.act(DEMO.mohamed, 'voorwaarden.afwijzen', { reden: 'VRIJ reden' });
+    const status = await c.view(DEMO.anouk, 'status.tonen');
+    expect(status.text).toContain('Voorwaarden | opnieuw te bevestigen (eerder 7 van 7)');
+    expect(status.text).toContain('Mohamed El Amrani: Niet akkoord');
+    expect(status.text).not.toContain('VRIJ');
     const mine = await c.open(DEMO.anouk, 'voorwaarden.vastleggen');
+    expect(cardText(mine)).toContain('Niet akkoord van de teamleider: VRIJ reden. Bevestig de voorwaarden opnieuw.');
     expect(cardText(mine)).toContain('Ingevuld met wat eerder is vastgelegd.');
     expect(cardText(mine)).toContain('VRIJ toelichting geenCrisis');
     const other = await c.open(DEMO.joost, 'voorwaarden.vastleggen');
@@ -77,6 +82,20 @@ describe('De stapformulieren als eigen weergave per gebruiker, in de Agents Play
     const tables = await openTables(e.app.storageConnection, e.prefix);
     const events = await new TableCaseRepository(tables.cases).events((await e.pg.config()).tenantId, c.caseId as never);
     expect(events.filter((x) => x.action === 'formulier.vooringevuld').map((x) => x.actorId)).toEqual([DEMO.anouk.aad]);
+  });
+
+  it('"niet passend" vraagt de reden van de adviseur; terug in cirkel 3 ziet het team die reden en de opties, en de voorwaarden tellen niet meer als vervuld', async () => {
+    const c = await toConditions();
+    await c.act(DEMO.anouk, 'voorwaarden.vastleggen', ALL_SEVEN());
+    await c.act(DEMO.mohamed, 'voorwaarden.goedkeuren', {});
+    const silent = await c.act(DEMO.anouk, 'adviseur.oordeel', { contactdatum: '2023-09-20', oordeel: 'niet_passend' });
+    expect(silent.text).toContain('Noteer waarom het niet passend is');
+    const r = await c.act(DEMO.anouk, 'adviseur.oordeel', { contactdatum: '2023-09-20', oordeel: 'niet_passend', advies: 'VRIJ eerst een plan met de ggz' });
+    expect(r.text).toContain('Nu: Cirkel 3: consultatie van een andere zorgaanbieder');
+    expect(r.text).toContain('Voorwaarden | opnieuw te bevestigen (eerder 7 van 7)');
+    expect(r.text).not.toContain('VRIJ');
+    const form = cardText(await c.open(DEMO.anouk, 'cirkel3.vastleggen'));
+    expect(form).toContain('De zorginhoudelijk adviseur vond bespreking niet passend: VRIJ eerst een plan met de ggz. Werk het plan bij, of sluit de casus als het is opgelost.');
   });
 
   it('een keuze die niet is aangeboden (een naam en BSN als regio) wordt geweigerd naast het veld en nergens opgeslagen', async () => {

@@ -83,12 +83,16 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
         fields: [
           dateField('contactdatum', 'Datum contact met adviseur'),
           choiceField('oordeel', 'Oordeel adviseur', options({ passend: 'Bespreking is passend', niet_passend: 'Bespreking is niet passend' })),
-          textareaField('advies', 'Advies van de adviseur', { required: false }),
+          textareaField('advies', 'Advies van de adviseur (bij niet passend: waarom, en wat het plan nodig heeft)', { required: false }),
         ],
         // Seed silent on "niet passend": the adviseur's advice goes back into the plan of circle 3; the team closes from there if solved.
         targets: ['formulier', 'cirkel3'],
         next: (d) => (d.oordeel === 'passend' ? 'formulier' : 'cirkel3'),
-        check: (d, _c, ctx) => nonEmpty(notInFuture(d, 'contactdatum', ctx.now)),
+        check: (d, _c, ctx) =>
+          nonEmpty({
+            ...notInFuture(d, 'contactdatum', ctx.now),
+            ...(d.oordeel === 'niet_passend' && !textOf(d, 'advies') ? { advies: 'Noteer waarom het niet passend is: het team werkt het plan in cirkel 3 daarmee bij.' } : {}),
+          }),
       },
     ],
   }),

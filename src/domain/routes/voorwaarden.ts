@@ -63,3 +63,11 @@ export const missingExplanations = (data: FormData): Record<string, string> | nu
   }
   return Object.keys(errors).length ? errors : null;
 };
+
+/**
+ * True when the case came back before the conditions (the teamleider's "Niet akkoord", the
+ * adviseur's "niet passend", or the team's own "Terug naar cirkel 3"): the seven conditions on
+ * record no longer count and must be confirmed again.
+ */
+export const conditionsToReconfirm = (c: { readonly state: string; readonly steps: Readonly<Record<string, unknown>> }): boolean =>
+  c.steps.voorwaarden !== undefined && (c.state === 'voorwaarden' || c.state === 'cirkel3');
