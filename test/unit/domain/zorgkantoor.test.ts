@@ -29,7 +29,7 @@ describe('route Zorgkantoor: overgangen', () => {
     ['akkoord teamleider gaat naar contact adviseur', TO_AKKOORD, 'voorwaarden.goedkeuren', {}, 'contact_adviseur'],
     ['niet akkoord teamleider gaat terug naar de voorwaarden', TO_AKKOORD, 'voorwaarden.afwijzen', {}, 'voorwaarden'],
     ['adviseur passend gaat naar het aanmeldformulier', [...TO_AKKOORD, ['voorwaarden.goedkeuren']], 'adviseur.oordeel', {}, 'formulier'],
-    ['adviseur niet passend gaat terug naar cirkel 3', [...TO_AKKOORD, ['voorwaarden.goedkeuren']], 'adviseur.oordeel', { oordeel: 'niet_passend' }, 'cirkel3'],
+    ['adviseur niet passend gaat terug naar cirkel 3', [...TO_AKKOORD, ['voorwaarden.goedkeuren']], 'adviseur.oordeel', { oordeel: 'niet_passend', advies: 'Eerst het plan aanscherpen.' }, 'cirkel3'],
     ['aanmelden voor een haalbare tafel', TO_FORMULIER, 'aanmelding.indienen', {}, 'aangemeld'],
     ['formulier ingeleverd blijft aangemeld', TO_AANGEMELD, 'aanmelding.ingediend', {}, 'aangemeld'],
     ['andere tafel kiezen blijft aangemeld', TO_AANGEMELD, 'tafel.wijzigen', {}, 'aangemeld'],
