@@ -32,7 +32,7 @@ import type {
   Versioned,
 } from './ports';
 import type { TeamSettings, TeamSettingsStore } from './teamSettings';
-import { waitingOn } from './waitingOn';
+import { actingOn, waitingOn } from './waitingOn';
 
 
 export interface CaseServiceDeps {
@@ -197,11 +197,12 @@ export class CaseService {
       const read = await this.contextFor(stored.value);
       const { tables, settings } = read;
       const gebiedsteams = (settings?.gebiedsteams ?? []).map((g) => g.name);
-      const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, req.actor, { now, hash: sha256, tables, gebiedsteams });
+      const actor = actingOn(stored.value, req.actor, settings);
+      const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, actor, { now, hash: sha256, tables, gebiedsteams });
       if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error, read };
       const next = applied.value.case;
       const status = this.views.statusCard(next, { tables, now, waiting: waitingOn(next, settings) });
-      const outbox = [...this.channelUpdates(next, applied.value.events, req.actor.name, status), ...this.escalation(stored.value, next, tables, settings, req.actor), ...this.crisisNotices(next, settings, req.actor)];
+      const outbox = [...this.channelUpdates(next, applied.value.events, actor.name, status), ...this.escalation(stored.value, next, tables, settings, actor), ...this.crisisNotices(next, settings, actor)];
       const reminders: DueReminder[] = caseReminders(next, { now, tables })
         .filter((r) => r.at.getTime() > now.getTime())
         .map((r) => ({ caseId: next.id, key: r.key, kind: r.kind, at: r.at.toISOString(), role: r.role, message: r.message }));

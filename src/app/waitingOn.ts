@@ -1,4 +1,4 @@
-import { type Case, type Role, awaitingRole } from '../domain';
+import { type Actor, type Case, type Role, awaitingRole } from '../domain';
 import type { Member, TeamSettings } from './teamSettings';
 
 /** Who a case waits on: the role, the people holding it, and for Siem step 3 the gebiedsteam. */
@@ -42,4 +42,18 @@ export const refreshUsers = (c: Case, waiting: WaitingOn | null): readonly strin
   const ids = waiting.role === 'begeleider' ? (c.ownerMri ? [c.ownerMri] : []) : waiting.people.map((m) => m.mri ?? m.id);
   const unique = [...new Set(ids)];
   return unique.length <= REFRESH_MAX_USERS ? unique : [];
+};
+
+/**
+ * The actor as they act on this case. The teamleider of the client's gebiedsteam (Siem step 3 and
+ * after) may take the teamleider's steps of this case even without the team-wide teamleider role:
+ * the case waits on them. Another teamleider may stand in; their name then says for whom.
+ */
+export const actingOn = (c: Case, actor: Actor, settings: TeamSettings | null): Actor => {
+  const waiting = waitingOn(c, settings);
+  if (!waiting?.area || waiting.role !== 'teamleider') return actor;
+  const meant = waiting.people[0];
+  if (!meant) return actor;
+  if (meant.id === actor.userId) return actor.roles.includes('teamleider') ? actor : { ...actor, roles: [...actor.roles, 'teamleider'] };
+  return actor.roles.includes('teamleider') ? { ...actor, name: `${actor.name} (voor ${meant.name}, gebiedsteam ${waiting.area})` } : actor;
 };

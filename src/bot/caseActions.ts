@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ActionContextRead, type CaseService, type Clock, waitingOn } from '../app';
+import { type ActionContextRead, type CaseService, type Clock, actingOn, waitingOn } from '../app';
 import {
   DETAILS_VERB,
   type FormState,
@@ -117,7 +117,7 @@ export class CaseCardActions {
     const quiet = (notice: Notice) => this.status(c, req.automatic ? null : notice, read);
     if (c.version !== req.version) return quiet({ text: MOVED_ON_TEXT, style: 'warning' });
     const wanted = openData.safeParse(req.data);
-    const action = wanted.success ? this.offered(c, req.actor, read).find((a) => a.verb === wanted.data.actie) : undefined;
+    const action = wanted.success ? this.offered(c, actingOn(c, req.actor, read.settings), read).find((a) => a.verb === wanted.data.actie) : undefined;
     if (!action) return quiet({ text: 'Deze actie hoort niet (meer) bij de huidige stap. Dit is de actuele stand.', style: 'warning' });
     if (!action.allowed) {
       const waiting = waitingOn(c, read.settings);
@@ -156,7 +156,7 @@ export class CaseCardActions {
   /** Someone else changed the case: the same form with the user's input when it still applies, else the fresh status. */
   private async staleAnswer(c: Case, req: CaseActionRequest, input: Record<string, unknown>, known: ActionContextRead | null): Promise<Record<string, unknown>> {
     const read = known ?? (await this.cases.contextFor(c));
-    const action = this.offered(c, req.actor, read).find((a) => a.verb === req.verb && a.allowed);
+    const action = this.offered(c, actingOn(c, req.actor, read.settings), read).find((a) => a.verb === req.verb && a.allowed);
     if (!action) return this.status(c, { text: STALE_TEXT, style: 'warning' }, read);
     return stepFormCard(c, action, { form: { verb: req.verb, values: input, fieldErrors: {} }, notice: { text: STALE_FORM_TEXT, style: 'warning' } });
   }
@@ -172,7 +172,7 @@ export class CaseCardActions {
     const read = known ?? (await this.cases.contextFor(c));
     const fieldErrors = refusal.fieldErrors ?? {};
     const text = Object.keys(fieldErrors).length ? `${refusal.message} Er is niets opgeslagen.` : `${refusal.message} Er is niets gewijzigd.`;
-    const action = this.offered(c, req.actor, read).find((a) => a.verb === req.verb && a.allowed);
+    const action = this.offered(c, actingOn(c, req.actor, read.settings), read).find((a) => a.verb === req.verb && a.allowed);
     if (!action) return this.status(c, { text, style: 'attention' }, read);
     const form: FormState = { verb: req.verb, values: input, fieldErrors };
     return stepFormCard(c, action, { form, notice: { text, style: 'attention' } });

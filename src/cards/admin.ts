@@ -43,6 +43,9 @@ export const settingsCard = (
       channelError: errors[channelId] ?? '',
     };
   });
+  // Anyone in the team may be a gebiedsteam's teamleider (they may then act on its cases); the list says who holds the role.
+  const teamleiders = new Set((settings?.roleHolders.teamleider ?? []).map((m) => m.id));
+  const leaderChoices = members.map((m) => (teamleiders.has(m.id) ? m : { ...m, name: `${m.name} (nog geen teamleider)` }));
   const gebieden = Array.from({ length: GEBIEDSTEAM_ROWS }, (_, i) => {
     const n = i + 1;
     const saved = settings?.gebiedsteams[i];
@@ -52,7 +55,7 @@ export const settingsCard = (
       name: values ? str(values[`gebied.${n}.naam`]) : inert(saved?.name ?? ''),
       leaderId: `gebied.${n}.teamleider`,
       leader: values ? str(values[`gebied.${n}.teamleider`]) : (saved?.teamleider.id ?? ''),
-      members,
+      members: leaderChoices,
       hasError: Boolean(error),
       error,
     };

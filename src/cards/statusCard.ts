@@ -34,7 +34,7 @@ export const DETAILS_VERB = 'details.bekijken';
 const NAMES_SHOWN = 3;
 const NAME_MAX = 40;
 
-const shortName = (name: string): string => inert(name.length > NAME_MAX ? `${name.slice(0, NAME_MAX - 1)}…` : name);
+const shortName = (name: string, max = NAME_MAX): string => inert(name.length > max ? `${name.slice(0, max - 1)}…` : name);
 
 /** "Teamleider: Pieter Jansen", "Begeleider (iedereen in het team)", "Sleutelfiguur (nog niet ingesteld …)". */
 export const awaitingText = (waiting: StatusView['waiting']): string | null => {
@@ -60,7 +60,8 @@ const VERB_LABELS: ReadonlyMap<string, string> = new Map([
 const lastChangeText = (c: Case): string => {
   const at = formatMoment(c.lastChange?.at ?? c.updatedAt);
   if (!c.lastChange) return at;
-  return `${shortName(c.lastChange.by)}: ${VERB_LABELS.get(c.lastChange.action) ?? c.lastChange.action} (${at})`;
+  // Room for a stand-in's "(voor …, gebiedsteam …)".
+  return `${shortName(c.lastChange.by, 2 * NAME_MAX + 40)}: ${VERB_LABELS.get(c.lastChange.action) ?? c.lastChange.action} (${at})`;
 };
 
 /**

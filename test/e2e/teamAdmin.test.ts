@@ -80,6 +80,50 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     expect(JSON.stringify(notice.message)).not.toMatch(/GEHEIM|ECD-9/);
   }, 60_000);
 
+  it('de teamleider van het gebiedsteam kan de stap zetten ook zonder de teamrol; een andere teamleider mag invallen en de tijdlijn zegt voor wie', async () => {
+    const post = await e.pg.say(general, DEMO.anouk.id, '/instellingen');
+    const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
+    const opened = cardText((await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.openen', { teamId: general })).body?.value);
+    expect(opened).toContain('Pieter Jansen (nog geen teamleider)');
+    const saved = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', settingsData({
+      'rol.teamleider': `${DEMO.mohamed.aad},${DEMO.joost.aad}`,
+      'kanaal.teamleider': TEAMLEIDERS,
+      'rol.sleutelfiguur': DEMO.sanne.aad,
+      'rol.coordinator_verstevigingsteam': DEMO.fatma.aad,
+      'rol.functioneel_beheerder': DEMO.pieter.aad,
+      'gebied.1.naam': 'Gebiedsteam Noord',
+      'gebied.1.teamleider': DEMO.mohamed.aad,
+      'gebied.2.naam': 'Gebiedsteam Zuid',
+      'gebied.2.teamleider': DEMO.pieter.aad,
+    }));
+    expect(cardText(saved.body?.value)).toContain('Instellingen opgeslagen.');
+    const zuidCase = async () => {
+      const c = await CaseDriver.open(e, general, DEMO.anouk);
+      const today = new Date().toISOString().slice(0, 10);
+      await c.act(DEMO.anouk, 'route.kiezen', { route: 'bijstellen', clientRef: 'ECD-10' });
+      await c.act(DEMO.anouk, 'signaal.vastleggen', { datum: today, actielijn: 'wonen', gebiedsteam: 'Gebiedsteam Zuid' });
+      await c.act(DEMO.anouk, 'actielijnen.bijstellen', { datum: today, samenMetClient: 'true', bijstelling: 'x', resultaat: 'onvoldoende' });
+      return c;
+    };
+    const own = await zuidCase();
+    expect(own.text).toContain('Teamleider gebiedsteam Gebiedsteam Zuid: Pieter Jansen');
+    const byPieter = await own.act(DEMO.pieter, 'teamleider.besluit', { besluit: 'opplussen' });
+    expect(byPieter.text).toContain('Opgeslagen');
+    expect(byPieter.text).toContain('Nu: Stap 3: inzet evalueren');
+
+    const stand = await zuidCase();
+    const byJoost = await stand.act(DEMO.joost, 'teamleider.besluit', { besluit: 'opplussen' });
+    expect(byJoost.text).toContain('Joost Visser (voor Pieter Jansen, gebiedsteam Gebiedsteam Zuid)');
+    const line = await e.pg.waitFor(
+      (ev) => ev.actionConversationId === stand.thread && /teamleider vastleggen/.test(ev.message.text ?? ''),
+      30_000,
+      'tijdlijnregel van het besluit',
+    );
+    expect(line.message.text).toContain('(door Joost Visser (voor Pieter Jansen, gebiedsteam Gebiedsteam Zuid))');
+    const other = await stand.act(DEMO.anouk, 'inzet.evalueren', { datum: new Date().toISOString().slice(0, 10), resultaat: 'onvoldoende' });
+    expect(other.text).toContain('Nu: Stap 3: bespreken met de teamleider');
+  }, 90_000);
+
   it('/tafels toont de kalender; alleen de functioneel beheerder kan tafels toevoegen en verwijderen', async () => {
     const post = await e.pg.say(general, DEMO.anouk.id, '/tafels');
     const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
