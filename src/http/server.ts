@@ -24,10 +24,29 @@ export interface RunningHttp {
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`geen antwoord binnen ${ms} ms`)), ms).unref())]);
 
+const NEUTRAL: Readonly<Record<number, { code: string; message: string }>> = {
+  400: { code: 'ongeldig_verzoek', message: 'Ongeldig verzoek.' },
+  404: { code: 'niet_gevonden', message: 'Niet gevonden.' },
+  405: { code: 'methode_niet_toegestaan', message: 'Deze methode is hier niet toegestaan.' },
+  413: { code: 'te_groot', message: 'Het verzoek is te groot.' },
+  415: { code: 'ongeldig_type', message: 'Dit inhoudstype wordt niet ondersteund.' },
+};
+
+const neutralError = (status: number): { code: string; message: string } =>
+  NEUTRAL[status] ?? (status >= 500 ? { code: 'interne_fout', message: 'Er ging iets mis. Probeer het opnieuw.' } : { code: 'ongeldig_verzoek', message: 'Ongeldig verzoek.' });
+
 /** The restify server: `/api/messages` for Bot Framework, `/healthz` for probes. */
 export const createHttpServer = (deps: HttpDeps): restify.Server => {
   const server = restify.createServer({ name: 'escaleer' });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  // restify's own errors (bad JSON, too large, unknown route) are English and echo parts of the
+  // request: answered with a neutral Dutch code instead.
+  server.on('restifyError', (_req: unknown, _res: unknown, err: { statusCode?: number; toJSON?: () => unknown; toString?: () => string }, next: () => void) => {
+    const body = neutralError(err.statusCode ?? 500);
+    err.toJSON = () => body;
+    err.toString = () => body.message;
+    return next();
+  });
 
   // Bot Framework answers a badly signed token with 500 and echoes error text; callers get a bare status.
   server.post('/api/messages', async (req, res) => {
