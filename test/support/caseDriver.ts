@@ -72,6 +72,19 @@ export class CaseDriver {
     return new CaseDriver(e, post.postConversationId, root.message.messageId, refOf(card).caseId, card);
   }
 
+  /**
+   * A driver for a case someone opened in the Playground's web UI (`@Escaleer /escaleer` typed in
+   * the instance `e` started): its thread and root card come from the Playground's stream, the
+   * card as last updated there. (A post through the API does not show in an open web UI, so a
+   * browser test opens the case in the UI and lets the API take over.)
+   */
+  static async attach(e: E2e, caseId: string): Promise<CaseDriver> {
+    const ofCase = (content: unknown) => cardText(content).includes(`Casus ${caseId}`);
+    const root = await e.pg.waitFor((ev) => ev.action === 'createMessage' && ofCase(ev.message.attachments?.[0]?.content), 8000, `hoofdkaart van ${caseId}`);
+    const latest = [...e.pg.events].reverse().find((ev) => ev.message.messageId === root.message.messageId && ofCase(ev.message.attachments?.[0]?.content)) ?? root;
+    return new CaseDriver(e, root.actionConversationId, root.message.messageId, caseId, latest.message.attachments?.[0]?.content ?? {});
+  }
+
   get version(): number {
     return refOf(this.card).version;
   }

@@ -207,9 +207,55 @@ interface Shown {
 interface Pending {
   readonly label: string;
   readonly value: FillValue;
+  /** Which of several inputs with this label (0-based, in card order). */
+  readonly nth?: number;
   /** What a date input showed after the pick (it shows a localised date, not the ISO value). */
   readonly shown?: string;
 }
+
+/** One card action this person's page sent to the bot (`adaptiveCard/action` invoke) and the bot's answer. */
+export interface SentInvoke {
+  /** The button's title as the Playground sent it. */
+  readonly title: string;
+  readonly verb: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  /** HTTP status of the Playground's invoke request (the bot's answer passes through it). */
+  readonly status: number;
+  /** The card the bot answered with (`null` when the answer was no card). */
+  readonly card: Record<string, unknown> | null;
+}
+
+const INVOKE_PATH = '/_conversation/v1/invoke';
+const HISTORY = '__personHistory';
+
+/**
+ * Runs in the page before the Playground's own scripts: records every text a pinned card showed,
+ * in order (`textContent`, deduplicated), so a test can assert on a text the UI showed only
+ * briefly (an invoke answer's notice that the bot's updateActivity replaces a moment later).
+ */
+const recordCardTexts = ({ pin, key }: { pin: string; key: string }): void => {
+  const w = window as unknown as Record<string, Record<string, string[]>>;
+  const hist: Record<string, string[]> = (w[key] = {});
+  const note = (el: Element): void => {
+    const seq = el.getAttribute(pin);
+    if (!seq) return;
+    const list = (hist[seq] ??= []);
+    const text = el.textContent ?? '';
+    if (list[list.length - 1] !== text) list.push(text);
+    if (list.length > 200) list.splice(0, list.length - 200);
+  };
+  new MutationObserver((records) => {
+    const dirty = new Set<Element>();
+    for (const r of records) {
+      const node = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+      const card = node?.closest(`[${pin}]`);
+      if (card) dirty.add(card);
+      // A card pinned just now (scan) starts its history with what it shows.
+      if (r.type === 'attributes' && r.attributeName === pin && node) dirty.add(node);
+    }
+    for (const el of dirty) note(el);
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: [pin] });
+};
 
 export interface PersonOptions {
   /** Used in error messages (default: the Playground's current user). */
@@ -237,7 +283,11 @@ interface PgInfo {
  */
 export class Person {
   readonly pageErrors: string[] = [];
+  /** Every card action this person's page sent, with the bot's answer, in order. */
+  readonly invokes: SentInvoke[] = [];
   private readonly pending = new Map<number, Pending[]>();
+  /** Per card: the length of its text history when it was last clicked. */
+  private readonly marks = new Map<number, number>();
   private shots: string | null;
 
   private constructor(
@@ -252,6 +302,24 @@ export class Person {
   ) {
     this.shots = shots ?? null;
     page.on('pageerror', (err) => this.pageErrors.push(err.message));
+    page.on('response', (r) => {
+      if (r.request().method() !== 'POST' || !r.url().endsWith(INVOKE_PATH)) return;
+      const sent = (() => {
+        try {
+          return JSON.parse(r.request().postData() ?? '{}') as { value?: { action?: { title?: string; verb?: string; data?: Record<string, unknown> } } };
+        } catch {
+          return {};
+        }
+      })();
+      const action = sent.value?.action ?? {};
+      void r
+        .json()
+        .catch(() => null)
+        .then((body: { value?: unknown } | null) => {
+          const card = body && typeof body.value === 'object' && body.value ? (body.value as Record<string, unknown>) : null;
+          this.invokes.push({ title: action.title ?? '', verb: action.verb ?? '', data: action.data ?? {}, status: r.status(), card });
+        });
+    });
   }
 
   /** Opens `url` (a Playground) in a fresh context of `browser`. */
@@ -262,6 +330,7 @@ export class Person {
     const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
     const blocked = await blockOutside(context);
     const page = await context.newPage();
+    await page.addInitScript(recordCardTexts, { pin: PIN, key: HISTORY });
     page.setDefaultTimeout(STEP_MS);
     const person = new Person(page, context, url, info, blocked, opts.name ?? info.currentUser.name, opts.shots);
     await page.goto(url);
@@ -371,23 +440,41 @@ export class Person {
   /**
    * Clicks the button titled `title` on `card` (exact title, or a RegExp). A button inside a
    * collapsed Action.ShowCard ("Meer") is found by opening the ShowCards. Inputs filled with
-   * `fill()` are checked first and filled again if a re-render emptied them.
+   * `fill()` are checked first and filled again if a re-render emptied them. When a message
+   * arrives in between (the Playground then renders every card anew: typed values gone, ShowCards
+   * closed), it starts over, within {@link STEP_MS}.
    */
   async click(card: Card, title: string | RegExp): Promise<void> {
     await this.ensure(card);
-    // The Playground renders a card anew whenever a message arrives (its own or another thread's):
-    // typed values are gone then. Put back what fill() set.
-    for (const p of this.pending.get(card.seq) ?? []) await this.fill(card, p.label, p.value, { remember: false, shown: p.shown });
     const button = () => card.locator.getByRole('button', { name: title, exact: true }).filter({ visible: true });
-    if ((await button().count()) === 0) {
-      const closed = card.locator.locator('button[aria-expanded="false"]').filter({ visible: true });
-      for (let i = 0, n = await closed.count(); i < n && (await button().count()) === 0; i++) await closed.first().click();
+    const deadline = Date.now() + STEP_MS;
+    let looked = false;
+    for (;;) {
+      // Put back what fill() set (a re-render empties typed values).
+      for (const p of this.pending.get(card.seq) ?? []) await this.fill(card, p.label, p.value, { remember: false, shown: p.shown, nth: p.nth });
+      if ((await button().count()) === 0) {
+        const closed = card.locator.locator('button[aria-expanded="false"]').filter({ visible: true });
+        for (let i = 0, n = await closed.count(); i < n && (await button().count()) === 0; i++) await closed.first().click();
+      }
+      if ((await button().count()) === 0) {
+        // Once more after a moment: a re-render may have closed a ShowCard while it was opened.
+        if (!looked) {
+          looked = true;
+          await sleep(300);
+          continue;
+        }
+        const titles = await card.locator.getByRole('button').filter({ visible: true }).evaluateAll((bs) => bs.map((b) => b.getAttribute('title') ?? (b as HTMLElement).innerText));
+        throw new Error(`${this.name}: geen knop ${show(title)} op de kaart; wel: ${titles.map((t) => `'${t}'`).join(', ')}`);
+      }
+      this.marks.set(card.seq, (await this.history(card)).length);
+      try {
+        await button().first().click({ timeout: Math.max(500, Math.min(2000, deadline - Date.now())) });
+        break;
+      } catch (e) {
+        // The button went away under the pointer (a re-render closed its ShowCard): again.
+        if (Date.now() > deadline) throw e;
+      }
     }
-    if ((await button().count()) === 0) {
-      const titles = await card.locator.getByRole('button').filter({ visible: true }).evaluateAll((bs) => bs.map((b) => b.getAttribute('title') ?? (b as HTMLElement).innerText));
-      throw new Error(`${this.name}: geen knop ${show(title)} op de kaart; wel: ${titles.map((t) => `'${t}'`).join(', ')}`);
-    }
-    await button().first().click();
     this.pending.delete(card.seq);
   }
 
@@ -398,9 +485,9 @@ export class Person {
    * multi: the titles to tick (others are unticked); compact: the option's title picked from the
    * list; Input.Toggle: true/false (found by its label or, without one, its title).
    */
-  async fill(card: Card, label: string, value: FillValue, opts: { remember?: boolean; shown?: string } = {}): Promise<void> {
+  async fill(card: Card, label: string, value: FillValue, opts: { remember?: boolean; shown?: string; nth?: number } = {}): Promise<void> {
     await this.ensure(card);
-    const target = await this.control(card, label);
+    const target = await this.control(card, label, opts.nth);
     const byId = (id: string) => this.page.locator(`[id="${id}"]`);
     const el = byId(target.id);
     let shown: string | undefined;
@@ -441,13 +528,16 @@ export class Person {
         break;
     }
     if (opts.remember !== false) {
-      const list = (this.pending.get(card.seq) ?? []).filter((p) => p.label !== label);
-      this.pending.set(card.seq, [...list, { label, value, ...(shown ? { shown } : {}) }]);
+      const list = (this.pending.get(card.seq) ?? []).filter((p) => p.label !== label || p.nth !== opts.nth);
+      this.pending.set(card.seq, [...list, { label, value, ...(shown ? { shown } : {}), ...(opts.nth !== undefined ? { nth: opts.nth } : {}) }]);
     }
   }
 
-  /** Finds the control for `label`: an input label's `for` target, else (toggles without label) a checkbox's own title. */
-  private async control(card: Card, label: string): Promise<{ id: string; kind: string; options: Record<string, string> }> {
+  /**
+   * Finds the control for `label`: an input label's `for` target, else (toggles without label) a
+   * checkbox's own title. With `nth`, the nth (0-based, card order) of several inputs with that label.
+   */
+  private async control(card: Card, label: string, nth?: number): Promise<{ id: string; kind: string; options: Record<string, string> }> {
     const found = await card.locator.evaluate((root, label) => {
       const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').replace(/\s*\*$/, '').trim();
       const shown = (e: Element) => (e as HTMLElement).getClientRects().length > 0;
@@ -483,10 +573,11 @@ export class Person {
       const all = Array.from(root.querySelectorAll('label.ac-richTextBlock[for]')).filter(shown).map((l) => norm(l.textContent));
       return { hits: hits.map((t) => ({ id: t.id, kind: kindOf(t), options: options(t) })), all };
     }, label);
-    if (found.hits.length !== 1) {
-      throw new Error(`${this.name}: ${found.hits.length === 0 ? 'geen' : `${found.hits.length}×`} invoer '${label}' op de kaart; labels: ${found.all.map((l) => `'${l}'`).join(', ') || '(geen)'}`);
+    if (nth !== undefined ? found.hits.length <= nth : found.hits.length !== 1) {
+      const which = nth !== undefined ? ` (nummer ${nth + 1} gevraagd)` : '';
+      throw new Error(`${this.name}: ${found.hits.length === 0 ? 'geen' : `${found.hits.length}×`} invoer '${label}' op de kaart${which}; labels: ${found.all.map((l) => `'${l}'`).join(', ') || '(geen)'}`);
     }
-    const hit = found.hits[0]!;
+    const hit = found.hits[nth ?? 0]!;
     if (hit.kind === 'unknown') throw new Error(`${this.name}: invoer '${label}' van onbekende soort`);
     return hit;
   }
@@ -539,11 +630,65 @@ export class Person {
     }
   }
 
-  /** Saves a palette-compacted screenshot of the window (scrolled to `card` when given); returns its path. */
-  async screenshot(name: string, card?: Card): Promise<string> {
+  /** Every text `card` showed since it was pinned, oldest first (`textContent`: blocks run together). */
+  async history(card: Card): Promise<string[]> {
+    return this.page.evaluate(({ key, seq }) => (window as unknown as Record<string, Record<string, string[]>>)[key]?.[seq] ?? [], { key: HISTORY, seq: String(card.seq) });
+  }
+
+  /**
+   * Waits until `card` shows `text` now or showed it at some moment since it was last clicked
+   * (an invoke answer the bot's updateActivity replaced a moment later still counts: the person
+   * saw it). Fails after `ms` with what the card showed since the click.
+   */
+  async waitForShown(card: Card, text: string | RegExp, ms = STEP_MS): Promise<string> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const since = (await this.history(card)).slice(this.marks.get(card.seq) ?? 0);
+      const now = await card.locator.innerText({ timeout: 1000 }).catch(() => '');
+      const hit = [now, ...since].find((t) => matches(t, text) || matches(t.replace(/\s+/g, ' '), text));
+      if (hit !== undefined) return hit;
+      if (Date.now() > deadline) {
+        const line = await card.invokeMessage().catch(() => null);
+        throw new Error(
+          `${this.name}: ${show(text)} niet gezien binnen ${ms} ms${line ? ` (Playground: '${line}')` : ''}. Nu:\n${now.slice(0, 1500)}\nEerder sinds de klik:\n${since.map((t) => `  - ${t.slice(0, 300)}`).join('\n') || '  (niets)'}`,
+        );
+      }
+      await sleep(100);
+    }
+  }
+
+  /**
+   * What the input labelled `label` (optionally the nth) on `card` holds now: a toggle's state,
+   * the chosen option's title (radio), the ticked titles (checkboxes), else the text in the field
+   * (a date input shows a localised date).
+   */
+  async valueOf(card: Card, label: string, nth?: number): Promise<string | boolean | string[]> {
+    await this.ensure(card);
+    const target = await this.control(card, label, nth);
+    const el = this.page.locator(`[id="${target.id}"]`);
+    switch (target.kind) {
+      case 'toggle':
+        return el.isChecked();
+      case 'radio':
+      case 'checkboxes': {
+        const out: string[] = [];
+        for (const [title, id] of Object.entries(target.options)) if (await this.page.locator(`[id="${id}"]`).isChecked()) out.push(title);
+        return target.kind === 'radio' ? (out[0] ?? '') : out;
+      }
+      default:
+        return el.inputValue();
+    }
+  }
+
+  /**
+   * Saves a palette-compacted screenshot of the window (scrolled to `card` when given; with
+   * `align` a card taller than the window shows its top or its bottom); returns its path.
+   */
+  async screenshot(name: string, card?: Card, opts: { align?: 'start' | 'end' } = {}): Promise<string> {
     this.shots ??= sharedShots ??= screenshotDir();
     mkdirSync(this.shots, { recursive: true });
-    if (card) await card.locator.scrollIntoViewIfNeeded();
+    if (card && opts.align) await card.locator.evaluate((el, block) => el.scrollIntoView({ block }), opts.align);
+    else if (card) await card.locator.scrollIntoViewIfNeeded();
     const path = join(this.shots, `${name}.png`);
     writeFileSync(path, compactPng(await this.page.screenshot({ animations: 'disabled' })));
     return path;
