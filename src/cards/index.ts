@@ -8,3 +8,4 @@ export { progressPicture, type Picture } from './picture';
 export { messageCard, timelineText, CardChannelViews, HELP_TEXT, type MessageStyle } from './messages';
 export { notificationActivity, caseLink, type NoticeInput } from './notification';
 export { settingsCard, settingsSummaryCard, tablesCard, type AdminCardState } from './admin';
+export { welcomeCard } from './welcome';

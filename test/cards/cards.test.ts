@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Case, DEFAULT_TABLES, STEPS, availableActions, formatCaseId, newCase, type RouteId } from '../../src/domain';
-import { detailsCard, messageCard, notificationActivity, render, settingsCard, settingsSummaryCard, statusCard, stepFormCard, tablesCard } from '../../src/cards';
+import { detailsCard, messageCard, notificationActivity, render, settingsCard, settingsSummaryCard, statusCard, stepFormCard, tablesCard, welcomeCard } from '../../src/cards';
 import { cardText, verbsOn } from '../support/playgroundClient';
 import { inputsOf } from './cardStructure';
 import { checkCard } from './cardValidation';
@@ -50,7 +50,7 @@ const routeFor = (stepRoute: RouteId | null): RouteId[] => (stepRoute ? [stepRou
 describe('kaartsjablonen', () => {
   it('elk sjabloon in cards/ is geldige JSON en wordt door een kaart gebruikt', () => {
     const names = readdirSync(join(__dirname, '../../cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
-    expect(names.sort()).toEqual(['checklist', 'details', 'form', 'message', 'notification', 'settings', 'settingsSummary', 'status', 'tables', 'view']);
+    expect(names.sort()).toEqual(['checklist', 'details', 'form', 'message', 'notification', 'settings', 'settingsSummary', 'status', 'tables', 'view', 'welcome']);
   });
 
   const cases: [string, Case][] = [['nieuw', inState('nieuw', null)]];
@@ -184,6 +184,19 @@ describe('kaartsjablonen', () => {
   it('zonder rolhouder verwijst de melding naar /instellingen', () => {
     const activity = notificationActivity({ case: inState('stap3_teamleider', 'bijstellen'), role: 'teamleider', holders: [], due: null, title: 't', kind: 'escalation' });
     expect(JSON.stringify(activity)).toContain('/instellingen');
+  });
+
+  it('de welkomstkaart noemt wat Escaleer doet, de privacybelofte en de eerste stap; in een team met de knop naar de instellingen', () => {
+    const team = welcomeCard({ teamId: 'team' });
+    expect(checkCard(team).errors).toEqual([]);
+    const text = cardText(team);
+    expect(text).toContain('Zet nooit namen, BSN of medische details in Teams');
+    expect(text).toContain('/instellingen');
+    expect(verbsOn(team)).toEqual(['instellingen.openen']);
+    const personal = welcomeCard(null);
+    expect(checkCard(personal).errors).toEqual([]);
+    expect(cardText(personal)).toContain('teamkanaal');
+    expect(verbsOn(personal)).toEqual([]);
   });
 
   it('de meldings- en foutkaart is geldig', () => {
