@@ -41,6 +41,11 @@ export class AdminHandlers {
     return settingsCard(place.teamId, team.name, settings, team, await this.admin.deadLetterCount(place.tenantId), state);
   }
 
+  /** Whether the team has settings yet (a team without any gets the welcome on install). */
+  async configured(place: ChannelPlace): Promise<boolean> {
+    return (await this.admin.current(place.tenantId, place.teamId)) !== null;
+  }
+
   /** The channel-visible summary; editing opens per user (invoke response) for who may. */
   async settingsSummary(context: TurnContext, place: ChannelPlace): Promise<Record<string, unknown>> {
     const details = await TeamsInfo.getTeamDetails(context, place.teamId).catch(() => null);

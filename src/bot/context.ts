@@ -40,6 +40,18 @@ export const plainName = (name: unknown): string => {
   return text.slice(0, 100) || 'Onbekend';
 };
 
+/**
+ * The team of an install event: Teams names the team but no channel there (the conversation is the
+ * team's General channel, whose id is the team id). `null` outside a team.
+ */
+export const teamPlace = (activity: Activity): ChannelPlace | null => {
+  const data = (activity.channelData ?? {}) as TeamsChannelData;
+  const teamId = data.team?.id;
+  const tenantId = activity.conversation?.tenantId ?? data.tenant?.id;
+  if (activity.conversation?.conversationType !== 'channel' || !teamId || !tenantId) return null;
+  return { tenantId, teamId, channelId: data.channel?.id ?? teamId, conversationId: activity.conversation.id, serviceUrl: activity.serviceUrl };
+};
+
 /** The acting user: AAD object id when Teams provides it, else the channel user id. */
 export const actorOf = async (activity: Activity, directory: RoleDirectory, place: ChannelPlace | null): Promise<Actor> => {
   const userId = activity.from.aadObjectId ?? activity.from.id;

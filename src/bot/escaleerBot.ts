@@ -7,10 +7,10 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import type { CaseService, Clock, Logger } from '../app';
-import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard } from '../cards';
+import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard, welcomeCard } from '../cards';
 import { type Case, type CaseId, ROLE_LABELS, awaitingRole, isOpen, parseCaseId, stepOf } from '../domain';
 import { CaseCardActions } from './caseActions';
-import { type RoleDirectory, actorOf, channelPlace } from './context';
+import { type RoleDirectory, actorOf, channelPlace, teamPlace } from './context';
 import { cleanText, parseCommand } from './commands';
 import { ADMIN_VERBS, type AdminHandlers } from './admin';
 import { isStorageFault } from './faults';
@@ -81,6 +81,23 @@ export class EscaleerBot extends TeamsActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    this.onMembersAdded(async (context, next) => {
+      const bot = context.activity.recipient?.id;
+      if (bot && (context.activity.membersAdded ?? []).some((m) => m.id === bot)) await this.welcome(context);
+      await next();
+    });
+  }
+
+  /**
+   * Escaleer was added: in a team channel the welcome with the first step (roles), unless the team
+   * has settings already (a reinstall, or a client that announces the bot again); in a personal
+   * chat, where to use it.
+   */
+  private async welcome(context: TurnContext): Promise<void> {
+    const place = teamPlace(context.activity);
+    if (place && (await this.admin.configured(place))) return;
+    if (!place && context.activity.conversation?.conversationType !== 'personal') return;
+    await context.sendActivity({ attachments: [cardAttachment(welcomeCard(place))] });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

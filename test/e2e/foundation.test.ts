@@ -24,6 +24,33 @@ describe('Escaleer in een teamkanaal van de Agents Playground', () => {
     await e?.close();
   });
 
+  it('wie Escaleer aan een team toevoegt krijgt een welkomstkaart met de eerste stap (rollen instellen); een team met instellingen niet opnieuw', async () => {
+    const since = Date.now();
+    // The Playground announces the bot (installationUpdate + conversationUpdate with the bot added) as Teams does on install.
+    const r = await fetch(`${e.pg.baseUrl}/_debug/conversation/${encodeURIComponent(general)}/installation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(r.status).toBe(200);
+    const welcome = await e.pg.waitFor(
+      (ev) => ev.action === 'createMessage' && ev.message.from.id === botId && ev.message.timestamp >= since && cardText(ev.message.attachments?.[0]?.content).includes('Welkom bij Escaleer'),
+      8000,
+      'welkomstkaart',
+    );
+    const text = cardText(welcome.message.attachments?.[0]?.content);
+    expect(text).toContain('Zet nooit namen, BSN of medische details in Teams');
+    expect(text).toContain('/instellingen');
+    expect(text).toContain('instellingen.openen');
+
+    // Once the team has settings, announcing the bot again (a reinstall, a client reconnecting) welcomes nobody.
+    const post = await e.pg.say(general, 'user-anouk', '/instellingen');
+    const card = await e.pg.waitFor((ev) => ev.action === 'createMessage' && ev.actionConversationId === post.postConversationId && Boolean(ev.message.attachments?.length), 8000, 'instellingenkaart');
+    const saved = await e.pg.execute(post.postConversationId, 'user-anouk', card.message.messageId, 'instellingen.opslaan', { teamId: general });
+    expect(cardText(saved.body?.value)).toContain('Instellingen opgeslagen.');
+    const again = Date.now();
+    await fetch(`${e.pg.baseUrl}/_debug/conversation/${encodeURIComponent(general)}/installation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await new Promise((res) => setTimeout(res, 1500));
+    const later = e.pg.events.filter((ev) => ev.message.timestamp >= again);
+    expect(later.filter((ev) => cardText(ev.message.attachments?.[0]?.content).includes('Welkom bij Escaleer'))).toEqual([]);
+  });
+
   it('maakt met @Escaleer /escaleer een casus, en de routekeuze werkt de kaart voor iedereen bij', async () => {
     const anouk = 'user-anouk';
     const sanne = users.find((u) => u.name.startsWith('Sanne'));
