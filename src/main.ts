@@ -40,6 +40,12 @@ const projectRoot = (): string => {
 };
 
 /** The composition root: config → storage → services → bot → http → scheduler (→ Playground locally). */
+/** Where the bot serves the progress pictures: its public HTTPS address, when it has one (Teams loads card images by URL). */
+const pictureBase = (publicHostname: string): string | undefined => {
+  const host = publicHostname.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  return host ? `https://${host}/kaart/voortgang/` : undefined;
+};
+
 export const startEscaleer = async (config: Config, options: StartOptions = {}): Promise<Escaleer> => {
   const log = options.logger ?? consoleLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
@@ -81,11 +87,12 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     // One settings cache for the whole instance (roles, notices, cards, admin saves invalidate it).
     const settings = new CachedTeamSettings(new TableTeamSettingsStore(tables.cases));
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock);
-    const views = new CardChannelViews();
+    const imageBase = pictureBase(config.publicHostname);
+    const views = new CardChannelViews(imageBase);
     const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });
     const directory = new SettingsRoleDirectory(settings);
     const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
-    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant) });
+    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant), ...(imageBase ? { imageBase } : {}) });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
     const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);

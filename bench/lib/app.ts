@@ -16,7 +16,8 @@ export const channelOf = (i: number): string => `19:kanaal-${i}@thread.tacv2`;
 /** Escaleer as main.ts composes it (silent log, reminder loop off), on a loopback port. */
 export const startApp = async (connectionString: string, prefix: string, keepDispatcher = false): Promise<Escaleer> => {
   const app = await startEscaleer(
-    loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: prefix, PLAYGROUND: 'off' }),
+    // A public address as in production: the status cards then point to their picture instead of carrying it.
+    loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: prefix, PLAYGROUND: 'off', PUBLIC_HOSTNAME: 'escaleer-bench.example' }),
     { host: '127.0.0.1', reminders: false, pollMs: 60_000 },
   );
   // The action benchmarks measure the request path; outbox delivery is measured on its own (fanout).

@@ -196,6 +196,8 @@ export interface StatusView {
   readonly tables: readonly RegionalTable[];
   readonly now: Date;
   readonly waiting: WaitingOn | null;
+  /** Absolute URL (ending in `/`) under which the bot serves the progress pictures; without it cards carry them as data. */
+  readonly imageBase?: string;
 }
 
 /** Channel-visible renderings the use cases put in the outbox (implemented by the cards layer). */

@@ -71,12 +71,14 @@ export class CaseCardActions {
     private readonly clock: Clock,
     /** Wakes the outbox dispatcher after a change. */
     private readonly kick: (tenantId: string) => void,
+    /** Where the progress pictures are served, if the bot has a public address. */
+    private readonly imageBase?: string,
   ) {}
 
   /** The status card as the channel shows it, optionally with a notice for this user. */
   async status(c: Case, notice: Notice | null = null, read?: ActionContextRead | null): Promise<Record<string, unknown>> {
     const r = read ?? (await this.cases.contextFor(c));
-    return withNotice(statusCard(c, { tables: r.tables, now: this.clock.now(), waiting: waitingOn(c, r.settings) }), notice);
+    return withNotice(statusCard(c, { tables: r.tables, now: this.clock.now(), waiting: waitingOn(c, r.settings), ...(this.imageBase ? { imageBase: this.imageBase } : {}) }), notice);
   }
 
   async handle(req: CaseActionRequest): Promise<Record<string, unknown>> {

@@ -70,13 +70,15 @@ export class EscaleerBot extends TeamsActivityHandler {
     clock: Clock;
     /** Wakes the outbox dispatcher after a change (it also polls). */
     kick?: (tenantId: string) => void;
+    /** Where the progress pictures are served (a public URL ending in `/`); without it cards carry them as data. */
+    imageBase?: string;
   }) {
     super();
     this.cases = deps.cases;
     this.directory = deps.directory;
     this.log = deps.log;
     this.admin = deps.admin;
-    this.caseActions = new CaseCardActions(deps.cases, deps.clock, deps.kick ?? (() => undefined));
+    this.caseActions = new CaseCardActions(deps.cases, deps.clock, deps.kick ?? (() => undefined), deps.imageBase);
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();

@@ -4,7 +4,7 @@ export { statusCard, awaitingText, OPEN_VERB, STATUS_VERB, DETAILS_VERB } from '
 export { stepFormCard, submitLabel, type StepViewOptions } from './stepView';
 export { fieldView, inputId, inputsFor, inert, type FieldView, type FormState } from './fieldView';
 export { detailsCard } from './details';
-export { progressPicture, type Picture } from './picture';
+export { progressPicture, pictureFile, type Picture } from './picture';
 export { messageCard, timelineText, CardChannelViews, HELP_TEXT, type MessageStyle } from './messages';
 export { notificationActivity, caseLink, type NoticeInput } from './notification';
 export { settingsCard, settingsSummaryCard, tablesCard, type AdminCardState } from './admin';

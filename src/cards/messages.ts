@@ -23,12 +23,15 @@ export const timelineText = (c: Case, e: CaseEvent, actorName: string): string =
 
 /** Channel-visible renderings, used by the use cases for the outbox. */
 export class CardChannelViews implements ChannelViews, NoticeViews {
+  /** `imageBase`: where the bot serves the progress pictures (see {@link StatusView.imageBase}). */
+  constructor(private readonly imageBase?: string) {}
+
   notice(n: Notice): OutboundActivity {
     return notificationActivity(n);
   }
 
   statusCard(c: Case, view: StatusView): OutboundActivity {
-    return { attachments: [cardAttachment(statusCard(c, view))] };
+    return { attachments: [cardAttachment(statusCard(c, this.imageBase ? { ...view, imageBase: this.imageBase } : view))] };
   }
 
   timeline(c: Case, event: CaseEvent, actorName: string): OutboundActivity {

@@ -11,6 +11,9 @@ const CRISIS: Rgb = [196, 49, 75];
 export interface Picture {
   /** `data:image/png;base64,…`, small enough for a card (a few KB). */
   readonly dataUri: string;
+  /** The file name under which the bot serves the same picture (`zorgkantoor-4-3-0-0.png`). */
+  readonly file: string;
+  readonly png: Buffer;
   readonly altText: string;
   /** Display width for the card. */
   readonly width: string;
@@ -76,9 +79,41 @@ export const progressPicture = (p: Progress, crisis: boolean): Picture | null =>
     : `Stap ${p.phase} van 7`;
   const picture: Picture = {
     dataUri: `data:image/png;base64,${png.toString('base64')}`,
+    file: `${p.route}-${p.phase}-${p.subStep ?? 0}-${p.finished ? 1 : 0}-${crisis ? 1 : 0}.png`,
+    png,
     altText: `${where}${p.finished ? ' (afgerond)' : ''}${crisis ? ' (crisis)' : ''}`,
     width: zorgkantoor ? '96px' : '168px',
   };
   cache.set(key, picture);
   return picture;
+};
+
+const FILE = /^(zorgkantoor|bijstellen)-([1-7])-([0-7])-([01])-([01])\.png$/;
+
+/**
+ * The picture a file name from {@link Picture.file} stands for, or `null` for any other name (the
+ * bot serves these by URL, so cards need not carry them as data). Nothing in it is about a client.
+ */
+export const pictureFile = (name: string): Buffer | null => {
+  const m = FILE.exec(name);
+  if (!m) return null;
+  const route = m[1] as 'zorgkantoor' | 'bijstellen';
+  const phase = Number(m[2]);
+  const subStep = Number(m[3]);
+  const zorgkantoor = route === 'zorgkantoor';
+  if ((zorgkantoor && phase > 4) || (subStep > 0 && !(zorgkantoor && phase === 4))) return null;
+  const picture = progressPicture(
+    {
+      route,
+      phase,
+      phases: zorgkantoor ? 4 : 7,
+      phaseLabel: null,
+      subStep: subStep || null,
+      subSteps: zorgkantoor && phase === 4 ? 7 : null,
+      stateLabel: '',
+      finished: m[4] === '1',
+    },
+    m[5] === '1',
+  );
+  return picture?.file === name ? picture.png : null;
 };

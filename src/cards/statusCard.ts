@@ -126,7 +126,7 @@ export const statusCard = (c: Case, view: StatusView): Record<string, unknown> =
     stepLabel: summary.open ? `Nu: ${summary.stateLabel}` : `Status: ${summary.stateLabel}`,
     stepColor: c.state === 'crisis' ? 'Attention' : summary.open ? 'Accent' : c.state === 'ingetrokken' ? 'Default' : 'Good',
     hasPicture: Boolean(picture),
-    picture: picture?.dataUri ?? '',
+    picture: picture ? (view.imageBase ? `${view.imageBase}${picture.file}` : picture.dataUri) : '',
     pictureAlt: picture?.altText ?? '',
     pictureWidth: picture?.width ?? '96px',
     facts,
