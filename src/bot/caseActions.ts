@@ -128,7 +128,11 @@ export class CaseCardActions {
     }
     const def = stepOf(c.state)?.actions.find((a) => a.verb === action.verb);
     const earlier = def && !def.recurring ? await this.cases.earlierInput(c, def.stepKey ?? c.state, this.viewOf(req)) : null;
-    if (!earlier) return stepFormCard(c, action);
+    if (!earlier) {
+      const carried = def?.defaults?.(c) ?? {};
+      const values = Object.fromEntries(action.fields.filter((f) => !f.private && carried[f.name] !== undefined).map((f) => [f.name, carried[f.name]]));
+      return Object.keys(values).length ? stepFormCard(c, action, { form: { verb: action.verb, values, fieldErrors: {} } }) : stepFormCard(c, action);
+    }
     const values = Object.fromEntries(action.fields.filter((f) => earlier[f.name] !== undefined).map((f) => [f.name, earlier[f.name]]));
     return stepFormCard(c, action, {
       form: { verb: action.verb, values, fieldErrors: {} },

@@ -37,6 +37,11 @@ export interface ActionDef {
   readonly stepKey?: string;
   /** Fixed values merged into the stored step data, e.g. `{besluit: 'goedgekeurd'}`. */
   readonly stamp?: Readonly<Record<string, FieldValue>>;
+  /**
+   * Choices made in an earlier step that this form starts with (changeable), so nobody is asked
+   * twice: e.g. the opschalingsaanbod the teamleider chose. Only chosen options, never free text.
+   */
+  readonly defaults?: (c: Case) => FormData;
   /** Each submit is a new record (a follow-up, a monthly evaluation): its form starts empty, never with the earlier input. */
   readonly recurring?: boolean;
   /** Extra case fields the action sets (only `route.kiezen` uses it). */

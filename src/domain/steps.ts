@@ -1,6 +1,6 @@
 import { type Case, type RouteId, NEW_STATE, ROUTE_LABELS } from './case';
 import { DEFAULT_TABLES, type RegionalTable, describeTable, offeredTables, regionsOf } from './calendar';
-import { type FieldDescriptor, choiceField, options, textField, textOf } from './fields';
+import { type FieldDescriptor, type FormData, choiceField, options, textField, textOf } from './fields';
 import { clientRefProblem } from './privacy';
 import { type Actor, type Role, hasRole } from './roles';
 import { AANMELDING_STEPS, isSubmitted } from './routes/aanmelding';
@@ -89,11 +89,13 @@ export interface ActionViewOptions {
   readonly gebiedsteams?: readonly string[];
 }
 
-const resolveField = (f: FieldDescriptor, tables: readonly RegionalTable[], now: Date | undefined, gebiedsteams: readonly string[]): FieldDescriptor => {
+const resolveField = (f: FieldDescriptor, tables: readonly RegionalTable[], now: Date | undefined, gebiedsteams: readonly string[], region: string | undefined): FieldDescriptor => {
   if (f.optionsFrom === 'gebiedsteams') return { ...f, options: gebiedsteams.map((g) => ({ value: g, label: g })) };
   if (f.optionsFrom === 'regions') return { ...f, options: regionsOf(tables).map((r) => ({ value: r, label: r })) };
   if (f.optionsFrom === 'tables') {
-    const list = now ? offeredTables(tables, now) : tables;
+    const offered = now ? offeredTables(tables, now) : tables;
+    // The region chosen with the conditions first (stable: the calendar order within each part).
+    const list = region ? [...offered.filter((t) => t.region === region), ...offered.filter((t) => t.region !== region)] : offered;
     return { ...f, options: list.map((t) => ({ value: t.id, label: describeTable(t) })) };
   }
   return f;
@@ -113,7 +115,7 @@ export const availableActions = (c: Case, opts: ActionViewOptions = {}): readonl
       roles,
       allowed: actor ? roles.some((r) => hasRole(actor, r)) && (a.mayTake?.(c, actor) ?? true) : true,
       fields: a.fields
-        .map((f) => resolveField(f, tables, opts.now, opts.gebiedsteams ?? []))
+        .map((f) => resolveField(f, tables, opts.now, opts.gebiedsteams ?? [], textOf(c.steps.voorwaarden as FormData | undefined, 'regio')))
         .filter((f) => f.optionsFrom !== 'gebiedsteams' || (f.options ?? []).length > 0),
     };
   });

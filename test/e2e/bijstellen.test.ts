@@ -84,11 +84,14 @@ describe('Route Bijstellen ondersteuning in de Agents Playground', () => {
     } else if (uitkomst === 'gesprek_sleutelfiguur') {
       await overbrugging(c, 'onderaannemer_ons');
     } else if (uitkomst === 'verstevigingsteam') {
+      // The coördinator's form starts with the opschalingsaanbod the teamleider chose (not asked twice).
+      expect(JSON.stringify(await c.open(DEMO.fatma, 'versteviging.oppakken'))).toMatch(/"id":"versteviging\.oppakken\.aanbod"[^}]*"value":"met"/);
       const wrong = await c.act(DEMO.mohamed, 'versteviging.oppakken', { datum: today, aanbod: 'met' });
       expect(wrong.text).toMatch(/coördinator/i);
       const done = await c.act(DEMO.fatma, 'versteviging.oppakken', { datum: today, aanbod: 'met' });
       expect(done.text).toContain('Afgesloten');
     } else {
+      expect(JSON.stringify(await c.open(DEMO.anouk, 'financier.aangemeld'))).toMatch(/"id":"financier\.aangemeld\.financier"[^}]*"value":"levensloopaanpak"/);
       const done = await c.act(DEMO.anouk, 'financier.aangemeld', { datum: today, financier: 'levensloopaanpak' });
       expect(done.text).toContain('Afgesloten');
     }

@@ -13,6 +13,19 @@ const ALL_SEVEN = (): Record<string, string> => {
   return out;
 };
 
+/** An input of a card by id (with its value and choices), or undefined. */
+type FoundInput = { value?: string; choices?: { title: string; value: string }[] };
+const findInput = (card: unknown, id: string): FoundInput | undefined => {
+  let found: FoundInput | undefined;
+  const walk = (v: unknown): void => {
+    if (found || !v || typeof v !== 'object') return;
+    if (!Array.isArray(v) && (v as { id?: unknown }).id === id) found = v as FoundInput;
+    Object.values(v).forEach(walk);
+  };
+  walk(card);
+  return found;
+};
+
 describe('De stapformulieren als eigen weergave per gebruiker, in de Agents Playground', () => {
   let e: E2e;
   let channel: string;
@@ -96,6 +109,19 @@ describe('De stapformulieren als eigen weergave per gebruiker, in de Agents Play
     expect(r.text).not.toContain('VRIJ');
     const form = cardText(await c.open(DEMO.anouk, 'cirkel3.vastleggen'));
     expect(form).toContain('De zorginhoudelijk adviseur vond bespreking niet passend: VRIJ eerst een plan met de ggz. Werk het plan bij, of sluit de casus als het is opgelost.');
+  });
+
+  it('niets twee keer vragen: de aanmelding begint met de regio van de voorwaarden en toont die tafels eerst', async () => {
+    const c = await toConditions();
+    await c.act(DEMO.anouk, 'voorwaarden.vastleggen', ALL_SEVEN());
+    await c.act(DEMO.mohamed, 'voorwaarden.goedkeuren', {});
+    await c.act(DEMO.anouk, 'adviseur.oordeel', { contactdatum: '2023-09-20', oordeel: 'passend' });
+    const form = await c.open(DEMO.anouk, 'aanmelding.indienen');
+    const input = (id: string) => findInput(form, id);
+    expect(input('aanmelding.indienen.regio')?.value).toBe('Groningen');
+    const tables = (input('aanmelding.indienen.tafel')?.choices ?? []).map((ch) => ch.title);
+    expect(tables.length).toBeGreaterThan(1);
+    expect(tables[0]).toMatch(/^Groningen/);
   });
 
   it('een keuze die niet is aangeboden (een naam en BSN als regio) wordt geweigerd naast het veld en nergens opgeslagen', async () => {

@@ -93,6 +93,24 @@ export const repository = async (d: Direct): Promise<{ repo: TableCaseRepository
 };
 
 /** Gives `mohamed` the teamleider role in `place`'s team. */
+/** Stores team settings with these role holders (ids are the stand-in's user ids) for `place`. */
+export const seedSettings = async (d: Direct, place: Place, roleHolders: TeamSettings['roleHolders']): Promise<void> => {
+  const tables = await openTables(d.app.storageConnection, d.prefix);
+  const store = new TableTeamSettingsStore(tables.cases);
+  const existing = await store.get(place.tenantId, place.teamId);
+  const settings: TeamSettings = {
+    tenantId: place.tenantId,
+    teamId: place.teamId,
+    serviceUrl: d.connector.url,
+    roleHolders,
+    roleChannels: {},
+    gebiedsteams: [],
+    updatedAt: new Date().toISOString(),
+    updatedBy: USERS.mohamed,
+  };
+  if (!(await store.save(settings, existing?.etag ?? null))) throw new Error('instellingen niet opgeslagen');
+};
+
 export const seedTeamleider = async (d: Direct, place: Place): Promise<void> => {
   const tables = await openTables(d.app.storageConnection, d.prefix);
   const store = new TableTeamSettingsStore(tables.cases);

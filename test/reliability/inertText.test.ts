@@ -1,6 +1,5 @@
-import { TableTeamSettingsStore, openTables } from '../../src/storage';
 import { type Direct, startDirect } from '../support/direct';
-import { TEAM_A, USERS, cardData, invoke, openCase, settle } from './harness';
+import { TEAM_A, USERS, cardData, invoke, openCase, seedSettings, settle } from './harness';
 
 /** Text that a template engine, the Teams client or a mention parser could take for code. */
 const TRICKY = ['${teamleider}', '{{DATE(2017-02-14T06:08:39Z, SHORT)}}', '<at>Iedereen</at>', '**vet** [link](https://example.org)'];
@@ -10,20 +9,7 @@ describe('tekst van gebruikers en uit Teams is data: nooit een binding, nooit in
   let d: Direct;
   beforeAll(async () => {
     d = await startDirect({ LOG_LEVEL: 'debug' });
-    const tables = await openTables(d.app.storageConnection, d.prefix);
-    await new TableTeamSettingsStore(tables.cases).save(
-      {
-        tenantId: TEAM_A.tenantId,
-        teamId: TEAM_A.teamId,
-        serviceUrl: d.connector.url,
-        roleHolders: { teamleider: [{ id: USERS.mohamed, name: NAME }] },
-        roleChannels: {},
-        gebiedsteams: [],
-        updatedAt: new Date().toISOString(),
-        updatedBy: USERS.mohamed,
-      },
-      null,
-    );
+    await seedSettings(d, TEAM_A, { teamleider: [{ id: USERS.mohamed, name: NAME }] });
   });
   afterAll(async () => d?.close());
 

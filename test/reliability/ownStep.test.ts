@@ -1,6 +1,5 @@
-import { TableTeamSettingsStore, openTables } from '../../src/storage';
 import { type Direct, startDirect } from '../support/direct';
-import { TEAM_A, USERS, cardData, invoke, openCase, settle } from './harness';
+import { TEAM_A, USERS, cardData, invoke, openCase, seedSettings, settle } from './harness';
 
 const SANNE = 'user-sanne-sleutelfiguur';
 
@@ -8,20 +7,7 @@ describe('meldingen gaan naar wie aan zet is, nooit naar wie net handelde', () =
   let d: Direct;
   beforeAll(async () => {
     d = await startDirect({ LOG_LEVEL: 'silent' });
-    const tables = await openTables(d.app.storageConnection, d.prefix);
-    await new TableTeamSettingsStore(tables.cases).save(
-      {
-        tenantId: TEAM_A.tenantId,
-        teamId: TEAM_A.teamId,
-        serviceUrl: d.connector.url,
-        roleHolders: { teamleider: [{ id: USERS.mohamed, name: 'Mohamed' }], sleutelfiguur: [{ id: SANNE, name: 'Sanne' }] },
-        roleChannels: {},
-        gebiedsteams: [],
-        updatedAt: new Date().toISOString(),
-        updatedBy: USERS.mohamed,
-      },
-      null,
-    );
+    await seedSettings(d, TEAM_A, { teamleider: [{ id: USERS.mohamed, name: 'Mohamed' }], sleutelfiguur: [{ id: SANNE, name: 'Sanne' }] });
   });
   afterAll(async () => d?.close());
 

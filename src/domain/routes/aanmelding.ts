@@ -107,6 +107,11 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
     actions: [
       {
         verb: 'aanmelding.indienen',
+        // The region chosen with the conditions; its tables are the ones offered.
+        defaults: (c): FormData => {
+          const regio = textOf(stepData(c, 'voorwaarden'), 'regio');
+          return regio ? { regio } : {};
+        },
         label: 'Aanmelden voor tafel',
         fields: [dateField('formulierOntvangenOp', 'Aanmeldformulier ontvangen op'), ...tableFields],
         targets: ['aangemeld'],

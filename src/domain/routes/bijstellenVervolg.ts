@@ -1,7 +1,14 @@
+import type { Case } from '../case';
 import { addMonths } from '../amsterdamTime';
 import { type FormData, choiceField, dateField, options, textareaField, textField, textOf, toggleField } from '../fields';
 import type { StepDef } from '../stepTypes';
 import { FINANCIERS, ONPLANBARE_ZORG_MAX_MONTHS, OPSCHALINGSAANBOD, OVERBRUGGING_OPTIONS, onplanbareZorgStart, requiredWhen, step } from './bijstellenOptions';
+
+/** A choice made in an earlier step, to start a later form with. */
+const carried = (c: Case, step: string, field: string): FormData => {
+  const v = textOf(c.steps[step] as FormData | undefined, field);
+  return v ? { [field]: v } : {};
+};
 
 export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
   step({
@@ -47,6 +54,7 @@ export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
       {
         // The case leaves this process once the coördinator has placed it with an opschalingsaanbod.
         verb: 'versteviging.oppakken',
+        defaults: (c) => carried(c, 'stap5_afweging', 'aanbod'),
         label: 'Opschalingsaanbod bevestigen',
         fields: [dateField('datum', 'Datum'), choiceField('aanbod', 'Opschalingsaanbod', OPSCHALINGSAANBOD)],
         targets: ['afgesloten'],
@@ -64,6 +72,7 @@ export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
       {
         // The case leaves this process once it is registered with the other financier.
         verb: 'financier.aangemeld',
+        defaults: (c) => carried(c, 'stap5_afweging', 'financier'),
         label: 'Aanmelding financier vastleggen',
         fields: [dateField('datum', 'Aangemeld op'), choiceField('financier', 'Financier', FINANCIERS)],
         targets: ['afgesloten'],
