@@ -13,6 +13,13 @@ export const CASE_THREAD = 'thread';
 /** How many gebiedsteam rows the settings card offers. */
 export const GEBIEDSTEAM_ROWS = 6;
 
+/**
+ * Up to this many members a gebiedsteam may get any member as teamleider; in a larger team the
+ * card offers (and the save accepts) the team's teamleiders and whoever is mapped already: six
+ * rows of the whole roster would not fit a card.
+ */
+export const GEBIED_ROSTER_MAX = 30;
+
 /** The team as Teams reports it when the card is shown or saved (roster and channels). */
 export interface TeamDirectory {
   readonly members: readonly Member[];
@@ -59,6 +66,8 @@ export class TeamAdminService {
     actor: Actor,
     input: Readonly<Record<string, unknown>>,
     team: TeamDirectory,
+    /** Only this role, or the gebiedsteams, changes; `null`: everything on the input. */
+    section: Role | 'gebieden' | null = null,
   ): Promise<AdminResult<TeamSettings>> {
     const stored = await this.settings.get(tenantId, teamId);
     if (!mayConfigure(stored?.value ?? null, actor.userId)) {
@@ -67,9 +76,11 @@ export class TeamAdminService {
     const members = new Map(team.members.map((m) => [m.id, m] as const));
     const channels = new Map(team.channels.map((c) => [c.channelId, c] as const));
     const fieldErrors: Record<string, string> = {};
-    const roleHolders: Partial<Record<Role, Member[]>> = {};
-    const roleChannels: Partial<Record<Role, ChannelRef>> = {};
-    for (const role of ASSIGNABLE_ROLES) {
+    const before = stored?.value ?? null;
+    const roleHolders: Partial<Record<Role, Member[]>> = { ...(before?.roleHolders ?? {}) } as Partial<Record<Role, Member[]>>;
+    const roleChannels: Partial<Record<Role, ChannelRef>> = { ...(before?.roleChannels ?? {}) };
+    for (const role of ASSIGNABLE_ROLES.filter((r) => section === null || section === r)) {
+      delete roleChannels[role];
       const chosen = ids.safeParse(input[`rol.${role}`]);
       const list = chosen.success ? chosen.data : [];
       if (!chosen.success || list.some((id) => !members.has(id))) fieldErrors[`rol.${role}`] = 'Kies alleen leden van dit team.';
@@ -79,13 +90,15 @@ export class TeamAdminService {
       if (channel && !channels.has(channel)) fieldErrors[`kanaal.${role}`] = 'Kies een kanaal van dit team.';
       else if (channel) roleChannels[role] = channels.get(channel) as ChannelRef;
     }
-    const gebiedsteams: { name: string; teamleider: Member }[] = [];
-    for (let i = 1; i <= GEBIEDSTEAM_ROWS; i++) {
+    const offeredLeader = (id: string): boolean =>
+      members.size <= GEBIED_ROSTER_MAX || (roleHolders.teamleider ?? []).some((m) => m.id === id) || (before?.gebiedsteams ?? []).some((g) => g.teamleider.id === id);
+    const gebiedsteams: { name: string; teamleider: Member }[] = section === null || section === 'gebieden' ? [] : [...(before?.gebiedsteams ?? [])];
+    for (let i = 1; i <= (section === null || section === 'gebieden' ? GEBIEDSTEAM_ROWS : 0); i++) {
       const name = typeof input[`gebied.${i}.naam`] === 'string' ? (input[`gebied.${i}.naam`] as string).trim() : '';
       const leader = typeof input[`gebied.${i}.teamleider`] === 'string' ? (input[`gebied.${i}.teamleider`] as string) : '';
       if (!name && !leader) continue;
       if (!/^[\p{L}\d][\p{L}\d '’-]{0,59}$/u.test(name)) fieldErrors[`gebied.${i}.naam`] = 'Vul de naam van het gebiedsteam in (max. 60 tekens).';
-      else if (!members.has(leader)) fieldErrors[`gebied.${i}.teamleider`] = 'Kies de teamleider van dit gebiedsteam.';
+      else if (!members.has(leader) || !offeredLeader(leader)) fieldErrors[`gebied.${i}.teamleider`] = 'Kies de teamleider van dit gebiedsteam.';
       else gebiedsteams.push({ name, teamleider: members.get(leader) as Member });
     }
     if (Object.keys(fieldErrors).length) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', fieldErrors) };

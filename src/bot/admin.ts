@@ -1,10 +1,14 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { Clock, TeamAdminService, TeamDirectory } from '../app';
-import { type AdminCardState, messageCard, settingsCard, settingsSummaryCard, tablesCard } from '../cards';
+import { ASSIGNABLE_ROLES, type Clock, type TeamAdminService, type TeamDirectory } from '../app';
+import { type AdminCardState, type SettingsSection, messageCard, settingsCard, settingsSummaryCard, tablesCard } from '../cards';
 import { type RoleDirectory, type ChannelPlace, actorOf, plainName } from './context';
 
 /** Verbs of the admin cards; they carry no case id. */
-export const ADMIN_VERBS: ReadonlySet<string> = new Set(['instellingen.openen', 'instellingen.opslaan', 'tafels.beheren', 'tafel.toevoegen', 'tafel.verwijderen']);
+export const ADMIN_VERBS: ReadonlySet<string> = new Set(['instellingen.openen', 'instellingen.sectie', 'instellingen.opslaan', 'tafels.beheren', 'tafel.toevoegen', 'tafel.verwijderen']);
+
+const SECTIONS: readonly SettingsSection[] = [...ASSIGNABLE_ROLES, 'gebieden'];
+/** The section a settings action names, or `null` (an unknown one is refused). */
+const sectionOf = (v: unknown): SettingsSection | null => (SECTIONS as readonly unknown[]).includes(v) ? (v as SettingsSection) : null;
 
 const inputs = (prefix: string, data: Readonly<Record<string, unknown>>): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
@@ -35,10 +39,17 @@ export class AdminHandlers {
     return { members, channels: channels.filter((c) => c.channelId), name: details?.name ?? 'dit team' };
   }
 
-  async settingsCard(context: TurnContext, place: ChannelPlace, state: AdminCardState = {}): Promise<Record<string, unknown>> {
+  /** The editor of one section (a role, or the gebiedsteams). */
+  async settingsCard(context: TurnContext, place: ChannelPlace, section: SettingsSection, state: AdminCardState = {}): Promise<Record<string, unknown>> {
     const team = await this.team(context, place.teamId);
     const settings = await this.admin.current(place.tenantId, place.teamId);
-    return settingsCard(place.teamId, team.name, settings, team, await this.admin.deadLetterCount(place.tenantId), state);
+    return settingsCard(place.teamId, team.name, settings, team, await this.admin.deadLetterCount(place.tenantId), state, section);
+  }
+
+  /** The functioneel beheerder's overview: the summary with a button per section. */
+  async settingsOverview(context: TurnContext, place: ChannelPlace, notice: AdminCardState['notice'] = null): Promise<Record<string, unknown>> {
+    const details = await TeamsInfo.getTeamDetails(context, place.teamId).catch(() => null);
+    return settingsSummaryCard(place.teamId, details?.name ?? 'dit team', await this.admin.current(place.tenantId, place.teamId), { notice });
   }
 
   /** Whether the team has settings yet (a team without any gets the welcome on install). */
@@ -60,10 +71,12 @@ export class AdminHandlers {
   /** Handles an admin card action; returns the card for the acting user. */
   async execute(context: TurnContext, place: ChannelPlace, verb: string, data: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>> {
     const actor = await actorOf(context.activity, this.directory, place);
-    if (verb === 'instellingen.openen') {
-      return (await this.admin.mayConfigure(place.tenantId, place.teamId, actor))
-        ? this.settingsCard(context, place)
-        : messageCard('Niet toegestaan', 'Alleen een functioneel beheerder van dit team mag de instellingen wijzigen. Vraag het je functioneel beheerder.', 'attention');
+    if (verb === 'instellingen.openen' || verb === 'instellingen.sectie') {
+      if (!(await this.admin.mayConfigure(place.tenantId, place.teamId, actor))) {
+        return messageCard('Niet toegestaan', 'Alleen een functioneel beheerder van dit team mag de instellingen wijzigen. Vraag het je functioneel beheerder.', 'attention');
+      }
+      const section = sectionOf(data['sectie']);
+      return verb === 'instellingen.sectie' && section ? this.settingsCard(context, place, section) : this.settingsOverview(context, place);
     }
     if (verb === 'tafels.beheren') {
       return actor.roles.includes('functioneel_beheerder')
@@ -73,10 +86,12 @@ export class AdminHandlers {
     if (verb === 'instellingen.opslaan') {
       const team = await this.team(context, place.teamId);
       const values = inputs('', data);
-      const r = await this.admin.save(place.tenantId, place.teamId, place.serviceUrl, actor, values, team);
-      return r.ok
-        ? this.settingsCard(context, place, { notice: { text: 'Instellingen opgeslagen.', style: 'good' } })
-        : this.settingsCard(context, place, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {}, values });
+      // A section's card saves only that section; a submit without one (older cards) saves all.
+      const section = data['sectie'] === undefined ? null : sectionOf(data['sectie']);
+      if (data['sectie'] !== undefined && !section) return messageCard('Onbekende actie', 'Deze kaart is niet (meer) geldig. Open /instellingen opnieuw.', 'attention');
+      const r = await this.admin.save(place.tenantId, place.teamId, place.serviceUrl, actor, values, team, section);
+      if (r.ok) return this.settingsOverview(context, place, { text: 'Instellingen opgeslagen.', style: 'good' });
+      return this.settingsCard(context, place, section ?? 'teamleider', { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {}, values });
     }
     if (verb === 'tafel.toevoegen') {
       const values = inputs('tafel.toevoegen.', data);

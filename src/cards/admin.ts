@@ -1,4 +1,4 @@
-import { ASSIGNABLE_ROLES, CASE_THREAD, GEBIEDSTEAM_ROWS, type TeamDirectory, type TeamSettings } from '../app';
+import { ASSIGNABLE_ROLES, CASE_THREAD, GEBIEDSTEAM_ROWS, GEBIED_ROSTER_MAX, type TeamDirectory, type TeamSettings } from '../app';
 import { ROLE_LABELS, type RegionalTable, amsterdamDate, deadlinePassed, formatDutchDate, removableTables } from '../domain';
 import { inert } from './fieldView';
 import type { NoticeStyle } from './format';
@@ -13,7 +13,15 @@ export interface AdminCardState {
 
 const str = (v: unknown): string => (typeof v === 'string' ? inert(v) : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(',') : '');
 
-/** The `/instellingen` card: role holders and notification channel per role, gebiedsteams, dead letters. */
+/** One part of the settings a functioneel beheerder edits at a time: a role, or the gebiedsteams. */
+export type SettingsSection = Exclude<(typeof ASSIGNABLE_ROLES)[number], never> | 'gebieden';
+
+
+/**
+ * The `/instellingen` editor for one section (a role's holders and channel, or the gebiedsteams),
+ * each its own card so that even a large team's roster fits Teams' message limit: one member list
+ * per card. Submit saves only that section.
+ */
 export const settingsCard = (
   teamId: string,
   teamName: string,
@@ -21,12 +29,13 @@ export const settingsCard = (
   team: TeamDirectory,
   deadLetters: number,
   state: AdminCardState = {},
+  section: SettingsSection = 'teamleider',
 ): Record<string, unknown> => {
   const errors = state.fieldErrors ?? {};
   const values = state.values;
   const members = team.members.map((m) => ({ id: m.id, name: inert(m.name) }));
   const channels = [{ id: CASE_THREAD, name: 'In de thread van de casus' }, ...team.channels.map((c) => ({ id: c.channelId, name: inert(c.name) }))];
-  const roles = ASSIGNABLE_ROLES.map((role) => {
+  const roles = ASSIGNABLE_ROLES.filter((role) => role === section).map((role) => {
     const holdersId = `rol.${role}`;
     const channelId = `kanaal.${role}`;
     return {
@@ -45,8 +54,12 @@ export const settingsCard = (
   });
   // Anyone in the team may be a gebiedsteam's teamleider (they may then act on its cases); the list says who holds the role.
   const teamleiders = new Set((settings?.roleHolders.teamleider ?? []).map((m) => m.id));
-  const leaderChoices = members.map((m) => (teamleiders.has(m.id) ? m : { ...m, name: `${m.name} (nog geen teamleider)` }));
-  const gebieden = Array.from({ length: GEBIEDSTEAM_ROWS }, (_, i) => {
+  const mapped = new Set((settings?.gebiedsteams ?? []).map((g) => g.teamleider.id));
+  const large = members.length > GEBIED_ROSTER_MAX;
+  const leaderChoices = members
+    .filter((m) => !large || teamleiders.has(m.id) || mapped.has(m.id))
+    .map((m) => (teamleiders.has(m.id) ? m : { ...m, name: `${m.name} (nog geen teamleider)` }));
+  const gebieden = Array.from({ length: section === 'gebieden' ? GEBIEDSTEAM_ROWS : 0 }, (_, i) => {
     const n = i + 1;
     const saved = settings?.gebiedsteams[i];
     const error = errors[`gebied.${n}.naam`] ?? errors[`gebied.${n}.teamleider`] ?? '';
@@ -70,13 +83,29 @@ export const settingsCard = (
     noticeStyle: state.notice?.style ?? 'default',
     roles,
     gebieden,
+    hasGebieden: gebieden.length > 0,
+    gebiedenHint: large
+      ? 'Kies uit de teamleiders van het team. Staat de juiste er niet bij? Geef die eerst de rol teamleider.'
+      : 'Iedereen in het team kan teamleider van een gebiedsteam zijn; die kan dan de stappen van de teamleider zetten voor de casussen van dat gebied.',
+    actions: [
+      { type: 'Action.Execute', title: 'Opslaan', verb: 'instellingen.opslaan', style: 'positive', associatedInputs: 'auto', data: { teamId, sectie: section } },
+      { type: 'Action.Execute', title: 'Annuleren', verb: 'instellingen.openen', associatedInputs: 'none', data: { teamId } },
+    ],
     hasDeadLetters: deadLetters > 0,
     deadLetters: `Let op: ${deadLetters} melding(en) konden niet worden afgeleverd (bijvoorbeeld omdat de bot uit een kanaal is verwijderd). Controleer de meldingskanalen.`,
   });
 };
 
-/** The channel-visible `/instellingen` card: who holds which role and where notifications go. */
-export const settingsSummaryCard = (teamId: string, teamName: string, settings: TeamSettings | null): Record<string, unknown> => {
+/**
+ * The `/instellingen` summary: who holds which role and where notifications go. In the channel with
+ * one button to edit; with `editing` (a functioneel beheerder's own view) a button per section.
+ */
+export const settingsSummaryCard = (
+  teamId: string,
+  teamName: string,
+  settings: TeamSettings | null,
+  editing: { readonly notice?: AdminCardState['notice'] } | null = null,
+): Record<string, unknown> => {
   const facts = ASSIGNABLE_ROLES.map((role) => {
     const holders = (settings?.roleHolders[role] ?? []).map((m) => inert(m.name)).join(', ') || 'nog niemand';
     const channel = settings?.roleChannels[role];
@@ -90,6 +119,21 @@ export const settingsSummaryCard = (teamId: string, teamName: string, settings: 
       ? 'Rollen en meldingskanalen van dit team. Alleen de functioneel beheerder kan ze wijzigen.'
       : 'Er zijn nog geen rollen ingesteld. Het eerste teamlid dat ze opslaat, wordt functioneel beheerder.',
     facts: [...facts, { title: 'Gebiedsteams', value: gebieden || 'nog geen' }],
+    hasNotice: Boolean(editing?.notice),
+    notice: editing?.notice?.text ?? '',
+    noticeStyle: editing?.notice?.style ?? 'default',
+    actions: editing
+      ? [
+          ...ASSIGNABLE_ROLES.map((role) => ({
+            type: 'Action.Execute',
+            title: `${ROLE_LABELS[role]} wijzigen`,
+            verb: 'instellingen.sectie',
+            associatedInputs: 'none',
+            data: { teamId, sectie: role },
+          })),
+          { type: 'Action.Execute', title: 'Gebiedsteams wijzigen', verb: 'instellingen.sectie', associatedInputs: 'none', data: { teamId, sectie: 'gebieden' } },
+        ]
+      : [{ type: 'Action.Execute', title: 'Wijzigen (functioneel beheerder)', verb: 'instellingen.openen', associatedInputs: 'none', data: { teamId } }],
   });
 };
 

@@ -294,6 +294,15 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
     await byAnouk(card, 'Aanmelding financier vastleggen', { 'Aangemeld op': w.today(), Financier: 'Wlz' }, 'Status: Afgesloten', CLOSED);
   }, 60_000);
 
+  it('een per ongeluk geopende casus: "Casus intrekken" onder Meer, met een reden; daarna Status: Ingetrokken', async () => {
+    const card = await w.newCase();
+    // Meer is opened by the click helper when the button sits in it.
+    await byAnouk(card, 'Casus intrekken', { 'Waarom wordt de casus ingetrokken': `${VRIJ}per ongeluk geopend` }, 'Status: Ingetrokken', CLOSED, {
+      submit: 'Casus intrekken',
+    });
+    expect(await card.text()).not.toContain('Route kiezen');
+  }, 60_000);
+
   it('crisis vanuit stap 1: het formulier noemt de crisisregeling van de gemeente en niet Menzis; daarna Status: Crisis', async () => {
     const card = await w.newCase();
     const id = card.caseId ?? '';

@@ -155,11 +155,12 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
     await pieter.post('/instellingen');
     const summary = await pieter.newCard({ hasText: 'Instellingen Zorgteam Noord' });
     await pieter.waitForText(summary, NAMES.mohamed);
-    await w.press(pieter, summary, 'Wijzigen (functioneel beheerder)', 'Meldingen in kanaal');
-    // The first role on the form is the teamleider's.
+    // The beheerder's overview: a button per section, each section its own small card.
+    await w.press(pieter, summary, 'Wijzigen (functioneel beheerder)', 'Gebiedsteams wijzigen');
+    await w.press(pieter, summary, 'Teamleider wijzigen', 'Meldingen in kanaal');
     await pieter.fill(summary, 'Meldingen in kanaal', 'Teamleiders', { nth: 0 });
     await pieter.screenshot('walk-zk-01-instellingen-formulier', summary);
-    await w.press(pieter, summary, 'Instellingen opslaan', 'Instellingen opgeslagen.');
+    await w.press(pieter, summary, 'Opslaan', 'Instellingen opgeslagen.');
 
     await pieter.post('/instellingen');
     const again = await pieter.newCard({ hasText: 'Instellingen Zorgteam Noord' });

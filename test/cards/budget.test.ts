@@ -1,4 +1,5 @@
-import { CARD_CONTENT_TYPE, detailsCard, statusCard, stepFormCard, tablesCard } from '../../src/cards';
+import { ASSIGNABLE_ROLES } from '../../src/app';
+import { CARD_CONTENT_TYPE, detailsCard, settingsCard, settingsSummaryCard, statusCard, stepFormCard, tablesCard } from '../../src/cards';
 import { availableActions } from '../../src/domain';
 import { NOW, bigCalendar, bigTeam, everyState, everyoneWaiting } from './budget.fixtures';
 
@@ -42,5 +43,24 @@ describe('de tafelkaart binnen de limiet van Teams, ook met een grote kalender',
       expect(text).toContain('Regio Twente (nog 19 latere tafels in de kalender)');
       if (edit) expect((text.match(/"value":"regio-/g) ?? []).length).toBe(60);
     }
+  });
+});
+
+describe('de instellingen binnen de limiet van Teams, ook bij een team van 150', () => {
+  it('het overzicht en elk onderdeel (elke rol, de gebiedsteams) ≤ 28 KB; bij een groot team kiest een gebiedsteam uit de teamleiders', () => {
+    const settings = {
+      tenantId: 't', teamId: 'x', serviceUrl: 'u',
+      roleHolders: { teamleider: team.slice(0, 4), sleutelfiguur: team.slice(4, 6) },
+      roleChannels: {}, gebiedsteams: [{ name: 'Noord', teamleider: team[0] ?? { id: 'x', name: 'x' } }], updatedAt: '', updatedBy: '',
+    };
+    const directory = { members: team, channels: [{ channelId: '19:a@thread.tacv2', name: 'Algemeen' }] };
+    expect(size(settingsSummaryCard('x', 'Team', settings, { notice: null }))).toBeLessThanOrEqual(28 * KB);
+    for (const section of [...ASSIGNABLE_ROLES, 'gebieden'] as const) {
+      const card = settingsCard('x', 'Team', settings, directory, 3, {}, section);
+      expect([section, size(card) <= 28 * KB]).toEqual([section, true]);
+    }
+    const gebieden = JSON.stringify(settingsCard('x', 'Team', settings, directory, 0, {}, 'gebieden'));
+    expect(gebieden).toContain('Kies uit de teamleiders van het team.');
+    expect(gebieden).not.toContain(team[10]?.name ?? '?');
   });
 });

@@ -246,10 +246,12 @@ describe('beheerkaarten', () => {
   };
 
   it('de instellingenkaart is geldig, toont de huidige rolhouders en de fouten naast de velden', () => {
-    const card = settingsCard('team', 'Zorgteam ${x} Noord', settings, team, 2, { fieldErrors: { 'rol.sleutelfiguur': 'Kies alleen leden van dit team.' } });
+    const card = settingsCard('team', 'Zorgteam ${x} Noord', settings, team, 2, { fieldErrors: { 'rol.sleutelfiguur': 'Kies alleen leden van dit team.' } }, 'sleutelfiguur');
     expect(checkCard(card).errors).toEqual([]);
     const text = JSON.stringify(card);
     expect(text).toContain('"value":"m2"');
+    expect(text).toContain('"id":"rol.sleutelfiguur"');
+    expect(text).not.toContain('"id":"rol.teamleider"');
     expect(text).toContain('Kies alleen leden van dit team.');
     expect(text).toContain('2 melding(en) konden niet worden afgeleverd');
   });

@@ -29,12 +29,18 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
     expect(cardText(msg.attachments?.[0]?.content)).toContain('nog geen rollen ingesteld');
     expect(inputIds(msg.attachments?.[0]?.content)).toEqual([]);
+    // The beheerder's overview has a button per section; each section is its own small card.
     const opened = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.openen', { teamId: general });
-    const card = opened.body?.value;
+    expect(inputIds(opened.body?.value)).toEqual([]);
+    expect(cardText(opened.body?.value)).toContain('Teamleider wijzigen');
+    const section = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.sectie', { teamId: general, sectie: 'teamleider' });
+    const card = section.body?.value;
     const text = cardText(card);
     expect(text).toContain('Mohamed El Amrani');
     expect(text).toContain('Teamleiders');
-    expect(inputIds(card)).toEqual(expect.arrayContaining(['rol.teamleider', 'kanaal.teamleider', 'rol.sleutelfiguur', 'gebied.1.naam']));
+    expect(inputIds(card)).toEqual(['rol.teamleider', 'kanaal.teamleider']);
+    const areas = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.sectie', { teamId: general, sectie: 'gebieden' });
+    expect(inputIds(areas.body?.value)).toEqual(expect.arrayContaining(['gebied.1.naam', 'gebied.1.teamleider']));
 
     const saved = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', settingsData({
       'rol.teamleider': `${DEMO.mohamed.aad},${DEMO.joost.aad}`,
@@ -83,7 +89,7 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
   it('de teamleider van het gebiedsteam kan de stap zetten ook zonder de teamrol; een andere teamleider mag invallen en de tijdlijn zegt voor wie', async () => {
     const post = await e.pg.say(general, DEMO.anouk.id, '/instellingen');
     const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
-    const opened = cardText((await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.openen', { teamId: general })).body?.value);
+    const opened = cardText((await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.sectie', { teamId: general, sectie: 'gebieden' })).body?.value);
     expect(opened).toContain('Pieter Jansen (nog geen teamleider)');
     const saved = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', settingsData({
       'rol.teamleider': `${DEMO.mohamed.aad},${DEMO.joost.aad}`,
@@ -123,6 +129,25 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     const other = await stand.act(DEMO.anouk, 'inzet.evalueren', { datum: new Date().toISOString().slice(0, 10), resultaat: 'onvoldoende' });
     expect(other.text).toContain('Nu: Stap 3: bespreken met de teamleider');
   }, 90_000);
+
+  it('een onderdeel van de instellingen opslaan wijzigt alleen dat onderdeel', async () => {
+    const post = await e.pg.say(general, DEMO.anouk.id, '/instellingen');
+    const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
+    const saved = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', {
+      teamId: general,
+      sectie: 'sleutelfiguur',
+      'rol.sleutelfiguur': `${DEMO.sanne.aad},${DEMO.fatma.aad}`,
+      'kanaal.sleutelfiguur': 'thread',
+      // A forged field of another section on this card changes nothing.
+      'rol.teamleider': DEMO.anouk.aad,
+    });
+    const text = cardText(saved.body?.value);
+    expect(text).toContain('Instellingen opgeslagen.');
+    expect(text).toContain('Sanne Bakker, Fatma Yilmaz');
+    expect(text).toContain('Mohamed El Amrani, Joost Visser · meldingen in Teamleiders');
+    const bogus = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', { teamId: general, sectie: 'iedereen' });
+    expect(cardText(bogus.body?.value)).toContain('niet (meer) geldig');
+  });
 
   it('/tafels toont de kalender; alleen de functioneel beheerder kan tafels toevoegen en verwijderen', async () => {
     const post = await e.pg.say(general, DEMO.anouk.id, '/tafels');
