@@ -127,7 +127,9 @@ export class CaseCardActions {
       return quiet({ text: `Deze stap is voor ${who}. Jij kunt de status en de details bekijken.`, style: 'attention' });
     }
     const def = stepOf(c.state)?.actions.find((a) => a.verb === action.verb);
-    const earlier = def && !def.recurring ? await this.cases.earlierInput(c, def.stepKey ?? c.state, this.viewOf(req)) : null;
+    // An automatic refresh (Teams, each time the card comes into view) gets no earlier free text:
+    // that read is audited, and a person opening the form gets it by the button.
+    const earlier = def && !def.recurring && !req.automatic ? await this.cases.earlierInput(c, def.stepKey ?? c.state, this.viewOf(req)) : null;
     if (!earlier) {
       const carried = def?.defaults?.(c) ?? {};
       const values = Object.fromEntries(action.fields.filter((f) => !f.private && carried[f.name] !== undefined).map((f) => [f.name, carried[f.name]]));

@@ -92,6 +92,13 @@ describe('De stapformulieren als eigen weergave per gebruiker, in de Agents Play
     expect(cardText(mine)).toContain('VRIJ toelichting geenCrisis');
     const other = await c.open(DEMO.joost, 'voorwaarden.vastleggen');
     expect(cardText(other)).not.toContain('VRIJ');
+    // Teams' automatic refresh opens the form too, but without the earlier free text (and no audit row per view).
+    const auto = await e.pg.invoke(c.thread, DEMO.anouk.id, c.rootMessageId, {
+      action: { type: 'Action.Execute', verb: 'formulier.openen', data: { caseId: c.caseId, version: c.version, actie: 'voorwaarden.vastleggen' } },
+      trigger: 'automatic',
+    });
+    expect(inputIds(auto.body?.value)).toContain('voorwaarden.vastleggen.geenCrisis');
+    expect(cardText(auto.body?.value)).not.toContain('VRIJ');
     const tables = await openTables(e.app.storageConnection, e.prefix);
     const events = await new TableCaseRepository(tables.cases).events((await e.pg.config()).tenantId, c.caseId as never);
     expect(events.filter((x) => x.action === 'formulier.vooringevuld').map((x) => x.actorId)).toEqual([DEMO.anouk.aad]);
