@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Actor, ROLES, type RegionalTable, type Role, mergeTables, refuse, type Refusal, removableTables, tableFromInput } from '../domain';
+import { type Actor, ROLES, type RegionalTable, type Role, amsterdamDate, formatDutchDate, mergeTables, refuse, type Refusal, removableTables, tableFromInput } from '../domain';
 import type { CalendarService } from './calendar';
 import type { Clock, OutboxStore } from './ports';
 import { type ChannelRef, type Member, type TeamSettings, type TeamSettingsStore, emptySettings, mayConfigure, rolesIn } from './teamSettings';
@@ -126,12 +126,24 @@ export class TeamAdminService {
     return this.calendar.tablesFor(tenantId);
   }
 
-  /** Adds (or, with the same region and meeting date, replaces) a table; functioneel beheerders only. */
+  /** Adds a table; functioneel beheerders only. Refuses a table that has been already, and one that is in the calendar already (same region and meeting). */
   async addTable(tenantId: string, teamId: string, actor: Actor, input: { region: string; deadline: string; meeting: string }): Promise<AdminResult<readonly RegionalTable[]>> {
     const allowed = await this.isBeheerder(tenantId, teamId, actor);
     if (!allowed.ok) return allowed;
     const t = tableFromInput(input);
     if (!t.ok) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', t.error) };
+    if (t.value.meeting < amsterdamDate(this.clock.now())) {
+      return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { overlegdatum: 'Deze tafel is al geweest; voeg alleen komende tafels toe.' }) };
+    }
+    const same = (await this.calendar.tablesFor(tenantId)).find((x) => x.id === t.value.id);
+    if (same) {
+      return {
+        ok: false,
+        refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', {
+          overlegdatum: `Er staat al een tafel ${same.region} op ${formatDutchDate(same.meeting)} (inleveren uiterlijk ${formatDutchDate(same.deadline)}). Verwijder die eerst als de inleverdatum anders is.`,
+        }),
+      };
+    }
     return { ok: true, value: await this.calendar.update(tenantId, (current) => mergeTables(current, [t.value])) };
   }
 

@@ -85,5 +85,8 @@ export const stepFormCard = (c: Case, a: ActionView, opts: StepViewOptions = {})
       execute('Annuleren', STATUS_VERB, caseData(c)),
     ],
   });
-  return withNotice(card, opts.notice ?? null);
+  // No open table to offer: say so, and who adds them, instead of an empty choice.
+  const noTables = a.fields.some((f) => f.optionsFrom === 'tables' && (f.options ?? []).length === 0);
+  const notice = opts.notice ?? (noTables ? { text: 'Er staat geen komende overlegtafel in de kalender waarvoor nog ingeleverd kan worden. Vraag de functioneel beheerder de data toe te voegen met /tafels.', style: 'warning' as const } : null);
+  return withNotice(card, notice);
 };

@@ -219,6 +219,16 @@ describe('kaartsjablonen', () => {
     expect(() => render('message', { title: 'x' })).toThrow(/binding/);
   });
 
+  it('zonder komende tafel zegt het aanmeldformulier dat, en wie ze toevoegt', () => {
+    const c = inState('formulier', 'zorgkantoor');
+    const late = new Date('2030-01-01T10:00:00Z');
+    const a = availableActions(c, { tables: DEFAULT_TABLES, now: late }).find((x) => x.verb === 'aanmelding.indienen');
+    if (!a) throw new Error('aanmelding.indienen ontbreekt');
+    const text = cardText(stepFormCard(c, a));
+    expect(text).toContain('Er staat geen komende overlegtafel in de kalender');
+    expect(text).toContain('/tafels');
+  });
+
   it('de crisisknop staat op elke open statuskaart en nergens anders', () => {
     for (const s of STEPS) {
       for (const route of routeFor(s.route)) {

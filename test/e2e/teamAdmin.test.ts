@@ -167,6 +167,15 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
       'tafel.toevoegen.regio': 'Twente', 'tafel.toevoegen.inleverdatum': `${year}-03-07`, 'tafel.toevoegen.overlegdatum': `${year}-03-21`,
     });
     expect(cardText(added.body?.value)).toContain(`21 maart ${year}`);
+    // The same table again (another deadline) does not silently overwrite; a table in the past is refused.
+    const twice = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafel.toevoegen', {
+      'tafel.toevoegen.regio': 'Twente', 'tafel.toevoegen.inleverdatum': `${year}-03-14`, 'tafel.toevoegen.overlegdatum': `${year}-03-21`,
+    });
+    expect(cardText(twice.body?.value)).toContain(`Er staat al een tafel Twente op 21 maart ${year} (inleveren uiterlijk 7 maart ${year})`);
+    const past = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafel.toevoegen', {
+      'tafel.toevoegen.regio': 'Twente', 'tafel.toevoegen.inleverdatum': '2020-03-07', 'tafel.toevoegen.overlegdatum': '2020-03-21',
+    });
+    expect(cardText(past.body?.value)).toContain('Deze tafel is al geweest');
     const forged = await e.pg.execute(post.postConversationId, DEMO.anouk.id, msg.messageId, 'tafel.verwijderen', { 'tafel.verwijderen.tafel': `twente-${year}-03-21` });
     expect(cardText(forged.body?.value)).toContain('Alleen een functioneel beheerder');
     const removed = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafel.verwijderen', { 'tafel.verwijderen.tafel': `twente-${year}-03-21` });
