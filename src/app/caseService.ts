@@ -32,7 +32,7 @@ import type {
   Versioned,
 } from './ports';
 import type { TeamSettings, TeamSettingsStore } from './teamSettings';
-import { actingOn, waitingOn } from './waitingOn';
+import { actingOn, holdersOf, waitingOn } from './waitingOn';
 
 
 export interface CaseServiceDeps {
@@ -289,7 +289,6 @@ export class CaseService {
     // Never a notice to the one who just acted: a next step that is theirs alone needs none.
     const holders = waiting.people.filter((m) => m.id !== actor.userId);
     if (waiting.people.length > 0 && holders.length === 0) return [];
-    const channel = settings?.roleChannels[role] ?? null;
     const table = registeredTable(next, tables);
     const activity = this.views.notice({
       case: next,
@@ -299,21 +298,7 @@ export class CaseService {
       title: `Casus ${next.id} wacht op de ${ROLE_LABELS[role].toLowerCase()}${area ? ` (${area})` : ''}`,
       kind: 'escalation',
     });
-    return [
-      {
-        id: this.ids.next(),
-        conversation: {
-          serviceUrl: settings?.serviceUrl || next.location.serviceUrl,
-          conversationId: channel ? channel.channelId : next.location.conversationId,
-          tenantId: next.tenantId,
-        },
-        kind: channel ? 'post' : 'reply',
-        activityId: channel ? null : next.location.rootActivityId,
-        activity,
-        createdAt: this.clock.now().toISOString(),
-        caseId: next.id,
-      },
-    ];
+    return [this.toRole(next, role, settings, activity)];
   }
 
   /**
@@ -323,26 +308,27 @@ export class CaseService {
    */
   private crisisNotices(c: Case, settings: TeamSettings | null, actor: Actor): OutboxMessage[] {
     if (c.state !== 'crisis') return [];
-    const roles: Role[] = c.route === 'bijstellen' ? ['teamleider', 'sleutelfiguur'] : ['teamleider'];
+    const roles: Exclude<Role, 'begeleider'>[] = c.route === 'bijstellen' ? ['teamleider', 'sleutelfiguur'] : ['teamleider'];
     return roles.flatMap((role) => {
-      const area = role === 'teamleider' && c.route === 'bijstellen' ? settings?.gebiedsteams.find((g) => g.name === c.steps.stap1_signaal?.gebiedsteam) : undefined;
-      const everyone = area ? [area.teamleider] : (settings?.roleHolders[role] ?? []);
-      const holders = everyone.filter((m) => m.id !== actor.userId);
+      const holders = holdersOf(c, role, settings).people.filter((m) => m.id !== actor.userId);
       if (holders.length === 0) return [];
-      const channel = settings?.roleChannels[role] ?? null;
       const activity = this.views.notice({ case: c, role, holders, due: null, title: `Crisis gemeld in casus ${c.id}`, kind: 'crisis' });
-      return [
-        {
-          id: this.ids.next(),
-          conversation: { serviceUrl: settings?.serviceUrl || c.location.serviceUrl, conversationId: channel ? channel.channelId : c.location.conversationId, tenantId: c.tenantId },
-          kind: channel ? ('post' as const) : ('reply' as const),
-          activityId: channel ? null : c.location.rootActivityId,
-          activity,
-          createdAt: this.clock.now().toISOString(),
-          caseId: c.id,
-        },
-      ];
+      return [this.toRole(c, role, settings, activity)];
     });
+  }
+
+  /** A notice for a role: posted in the role's channel from the settings, or else a reply in the case thread. */
+  private toRole(c: Case, role: Role, settings: TeamSettings | null, activity: OutboundActivity): OutboxMessage {
+    const channel = settings?.roleChannels[role] ?? null;
+    return {
+      id: this.ids.next(),
+      conversation: { serviceUrl: settings?.serviceUrl || c.location.serviceUrl, conversationId: channel ? channel.channelId : c.location.conversationId, tenantId: c.tenantId },
+      kind: channel ? 'post' : 'reply',
+      activityId: channel ? null : c.location.rootActivityId,
+      activity,
+      createdAt: this.clock.now().toISOString(),
+      caseId: c.id,
+    };
   }
 
   private channelUpdates(c: Case, events: readonly CaseEvent[], actorName: string, status: OutboundActivity): OutboxMessage[] {

@@ -24,7 +24,11 @@ const gebiedsteamOf = (c: Case, settings: TeamSettings | null): TeamSettings['ge
 export const waitingOn = (c: Case, settings: TeamSettings | null): WaitingOn | null => {
   const role = awaitingRole(c);
   if (!role) return null;
-  if (role === 'begeleider') return { role, people: [], area: null };
+  return role === 'begeleider' ? { role, people: [], area: null } : holdersOf(c, role, settings);
+};
+
+/** Who holds `role` for this case: for the teamleider, the one of the client's gebiedsteam when the settings map it. */
+export const holdersOf = (c: Case, role: Exclude<Role, 'begeleider'>, settings: TeamSettings | null): WaitingOn => {
   const area = role === 'teamleider' ? gebiedsteamOf(c, settings) : null;
   return { role, people: area ? [area.teamleider] : (settings?.roleHolders[role] ?? []), area: area?.name ?? null };
 };

@@ -82,7 +82,7 @@ export class CaseCardActions {
   }
 
   async handle(req: CaseActionRequest): Promise<Record<string, unknown>> {
-    const common = { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId, teamId: req.place.teamId };
+    const common = this.viewOf(req);
     if (req.verb === DETAILS_VERB) {
       const shown = await this.cases.viewDetails(common);
       const part = detailsPart.safeParse(req.data);
@@ -119,7 +119,7 @@ export class CaseCardActions {
     const quiet = (notice: Notice) => this.status(c, req.automatic ? null : notice, read);
     if (c.version !== req.version) return quiet({ text: MOVED_ON_TEXT, style: 'warning' });
     const wanted = openData.safeParse(req.data);
-    const action = wanted.success ? this.offered(c, actingOn(c, req.actor, read.settings), read).find((a) => a.verb === wanted.data.actie) : undefined;
+    const action = wanted.success ? this.offered(c, req, read).find((a) => a.verb === wanted.data.actie) : undefined;
     if (!action) return quiet({ text: 'Deze actie hoort niet (meer) bij de huidige stap. Dit is de actuele stand.', style: 'warning' });
     if (!action.allowed) {
       const waiting = waitingOn(c, read.settings);
@@ -130,25 +130,22 @@ export class CaseCardActions {
     // An automatic refresh (Teams, each time the card comes into view) gets no earlier free text:
     // that read is audited, and a person opening the form gets it by the button.
     const earlier = def && !def.recurring && !req.automatic ? await this.cases.earlierInput(c, def.stepKey ?? c.state, this.viewOf(req)) : null;
-    if (!earlier) {
-      const carried = def?.defaults?.(c) ?? {};
-      const values = Object.fromEntries(action.fields.filter((f) => !f.private && carried[f.name] !== undefined).map((f) => [f.name, carried[f.name]]));
-      return Object.keys(values).length ? stepFormCard(c, action, { form: { verb: action.verb, values, fieldErrors: {} } }) : stepFormCard(c, action);
-    }
-    const values = Object.fromEntries(action.fields.filter((f) => earlier[f.name] !== undefined).map((f) => [f.name, earlier[f.name]]));
-    return stepFormCard(c, action, {
-      form: { verb: action.verb, values, fieldErrors: {} },
-      notice: { text: `${whyBack(c)}Ingevuld met wat eerder is vastgelegd. Controleer het en pas aan waar nodig.`, style: 'emphasis' },
-    });
+    // Else the choices carried from earlier steps (never free text: those need the audited read).
+    const start = earlier ?? def?.defaults?.(c) ?? {};
+    const values = Object.fromEntries(action.fields.filter((f) => start[f.name] !== undefined && (earlier || !f.private)).map((f) => [f.name, start[f.name]]));
+    const form = { verb: action.verb, values, fieldErrors: {} };
+    if (!earlier) return stepFormCard(c, action, Object.keys(values).length ? { form } : {});
+    return stepFormCard(c, action, { form, notice: { text: `${whyBack(c)}Ingevuld met wat eerder is vastgelegd. Controleer het en pas aan waar nodig.`, style: 'emphasis' } });
   }
 
   private viewOf(req: CaseActionRequest) {
     return { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId, teamId: req.place.teamId };
   }
 
-  private offered(c: Case, actor: Actor, read: ActionContextRead) {
+  /** The actions of the case's step as this user may see them (the gebiedsteam's teamleider acting as teamleider). */
+  private offered(c: Case, req: CaseActionRequest, read: ActionContextRead) {
     return availableActions(c, {
-      actor,
+      actor: actingOn(c, req.actor, read.settings),
       tables: read.tables,
       now: this.clock.now(),
       gebiedsteams: (read.settings?.gebiedsteams ?? []).map((g) => g.name),
@@ -164,7 +161,7 @@ export class CaseCardActions {
   /** Someone else changed the case: the same form with the user's input when it still applies, else the fresh status. */
   private async staleAnswer(c: Case, req: CaseActionRequest, input: Record<string, unknown>, known: ActionContextRead | null): Promise<Record<string, unknown>> {
     const read = known ?? (await this.cases.contextFor(c));
-    const action = this.offered(c, actingOn(c, req.actor, read.settings), read).find((a) => a.verb === req.verb && a.allowed);
+    const action = this.offered(c, req, read).find((a) => a.verb === req.verb && a.allowed);
     if (!action) return this.status(c, { text: STALE_TEXT, style: 'warning' }, read);
     return stepFormCard(c, action, { form: { verb: req.verb, values: input, fieldErrors: {} }, notice: { text: STALE_FORM_TEXT, style: 'warning' } });
   }
@@ -180,7 +177,7 @@ export class CaseCardActions {
     const read = known ?? (await this.cases.contextFor(c));
     const fieldErrors = refusal.fieldErrors ?? {};
     const text = Object.keys(fieldErrors).length ? `${refusal.message} Er is niets opgeslagen.` : `${refusal.message} Er is niets gewijzigd.`;
-    const action = this.offered(c, actingOn(c, req.actor, read.settings), read).find((a) => a.verb === req.verb && a.allowed);
+    const action = this.offered(c, req, read).find((a) => a.verb === req.verb && a.allowed);
     if (!action) return this.status(c, { text, style: 'attention' }, read);
     const form: FormState = { verb: req.verb, values: input, fieldErrors };
     return stepFormCard(c, action, { form, notice: { text, style: 'attention' } });

@@ -1,4 +1,4 @@
-import { type Case, type CaseEvent, ROUTE_LABELS, STEPS, stepOf } from '../domain';
+import { type Case, type CaseEvent, ROUTE_LABELS, actionLabel, stepOf } from '../domain';
 import type { ChannelViews, Notice, NoticeViews, OutboundActivity, StatusView } from '../app';
 import { cardAttachment } from './format';
 import { notificationActivity } from './notification';
@@ -11,12 +11,11 @@ export type MessageStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warn
 export const messageCard = (title: string, text: string, style: MessageStyle = 'default'): Record<string, unknown> =>
   render('message', { title, text, style });
 
-const VERB_LABELS: ReadonlyMap<string, string> = new Map(STEPS.flatMap((s) => s.actions.map((a) => [a.verb, a.label] as const)));
 
 /** One line for the case thread: who did what and where the case went; never free text. */
 export const timelineText = (c: Case, e: CaseEvent, actorName: string): string => {
   if (e.action === 'route.kiezen' && c.route) return `${c.id}: route gekozen: ${ROUTE_LABELS[c.route]} (door ${actorName}).`;
-  const what = VERB_LABELS.get(e.action) ?? e.action;
+  const what = actionLabel(e.action);
   const to = stepOf(e.toState)?.label ?? e.toState;
   return e.fromState === e.toState ? `${c.id}: ${what} (door ${actorName}).` : `${c.id}: ${what} → ${to} (door ${actorName}).`;
 };

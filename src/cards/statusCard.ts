@@ -16,7 +16,7 @@ import {
   conditionsToReconfirm,
   isOpen,
   progress,
-  STEPS,
+  actionLabel,
   stepOf,
 } from '../domain';
 import { caseData, execute, formatMoment } from './format';
@@ -52,16 +52,12 @@ export const awaitingText = (waiting: StatusView['waiting']): string | null => {
 export const whoMay = (a: Pick<ActionView, 'roles'>): string =>
   a.roles.includes('begeleider') ? '' : ` (${a.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' of ')})`;
 
-const VERB_LABELS: ReadonlyMap<string, string> = new Map([
-  ['casus.openen', 'Casus geopend'],
-  ...STEPS.flatMap((s) => s.actions.map((a) => [a.verb, a.label] as const)),
-]);
 
 const lastChangeText = (c: Case): string => {
   const at = formatMoment(c.lastChange?.at ?? c.updatedAt);
   if (!c.lastChange) return at;
   // Room for a stand-in's "(voor …, gebiedsteam …)".
-  return `${shortName(c.lastChange.by, 2 * NAME_MAX + 40)}: ${VERB_LABELS.get(c.lastChange.action) ?? c.lastChange.action} (${at})`;
+  return `${shortName(c.lastChange.by, 2 * NAME_MAX + 40)}: ${actionLabel(c.lastChange.action)} (${at})`;
 };
 
 /**

@@ -135,3 +135,11 @@ export const primaryVerb = (c: Case): string | null => {
   if (c.state === 'aangemeld' && isSubmitted(c)) return 'bespreking.vastleggen';
   return step.actions.find((a) => a.verb !== CRISIS_VERB)?.verb ?? null;
 };
+
+const ACTION_LABELS: ReadonlyMap<string, string> = new Map([
+  ['casus.openen', 'Casus geopend'],
+  ...STEPS.flatMap((s) => s.actions.map((a) => [a.verb, a.label] as const)),
+]);
+
+/** The Dutch label of an action's verb (for timelines and "Laatste wijziging"); the verb itself when unknown. */
+export const actionLabel = (verb: string): string => ACTION_LABELS.get(verb) ?? verb;
