@@ -12,6 +12,7 @@ import {
   messageCard,
   statusCard,
   stepFormCard,
+  summaryCard,
   withNotice,
 } from '../cards';
 import { type Actor, type Case, type CaseId, ROLE_LABELS, type Refusal, availableActions, stepOf } from '../domain';
@@ -79,6 +80,12 @@ export class CaseCardActions {
   async status(c: Case, notice: Notice | null = null, read?: ActionContextRead | null): Promise<Record<string, unknown>> {
     const r = read ?? (await this.cases.contextFor(c));
     return withNotice(statusCard(c, { tables: r.tables, now: this.clock.now(), waiting: waitingOn(c, r.settings), ...(this.imageBase ? { imageBase: this.imageBase } : {}) }), notice);
+  }
+
+  /** The read-only snapshot `/status CAS-…` posts (the live card stays the root card in the case's thread). */
+  async summary(c: Case): Promise<Record<string, unknown>> {
+    const r = await this.cases.contextFor(c);
+    return summaryCard(c, { tables: r.tables, now: this.clock.now(), waiting: waitingOn(c, r.settings), ...(this.imageBase ? { imageBase: this.imageBase } : {}) });
   }
 
   async handle(req: CaseActionRequest): Promise<Record<string, unknown>> {

@@ -7,8 +7,8 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import type { CaseService, Clock, Logger } from '../app';
-import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard, welcomeCard } from '../cards';
-import { type Case, type CaseId, ROLE_LABELS, awaitingRole, isOpen, parseCaseId, stepOf } from '../domain';
+import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard, openCasesText, welcomeCard } from '../cards';
+import { type CaseId, ROLE_LABELS, awaitingRole, parseCaseId } from '../domain';
 import { CaseCardActions } from './caseActions';
 import { type RoleDirectory, actorOf, channelPlace, teamPlace } from './context';
 import { cleanText, parseCommand } from './commands';
@@ -135,26 +135,23 @@ export class EscaleerBot extends TeamsActivityHandler {
           await context.sendActivity('Gebruik /status in het teamkanaal waar de casus loopt.');
           return;
         }
-        if (command.arg) {
+        if (command.arg && !/^\d{1,4}$/.test(command.arg)) {
           const id = caseIdFrom(command.arg);
           const c = id ? await this.cases.find(place.tenantId, id, place) : null;
           if (!c) {
             await context.sendActivity(`Casus ${command.arg} is niet gevonden in dit kanaal. Controleer het nummer (bijv. CAS-2026-0001).`);
             return;
           }
-          await context.sendActivity({ attachments: [cardAttachment(await this.caseActions.status(c))] });
+          await context.sendActivity({ attachments: [cardAttachment(await this.caseActions.summary(c))] });
           return;
         }
         const all = (await this.cases.listForChannel(place.tenantId, place.channelId)).filter((c) => c.location.teamId === place.teamId);
-        const open = all.filter(isOpen);
-        const line = (c: Case) => {
-          const role = awaitingRole(c);
-          return `- ${c.id}: ${stepOf(c.state)?.label ?? c.state}${role ? ` (aan zet: ${ROLE_LABELS[role].toLowerCase()})` : ''}`;
-        };
+        const page = /^\d{1,4}$/.test(command.arg) ? Number(command.arg) : 1;
         await context.sendActivity(
-          open.length === 0
-            ? `Er zijn geen open casussen in dit kanaal${all.length ? ` (${all.length} afgerond)` : ''}. Start er een met /escaleer.`
-            : `Open casussen in dit kanaal:\n\n${open.map(line).join('\n')}\n\nTyp /status CAS-… voor de kaart van één casus.`,
+          openCasesText(all, page, (c) => {
+            const role = awaitingRole(c);
+            return role ? ROLE_LABELS[role].toLowerCase() : null;
+          }),
         );
         return;
       }

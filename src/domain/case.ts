@@ -49,6 +49,8 @@ export interface Case {
   readonly steps: Readonly<Record<string, StepData>>;
   /** Teams channel user id (MRI) of the owner, for `refresh.userIds`; absent on cases stored before it existed. */
   readonly ownerMri?: string | null;
+  /** Display name of the owner (a colleague, never client data), to @mention them in reminders of begeleider steps. */
+  readonly ownerName?: string | null;
   /** The latest change, for the status card: the colleague's display name (never client data), the verb, the moment. */
   readonly lastChange?: LastChange | null;
 }
@@ -103,5 +105,6 @@ export const newCase = ({ id, location, ownerId, ownerMri, ownerName, now }: New
   version: 1,
   steps: {},
   ownerMri: ownerMri ?? null,
+  ownerName: ownerName ?? null,
   lastChange: ownerName ? { by: ownerName, action: 'casus.openen', at: now.toISOString() } : null,
 });
