@@ -36,8 +36,24 @@ export const envSchema = z
      * UserAssignedMSI: a managed identity cannot expose an API, so the tab then needs its own.
      */
     TAB_SSO_APP_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
+    /**
+     * Months after closing that a closed case (opgelost, afgesloten, crisis, ingetrokken) is kept
+     * before the daily purge removes it; 0 = never. Escaleer is not the medical dossier (the ECD
+     * is, with its own WGBO term of 20 years): 24 months covers a re-escalation and the yearly
+     * review of the escalation process.
+     */
+    RETENTION_MONTHS: z.coerce.number().int('moet een heel aantal maanden zijn').min(0).max(600).default(24),
+    /** Months after closing that the audit trail of a purged case is kept; 0 = for ever. NEN 7513: at least 5 years. */
+    AUDIT_RETENTION_MONTHS: z.coerce.number().int('moet een heel aantal maanden zijn').min(0).max(1200).default(60),
   })
   .superRefine((env, ctx) => {
+    if (env.AUDIT_RETENTION_MONTHS > 0 && env.AUDIT_RETENTION_MONTHS < env.RETENTION_MONTHS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['AUDIT_RETENTION_MONTHS'],
+        message: 'moet 0 (altijd bewaren) zijn of minstens RETENTION_MONTHS: het auditspoor blijft minstens zo lang als de casus',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (env.TAB_DEV_MODE) {
       ctx.addIssue({
