@@ -103,7 +103,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       (await settings.get(tenant, team))?.value.serviceUrl || ((await caseQueries.listByTeam(tenant, team))[0]?.location.serviceUrl ?? null), systemClock);
     const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, membership, clock, log });
 
-    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab }), config.port, options.host);
+    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab, legal: config.retention }), config.port, options.host);
     stops.push(() => http.close());
     dispatcher.start();
     stops.push(() => dispatcher.stop());
