@@ -30,8 +30,8 @@ export interface RetentionStore {
    * the purge marker. `false` when another run purged it first. Returns the rows removed.
    */
   purgeCase(tenantId: string, c: ClosedCase, event: CaseEvent, purgedAt: string): Promise<{ readonly purged: boolean; readonly rows: number }>;
-  /** Purge markers of cases closed before `closedBefore`, at most `limit`. */
-  purgedCases(tenantId: string, closedBefore: Date, limit: number): Promise<readonly PurgedCase[]>;
+  /** Purge markers of cases purged before `purgedBefore`, at most `limit`. */
+  purgedCases(tenantId: string, purgedBefore: Date, limit: number): Promise<readonly PurgedCase[]>;
   /** Removes a purged case's audit events and then its marker; returns the rows removed. */
   purgeAudit(tenantId: string, p: PurgedCase): Promise<number>;
 }
@@ -39,7 +39,11 @@ export interface RetentionStore {
 export interface RetentionPolicy {
   /** Months after closing that a closed case is kept; 0 = never purged. */
   readonly caseMonths: number;
-  /** Months after closing that the audit events of a purged case are kept; 0 = for ever. */
+  /**
+   * Months after the purge that the audit events of a purged case are kept; 0 = for ever. The
+   * purge's own event is the trail's last line (a purged case can no longer be viewed), so every
+   * line is kept at least this long after it was written.
+   */
   readonly auditMonths: number;
 }
 
@@ -70,7 +74,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 /**
  * The retention purge: closed cases (end states of the domain) are removed `caseMonths` after
  * closing; their audit events (who, role, what, when, input hash: no client data) stay, with one
- * more event for the purge itself, until `auditMonths` after closing. Safe to run twice at once and
+ * more event for the purge itself, until `auditMonths` after the purge. Safe to run twice at once and
  * to resume after a crash: each case ends with one transaction, and what is gone is skipped.
  */
 export class RetentionService {

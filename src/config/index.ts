@@ -22,7 +22,7 @@ export interface Config {
   readonly publicHostname: string;
   /** Dashboard tab: `devMode` skips the Teams token (never in production); `ssoAppId` is the token audience. */
   readonly tab: { readonly devMode: boolean; readonly ssoAppId: string };
-  /** Retention purge: months after closing for closed cases (0 = never) and for their audit trail (0 = for ever). */
+  /** Retention purge: months after closing for closed cases (0 = never), months after the purge for their audit trail (0 = for ever). */
   readonly retention: { readonly caseMonths: number; readonly auditMonths: number };
 }
 

@@ -43,15 +43,20 @@ export const envSchema = z
      * review of the escalation process.
      */
     RETENTION_MONTHS: z.coerce.number().int('moet een heel aantal maanden zijn').min(0).max(600).default(24),
-    /** Months after closing that the audit trail of a purged case is kept; 0 = for ever. NEN 7513: at least 5 years. */
+    /**
+     * Months after the purge (the last line of a purged case's audit trail) that the trail is kept;
+     * 0 = for ever. At least 60: logging of care information systems is kept at least 5 years from
+     * the moment a line is written (Besluit van 27 juni 2019, Stcrt. 2019, 38007, under the Besluit
+     * elektronische gegevensverwerking door zorgaanbieders).
+     */
     AUDIT_RETENTION_MONTHS: z.coerce.number().int('moet een heel aantal maanden zijn').min(0).max(1200).default(60),
   })
   .superRefine((env, ctx) => {
-    if (env.AUDIT_RETENTION_MONTHS > 0 && env.AUDIT_RETENTION_MONTHS < env.RETENTION_MONTHS) {
+    if (env.AUDIT_RETENTION_MONTHS > 0 && env.AUDIT_RETENTION_MONTHS < 60) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['AUDIT_RETENTION_MONTHS'],
-        message: 'moet 0 (altijd bewaren) zijn of minstens RETENTION_MONTHS: het auditspoor blijft minstens zo lang als de casus',
+        message: 'moet 0 (altijd bewaren) zijn of minstens 60: logging in de zorg blijft ten minste 5 jaar bewaard',
       });
     }
     if (env.NODE_ENV !== 'production') return;

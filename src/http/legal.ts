@@ -6,7 +6,7 @@
 export interface LegalFacts {
   /** Months after closing that a closed case is kept; 0 = not purged automatically. */
   readonly caseMonths: number;
-  /** Months after closing that the audit trail of a purged case is kept; 0 = for ever. */
+  /** Months after the purge that the audit trail of a purged case is kept; 0 = for ever. */
   readonly auditMonths: number;
 }
 
@@ -77,7 +77,7 @@ een zorgrol in het team heeft, en alleen in een eigen weergave. Elke inzage komt
   } Open casussen blijven staan.</li>
   <li>${
     f.auditMonths > 0
-      ? `Het auditspoor van een verwijderde casus blijft tot ${months(f.auditMonths)} na het sluiten bewaard, met een vermelding van de verwijdering.`
+      ? `Het auditspoor van een verwijderde casus blijft met een vermelding van de verwijdering bewaard, tot ${months(f.auditMonths)} na die verwijdering.`
       : 'Het auditspoor van een verwijderde casus blijft bewaard, met een vermelding van de verwijdering.'
   }</li>
   <li>Escaleer is niet het dossier van de cliënt; de bewaartermijn van het dossier (WGBO) geldt voor het ECD.</li>

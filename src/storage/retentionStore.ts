@@ -75,12 +75,12 @@ export class TableRetentionStore implements RetentionStore {
     }
   }
 
-  async purgedCases(tenantId: string, closedBefore: Date, limit: number): Promise<readonly PurgedCase[]> {
+  async purgedCases(tenantId: string, purgedBefore: Date, limit: number): Promise<readonly PurgedCase[]> {
     const filter = prefixFilter(tenantPk(tenantId), 'purged_');
-    const cutoff = closedBefore.toISOString();
+    const cutoff = purgedBefore.toISOString();
     const out: PurgedCase[] = [];
     for await (const e of this.table.listEntities<{ caseId: string; closedAt: string; purgedAt: string }>({ queryOptions: { filter } })) {
-      if (!(e.closedAt < cutoff)) continue;
+      if (!(e.purgedAt < cutoff)) continue;
       out.push({ caseId: e.caseId as CaseId, closedAt: e.closedAt, purgedAt: e.purgedAt });
       if (out.length >= limit) break;
     }

@@ -36,7 +36,7 @@ describe('de pagina’s waar het Teams-manifest naar wijst', () => {
       'nooit de invoer zelf',
       'Elke inzage komt in het auditspoor',
       'wordt 3 jaar na het sluiten verwijderd',
-      'blijft tot 7 jaar na het sluiten bewaard',
+      'bewaard, tot 7 jaar na die verwijdering',
       'WGBO',
     ]) {
       expect(html).toContain(text);

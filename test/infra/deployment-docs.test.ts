@@ -71,7 +71,7 @@ describe('gegevensbeheer in de handleiding', () => {
   it('noemt de bewaartermijnen met hun standaardwaarden, zoals de README en .env.example', () => {
     const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
     expect(GUIDE).toMatch(/\*\*24 maanden\*\* na het sluiten/);
-    expect(GUIDE).toMatch(/\*\*60 maanden\*\* na het sluiten/);
+    expect(GUIDE).toMatch(/\*\*60 maanden\*\* na de verwijdering/);
     expect(readme).toContain('| `RETENTION_MONTHS` | `24` |');
     expect(readme).toContain('| `AUDIT_RETENTION_MONTHS` | `60` |');
     expect(ENV_EXAMPLE).toMatch(/^RETENTION_MONTHS=24$/m);

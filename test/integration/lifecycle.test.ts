@@ -164,8 +164,11 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
     // The same day again: the slot is done; a manual run finds nothing left.
     expect(await d.app.retention.tick()).toBeNull();
     expect((await runPurge([], env(), clock)).lines[0]).toMatch(/^0 gesloten casus\(sen\) verwijderd/);
-    // The case's audit trail goes 60 months after closing (AUDIT_RETENTION_MONTHS), marker last.
-    clock.set('2028-10-03T08:00:00Z');
+    // The case's audit trail stays 60 months after the purge, its last line (AUDIT_RETENTION_MONTHS), then goes, marker last.
+    clock.set('2030-10-02T08:00:00Z');
+    expect((await runPurge([], env(), clock)).lines[0]).toMatch(/, 0 auditspoor/);
+    expect(await repo.events(A.tenantId, closed.caseId)).toHaveLength(audit.length);
+    clock.set('2030-10-03T09:00:00Z');
     const audits = await runPurge([], env(), clock);
     expect(audits.lines[0]).toMatch(/^0 gesloten casus\(sen\) verwijderd .*, 1 auditspoor/);
     expect(await repo.events(A.tenantId, closed.caseId)).toEqual([]);
