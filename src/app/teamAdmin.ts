@@ -73,7 +73,9 @@ export class TeamAdminService {
     if (!mayConfigure(stored?.value ?? null, actor.userId)) {
       return { ok: false, refusal: refuse('wrong_role', 'Alleen een functioneel beheerder van dit team mag de instellingen wijzigen.') };
     }
-    const members = new Map(team.members.map((m) => [m.id, m] as const));
+    // Keyed case-insensitively: the people picker returns AAD object ids, which may differ in case from the roster's.
+    const members = new Map(team.members.map((m) => [m.id.toLowerCase(), m] as const));
+    const member = (id: string): Member | undefined => members.get(id.toLowerCase());
     const channels = new Map(team.channels.map((c) => [c.channelId, c] as const));
     const fieldErrors: Record<string, string> = {};
     const before = stored?.value ?? null;
@@ -83,8 +85,21 @@ export class TeamAdminService {
       delete roleChannels[role];
       const chosen = ids.safeParse(input[`rol.${role}`]);
       const list = chosen.success ? chosen.data : [];
-      if (!chosen.success || list.some((id) => !members.has(id))) fieldErrors[`rol.${role}`] = 'Kies alleen leden van dit team.';
-      roleHolders[role] = list.filter((id) => members.has(id)).map((id) => members.get(id) as Member);
+      // The people picker can offer anyone in the conversation (or, in other clients, the organisation): only the team's roster counts.
+      const outsiders = new Set(list.filter((id) => !member(id)).map((id) => id.toLowerCase())).size;
+      if (!chosen.success) fieldErrors[`rol.${role}`] = 'Kies alleen leden van dit team.';
+      else if (outsiders > 0) {
+        fieldErrors[`rol.${role}`] =
+          outsiders === 1
+            ? 'Kies alleen leden van dit team: één gekozen persoon is geen lid. Voeg die eerst toe aan het team in Teams, of kies iemand anders.'
+            : `Kies alleen leden van dit team: ${outsiders} gekozen personen zijn geen lid. Voeg ze eerst toe aan het team in Teams, of kies iemand anders.`;
+      }
+      const holders = new Map<string, Member>();
+      for (const id of list) {
+        const m = member(id);
+        if (m) holders.set(m.id, m);
+      }
+      roleHolders[role] = [...holders.values()];
       const raw = typeof input[`kanaal.${role}`] === 'string' ? (input[`kanaal.${role}`] as string) : '';
       const channel = raw === CASE_THREAD ? '' : raw;
       if (channel && !channels.has(channel)) fieldErrors[`kanaal.${role}`] = 'Kies een kanaal van dit team.';
@@ -98,12 +113,12 @@ export class TeamAdminService {
       const leader = typeof input[`gebied.${i}.teamleider`] === 'string' ? (input[`gebied.${i}.teamleider`] as string) : '';
       if (!name && !leader) continue;
       if (!/^[\p{L}\d][\p{L}\d '’-]{0,59}$/u.test(name)) fieldErrors[`gebied.${i}.naam`] = 'Vul de naam van het gebiedsteam in (max. 60 tekens).';
-      else if (!members.has(leader) || !offeredLeader(leader)) fieldErrors[`gebied.${i}.teamleider`] = 'Kies de teamleider van dit gebiedsteam.';
-      else gebiedsteams.push({ name, teamleider: members.get(leader) as Member });
+      else if (!member(leader) || !offeredLeader((member(leader) as Member).id)) fieldErrors[`gebied.${i}.teamleider`] = 'Kies de teamleider van dit gebiedsteam.';
+      else gebiedsteams.push({ name, teamleider: member(leader) as Member });
     }
     if (Object.keys(fieldErrors).length) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', fieldErrors) };
     if ((roleHolders.functioneel_beheerder ?? []).length === 0) {
-      const self = members.get(actor.userId) ?? { id: actor.userId, name: actor.name };
+      const self = member(actor.userId) ?? { id: actor.userId, name: actor.name };
       roleHolders.functioneel_beheerder = [self];
     }
     const now = this.clock.now();

@@ -60,6 +60,17 @@ describe('de instellingen binnen de limiet van Teams, ook bij een team van 150',
       const card = settingsCard('x', 'Team', settings, directory, 3, {}, section);
       expect([section, size(card) <= 28 * KB]).toEqual([section, true]);
     }
+    // Each role card: the people picker plus the whole roster of 150 as fallback choices, within the budget,
+    // also when it comes back with every member chosen and an error.
+    for (const role of ASSIGNABLE_ROLES) {
+      const all = { [`rol.${role}`]: team.map((m) => m.id).join(','), [`kanaal.${role}`]: 'thread' };
+      const errors = { [`rol.${role}`]: 'Kies alleen leden van dit team: 3 gekozen personen zijn geen lid. Voeg ze eerst toe aan het team in Teams, of kies iemand anders.' };
+      const card = settingsCard('x', 'Team', settings, directory, 3, { values: all, fieldErrors: errors, notice: { text: 'Controleer de gemarkeerde velden. Er is niets gewijzigd.', style: 'attention' } }, role);
+      const text = JSON.stringify(card);
+      expect(text).toContain('"choices.data":{"type":"Data.Query","dataset":"graph.microsoft.com/users?scope=currentContext"}');
+      expect((text.match(/"title":"[^"]*","value":"/g) ?? []).length).toBeGreaterThanOrEqual(150);
+      expect([role, size(card) <= 28 * KB]).toEqual([role, true]);
+    }
     const gebieden = JSON.stringify(settingsCard('x', 'Team', settings, directory, 0, {}, 'gebieden'));
     expect(gebieden).toContain('Kies uit de teamleiders van het team.');
     expect(gebieden).not.toContain(team[10]?.name ?? '?');

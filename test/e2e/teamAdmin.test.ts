@@ -56,7 +56,7 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     expect(cardText(forged.body?.value)).toContain('Alleen een functioneel beheerder');
 
     const outsider = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', settingsData({ 'rol.teamleider': 'iemand-buiten-het-team' }));
-    expect(cardText(outsider.body?.value)).toContain('Kies alleen leden van dit team.');
+    expect(cardText(outsider.body?.value)).toContain('Kies alleen leden van dit team: één gekozen persoon is geen lid.');
     const notAllowed = await e.pg.execute(post.postConversationId, DEMO.joost.id, msg.messageId, 'instellingen.openen', { teamId: general });
     expect(inputIds(notAllowed.body?.value)).toEqual([]);
     expect(cardText(notAllowed.body?.value)).toContain('Alleen een functioneel beheerder');
@@ -147,6 +147,29 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     expect(text).toContain('Mohamed El Amrani, Joost Visser · meldingen in Teamleiders');
     const bogus = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', { teamId: general, sectie: 'iedereen' });
     expect(cardText(bogus.body?.value)).toContain('niet (meer) geldig');
+  });
+
+  it('de personenkiezer: de kaart zoekt in de leden van het kanaal; gekozen AAD-id\'s worden via de ledenlijst teamleden, iemand buiten het team wordt geweigerd en er verandert niets', async () => {
+    const post = await e.pg.say(general, DEMO.anouk.id, '/instellingen');
+    const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
+    const section = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.sectie', { teamId: general, sectie: 'sleutelfiguur' });
+    const card = JSON.stringify(section.body?.value);
+    expect(card).toContain('"choices.data":{"type":"Data.Query","dataset":"graph.microsoft.com/users?scope=currentContext"}');
+    // The fallback choices (what the Playground shows) are the roster, by AAD object id.
+    expect(card).toContain(`"value":"${DEMO.sanne.aad}"`);
+    const save = (holders: string) =>
+      e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', { teamId: general, sectie: 'sleutelfiguur', 'rol.sleutelfiguur': holders, 'kanaal.sleutelfiguur': 'thread' });
+    // Upper case (another client's spelling) and the same person twice: one member.
+    const upper = cardText((await save(`${DEMO.sanne.aad.toUpperCase()},${DEMO.sanne.aad}`)).body?.value);
+    expect(upper).toContain('Instellingen opgeslagen.');
+    expect(upper).toContain('Sleutelfiguur | Sanne Bakker |');
+    const refused = cardText((await save(`${DEMO.fatma.aad},0a0a0a0a-0000-4000-8000-00000000b171,0a0a0a0a-0000-4000-8000-00000000b172`)).body?.value);
+    expect(refused).toContain('Kies alleen leden van dit team: 2 gekozen personen zijn geen lid. Voeg ze eerst toe aan het team in Teams, of kies iemand anders.');
+    expect(refused).toContain('Er is niets gewijzigd.');
+    const summary = await e.pg.say(general, DEMO.anouk.id, '/instellingen');
+    const after = cardText((await cardFromBot(summary.postConversationId, Number(summary.messageId))).attachments?.[0]?.content);
+    expect(after).toContain('Sleutelfiguur | Sanne Bakker |');
+    expect(cardText((await save(`${DEMO.sanne.aad},${DEMO.fatma.aad}`)).body?.value)).toContain('Instellingen opgeslagen.');
   });
 
   it('/tafels toont de kalender; alleen de functioneel beheerder kan tafels toevoegen en verwijderen', async () => {
