@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { CalendarService, systemClock } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
-import { mergeTables, parseCalendarCsv } from '../src/domain';
+import { parseCalendarCsv } from '../src/domain';
 import { TableCalendarStore, type TableConnection, openTables } from '../src/storage';
 import { devConnectionString, startAzurite } from '../src/storage/azurite';
 
@@ -55,8 +55,9 @@ export const runImport = async (argv: readonly string[], env: Readonly<Record<st
   try {
     const tables = await openTables(conn, config.tablePrefix);
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), systemClock, 0);
-    const merged = await calendar.update(tenant, (current) => mergeTables(current, parsed.value));
-    return { ok: true, lines: [`${parsed.value.length} tafel(s) geïmporteerd voor tenant ${tenant}; de kalender telt nu ${merged.length} tafel(s).`] };
+    const added = await calendar.add(tenant, parsed.value);
+    const total = (await calendar.read(tenant)).tables.length;
+    return { ok: true, lines: [`${added.length} tafel(s) geïmporteerd voor tenant ${tenant}; de kalender telt nu ${total} tafel(s).`] };
   } finally {
     await stop();
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Actor, ROLES, type RegionalTable, type Role, amsterdamDate, formatDutchDate, mergeTables, refuse, type Refusal, removableTables, tableFromInput } from '../domain';
+import { type Actor, ROLES, type RegionalTable, type Role, amsterdamDate, formatDutchDate, refuse, type Refusal, removableTables, tableFromInput } from '../domain';
 import type { CalendarService } from './calendar';
 import type { Clock, OutboxStore } from './ports';
 import { type ChannelRef, type Member, type TeamSettings, type TeamSettingsStore, emptySettings, mayConfigure, rolesIn } from './teamSettings';
@@ -144,7 +144,9 @@ export class TeamAdminService {
         }),
       };
     }
-    return { ok: true, value: await this.calendar.update(tenantId, (current) => mergeTables(current, [t.value])) };
+    const added = await this.calendar.add(tenantId, [t.value]);
+    if (added.length === 0) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { overlegdatum: 'Deze tafel is net door iemand anders toegevoegd.' }) };
+    return { ok: true, value: await this.calendar.tablesFor(tenantId) };
   }
 
   async removeTable(tenantId: string, teamId: string, actor: Actor, id: string): Promise<AdminResult<readonly RegionalTable[]>> {
@@ -153,7 +155,8 @@ export class TeamAdminService {
     if (!removableTables(await this.calendar.tablesFor(tenantId), this.clock.now()).some((t) => t.id === id)) {
       return { ok: false, refusal: refuse('invalid_input', 'Kies een tafel uit de lijst.', { tafel: 'Kies een tafel uit de lijst.' }) };
     }
-    return { ok: true, value: await this.calendar.update(tenantId, (current) => current.filter((t) => t.id !== id)) };
+    await this.calendar.remove(tenantId, id);
+    return { ok: true, value: await this.calendar.tablesFor(tenantId) };
   }
 
   private async isBeheerder(tenantId: string, teamId: string, actor: Actor): Promise<AdminResult<true>> {

@@ -16,9 +16,9 @@ describe('npm run tafels:import', () => {
     const r = await runImport(['--tenant', 'tenant-x', file], e);
     expect(r).toEqual({ ok: true, lines: ['2 tafel(s) geïmporteerd voor tenant tenant-x; de kalender telt nu 7 tafel(s).'] });
     const tables = await openTables({ kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING }, e.TABLE_PREFIX);
-    const stored = await new TableCalendarStore(tables.cases).get('tenant-x');
-    expect(stored?.value.map((t) => t.id)).toContain('twente-2027-03-21');
-    expect(await new TableCalendarStore(tables.cases).get('tenant-y')).toBeNull();
+    const stored = await new TableCalendarStore(tables.cases).read('tenant-x');
+    expect(stored.tables.map((t) => t.id)).toContain('twente-2027-03-21');
+    expect((await new TableCalendarStore(tables.cases).read('tenant-y')).etag).toBeNull();
   });
 
   it('importeert niets bij één foute regel en noemt die regel', async () => {
@@ -29,7 +29,7 @@ describe('npm run tafels:import', () => {
     expect(r.ok).toBe(false);
     expect(r.lines.join('\n')).toMatch(/Regel 3/);
     const tables = await openTables({ kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING }, e.TABLE_PREFIX);
-    expect(await new TableCalendarStore(tables.cases).get('tenant-x')).toBeNull();
+    expect((await new TableCalendarStore(tables.cases).read('tenant-x')).etag).toBeNull();
   });
 
   it('legt het gebruik uit zonder tenant of bestand', async () => {
