@@ -176,7 +176,9 @@ export class EscaleerBot extends TeamsActivityHandler {
             await context.sendActivity(`Casus ${command.arg} is niet gevonden in dit kanaal. Controleer het nummer (bijv. CAS-2026-0001).`);
             return;
           }
-          await context.sendActivity({ attachments: [cardAttachment(await this.caseActions.status(c))] });
+          const copy = await context.sendActivity({ attachments: [cardAttachment(await this.caseActions.status(c))] });
+          // Its buttons act on this case: the copy is one of the case's cards.
+          if (copy?.id) await this.cases.attachCard(c.tenantId, c.id, copy.id);
           return;
         }
         const all = (await this.cases.listForChannel(place.tenantId, place.channelId)).filter((c) => c.location.teamId === place.teamId);
@@ -246,7 +248,8 @@ export class EscaleerBot extends TeamsActivityHandler {
     const actor = await actorOf(activity, this.directory, place);
     const automatic = (activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
     return cardResponse(
-      await this.caseActions.handle({ place, caseId, version: ref.data.version, verb, data, actor, activityId: activity.id ?? '', automatic }),
+      // The card's own message (Teams names it in replyToId): an action must name that card's case.
+      await this.caseActions.handle({ place, caseId, version: ref.data.version, verb, data, actor, activityId: activity.id ?? '', automatic, card: typeof activity.replyToId === 'string' ? activity.replyToId : null }),
     );
   }
 
