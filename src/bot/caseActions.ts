@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ActionContextRead, type CaseService, type Clock, actingOn, waitingOn } from '../app';
+import { type ActionContextRead, type CaseService, type Clock, actingOn, cardBelongs, waitingOn, wrongCard } from '../app';
 import {
   DETAILS_VERB,
   type FormState,
@@ -59,6 +59,8 @@ export interface CaseActionRequest {
   readonly activityId: string;
   /** `automatic` when Teams refreshes a user-specific view by itself (Universal Actions `refresh`). */
   readonly automatic: boolean;
+  /** The message the card is on (Teams' `replyToId`; `null` when missing): one of the case's own cards. */
+  readonly card: string | null;
 }
 
 /**
@@ -94,12 +96,14 @@ export class CaseCardActions {
       const shown = await this.cases.viewDetails(common);
       const part = detailsPart.safeParse(req.data);
       if (shown.ok) return detailsCard(shown.case, (await this.cases.contextFor(shown.case)).tables, part.success ? part.data.deel : 1);
+      if (shown.refusal.code === 'wrong_card') return messageCard('Niet toegestaan', shown.refusal.message, 'attention');
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
       return c ? this.status(c, { text: shown.refusal.message, style: 'attention' }) : messageCard('Niet gevonden', shown.refusal.message, 'attention');
     }
     if (req.verb === STATUS_VERB || req.verb === OPEN_VERB) {
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
       if (!c) return messageCard('Niet gevonden', `Casus ${req.caseId} bestaat niet in dit kanaal.`, 'attention');
+      if (!cardBelongs(c, req.card)) return messageCard('Niet toegestaan', wrongCard(req.caseId).message, 'attention');
       return req.verb === STATUS_VERB ? this.status(c) : this.openForm(c, req);
     }
     const input = inputsFor(req.verb, req.data);
@@ -115,7 +119,7 @@ export class CaseCardActions {
       case 'stale':
         return this.staleAnswer(outcome.case, req, input, outcome.read);
       case 'refused':
-        if (!outcome.case) return messageCard('Niet gevonden', outcome.refusal.message, 'attention');
+        if (!outcome.case) return messageCard(outcome.refusal.code === 'wrong_card' ? 'Niet toegestaan' : 'Niet gevonden', outcome.refusal.message, 'attention');
         return this.refusedAnswer(outcome.case, req, input, outcome.refusal, outcome.read);
     }
   }
@@ -146,7 +150,7 @@ export class CaseCardActions {
   }
 
   private viewOf(req: CaseActionRequest) {
-    return { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId, teamId: req.place.teamId };
+    return { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId, teamId: req.place.teamId, card: req.card };
   }
 
   /** The actions of the case's step as this user may see them (the gebiedsteam's teamleider acting as teamleider). */

@@ -7,5 +7,5 @@ export { detailsCard } from './details';
 export { progressPicture, pictureFile, type Picture } from './picture';
 export { messageCard, timelineText, openCasesText, STATUS_PAGE_SIZE, CardChannelViews, HELP_TEXT, type MessageStyle } from './messages';
 export { notificationActivity, caseLink, type NoticeInput } from './notification';
-export { settingsCard, settingsSummaryCard, tablesCard, type AdminCardState, type SettingsSection } from './admin';
+export { settingsCard, settingsSummaryCard, tablesCard, type AdminCardState, type CalendarEditorsView, type SettingsSection } from './admin';
 export { welcomeCard } from './welcome';

@@ -19,6 +19,8 @@ export interface CaseLocation {
   readonly serviceUrl: string;
   /** Activity id of the root card; set once the card is posted. */
   readonly rootActivityId: string | null;
+  /** Activity ids of other messages with this case's card and its buttons (`/status CAS-…` copies), newest last. */
+  readonly cardIds?: readonly string[];
 }
 
 /** Free-form data a step's form captured, keyed by field name (validated by the step's schema). */

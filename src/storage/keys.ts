@@ -3,6 +3,7 @@ import { odata } from '@azure/data-tables';
  * Table key layout (one table, one partition per tenant, so a case change, its audit events,
  * its outbox items and its dedupe marker commit in one transaction):
  *   PK `t_<tenant>`  RK `case_<id>` | `event_<id>_<version>_<n>` | `outbox_<id>` | `dedupe_<key>` | `counter_<year>`
+ *                    | `team_<teamId>` | `calmeta` | `caltafel_<tableId>` (see calendarStore.ts)
  *   PK `tenants`     RK `<tenant>` (registry for the dispatcher and scheduler)
  */
 const FORBIDDEN = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;

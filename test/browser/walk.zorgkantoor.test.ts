@@ -173,7 +173,7 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
   it('de functioneel beheerder voegt op /tafels twee tafels toe; die staan daarna op de kaart', async () => {
     await pieter.post('/tafels');
     const tables = await pieter.newCard({ hasText: 'Regionale overlegtafels' });
-    await w.press(pieter, tables, 'Kalender beheren (functioneel beheerder)', 'Tafel toevoegen');
+    await w.press(pieter, tables, 'Kalender beheren (kalenderbeheerder)', 'Tafel toevoegen');
     await pieter.click(tables, 'Tafel toevoegen');
     await pieter.fill(tables, 'Regio', REGION);
     await pieter.fill(tables, 'Uiterlijke inleverdatum', deadline);

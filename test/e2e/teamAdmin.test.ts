@@ -172,13 +172,14 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     expect(cardText((await save(`${DEMO.sanne.aad},${DEMO.fatma.aad}`)).body?.value)).toContain('Instellingen opgeslagen.');
   });
 
-  it('/tafels toont de kalender; alleen de functioneel beheerder kan tafels toevoegen en verwijderen', async () => {
+  it('/tafels toont de kalender; alleen de kalenderbeheerder (de eerste functioneel beheerder die hem wijzigt) kan tafels toevoegen en verwijderen', async () => {
     const post = await e.pg.say(general, DEMO.anouk.id, '/tafels');
     const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
     expect(cardText(msg.attachments?.[0]?.content)).toContain('Regionale overlegtafels');
     expect(inputIds(msg.attachments?.[0]?.content)).toEqual([]);
     const refused = await e.pg.execute(post.postConversationId, DEMO.anouk.id, msg.messageId, 'tafels.beheren', {});
-    expect(cardText(refused.body?.value)).toContain('Alleen een functioneel beheerder');
+    expect(cardText(refused.body?.value)).toContain('Alleen een kalenderbeheerder');
+    expect(cardText(refused.body?.value)).toContain('Er is er nog geen');
     const manage = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafels.beheren', {});
     expect(inputIds(manage.body?.value)).toContain('tafel.toevoegen.regio');
     const year = new Date().getUTCFullYear() + 1;
@@ -200,7 +201,11 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     });
     expect(cardText(past.body?.value)).toContain('Deze tafel is al geweest');
     const forged = await e.pg.execute(post.postConversationId, DEMO.anouk.id, msg.messageId, 'tafel.verwijderen', { 'tafel.verwijderen.tafel': `twente-${year}-03-21` });
-    expect(cardText(forged.body?.value)).toContain('Alleen een functioneel beheerder');
+    expect(cardText(forged.body?.value)).toContain('Alleen een kalenderbeheerder');
+    expect(cardText(forged.body?.value)).toContain('Kalenderbeheerder: Pieter Jansen');
+    // The kalenderbeheerder can name colleagues of this team.
+    expect(inputIds(added.body?.value)).toContain('kalender.beheerders.toevoegen');
+    expect(cardText(added.body?.value)).toContain('Kalenderbeheerder (voor alle teams): Pieter Jansen');
     const removed = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafel.verwijderen', { 'tafel.verwijderen.tafel': `twente-${year}-03-21` });
     expect(cardText(removed.body?.value)).toContain('Tafel verwijderd.');
     expect(cardText(removed.body?.value)).not.toContain(`21 maart ${year}`);

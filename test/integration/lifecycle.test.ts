@@ -45,7 +45,7 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
       { tenantId: A.tenantId, teamId: A.teamId, serviceUrl: d.connector.url, roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] }, roleChannels: {}, gebiedsteams: [], updatedAt: '', updatedBy: '' },
       null,
     );
-    await new TableCalendarStore(tables.cases).save(A.tenantId, [], null);
+    await new TableCalendarStore(tables.cases).create(A.tenantId, [], []);
     closed = await DirectCase.open(d, 'begeleider-1', A);
     await closed.act('begeleider-1', 'route.kiezen', { route: 'zorgkantoor' });
     expect(await closed.act('begeleider-1', 'casus.intrekken', { reden: 'dubbel aangemaakt' })).toContain('Status: Ingetrokken');
@@ -73,7 +73,7 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
     expect(exported.filter((r) => r.partitionKey === 't_tenant-a').map((r) => r.rowKey).sort()).toEqual(keysOf(stored));
     expect(exported.some((r) => r.partitionKey === 'tenants' && r.rowKey === 't_tenant-a')).toBe(true);
     const kinds = new Set(exported.map((r) => r.rowKey.split('_')[0]));
-    for (const kind of ['case', 'event', 'dedupe', 'counter', 'team', 'calendar']) expect(kinds).toContain(kind);
+    for (const kind of ['case', 'event', 'dedupe', 'counter', 'team', 'calmeta']) expect(kinds).toContain(kind);
     expect(JSON.stringify(exported)).not.toContain('tenant-b');
     expect(JSON.stringify(exported)).not.toContain('begeleider-9');
     expect(statSync(file).mode & 0o077).toBe(0);
