@@ -77,22 +77,24 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
 
     const adapter = createAdapter(config.bot, log, options.authOverrides);
     const notifier = new ConnectorNotifier(adapter, config.bot.appId);
-    // Teams' rate limits are about real time: the dispatcher always uses the system clock, even
-    // when the business clock is injected (tests walk cases through months in seconds).
-    const dispatcher = new OutboxDispatcher(outbox, notifier, systemClock, log, {
-      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
-      // Shared conversation claims keep Teams' per-conversation limits across scaled-out instances.
-      conversationLeases: new TableLeaseStore(tables.leases),
-    });
     // One settings cache for the whole instance (roles, notices, cards, admin saves invalidate it).
     const settings = new CachedTeamSettings(new TableTeamSettingsStore(tables.cases));
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock);
     const imageBase = pictureBase(config.publicHostname);
     const views = new CardChannelViews(imageBase);
     const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });
+    // Teams' rate limits are about real time: the dispatcher always uses the system clock, even
+    // when the business clock is injected (tests walk cases through months in seconds).
+    const dispatcher = new OutboxDispatcher(outbox, notifier, systemClock, log, {
+      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+      // Shared conversation claims keep Teams' per-conversation limits across scaled-out instances.
+      conversationLeases: new TableLeaseStore(tables.leases),
+      // Root cards travel through the outbox: their ids are recorded on the case once posted.
+      roots: { find: (tenant, id) => cases.rootActivityId(tenant, id), record: (tenant, id, activityId) => cases.attachRootCard(tenant, id, activityId) },
+    });
     const directory = new SettingsRoleDirectory(settings);
     const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
-    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant), ...(imageBase ? { imageBase } : {}) });
+    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant), deliveredSoon: (tenant, id, ms) => dispatcher.deliveredSoon(tenant, id, ms), ...(imageBase ? { imageBase } : {}) });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
     const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);

@@ -46,7 +46,8 @@ export interface CaseServiceDeps {
 }
 
 export type StartOutcome =
-  | { readonly kind: 'created'; readonly case: Versioned<Case> }
+  /** `rootCard`: the outbox id of the root card, written with the case (the edge may wait for its delivery). */
+  | { readonly kind: 'created'; readonly case: Versioned<Case>; readonly rootCard: string }
   | { readonly kind: 'duplicate' };
 
 /** What a card action read besides the case, handed to the edge so it reads nothing twice. */
@@ -124,8 +125,12 @@ export class CaseService {
     this.log = deps.log;
   }
 
-  /** Opens a case for a channel; idempotent per Teams activity id. */
-  async start(location: Omit<CaseLocation, 'rootActivityId'>, actor: Actor, activityId: string): Promise<StartOutcome> {
+  /**
+   * Opens a case for a channel; idempotent per Teams activity id. The root card goes into the
+   * outbox in the same transaction as the case (a reply to the user's message `replyTo`), so a
+   * failing connector delays it but never loses it; its id is recorded once it is posted.
+   */
+  async start(location: Omit<CaseLocation, 'rootActivityId'>, actor: Actor, activityId: string, replyTo: string | null = null): Promise<StartOutcome> {
     const dedupeKey = `start:${activityId}`;
     if (await this.repo.seen(location.tenantId, dedupeKey)) return { kind: 'duplicate' };
     const now = this.clock.now();
@@ -142,13 +147,29 @@ export class CaseService {
       toState: c.state,
       dataHash: sha256(JSON.stringify({ channelId: location.channelId })),
     };
-    const result = await this.repo.commit({ case: c, etag: null, events: [event], outbox: [], dedupeKey });
+    const { tables, settings } = await this.contextFor(c);
+    const root: OutboxMessage = {
+      id: this.ids.next(),
+      conversation: { serviceUrl: location.serviceUrl, conversationId: location.conversationId, tenantId: location.tenantId },
+      kind: 'reply',
+      activityId: replyTo,
+      activity: this.views.statusCard(c, { tables, now, waiting: waitingOn(c, settings) }),
+      createdAt: now.toISOString(),
+      caseId: id,
+      rootCard: 'root',
+    };
+    const result = await this.repo.commit({ case: c, etag: null, events: [event], outbox: [root], dedupeKey });
     if (!result.ok) {
       if (result.error === 'duplicate') return { kind: 'duplicate' };
       throw new Error(`Casus ${id} bestond al: de teller is niet consistent`);
     }
     this.log.info('casus geopend', { caseId: id, tenantId: location.tenantId });
-    return { kind: 'created', case: result.value };
+    return { kind: 'created', case: result.value, rootCard: root.id };
+  }
+
+  /** The activity id of the case's root card once it is posted, else `null`. */
+  async rootActivityId(tenantId: string, id: CaseId): Promise<string | null> {
+    return (await this.repo.get(tenantId, id))?.value.location.rootActivityId ?? null;
   }
 
   /** Records the activity id of the posted root card (retries on concurrent changes). */
@@ -328,6 +349,7 @@ export class CaseService {
       activity,
       createdAt: this.clock.now().toISOString(),
       caseId: c.id,
+      ...(!channel && !c.location.rootActivityId ? { rootCard: 'afterRoot' as const } : {}),
     };
   }
 
@@ -339,17 +361,19 @@ export class CaseService {
     };
     const createdAt = this.clock.now().toISOString();
     const root = c.location.rootActivityId;
-    const out: OutboxMessage[] = [];
-    if (root) out.push({ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: status, createdAt, caseId: c.id });
+    // Before the root card's id is known (its post is still on the way) both wait for it.
+    const pending = root ? {} : { rootCard: 'afterRoot' as const };
+    const out: OutboxMessage[] = [{ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: status, createdAt, caseId: c.id, ...pending }];
     for (const e of events) {
       out.push({
         id: this.ids.next(),
         conversation,
-        kind: root ? 'reply' : 'post',
+        kind: 'reply',
         activityId: root,
         activity: this.views.timeline(c, e, actorName),
         createdAt,
         caseId: c.id,
+        ...pending,
       });
     }
     return out;

@@ -29,6 +29,20 @@ export interface OutboxMessage {
   readonly activity: OutboundActivity;
   readonly createdAt: string;
   readonly caseId: CaseId | null;
+  /**
+   * `root`: this is the case's root card; once posted, its activity id is recorded on the case.
+   * `afterRoot`: an update of the root card, or a reply in its thread, written before the root
+   * card's id was known (`activityId` null): the dispatcher fills it in at delivery. Both travel
+   * behind the root card in their conversation's order, so they never overtake it.
+   */
+  readonly rootCard?: 'root' | 'afterRoot';
+}
+
+/** Where the activity ids of root cards are kept (the case row): the dispatcher records and looks them up. */
+export interface RootCards {
+  /** The recorded activity id of the case's root card, or `null`. */
+  find(tenantId: string, caseId: CaseId): Promise<string | null>;
+  record(tenantId: string, caseId: CaseId, activityId: string): Promise<void>;
 }
 
 export interface OutboundActivity {

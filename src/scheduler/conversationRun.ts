@@ -1,4 +1,4 @@
-import type { Clock, Logger, Notifier, OutboxEntry, OutboxStore, Versioned, OutboxMessage } from '../app';
+import type { Clock, Logger, Notifier, OutboxEntry, OutboxStore, RootCards, Versioned, OutboxMessage } from '../app';
 import { DeliveryError } from '../app';
 import type { BackoffPolicy } from './retryPolicy';
 import { decide, failureOf } from './retryPolicy';
@@ -22,6 +22,12 @@ export interface RunContext {
   /** Conversations the bot was removed from (key → until, epoch ms), shared by all runs. */
   readonly gone: Map<string, number>;
   readonly stats: DispatchStats;
+  /** Where root card ids are recorded and looked up (`null`: messages go as written). */
+  readonly roots: RootCards | null;
+  /** Root card ids this instance posted or looked up (`tenant|caseId` → activity id). */
+  readonly rootIds: Map<string, string>;
+  /** Tells whoever waits for an item (the edge, after /escaleer) how its first attempt went. */
+  settled(id: string, delivered: boolean): void;
   /** Asks for another sweep of `tenant` in `ms`. */
   wakeLater(tenant: string, ms: number): void;
   /** Whether this instance may send to the conversation now (sticky ownership across instances). */
@@ -53,6 +59,26 @@ const withTimeout = async <T>(p: Promise<T>, ms: number, timer: { t?: NodeJS.Tim
 
 const due = (iso: string | null, now: number): number => (iso ? Date.parse(iso) - now : 0);
 
+/** Which card an update replaces: its activity id, or its case's root card while that id is unknown. */
+const cardOf = (m: OutboxMessage): string | null =>
+  m.kind !== 'update' ? null : m.activityId ?? (m.rootCard === 'afterRoot' && m.caseId ? `root:${m.caseId}` : null);
+
+/**
+ * The message as it must be sent: an `afterRoot` item gets the root card's id. When no root card
+ * was ever posted (it became a dead letter) an update is posted in the thread instead and becomes
+ * the case's root card; a reply goes to the thread.
+ */
+const resolved = async (ctx: RunContext, tenant: string, m: OutboxMessage): Promise<OutboxMessage> => {
+  if (m.rootCard !== 'afterRoot' || m.activityId || !m.caseId || !ctx.roots) return m;
+  const key = `${tenant}|${m.caseId}`;
+  const root = ctx.rootIds.get(key) ?? (await ctx.roots.find(tenant, m.caseId));
+  if (root) {
+    ctx.rootIds.set(key, root);
+    return { ...m, activityId: root };
+  }
+  return m.kind === 'update' ? { ...m, kind: 'reply', rootCard: 'root' } : m;
+};
+
 /**
  * Delivers one conversation's items strictly in creation order: an item waiting for a retry, or
  * claimed by another instance, holds back everything after it. Returns when the list is done, the
@@ -77,7 +103,8 @@ export const runConversation = async (ctx: RunContext, tenant: string, conv: str
     }
     // Only the newest state of a card matters: an update with a newer update of the same card
     // behind it is dropped, which keeps busy channels within Teams' limits.
-    if (entry.value.kind === 'update' && entries.some((later, j) => j > i && later.value.kind === 'update' && later.value.activityId === entry.value.activityId)) {
+    const card = cardOf(entry.value);
+    if (card !== null && entries.some((later, j) => j > i && cardOf(later.value) === card)) {
       if (await ctx.store.complete(tenant, entry)) ctx.stats.superseded = (ctx.stats.superseded ?? 0) + 1;
       continue;
     }
@@ -111,15 +138,20 @@ const deliverOne = async (ctx: RunContext, tenant: string, conv: string, entry: 
     return 'stop';
   }
   let failure: unknown = null;
+  let sentId: string | null = null;
+  let sent: OutboxMessage = leased.value;
   try {
-    await withTimeout(ctx.notifier.deliver(leased.value), ctx.deliveryTimeoutMs, {});
+    sent = await resolved(ctx, tenant, leased.value);
+    sentId = await withTimeout(ctx.notifier.deliver(sent), ctx.deliveryTimeoutMs, {});
   } catch (e) {
     failure = e;
   } finally {
     ctx.limiter.end(ticket, ctx.clock.now().getTime());
   }
+  ctx.settled(entry.value.id, failure === null);
   if (failure === null) {
     ctx.stats.delivered++;
+    if (sent.rootCard === 'root' && sent.caseId && sentId) await recordRoot(ctx, tenant, sent.caseId, sentId);
     if (!(await ctx.store.complete(tenant, leased))) {
       ctx.stats.lateCompletions++;
       ctx.log.warn('bericht afgeleverd, maar een andere instantie had het al overgenomen: mogelijk dubbel verstuurd', { id: entry.value.id, tenant });
@@ -127,6 +159,16 @@ const deliverOne = async (ctx: RunContext, tenant: string, conv: string, entry: 
     return 'next';
   }
   return onFailure(ctx, tenant, conv, entry, leased, failure);
+};
+
+/** Remembers a posted root card's id, here and on the case (before the item is completed, so others find it). */
+const recordRoot = async (ctx: RunContext, tenant: string, caseId: NonNullable<OutboxMessage['caseId']>, activityId: string): Promise<void> => {
+  ctx.rootIds.set(`${tenant}|${caseId}`, activityId);
+  try {
+    await ctx.roots?.record(tenant, caseId, activityId);
+  } catch (e) {
+    ctx.log.warn('id van de hoofdkaart niet vastgelegd', { caseId, tenant, fout: e instanceof Error ? e.name : typeof e });
+  }
 };
 
 const onFailure = async (

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Clock, LeaseStore, Logger, Notifier, OutboxEntry, OutboxStore } from '../app';
+import type { Clock, LeaseStore, Logger, Notifier, OutboxEntry, OutboxStore, RootCards } from '../app';
 import { type DispatchStats, type RunContext, runConversation } from './conversationRun';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './retryPolicy';
 import { Semaphore } from './semaphore';
@@ -37,6 +37,8 @@ export interface DispatcherOptions {
   readonly conversationStickyMs: number;
   /** This instance's name in claims. */
   readonly instanceId: string;
+  /** Where root card ids are recorded and looked up (`null`: messages are sent as written). */
+  readonly roots: RootCards | null;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -57,6 +59,7 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
   conversationLeases: null,
   conversationStickyMs: 35_000,
   instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+  roots: null,
 };
 
 /**
@@ -85,6 +88,8 @@ export class OutboxDispatcher {
   private readonly again = new Set<string>();
   /** Conversations this instance holds (key → claim end, epoch ms). */
   private readonly owned = new Map<string, number>();
+  /** Who waits for the first attempt of an item (outbox id → callbacks). */
+  private readonly waiters = new Map<string, Set<(delivered: boolean) => void>>();
   private readonly ctx: RunContext;
   private timer: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
@@ -113,6 +118,11 @@ export class OutboxDispatcher {
       limiter: new TeamsRateLimiter(this.opts.limits),
       gone: new Map(),
       stats: this.stats,
+      rootIds: new Map(),
+      settled: (id, delivered) => {
+        for (const w of this.waiters.get(id) ?? []) w(delivered);
+        this.waiters.delete(id);
+      },
       wakeLater: (tenant, ms) => this.wakeLater(tenant, ms),
       ownConversation: (tenant, conv) => this.ownConversation(tenant, conv),
       stopped: () => this.stopping,
@@ -143,6 +153,28 @@ export class OutboxDispatcher {
     if (this.stopping) return;
     this.again.add(tenantId);
     this.pump();
+  }
+
+  /**
+   * Wakes the tenant's delivery and waits up to `ms` for the first attempt of item `id`: `true`
+   * when it was delivered then, `false` when that attempt failed or did not happen in time (the
+   * item stays in the outbox and is retried as usual).
+   */
+  deliveredSoon(tenantId: string, id: string, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const waiters = this.waiters.get(id) ?? new Set();
+      const done = (delivered: boolean) => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        if (waiters.size === 0 && this.waiters.get(id) === waiters) this.waiters.delete(id);
+        resolve(delivered);
+      };
+      const timer = setTimeout(() => done(false), ms);
+      timer.unref();
+      waiters.add(done);
+      this.waiters.set(id, waiters);
+      this.kick(tenantId);
+    });
   }
 
   /** Resolves when no conversation run of this instance is in progress. */

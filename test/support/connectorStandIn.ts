@@ -8,10 +8,17 @@ export interface RecordedCall {
   readonly activityId: string | null;
   readonly body: Record<string, unknown>;
   readonly at: number;
+  /** The HTTP status answered (set when the call is recorded). */
+  readonly status?: number;
+  /** The activity id answered (a new one for a post or reply, the same for an update). */
+  readonly answeredId?: string;
 }
 
-/** Decides the answer to one call; default: 200 with a new activity id. */
-export type Responder = (call: RecordedCall) => { status: number; headers?: Record<string, string>; body?: unknown } | null;
+/**
+ * Decides the answer to one call; default: 200 with a new activity id. `delayMs`: the call is
+ * recorded (and counts as processed) at once, the answer leaves that much later: a slow connector.
+ */
+export type Responder = (call: RecordedCall) => { status?: number; headers?: Record<string, string>; body?: unknown; delayMs?: number } | null;
 
 /**
  * A stand-in for the Bot Framework connector (Microsoft's cloud): records every activity the
@@ -41,7 +48,7 @@ export class ConnectorStandIn {
 
   /** Successful sends (2xx) only. */
   delivered(): RecordedCall[] {
-    return this.calls.filter((c) => (c as RecordedCall & { status?: number }).status === undefined || (c as RecordedCall & { status: number }).status < 300);
+    return this.calls.filter((c) => c.status === undefined || c.status < 300);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -60,11 +67,14 @@ export class ConnectorStandIn {
     };
     const answer = this.responder(call);
     const status = answer?.status ?? 200;
-    this.calls.push(Object.assign(call, { status }));
+    const answeredId = call.method === 'PUT' ? (call.activityId ?? '') : `act-${++this.seq}`;
+    this.calls.push(Object.assign(call, { status, answeredId }));
+    if (answer?.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+    if (res.destroyed) return;
     res.statusCode = status;
     for (const [k, v] of Object.entries(answer?.headers ?? {})) res.setHeader(k, v);
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify(answer?.body ?? { id: call.activityId ?? `act-${++this.seq}` }));
+    res.end(JSON.stringify(answer?.body ?? { id: answeredId }));
   }
 }
 
