@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CachedTeamSettings, CalendarService, CaseService, DashboardService, TeamAdminService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { CachedTeamSettings, CalendarService, CaseService, DashboardService, TeamAdminService, TeamPresence, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
 import { AdminHandlers, type AuthOverrides, ConnectorNotifier, ConnectorTeamMembership, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
@@ -19,6 +19,8 @@ export interface StartOptions {
   readonly pollMs?: number;
   /** `false` keeps the reminder loop off (tests drive `reminders.tick()` themselves). */
   readonly reminders?: boolean;
+  /** Dispatcher settings for tests (e.g. a short probe pause after a 403). */
+  readonly dispatcher?: Partial<import('./scheduler').DispatcherOptions>;
   /** Dashboard tab: OpenID metadata URL of the SSO token issuer (tests: a local JWKS server). */
   readonly tabOpenIdMetadataUrl?: string;
 }
@@ -87,6 +89,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     // when the business clock is injected (tests walk cases through months in seconds).
     const dispatcher = new OutboxDispatcher(outbox, notifier, systemClock, log, {
       ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+      ...options.dispatcher,
       // Shared conversation claims keep Teams' per-conversation limits across scaled-out instances.
       conversationLeases: new TableLeaseStore(tables.leases),
       // Root cards travel through the outbox: their ids are recorded on the case once posted.
@@ -94,11 +97,31 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     });
     const directory = new SettingsRoleDirectory(settings);
     const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
-    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant), deliveredSoon: (tenant, id, ms) => dispatcher.deliveredSoon(tenant, id, ms), ...(imageBase ? { imageBase } : {}) });
+    const caseQueries = new TableCaseQueries(tables.cases);
+    const presence = new TeamPresence(
+      outbox,
+      async (tenant, team) => [
+        ...(await caseQueries.listByTeam(tenant, team)).map((c) => c.location.channelId),
+        ...Object.values((await settings.get(tenant, team))?.value.roleChannels ?? {}).map((ch) => ch.channelId),
+      ],
+      clock,
+      log,
+      (tenant) => dispatcher.presenceChanged(tenant),
+    );
+    const bot = new EscaleerBot({
+      cases,
+      admin,
+      directory,
+      log,
+      clock,
+      kick: (tenant) => dispatcher.kick(tenant),
+      deliveredSoon: (tenant, id, ms) => dispatcher.deliveredSoon(tenant, id, ms),
+      presence,
+      ...(imageBase ? { imageBase } : {}),
+    });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
-    const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);
-    const caseQueries = new TableCaseQueries(tables.cases);
+    const dashboard = new DashboardService(caseQueries, (tenant) => calendar.tablesFor(tenant), clock, settings);
     const membership = new ConnectorTeamMembership(adapter, config.bot.appId, async (tenant, team) =>
       (await settings.get(tenant, team))?.value.serviceUrl || ((await caseQueries.listByTeam(tenant, team))[0]?.location.serviceUrl ?? null), systemClock);
     const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, membership, clock, log });

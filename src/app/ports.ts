@@ -109,9 +109,9 @@ export interface OutboxEntry extends Versioned<OutboxMessage> {
 export type DeadLetterReason =
   /** The bounded number of attempts is used up. */
   | 'attempts'
-  /** The connector refused it for good (e.g. 400, 404). */
+  /** The connector refused it for good (e.g. 400, 403, 404). */
   | 'permanent'
-  /** The bot was removed from the team or channel (403). */
+  /** Teams told that the bot was removed from the team (conversationUpdate / installationUpdate). */
   | 'gone';
 
 /** An undelivered item, kept for the beheerder (row `dead_<id>` in the tenant partition). */
@@ -156,6 +156,16 @@ export interface OutboxStore {
   /** Dead letters of a tenant, oldest item first (for the beheerder). */
   deadLetters(tenantId: string, limit?: number): Promise<readonly DeadLetter[]>;
   tenants(): Promise<readonly string[]>;
+  /** Conversations (channel ids) of teams the bot was removed from, as Teams told (see {@link TeamPresenceStore}). */
+  removedConversations(tenantId: string): Promise<ReadonlySet<string>>;
+}
+
+/** What Teams told about the bot's membership of a team: removed (stop sending) or back (resume). */
+export interface TeamPresenceStore {
+  /** Marks the team's channels (`conversations`: channel ids, the team id for General) as removed. */
+  markRemoved(tenantId: string, teamId: string, conversations: readonly string[], at: Date): Promise<void>;
+  /** The bot is back in the team: its channels receive messages again. */
+  clearRemoved(tenantId: string, teamId: string): Promise<void>;
 }
 
 /** Sends activities to Teams (the Bot Framework connector). */

@@ -79,6 +79,8 @@ export class EscaleerBot extends TeamsActivityHandler {
     deliveredSoon?: (tenantId: string, outboxId: string, ms: number) => Promise<boolean>;
     /** Where the progress pictures are served (a public URL ending in `/`); without it cards carry them as data. */
     imageBase?: string;
+    /** Told when Teams removes the bot from a team or adds it again. */
+    presence?: { removed(tenantId: string, teamId: string): Promise<void>; added(tenantId: string, teamId: string): Promise<void> };
   }) {
     super();
     this.cases = deps.cases;
@@ -92,9 +94,32 @@ export class EscaleerBot extends TeamsActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    const presence = deps.presence;
+    const team = (context: TurnContext) => teamPlace(context.activity);
     this.onMembersAdded(async (context, next) => {
       const bot = context.activity.recipient?.id;
-      if (bot && (context.activity.membersAdded ?? []).some((m) => m.id === bot)) await this.welcome(context);
+      if (bot && (context.activity.membersAdded ?? []).some((m) => m.id === bot)) {
+        const place = team(context);
+        if (place && presence) await presence.added(place.tenantId, place.teamId);
+        await this.welcome(context);
+      }
+      await next();
+    });
+    // Only Teams' own word that the bot left a team stops its channels (a 403 stops one message).
+    this.onMembersRemoved(async (context, next) => {
+      const bot = context.activity.recipient?.id;
+      const place = team(context);
+      if (bot && place && presence && (context.activity.membersRemoved ?? []).some((m) => m.id === bot)) await presence.removed(place.tenantId, place.teamId);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      const place = team(context);
+      if (place && presence) await presence.removed(place.tenantId, place.teamId);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      const place = team(context);
+      if (place && presence) await presence.added(place.tenantId, place.teamId);
       await next();
     });
   }

@@ -1,7 +1,7 @@
 import type { Clock, Logger, Notifier, OutboxEntry, OutboxStore, RootCards, Versioned, OutboxMessage } from '../app';
 import { DeliveryError } from '../app';
 import type { BackoffPolicy } from './retryPolicy';
-import { decide, failureOf } from './retryPolicy';
+import { backoffMs, decide, failureOf } from './retryPolicy';
 import type { TeamsRateLimiter } from './teamsLimits';
 
 /** What one conversation's run needs from its dispatcher. */
@@ -16,11 +16,13 @@ export interface RunContext {
   readonly maxAttempts: number;
   readonly backoff: BackoffPolicy;
   readonly inlineWaitMaxMs: number;
-  readonly goneForMs: number;
+  readonly forbiddenPause: BackoffPolicy;
   readonly random: () => number;
   readonly sleep: (ms: number) => Promise<void>;
-  /** Conversations the bot was removed from (key → until, epoch ms), shared by all runs. */
-  readonly gone: Map<string, number>;
+  /** Whether Teams told that the bot was removed from this conversation's team (read at the sweep). */
+  isRemoved(tenant: string, conv: string): boolean;
+  /** Consecutive 403s per conversation (`tenant|conv`), for the growing probe pause. */
+  readonly forbidden: Map<string, number>;
   readonly stats: DispatchStats;
   /** Where root card ids are recorded and looked up (`null`: messages go as written). */
   readonly roots: RootCards | null;
@@ -86,15 +88,13 @@ const resolved = async (ctx: RunContext, tenant: string, m: OutboxMessage): Prom
  * item was dealt with (delivered or dead-lettered).
  */
 export const runConversation = async (ctx: RunContext, tenant: string, conv: string, entries: readonly OutboxEntry[]): Promise<boolean> => {
-  const goneKey = `${tenant}|${conv}`;
   for (const [i, entry] of entries.entries()) {
     if (ctx.stopped()) return false;
     const now = ctx.clock.now().getTime();
     const held = Math.max(due(entry.delivery.leaseUntil, now), due(entry.delivery.nextAttemptAt, now));
-    const goneUntil = ctx.gone.get(goneKey);
-    if (goneUntil !== undefined && goneUntil > now) {
+    if (ctx.isRemoved(tenant, conv)) {
       if (due(entry.delivery.leaseUntil, now) > 0) return false;
-      await moveToDead(ctx, tenant, entry, { status: 403, message: 'bot verwijderd uit het kanaal' }, 'gone', entry.delivery.attempts);
+      await moveToDead(ctx, tenant, entry, { status: null, message: 'bot verwijderd uit het team' }, 'gone', entry.delivery.attempts);
       continue;
     }
     if (held > 0) {
@@ -151,6 +151,7 @@ const deliverOne = async (ctx: RunContext, tenant: string, conv: string, entry: 
   ctx.settled(entry.value.id, failure === null);
   if (failure === null) {
     ctx.stats.delivered++;
+    ctx.forbidden.delete(`${tenant}|${conv}`);
     if (sent.rootCard === 'root' && sent.caseId && sentId) await recordRoot(ctx, tenant, sent.caseId, sentId);
     if (!(await ctx.store.complete(tenant, leased))) {
       ctx.stats.lateCompletions++;
@@ -184,15 +185,18 @@ const onFailure = async (
   const attempts = entry.delivery.attempts + 1;
   const verdict = decide({ ...f, attempts }, ctx.maxAttempts, ctx.backoff, ctx.random);
   const now = ctx.clock.now().getTime();
-  if (verdict.kind === 'gone') {
+  if (verdict.kind === 'forbidden') {
+    // One refused message (e.g. an update Teams will not allow) says nothing about the next one:
+    // that one probes the conversation after a pause. Only Teams' "bot removed" stops it.
     const key = `${tenant}|${conv}`;
-    const known = (ctx.gone.get(key) ?? 0) > now;
-    ctx.gone.set(key, now + ctx.goneForMs);
-    if (!known) {
-      ctx.log.warn('Escaleer is uit dit kanaal verwijderd (403): berichten ervoor gaan naar de dode brieven', { tenant, conversation: conv });
-    }
-    await moveToDead(ctx, tenant, leased, f, 'gone', attempts);
-    return 'next';
+    const n = (ctx.forbidden.get(key) ?? 0) + 1;
+    ctx.forbidden.set(key, n);
+    const pauseMs = backoffMs(n, ctx.forbiddenPause, ctx.random);
+    ctx.limiter.block(conv, now + pauseMs);
+    ctx.log.warn('Teams weigerde dit bericht (403): het gaat naar de dode brieven, het gesprek gaat na een pauze verder', { id: entry.value.id, tenant, conversation: conv, pauseMs, opEenRij: n });
+    await moveToDead(ctx, tenant, leased, f, 'permanent', attempts);
+    ctx.wakeLater(tenant, pauseMs);
+    return 'stop';
   }
   if (verdict.kind === 'dead') {
     ctx.log.warn('bericht niet afleverbaar, naar de dode brieven', { id: entry.value.id, tenant, status: f.status, attempts, reason: verdict.reason });

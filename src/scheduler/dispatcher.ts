@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock, LeaseStore, Logger, Notifier, OutboxEntry, OutboxStore, RootCards } from '../app';
 import { type DispatchStats, type RunContext, runConversation } from './conversationRun';
-import { type BackoffPolicy, DEFAULT_BACKOFF } from './retryPolicy';
+import { type BackoffPolicy, DEFAULT_BACKOFF, FORBIDDEN_PAUSE } from './retryPolicy';
 import { Semaphore } from './semaphore';
 import { TEAMS_LIMITS, type TeamsLimits, TeamsRateLimiter, conversationKey } from './teamsLimits';
 
@@ -23,8 +23,10 @@ export interface DispatcherOptions {
   readonly limits: TeamsLimits;
   /** Rate-limit waits up to this long are slept through; longer ones end the run and a sweep follows (ms). */
   readonly inlineWaitMaxMs: number;
-  /** After a 403 this instance sends nothing to that conversation for this long (ms). */
-  readonly goneForMs: number;
+  /** After a 403 the conversation pauses (growing with consecutive 403s) before the next message probes it. */
+  readonly forbiddenPause: BackoffPolicy;
+  /** How long the list of conversations whose team removed the bot is kept before it is read again (ms). */
+  readonly presenceTtlMs: number;
   readonly random: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   /**
@@ -53,7 +55,8 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
   backoff: DEFAULT_BACKOFF,
   limits: TEAMS_LIMITS,
   inlineWaitMaxMs: 1_500,
-  goneForMs: 6 * 3_600_000,
+  forbiddenPause: FORBIDDEN_PAUSE,
+  presenceTtlMs: 10_000,
   random: Math.random,
   sleep: realSleep,
   conversationLeases: null,
@@ -65,7 +68,9 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
 /**
  * Delivers outbox items within Teams' rate limits, in creation order per conversation and with
  * conversations in parallel; retries transient failures (Retry-After, backoff with jitter), moves
- * hopeless items to dead letters, and stops sending to conversations that answer 403.
+ * hopeless items to dead letters. A 403 gives up that one message and pauses its conversation; only
+ * Teams' word that the bot was removed from a team (see {@link TeamPresenceStore}) stops a
+ * conversation, until the bot is added again.
  *
  * Exactly once across instances: an item is claimed by an ETag-guarded lease right before it is
  * sent and deleted (ETag-guarded) right after, so two instances never send it while both are alive.
@@ -88,6 +93,8 @@ export class OutboxDispatcher {
   private readonly again = new Set<string>();
   /** Conversations this instance holds (key → claim end, epoch ms). */
   private readonly owned = new Map<string, number>();
+  /** Conversations whose team removed the bot, per tenant, with when they were read (epoch ms). */
+  private readonly removed = new Map<string, { at: number; set: ReadonlySet<string> }>();
   /** Who waits for the first attempt of an item (outbox id → callbacks). */
   private readonly waiters = new Map<string, Set<(delivered: boolean) => void>>();
   private readonly ctx: RunContext;
@@ -116,7 +123,8 @@ export class OutboxDispatcher {
       clock,
       log,
       limiter: new TeamsRateLimiter(this.opts.limits),
-      gone: new Map(),
+      isRemoved: (tenant, conv) => this.removed.get(tenant)?.set.has(conv) ?? false,
+      forbidden: new Map(),
       stats: this.stats,
       rootIds: new Map(),
       settled: (id, delivered) => {
@@ -196,8 +204,19 @@ export class OutboxDispatcher {
     return this.stats.delivered - before;
   }
 
+  /** The bot's membership of a team changed (removed or added again): read it anew and deliver. */
+  presenceChanged(tenantId: string): void {
+    this.removed.delete(tenantId);
+    this.kick(tenantId);
+  }
+
   /** Reads a tenant's outbox once and starts a run for every conversation not already running here. */
   async sweep(tenantId: string): Promise<number> {
+    const now = this.clock.now().getTime();
+    const known = this.removed.get(tenantId);
+    if (!known || now - known.at >= this.opts.presenceTtlMs) {
+      this.removed.set(tenantId, { at: now, set: await this.store.removedConversations(tenantId) });
+    }
     const byConversation = new Map<string, OutboxEntry[]>();
     for (const e of await this.store.scan(tenantId, this.opts.batch)) {
       const key = conversationKey(e.value.conversation.conversationId);

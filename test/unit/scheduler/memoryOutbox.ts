@@ -14,6 +14,8 @@ interface Row {
 export class MemoryOutbox implements OutboxStore {
   readonly rows = new Map<string, Map<string, Row>>();
   readonly dead = new Map<string, DeadLetter[]>();
+  /** Conversation keys whose team removed the bot, per tenant. */
+  readonly removed = new Map<string, Set<string>>();
   private n = 0;
 
   add(tenant: string, message: OutboxMessage): void {
@@ -24,6 +26,10 @@ export class MemoryOutbox implements OutboxStore {
 
   row(tenant: string, id: string): Row | undefined {
     return this.rows.get(tenant)?.get(id);
+  }
+
+  async removedConversations(tenant: string): Promise<ReadonlySet<string>> {
+    return new Set(this.removed.get(tenant) ?? []);
   }
 
   async tenants(): Promise<readonly string[]> {
