@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CalendarService, CaseRepository, Clock, Logger, NoticeViews, OutboxMessage, ReminderIndex, TeamSettingsStore } from '../app';
+import { type CalendarService, type CaseRepository, type Clock, type Logger, type NoticeViews, type OutboxMessage, type ReminderIndex, type TeamSettingsStore, isStorageFault } from '../app';
 import { type CaseId, caseReminders, isOfficeHours } from '../domain';
 import { type JobLeases, tickSlot } from './lease';
 
@@ -67,7 +67,11 @@ export class ReminderScheduler {
       const totals = { sent: 0, dropped: 0, lost: 0 };
       for (const tenant of await this.deps.tenants()) {
         if (signal.aborted) break;
-        const r = await this.tenantTick(tenant, now);
+        // One tenant's trouble (e.g. its calendar unreadable) never holds back the tenants after it.
+        const r = await this.tenantTick(tenant, now).catch((e: unknown) => {
+          this.deps.log.warn('herinneringen van een tenant uitgesteld', { tenant, fout: e instanceof Error ? e.name : typeof e });
+          return { sent: 0, dropped: 0, lost: 0 };
+        });
         totals.sent += r.sent;
         totals.dropped += r.dropped;
         totals.lost += r.lost;
@@ -82,6 +86,7 @@ export class ReminderScheduler {
     const out = { sent: 0, dropped: 0, lost: 0 };
     const tables = await this.deps.calendar.tablesFor(tenantId);
     for (const row of await this.deps.index.due(tenantId, now, 200)) {
+      try {
       const stored = await this.deps.repo.get(tenantId, row.value.caseId as CaseId);
       const c = stored?.value ?? null;
       const still = c ? caseReminders(c, { now, tables }).find((r) => r.key === row.value.key) : undefined;
@@ -110,7 +115,29 @@ export class ReminderScheduler {
       if (!fired) out.lost++;
       else if (message) out.sent++;
       else out.dropped++;
+      } catch (e) {
+        await this.isolate(tenantId, row, e, now);
+      }
     }
     return out;
+  }
+
+  /**
+   * One row failed: a storage fault leaves it for the next tick; anything else (a notice that cannot
+   * be built, e.g. a damaged case row) would fail every tick, so it becomes a dead letter. Either
+   * way the rows after it go on. Only the error's name is logged: its message may carry case data.
+   */
+  private async isolate(tenantId: string, row: Parameters<ReminderIndex['fire']>[1], e: unknown, now: Date): Promise<void> {
+    const fout = e instanceof Error ? e.name : typeof e;
+    if (isStorageFault(e)) {
+      this.deps.log.warn('herinnering uitgesteld: opslag niet bereikbaar', { tenant: tenantId, caseId: row.value.caseId, fout });
+      return;
+    }
+    this.deps.log.error('herinnering niet te maken: naar de dode brieven', { tenant: tenantId, caseId: row.value.caseId, kind: row.value.kind, fout });
+    try {
+      await this.deps.index.deadLetter(tenantId, row, { error: fout, at: now });
+    } catch (e2) {
+      this.deps.log.warn('herinnering niet naar de dode brieven verplaatst', { tenant: tenantId, caseId: row.value.caseId, fout: e2 instanceof Error ? e2.name : typeof e2 });
+    }
   }
 }
