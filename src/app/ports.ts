@@ -170,8 +170,8 @@ export interface TeamPresenceStore {
 
 /** Sends activities to Teams (the Bot Framework connector). */
 export interface Notifier {
-  /** Returns the new activity id for `post`/`reply`. */
-  deliver(message: OutboxMessage): Promise<string | null>;
+  /** Returns the new activity id for `post`/`reply`; `signal` aborts the request (the dispatcher gave up on it). */
+  deliver(message: OutboxMessage, signal?: AbortSignal): Promise<string | null>;
 }
 
 /** A claimed slot of a periodic job (e.g. `reminders:2026-11-23T10:05`). */

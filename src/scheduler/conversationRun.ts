@@ -13,6 +13,7 @@ export interface RunContext {
   readonly limiter: TeamsRateLimiter;
   readonly leaseMs: number;
   readonly deliveryTimeoutMs: number;
+  readonly abandonAfterMs: number;
   readonly maxAttempts: number;
   readonly backoff: BackoffPolicy;
   readonly inlineWaitMaxMs: number;
@@ -46,18 +47,25 @@ export interface DispatchStats {
   lateCompletions: number;
   /** Card updates dropped unsent because a newer update of the same card was waiting behind them. */
   superseded?: number;
+  /** Sends that outlasted `deliveryTimeoutMs` (waited for, not resent). */
+  slow?: number;
 }
 
 type Step = 'next' | 'stop';
 
-const withTimeout = async <T>(p: Promise<T>, ms: number, timer: { t?: NodeJS.Timeout }): Promise<T> =>
-  Promise.race([
-    p,
-    new Promise<never>((_, reject) => {
-      timer.t = setTimeout(() => reject(new DeliveryError(`geen antwoord binnen ${ms} ms`, null, null)), ms);
-      timer.t.unref();
-    }),
-  ]).finally(() => clearTimeout(timer.t));
+/** The outcome of `p` if it settles within `ms`, else `pending` (p keeps running). */
+const within = async <T>(p: Promise<T>, ms: number): Promise<{ done: true; value: T } | { done: true; error: unknown } | { done: false }> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ done: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ done: false }), Math.max(0, ms));
+    timer.unref();
+  });
+  try {
+    return await Promise.race([p.then((value) => ({ done: true as const, value }), (error: unknown) => ({ done: true as const, error })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 const due = (iso: string | null, now: number): number => (iso ? Date.parse(iso) - now : 0);
 
@@ -140,9 +148,30 @@ const deliverOne = async (ctx: RunContext, tenant: string, conv: string, entry: 
   let failure: unknown = null;
   let sentId: string | null = null;
   let sent: OutboxMessage = leased.value;
+  let held = leased;
   try {
     sent = await resolved(ctx, tenant, leased.value);
-    sentId = await withTimeout(ctx.notifier.deliver(sent), ctx.deliveryTimeoutMs, {});
+    const abort = new AbortController();
+    const sending = ctx.notifier.deliver(sent, abort.signal);
+    let outcome = await within(sending, ctx.deliveryTimeoutMs);
+    if (!outcome.done) {
+      // Teams may well have posted it and only answer late: sending again would post it twice.
+      // Wait for the answer (the lease is extended for that) up to abandonAfterMs.
+      ctx.stats.slow = (ctx.stats.slow ?? 0) + 1;
+      const rest = Math.max(0, ctx.abandonAfterMs - ctx.deliveryTimeoutMs);
+      ctx.log.warn('Teams antwoordt traag: de dispatcher wacht op het antwoord in plaats van opnieuw te versturen', { id: entry.value.id, tenant, wachtMs: rest });
+      const extended = await ctx.store.lease(tenant, held, new Date(ctx.clock.now().getTime() + rest + ctx.leaseMs)).catch(() => null);
+      if (extended) held = extended;
+      outcome = await within(sending, rest);
+    }
+    if (!outcome.done) {
+      abort.abort();
+      failure = new DeliveryError(`geen antwoord binnen ${ctx.abandonAfterMs} ms`, null, null);
+    } else if ('error' in outcome) {
+      failure = outcome.error;
+    } else {
+      sentId = outcome.value;
+    }
   } catch (e) {
     failure = e;
   } finally {
@@ -153,13 +182,13 @@ const deliverOne = async (ctx: RunContext, tenant: string, conv: string, entry: 
     ctx.stats.delivered++;
     ctx.forbidden.delete(`${tenant}|${conv}`);
     if (sent.rootCard === 'root' && sent.caseId && sentId) await recordRoot(ctx, tenant, sent.caseId, sentId);
-    if (!(await ctx.store.complete(tenant, leased))) {
+    if (!(await ctx.store.complete(tenant, held))) {
       ctx.stats.lateCompletions++;
       ctx.log.warn('bericht afgeleverd, maar een andere instantie had het al overgenomen: mogelijk dubbel verstuurd', { id: entry.value.id, tenant });
     }
     return 'next';
   }
-  return onFailure(ctx, tenant, conv, entry, leased, failure);
+  return onFailure(ctx, tenant, conv, entry, held, failure);
 };
 
 /** Remembers a posted root card's id, here and on the case (before the item is completed, so others find it). */

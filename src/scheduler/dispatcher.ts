@@ -11,8 +11,13 @@ export interface DispatcherOptions {
   readonly pollMs: number;
   /** How long a claimed item stays reserved for this instance (ms); must exceed `deliveryTimeoutMs`. */
   readonly leaseMs: number;
-  /** A send that has not answered after this long counts as a network fault (ms). */
+  /**
+   * A send that has not answered after this long is slow (ms): it is logged and its lease extended,
+   * and the dispatcher keeps waiting for the answer instead of sending again (Teams may have posted it).
+   */
   readonly deliveryTimeoutMs: number;
+  /** A send still unanswered after this long is aborted and retried (ms): the one window for a duplicate post. */
+  readonly abandonAfterMs: number;
   /** Outbox rows read per tenant per sweep (oldest first). */
   readonly batch: number;
   /** Conversations delivered in parallel by this instance. */
@@ -49,6 +54,7 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
   pollMs: 2_000,
   leaseMs: 60_000,
   deliveryTimeoutMs: 30_000,
+  abandonAfterMs: 120_000,
   batch: 500,
   concurrency: 8,
   maxAttempts: 8,
@@ -76,8 +82,10 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
  * sent and deleted (ETag-guarded) right after, so two instances never send it while both are alive.
  * The one exception is a crash (or a hang longer than the lease) between the send and the delete:
  * after `leaseMs` another instance sends the item again. Delivery is therefore **at least once** in
- * that window, which is why the lease is much longer than `deliveryTimeoutMs`; a late completion is
- * logged and counted in {@link DispatchStats.lateCompletions}.
+ * that window, which is why the lease is much longer than `deliveryTimeoutMs` (and is extended when
+ * a send is slow); a late completion is logged and counted in {@link DispatchStats.lateCompletions}.
+ * A slow send is waited for up to `abandonAfterMs`, then aborted and retried: a post that Teams
+ * processed but did not answer within that time is the other way a message can appear twice.
  *
  * Rate limits are counted in this process. With `conversationLeases` a conversation is sent to by
  * one instance at a time (a sticky claim of `conversationStickyMs`), so its limits hold across
