@@ -21,6 +21,11 @@ export interface StartOptions {
   readonly reminders?: boolean;
   /** Dispatcher settings for tests (e.g. a short probe pause after a 403). */
   readonly dispatcher?: Partial<import('./scheduler').DispatcherOptions>;
+  /**
+   * Called when something the bot cannot do without is lost for good (the local Azurite keeps
+   * dying); `npm start` exits with the message. Default: only the log line.
+   */
+  readonly onFatal?: (message: string) => void;
   /** Dashboard tab: OpenID metadata URL of the SSO token issuer (tests: a local JWKS server). */
   readonly tabOpenIdMetadataUrl?: string;
 }
@@ -31,6 +36,8 @@ export interface Escaleer {
   readonly playgroundUrl: string | null;
   readonly dispatcher: OutboxDispatcher;
   readonly reminders: ReminderScheduler;
+  /** The local storage child (`npm start` without a connection string), else `null`. */
+  readonly azurite: import('./storage/azurite').RunningAzurite | null;
   close(): Promise<void>;
 }
 
@@ -63,17 +70,34 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
   };
   try {
     let connection: TableConnection;
+    let azurite: import('./storage/azurite').RunningAzurite | null = null;
+    let reopen: () => Promise<void> = async () => undefined;
     if (config.storage.kind === 'azurite') {
-      // Local development only: the Azurite package is a dev dependency, loaded on demand.
+      // Local development only: the Azurite package is a dev dependency, loaded on demand. If the
+      // child dies it is started again (with a log line); if it keeps dying the bot gives up.
       const { startAzurite } = await import('./storage/azurite');
-      const azurite = await startAzurite({ location: config.storage.location, port: config.storage.port });
-      stops.push(() => azurite.close());
-      connection = { kind: 'connectionString', connectionString: azurite.connectionString };
-      log.info('Azurite (Table) gestart', { port: azurite.port, location: config.storage.location });
+      azurite = await startAzurite({
+        location: config.storage.location,
+        port: config.storage.port,
+        supervise: {
+          log,
+          onGiveUp: (reason) =>
+            options.onFatal?.(`De lokale opslag (Azurite) stopt steeds: ${reason}. Escaleer stopt; start hem opnieuw met npm start.`),
+          // A killed emulator loses what it had not saved yet (it saves every 5 s), the tables too.
+          onRestarted: () => reopen(),
+        },
+      });
+      const running = azurite;
+      stops.push(() => running.close());
+      connection = { kind: 'connectionString', connectionString: running.connectionString };
+      log.info('Azurite (Table) gestart', { port: running.port, location: config.storage.location });
     } else {
       connection = config.storage;
     }
     const tables = await openTables(connection, config.tablePrefix);
+    reopen = async () => {
+      await Promise.all([tables.cases.createTable(), tables.leases.createTable()]);
+    };
     const repo = new TableCaseRepository(tables.cases);
     const outbox = new TableOutboxStore(tables.cases);
 
@@ -161,7 +185,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       stops.push(() => pg.close());
       playgroundUrl = pg.url;
     }
-    return { port: http.port, storageConnection: connection, playgroundUrl, dispatcher, reminders, close };
+    return { port: http.port, storageConnection: connection, playgroundUrl, dispatcher, reminders, azurite, close };
   } catch (e) {
     await close();
     throw e;
@@ -179,7 +203,14 @@ const main = async () => {
     }
     throw e;
   }
-  const app = await startEscaleer(config);
+  let started: Escaleer | null = null;
+  const app = await startEscaleer(config, {
+    onFatal: (message) => {
+      process.stderr.write(`${message}\n`);
+      void (started?.close() ?? Promise.resolve()).finally(() => process.exit(70));
+    },
+  });
+  started = app;
   if (app.playgroundUrl) {
     process.stdout.write(
       `\n  Escaleer draait. Open de Agents Playground: ${app.playgroundUrl}\n` +
