@@ -15,6 +15,7 @@ import {
   type Refusal,
   amsterdamYear,
   applyAction,
+  formatCaseId,
   newCase,
   refuse,
   type RegionalTable,
@@ -101,6 +102,9 @@ const CARE_ROLES: readonly Role[] = ['teamleider', 'gedragsdeskundige', 'sleutel
 export const mayReadDetails = (c: Case, actor: Actor): boolean =>
   c.participants.includes(actor.userId) || actor.roles.some((r) => CARE_ROLES.includes(r));
 
+/** Tries of /escaleer when other cases take the next number first. */
+const START_ATTEMPTS = 50;
+
 /** Tries of one card action when only bookkeeping on the case row changed meanwhile. */
 const EXECUTE_ATTEMPTS = 3;
 
@@ -134,37 +138,48 @@ export class CaseService {
     const dedupeKey = `start:${activityId}`;
     if (await this.repo.seen(location.tenantId, dedupeKey)) return { kind: 'duplicate' };
     const now = this.clock.now();
-    const id = await this.repo.nextCaseId(location.tenantId, amsterdamYear(now));
-    const c = newCase({ id, location: { ...location, rootActivityId: null }, ownerId: actor.userId, ownerMri: actor.mri ?? null, ownerName: actor.name, now });
-    const event: CaseEvent = {
-      caseId: id,
-      version: c.version,
-      at: c.createdAt,
-      actorId: actor.userId,
-      actorRoles: actor.roles,
-      action: 'casus.openen',
-      fromState: '',
-      toState: c.state,
-      dataHash: sha256(JSON.stringify({ channelId: location.channelId })),
-    };
-    const { tables, settings } = await this.contextFor(c);
-    const root: OutboxMessage = {
-      id: this.ids.next(),
-      conversation: { serviceUrl: location.serviceUrl, conversationId: location.conversationId, tenantId: location.tenantId },
-      kind: 'reply',
-      activityId: replyTo,
-      activity: this.views.statusCard(c, { tables, now, waiting: waitingOn(c, settings) }),
-      createdAt: now.toISOString(),
-      caseId: id,
-      rootCard: 'root',
-    };
-    const result = await this.repo.commit({ case: c, etag: null, events: [event], outbox: [root], dedupeKey });
-    if (!result.ok) {
+    const year = amsterdamYear(now);
+    let number = await this.repo.peekCaseNumber(location.tenantId, year);
+    for (let attempt = 1; ; attempt++) {
+      const id = formatCaseId(year, number.number);
+      const c = newCase({ id, location: { ...location, rootActivityId: null }, ownerId: actor.userId, ownerMri: actor.mri ?? null, ownerName: actor.name, now });
+      const event: CaseEvent = {
+        caseId: id,
+        version: c.version,
+        at: c.createdAt,
+        actorId: actor.userId,
+        actorRoles: actor.roles,
+        action: 'casus.openen',
+        fromState: '',
+        toState: c.state,
+        dataHash: sha256(JSON.stringify({ channelId: location.channelId })),
+      };
+      const { tables, settings } = await this.contextFor(c);
+      const root: OutboxMessage = {
+        id: this.ids.next(),
+        conversation: { serviceUrl: location.serviceUrl, conversationId: location.conversationId, tenantId: location.tenantId },
+        kind: 'reply',
+        activityId: replyTo,
+        activity: this.views.statusCard(c, { tables, now, waiting: waitingOn(c, settings) }),
+        createdAt: now.toISOString(),
+        caseId: id,
+        rootCard: 'root',
+      };
+      // The number is taken by this commit: a re-delivery that loses to the first delivery (dedupe)
+      // or a case opened meanwhile (counter changed) costs no number, so numbers have no gaps.
+      const result = await this.repo.commit({ case: c, etag: null, events: [event], outbox: [root], dedupeKey, number });
+      if (result.ok) {
+        this.log.info('casus geopend', { caseId: id, tenantId: location.tenantId });
+        return { kind: 'created', case: result.value, rootCard: root.id };
+      }
       if (result.error === 'duplicate') return { kind: 'duplicate' };
-      throw new Error(`Casus ${id} bestond al: de teller is niet consistent`);
+      if (attempt >= START_ATTEMPTS) throw new Error('Geen casusnummer kunnen toewijzen: te veel gelijktijdige aanvragen');
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+      const fresh = await this.repo.peekCaseNumber(location.tenantId, year);
+      // The counter did not move, so the case row itself was in the way (a counter behind its
+      // cases, e.g. after a restore): skip that number.
+      number = fresh.number === number.number && fresh.etag === number.etag ? { ...fresh, number: fresh.number + 1 } : fresh;
     }
-    this.log.info('casus geopend', { caseId: id, tenantId: location.tenantId });
-    return { kind: 'created', case: result.value, rootCard: root.id };
   }
 
   /** The activity id of the case's root card once it is posted, else `null`. */

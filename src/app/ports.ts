@@ -63,14 +63,30 @@ export interface CaseCommit {
   readonly dedupeKey?: string;
   /** Future reminders of the case's new state, upserted into the date-keyed index. */
   readonly reminders?: readonly import('./notices').DueReminder[];
+  /** A new case takes its number in the same transaction (see {@link CaseRepository.peekCaseNumber}). */
+  readonly number?: CaseNumberClaim;
+}
+
+/** The next free case number of a tenant's year as it was read; the commit that creates the case takes it. */
+export interface CaseNumberClaim {
+  readonly year: number;
+  readonly number: number;
+  /** ETag of the counter row; `null` when the year has no counter yet. */
+  readonly etag: string | null;
 }
 
 export type CommitFailure = 'conflict' | 'duplicate';
 
 /** Persistence of cases, their audit trail and outbox, one tenant partition at a time. */
 export interface CaseRepository {
-  /** Allocates the next `CAS-YYYY-NNNN` for a tenant; safe under concurrency. */
+  /** Allocates the next `CAS-YYYY-NNNN` for a tenant; safe under concurrency (a number is used up even if no case follows). */
   nextCaseId(tenantId: string, year: number): Promise<CaseId>;
+  /**
+   * Reads the next free number without taking it. The commit that creates the case takes it
+   * (`CaseCommit.number`), or fails with `conflict` when another case took it first: so a commit
+   * that fails (e.g. a re-delivered /escaleer) costs no number.
+   */
+  peekCaseNumber(tenantId: string, year: number): Promise<CaseNumberClaim>;
   get(tenantId: string, id: CaseId): Promise<Versioned<Case> | null>;
   /** Writes everything in one transaction; `conflict` when the ETag is stale or the case exists. */
   commit(change: CaseCommit): Promise<{ ok: true; value: Versioned<Case> } | { ok: false; error: CommitFailure }>;
