@@ -158,6 +158,8 @@ export interface OutboxStore {
    * needs them to keep each conversation in order).
    */
   scan(tenantId: string, limit: number): Promise<readonly OutboxEntry[]>;
+  /** One row by outbox id, or `null` when it is gone (delivered or dead). */
+  entry(tenantId: string, id: string): Promise<OutboxEntry | null>;
   /** Claims an item until `until`; `null` when another dispatcher claimed or completed it first. */
   lease(tenantId: string, item: Versioned<OutboxMessage>, until: Date): Promise<Versioned<OutboxMessage> | null>;
   /** Removes a delivered item (ETag-guarded; `false` when someone else already did). */

@@ -133,7 +133,8 @@ export const runConversation = async (ctx: RunContext, tenant: string, conv: str
   return true;
 };
 
-const deliverOne = async (ctx: RunContext, tenant: string, conv: string, entry: OutboxEntry): Promise<Step> => {
+/** Leases, sends and settles one item (no rate-limit wait: check {@link TeamsRateLimiter.waitMs} first). */
+export const deliverOne = async (ctx: RunContext, tenant: string, conv: string, entry: OutboxEntry): Promise<Step> => {
   const start = ctx.clock.now().getTime();
   const ticket = ctx.limiter.begin(tenant, conv, start);
   const leased = await ctx.store.lease(tenant, entry, new Date(start + ctx.leaseMs)).catch((e: unknown) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock, LeaseStore, Logger, Notifier, OutboxEntry, OutboxStore, RootCards } from '../app';
-import { type DispatchStats, type RunContext, runConversation } from './conversationRun';
+import { type DispatchStats, type RunContext, deliverOne, runConversation } from './conversationRun';
 import { type BackoffPolicy, DEFAULT_BACKOFF, FORBIDDEN_PAUSE } from './retryPolicy';
 import { Semaphore } from './semaphore';
 import { TEAMS_LIMITS, type TeamsLimits, TeamsRateLimiter, conversationKey } from './teamsLimits';
@@ -172,12 +172,14 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Wakes the tenant's delivery and waits up to `ms` for the first attempt of item `id`: `true`
-   * when it was delivered then, `false` when that attempt failed or did not happen in time (the
-   * item stays in the outbox and is retried as usual).
+   * Delivers item `id` (a new case's root card) right away, ahead of its conversation's queue (it
+   * depends on nothing before it), and resolves within `ms`: `true` when it was delivered, `false`
+   * when that attempt failed or could not happen in time. A failed item stays in the outbox and is
+   * retried as usual. Rate limits still hold: if the conversation must wait (e.g. Retry-After), the
+   * item takes the normal way. The lease on the row keeps it from being sent twice.
    */
   deliveredSoon(tenantId: string, id: string, ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
+    const outcome = new Promise<boolean>((resolve) => {
       const waiters = this.waiters.get(id) ?? new Set();
       const done = (delivered: boolean) => {
         clearTimeout(timer);
@@ -189,8 +191,42 @@ export class OutboxDispatcher {
       timer.unref();
       waiters.add(done);
       this.waiters.set(id, waiters);
-      this.kick(tenantId);
     });
+    if (this.stopping) return outcome;
+    const inline = this.deliverInline(tenantId, id)
+      .catch((e: unknown) => {
+        this.log.warn('directe levering mislukt', { tenant: tenantId, fout: e instanceof Error ? e.name : typeof e });
+        return false;
+      })
+      .then((sent) => {
+        this.workers.delete(inline);
+        if (!sent) this.kick(tenantId);
+      });
+    this.workers.add(inline);
+    return outcome;
+  }
+
+  /** `false` when the item was left to the normal sweep. */
+  private async deliverInline(tenantId: string, id: string): Promise<boolean> {
+    const entry = await this.store.entry(tenantId, id);
+    if (!entry || entry.delivery.leaseUntil || entry.delivery.nextAttemptAt) return false;
+    const conv = conversationKey(entry.value.conversation.conversationId);
+    await this.readPresence(tenantId);
+    if (this.ctx.isRemoved(tenantId, conv) || !(await this.ctx.ownConversation(tenantId, conv))) return false;
+    const wait = this.ctx.limiter.waitMs(tenantId, conv, this.clock.now().getTime());
+    if (wait > this.opts.inlineWaitMaxMs) return false;
+    if (wait > 0) await this.opts.sleep(wait);
+    if (this.stopping) return false;
+    await deliverOne(this.ctx, tenantId, conv, entry);
+    return true;
+  }
+
+  private async readPresence(tenantId: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    const known = this.removed.get(tenantId);
+    if (!known || now - known.at >= this.opts.presenceTtlMs) {
+      this.removed.set(tenantId, { at: now, set: await this.store.removedConversations(tenantId) });
+    }
   }
 
   /** Resolves when no conversation run of this instance is in progress. */
@@ -220,11 +256,7 @@ export class OutboxDispatcher {
 
   /** Reads a tenant's outbox once and starts a run for every conversation not already running here. */
   async sweep(tenantId: string): Promise<number> {
-    const now = this.clock.now().getTime();
-    const known = this.removed.get(tenantId);
-    if (!known || now - known.at >= this.opts.presenceTtlMs) {
-      this.removed.set(tenantId, { at: now, set: await this.store.removedConversations(tenantId) });
-    }
+    await this.readPresence(tenantId);
     const byConversation = new Map<string, OutboxEntry[]>();
     for (const e of await this.store.scan(tenantId, this.opts.batch)) {
       const key = conversationKey(e.value.conversation.conversationId);

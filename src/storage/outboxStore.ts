@@ -113,6 +113,16 @@ export class TableOutboxStore implements OutboxStore, TeamPresenceStore {
     return out;
   }
 
+  async entry(tenantId: string, id: string): Promise<OutboxEntry | null> {
+    try {
+      const e = await this.table.getEntity<OutboxEntity>(tenantPk(tenantId), rk.outbox(id));
+      return e.dying ? null : toEntry(e);
+    } catch (err) {
+      if (statusOf(err) === 404) return null;
+      throw err;
+    }
+  }
+
   async lease(tenantId: string, item: Versioned<OutboxMessage>, until: Date): Promise<Versioned<OutboxMessage> | null> {
     return this.merge(tenantId, item, { leaseUntil: until.toISOString() });
   }

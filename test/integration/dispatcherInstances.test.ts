@@ -37,6 +37,7 @@ const mortal = (store: OutboxStore, notifier: Notifier) => {
     deadLetter: (t, i, x) => (dead ? never() : store.deadLetter(t, i, x)),
     deadLetters: (t, l) => store.deadLetters(t, l),
     removedConversations: (t) => (dead ? never() : store.removedConversations(t)),
+    entry: (t, id) => (dead ? never() : store.entry(t, id)),
   };
   const wrappedNotifier: Notifier = {
     deliver: async (m) => {

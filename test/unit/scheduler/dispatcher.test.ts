@@ -123,6 +123,21 @@ describe('OutboxDispatcher (in-memory outbox, fake clock)', () => {
     expect(calls.filter((c) => c.ok)).toHaveLength(1);
   });
 
+  it('delivers a new case\'s root card at once, ahead of its conversation\'s queue held by a retry', async () => {
+    const { clock, store, calls, d } = setup((m, nth) => (m.activity.text === 'ervoor' && nth === 1 ? { status: 500 } : 'ok'));
+    store.add('tenant-a', message('19:druk@thread.tacv2', 'tenant-a', 'ervoor'));
+    await d.sweepAll();
+    const root = { ...message('19:druk@thread.tacv2', 'tenant-a', 'hoofdkaart'), kind: 'reply' as const, rootCard: 'root' as const };
+    store.add('tenant-a', root);
+    const delivered = await d.deliveredSoon('tenant-a', root.id, 1_000);
+    clock.advance(5_000);
+    await d.sweepAll();
+    await d.stop();
+    console.log('root card ahead of a held queue:', calls.map((c) => `${c.id === root.id ? 'hoofdkaart' : 'ervoor'}:${c.ok ? 'ok' : 'fout'}`).join(' '));
+    expect(delivered).toBe(true);
+    expect(calls.map((c) => [c.id === root.id, c.ok])).toEqual([[false, false], [true, true], [false, true]]);
+  });
+
   it('continues the retry schedule after a restart from what the outbox row says', async () => {
     const clock = new FakeClock(new Date('2026-11-23T09:00:00Z'));
     const store = new MemoryOutbox();

@@ -52,6 +52,10 @@ export class MemoryOutbox implements OutboxStore {
       .slice(0, limit);
   }
 
+  async entry(tenant: string, id: string): Promise<OutboxEntry | null> {
+    return (await this.scan(tenant, 1e9)).find((e) => e.value.id === id) ?? null;
+  }
+
   async lease(tenant: string, item: Versioned<OutboxMessage>, until: Date): Promise<Versioned<OutboxMessage> | null> {
     return this.change(tenant, item, (r) => (r.leaseUntil = until.toISOString()));
   }
