@@ -69,7 +69,7 @@ export class ReminderScheduler {
         if (signal.aborted) break;
         // One tenant's trouble (e.g. its calendar unreadable) never holds back the tenants after it.
         const r = await this.tenantTick(tenant, now).catch((e: unknown) => {
-          this.deps.log.warn('herinneringen van een tenant uitgesteld', { tenant, fout: e instanceof Error ? e.name : typeof e });
+          this.deps.log.warn('herinneringen van een tenant uitgesteld', { tenant, fout: e instanceof Error ? e.name : typeof e, opslag: isStorageFault(e) });
           return { sent: 0, dropped: 0, lost: 0 };
         });
         totals.sent += r.sent;
@@ -123,16 +123,14 @@ export class ReminderScheduler {
   }
 
   /**
-   * One row failed: a storage fault leaves it for the next tick; anything else (a notice that cannot
-   * be built, e.g. a damaged case row) would fail every tick, so it becomes a dead letter. Either
-   * way the rows after it go on. Only the error's name is logged: its message may carry case data.
+   * One row failed. A storage fault ends this tenant's pass (its rows stay for the next tick; the
+   * tenants after it go on, one log line). Anything else (a notice that cannot be built, e.g. a
+   * damaged case row) would fail every tick, so that row becomes a dead letter and the rows after it
+   * go on. Only the error's name is logged: its message may carry case data.
    */
   private async isolate(tenantId: string, row: Parameters<ReminderIndex['fire']>[1], e: unknown, now: Date): Promise<void> {
+    if (isStorageFault(e)) throw e;
     const fout = e instanceof Error ? e.name : typeof e;
-    if (isStorageFault(e)) {
-      this.deps.log.warn('herinnering uitgesteld: opslag niet bereikbaar', { tenant: tenantId, caseId: row.value.caseId, fout });
-      return;
-    }
     this.deps.log.error('herinnering niet te maken: naar de dode brieven', { tenant: tenantId, caseId: row.value.caseId, kind: row.value.kind, fout });
     try {
       await this.deps.index.deadLetter(tenantId, row, { error: fout, at: now });
