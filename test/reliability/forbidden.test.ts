@@ -66,4 +66,30 @@ describe('een 403 van Teams', () => {
     expect(byReason('gone')).toBe(2);
     expect(afterBack.filter(ok).map((c) => c.method).sort()).toEqual(['POST', 'PUT']);
   }, 45_000);
+
+  it('installationUpdate remove stopt de kanalen van het team ook, installationUpdate add hervat ze', async () => {
+    const place = { ...TEAM_A, teamId: '19:team-installatie@thread.tacv2', channelId: '19:kanaal-installatie@thread.tacv2' };
+    const here = (c: RecordedCall) => c.conversationId.startsWith(place.channelId);
+    const install = (action: 'add' | 'remove') => ({
+      ...channelActivity({ serviceUrl: d.connector.url, type: 'installationUpdate', ...place, channelId: place.teamId }),
+      action,
+      channelData: { tenant: { id: place.tenantId }, team: { id: place.teamId } },
+    });
+    const c = await openCase(d, place);
+    await settle(d);
+    await d.post(install('remove'));
+    const fromRemoved = d.connector.calls.length;
+    await invoke(d, place, 'route.kiezen', cardData('route.kiezen', { caseId: c, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-12' }));
+    await sleep(1_000);
+    await settle(d);
+    const whileRemoved = d.connector.calls.slice(fromRemoved).filter(here);
+    await d.post(install('add'));
+    const fromBack = d.connector.calls.length;
+    await invoke(d, place, 'signaal.vastleggen', cardData('signaal.vastleggen', { caseId: c, version: 2 }, SIGNAL));
+    await settle(d);
+    const afterBack = d.connector.calls.slice(fromBack).filter((x) => here(x) && ok(x) && JSON.stringify(x.body).includes(c));
+    console.log(`installationUpdate: verwijderd ${whileRemoved.length} verstuurd; na toevoegen ${afterBack.length} van 2 geleverd`);
+    expect(whileRemoved).toHaveLength(0);
+    expect(afterBack.map((x) => x.method).sort()).toEqual(['POST', 'PUT']);
+  }, 30_000);
 });
