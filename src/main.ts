@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CachedTeamSettings, CalendarService, CaseService, DashboardService, RetentionService, TeamAdminService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { CachedTeamSettings, CalendarService, CaseService, DashboardService, RetentionService, TeamAdminService, TeamPresence, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
 import { AdminHandlers, type AuthOverrides, ConnectorNotifier, ConnectorTeamMembership, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
@@ -19,6 +19,13 @@ export interface StartOptions {
   readonly pollMs?: number;
   /** `false` keeps the reminder and retention loops off (tests drive `reminders.tick()` and `retention.tick()` themselves). */
   readonly reminders?: boolean;
+  /** Dispatcher settings for tests (e.g. a short probe pause after a 403). */
+  readonly dispatcher?: Partial<import('./scheduler').DispatcherOptions>;
+  /**
+   * Called when something the bot cannot do without is lost for good (the local Azurite keeps
+   * dying); `npm start` exits with the message. Default: only the log line.
+   */
+  readonly onFatal?: (message: string) => void;
   /** Dashboard tab: OpenID metadata URL of the SSO token issuer (tests: a local JWKS server). */
   readonly tabOpenIdMetadataUrl?: string;
 }
@@ -31,6 +38,8 @@ export interface Escaleer {
   readonly reminders: ReminderScheduler;
   /** The daily retention purge (under a job lease); tests call `tick()`. */
   readonly retention: RetentionScheduler;
+  /** The local storage child (`npm start` without a connection string), else `null`. */
+  readonly azurite: import('./storage/azurite').RunningAzurite | null;
   close(): Promise<void>;
 }
 
@@ -63,42 +72,82 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
   };
   try {
     let connection: TableConnection;
+    let azurite: import('./storage/azurite').RunningAzurite | null = null;
+    let reopen: () => Promise<void> = async () => undefined;
     if (config.storage.kind === 'azurite') {
-      // Local development only: the Azurite package is a dev dependency, loaded on demand.
+      // Local development only: the Azurite package is a dev dependency, loaded on demand. If the
+      // child dies it is started again (with a log line); if it keeps dying the bot gives up.
       const { startAzurite } = await import('./storage/azurite');
-      const azurite = await startAzurite({ location: config.storage.location, port: config.storage.port });
-      stops.push(() => azurite.close());
-      connection = { kind: 'connectionString', connectionString: azurite.connectionString };
-      log.info('Azurite (Table) gestart', { port: azurite.port, location: config.storage.location });
+      azurite = await startAzurite({
+        location: config.storage.location,
+        port: config.storage.port,
+        supervise: {
+          log,
+          onGiveUp: (reason) =>
+            options.onFatal?.(`De lokale opslag (Azurite) stopt steeds: ${reason}. Escaleer stopt; start hem opnieuw met npm start.`),
+          // A killed emulator loses what it had not saved yet (it saves every 5 s), the tables too.
+          onRestarted: () => reopen(),
+        },
+      });
+      const running = azurite;
+      stops.push(() => running.close());
+      connection = { kind: 'connectionString', connectionString: running.connectionString };
+      log.info('Azurite (Table) gestart', { port: running.port, location: config.storage.location });
     } else {
       connection = config.storage;
     }
     const tables = await openTables(connection, config.tablePrefix);
+    reopen = async () => {
+      await Promise.all([tables.cases.createTable(), tables.leases.createTable()]);
+    };
     const repo = new TableCaseRepository(tables.cases);
     const outbox = new TableOutboxStore(tables.cases);
 
     const adapter = createAdapter(config.bot, log, options.authOverrides);
     const notifier = new ConnectorNotifier(adapter, config.bot.appId);
-    // Teams' rate limits are about real time: the dispatcher always uses the system clock, even
-    // when the business clock is injected (tests walk cases through months in seconds).
-    const dispatcher = new OutboxDispatcher(outbox, notifier, systemClock, log, {
-      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
-      // Shared conversation claims keep Teams' per-conversation limits across scaled-out instances.
-      conversationLeases: new TableLeaseStore(tables.leases),
-    });
     // One settings cache for the whole instance (roles, notices, cards, admin saves invalidate it).
     const settings = new CachedTeamSettings(new TableTeamSettingsStore(tables.cases));
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock);
     const imageBase = pictureBase(config.publicHostname);
     const views = new CardChannelViews(imageBase);
     const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });
+    // Teams' rate limits are about real time: the dispatcher always uses the system clock, even
+    // when the business clock is injected (tests walk cases through months in seconds).
+    const dispatcher = new OutboxDispatcher(outbox, notifier, systemClock, log, {
+      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+      ...options.dispatcher,
+      // Shared conversation claims keep Teams' per-conversation limits across scaled-out instances.
+      conversationLeases: new TableLeaseStore(tables.leases),
+      // Root cards travel through the outbox: their ids are recorded on the case once posted.
+      roots: { find: (tenant, id) => cases.rootActivityId(tenant, id), record: (tenant, id, activityId) => cases.attachRootCard(tenant, id, activityId) },
+    });
     const directory = new SettingsRoleDirectory(settings);
     const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
-    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant), ...(imageBase ? { imageBase } : {}) });
+    const caseQueries = new TableCaseQueries(tables.cases);
+    const presence = new TeamPresence(
+      outbox,
+      async (tenant, team) => [
+        ...(await caseQueries.listByTeam(tenant, team)).map((c) => c.location.channelId),
+        ...Object.values((await settings.get(tenant, team))?.value.roleChannels ?? {}).map((ch) => ch.channelId),
+      ],
+      clock,
+      log,
+      (tenant) => dispatcher.presenceChanged(tenant),
+    );
+    const bot = new EscaleerBot({
+      cases,
+      admin,
+      directory,
+      log,
+      clock,
+      kick: (tenant) => dispatcher.kick(tenant),
+      deliveredSoon: (tenant, id, ms) => dispatcher.deliveredSoon(tenant, id, ms),
+      presence,
+      ...(imageBase ? { imageBase } : {}),
+    });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
-    const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);
-    const caseQueries = new TableCaseQueries(tables.cases);
+    const dashboard = new DashboardService(caseQueries, (tenant) => calendar.tablesFor(tenant), clock, settings);
     const membership = new ConnectorTeamMembership(adapter, config.bot.appId, async (tenant, team) =>
       (await settings.get(tenant, team))?.value.serviceUrl || ((await caseQueries.listByTeam(tenant, team))[0]?.location.serviceUrl ?? null), systemClock);
     const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, membership, clock, log });
@@ -146,7 +195,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       stops.push(() => pg.close());
       playgroundUrl = pg.url;
     }
-    return { port: http.port, storageConnection: connection, playgroundUrl, dispatcher, reminders, retention, close };
+    return { port: http.port, storageConnection: connection, playgroundUrl, dispatcher, reminders, retention, azurite, close };
   } catch (e) {
     await close();
     throw e;
@@ -164,7 +213,14 @@ const main = async () => {
     }
     throw e;
   }
-  const app = await startEscaleer(config);
+  let started: Escaleer | null = null;
+  const app = await startEscaleer(config, {
+    onFatal: (message) => {
+      process.stderr.write(`${message}\n`);
+      void (started?.close() ?? Promise.resolve()).finally(() => process.exit(70));
+    },
+  });
+  started = app;
   if (app.playgroundUrl) {
     process.stdout.write(
       `\n  Escaleer draait. Open de Agents Playground: ${app.playgroundUrl}\n` +

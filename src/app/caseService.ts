@@ -15,6 +15,7 @@ import {
   type Refusal,
   amsterdamYear,
   applyAction,
+  formatCaseId,
   newCase,
   refuse,
   type RegionalTable,
@@ -46,7 +47,8 @@ export interface CaseServiceDeps {
 }
 
 export type StartOutcome =
-  | { readonly kind: 'created'; readonly case: Versioned<Case> }
+  /** `rootCard`: the outbox id of the root card, written with the case (the edge may wait for its delivery). */
+  | { readonly kind: 'created'; readonly case: Versioned<Case>; readonly rootCard: string }
   | { readonly kind: 'duplicate' };
 
 /** What a card action read besides the case, handed to the edge so it reads nothing twice. */
@@ -120,6 +122,9 @@ const CARE_ROLES: readonly Role[] = ['teamleider', 'gedragsdeskundige', 'sleutel
 export const mayReadDetails = (c: Case, actor: Actor): boolean =>
   c.participants.includes(actor.userId) || actor.roles.some((r) => CARE_ROLES.includes(r));
 
+/** Tries of /escaleer when other cases take the next number first. */
+const START_ATTEMPTS = 50;
+
 /** Tries of one card action when only bookkeeping on the case row changed meanwhile. */
 const EXECUTE_ATTEMPTS = 3;
 
@@ -144,31 +149,62 @@ export class CaseService {
     this.log = deps.log;
   }
 
-  /** Opens a case for a channel; idempotent per Teams activity id. */
-  async start(location: Omit<CaseLocation, 'rootActivityId'>, actor: Actor, activityId: string): Promise<StartOutcome> {
+  /**
+   * Opens a case for a channel; idempotent per Teams activity id. The root card goes into the
+   * outbox in the same transaction as the case (a reply to the user's message `replyTo`), so a
+   * failing connector delays it but never loses it; its id is recorded once it is posted.
+   */
+  async start(location: Omit<CaseLocation, 'rootActivityId'>, actor: Actor, activityId: string, replyTo: string | null = null): Promise<StartOutcome> {
     const dedupeKey = `start:${activityId}`;
     if (await this.repo.seen(location.tenantId, dedupeKey)) return { kind: 'duplicate' };
     const now = this.clock.now();
-    const id = await this.repo.nextCaseId(location.tenantId, amsterdamYear(now));
-    const c = newCase({ id, location: { ...location, rootActivityId: null }, ownerId: actor.userId, ownerMri: actor.mri ?? null, ownerName: actor.name, now });
-    const event: CaseEvent = {
-      caseId: id,
-      version: c.version,
-      at: c.createdAt,
-      actorId: actor.userId,
-      actorRoles: actor.roles,
-      action: 'casus.openen',
-      fromState: '',
-      toState: c.state,
-      dataHash: sha256(JSON.stringify({ channelId: location.channelId })),
-    };
-    const result = await this.repo.commit({ case: c, etag: null, events: [event], outbox: [], dedupeKey });
-    if (!result.ok) {
+    const year = amsterdamYear(now);
+    let number = await this.repo.peekCaseNumber(location.tenantId, year);
+    for (let attempt = 1; ; attempt++) {
+      const id = formatCaseId(year, number.number);
+      const c = newCase({ id, location: { ...location, rootActivityId: null }, ownerId: actor.userId, ownerMri: actor.mri ?? null, ownerName: actor.name, now });
+      const event: CaseEvent = {
+        caseId: id,
+        version: c.version,
+        at: c.createdAt,
+        actorId: actor.userId,
+        actorRoles: actor.roles,
+        action: 'casus.openen',
+        fromState: '',
+        toState: c.state,
+        dataHash: sha256(JSON.stringify({ channelId: location.channelId })),
+      };
+      const { tables, settings } = await this.contextFor(c);
+      const root: OutboxMessage = {
+        id: this.ids.next(),
+        conversation: { serviceUrl: location.serviceUrl, conversationId: location.conversationId, tenantId: location.tenantId },
+        kind: 'reply',
+        activityId: replyTo,
+        activity: this.views.statusCard(c, { tables, now, waiting: waitingOn(c, settings) }),
+        createdAt: now.toISOString(),
+        caseId: id,
+        rootCard: 'root',
+      };
+      // The number is taken by this commit: a re-delivery that loses to the first delivery (dedupe)
+      // or a case opened meanwhile (counter changed) costs no number, so numbers have no gaps.
+      const result = await this.repo.commit({ case: c, etag: null, events: [event], outbox: [root], dedupeKey, number });
+      if (result.ok) {
+        this.log.info('casus geopend', { caseId: id, tenantId: location.tenantId });
+        return { kind: 'created', case: result.value, rootCard: root.id };
+      }
       if (result.error === 'duplicate') return { kind: 'duplicate' };
-      throw new Error(`Casus ${id} bestond al: de teller is niet consistent`);
+      if (attempt >= START_ATTEMPTS) throw new Error('Geen casusnummer kunnen toewijzen: te veel gelijktijdige aanvragen');
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+      const fresh = await this.repo.peekCaseNumber(location.tenantId, year);
+      // The counter did not move, so the case row itself was in the way (a counter behind its
+      // cases, e.g. after a restore): skip that number.
+      number = fresh.number === number.number && fresh.etag === number.etag ? { ...fresh, number: fresh.number + 1 } : fresh;
     }
-    this.log.info('casus geopend', { caseId: id, tenantId: location.tenantId });
-    return { kind: 'created', case: result.value };
+  }
+
+  /** The activity id of the case's root card once it is posted, else `null`. */
+  async rootActivityId(tenantId: string, id: CaseId): Promise<string | null> {
+    return (await this.repo.get(tenantId, id))?.value.location.rootActivityId ?? null;
   }
 
   /** Records the activity id of the posted root card (retries on concurrent changes). */
@@ -363,6 +399,7 @@ export class CaseService {
       activity,
       createdAt: this.clock.now().toISOString(),
       caseId: c.id,
+      ...(!channel && !c.location.rootActivityId ? { rootCard: 'afterRoot' as const } : {}),
     };
   }
 
@@ -374,17 +411,19 @@ export class CaseService {
     };
     const createdAt = this.clock.now().toISOString();
     const root = c.location.rootActivityId;
-    const out: OutboxMessage[] = [];
-    if (root) out.push({ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: status, createdAt, caseId: c.id });
+    // Before the root card's id is known (its post is still on the way) both wait for it.
+    const pending = root ? {} : { rootCard: 'afterRoot' as const };
+    const out: OutboxMessage[] = [{ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: status, createdAt, caseId: c.id, ...pending }];
     for (const e of events) {
       out.push({
         id: this.ids.next(),
         conversation,
-        kind: root ? 'reply' : 'post',
+        kind: 'reply',
         activityId: root,
         activity: this.views.timeline(c, e, actorName),
         createdAt,
         caseId: c.id,
+        ...pending,
       });
     }
     return out;

@@ -11,3 +11,5 @@ export * from './teamAdmin';
 export * from './membership';
 export * from './waitingOn';
 export * from './retention';
+export * from './teamPresence';
+export * from './faults';

@@ -18,3 +18,41 @@ export const consoleLogger = (level: LogLevel, base: Record<string, unknown> = {
     error: (m, d) => write('error', m, d),
   };
 };
+
+/**
+ * One structured line per occurrence of a repeated event (e.g. a refused token), at most `max` per
+ * `windowMs`; the rest is counted (by `reden`) and reported in one summary line when the window ends.
+ * A flood of bad requests thus costs a handful of log lines, never one per request.
+ */
+export const rateLimitedWarn = (log: Logger, msg: string, opts: { readonly max: number; readonly windowMs: number; readonly now?: () => number }) => {
+  const now = opts.now ?? Date.now;
+  let windowStart = -Infinity;
+  let logged = 0;
+  let suppressed = new Map<string, number>();
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    timer = null;
+    const total = [...suppressed.values()].reduce((a, b) => a + b, 0);
+    if (total > 0) log.warn(`${msg} (samengevat)`, { aantal: total, redenen: Object.fromEntries(suppressed) });
+    suppressed = new Map();
+  };
+  return (data: { readonly reden: string } & Record<string, unknown>): void => {
+    const t = now();
+    if (t - windowStart >= opts.windowMs) {
+      if (timer) clearTimeout(timer);
+      flush();
+      windowStart = t;
+      logged = 0;
+    }
+    if (logged < opts.max) {
+      logged++;
+      log.warn(msg, data);
+      return;
+    }
+    suppressed.set(data.reden, (suppressed.get(data.reden) ?? 0) + 1);
+    if (!timer) {
+      timer = setTimeout(flush, Math.max(1, windowStart + opts.windowMs - t));
+      timer.unref();
+    }
+  };
+};

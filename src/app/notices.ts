@@ -42,4 +42,9 @@ export interface ReminderIndex {
   due(tenantId: string, until: Date, limit: number): Promise<readonly { readonly value: DueReminder; readonly etag: string }[]>;
   /** Deletes the row and (when given) creates the outbox item atomically; `false` when another instance got it. */
   fire(tenantId: string, row: { readonly value: DueReminder; readonly etag: string }, outbox: import('./ports').OutboxMessage | null): Promise<boolean>;
+  /**
+   * Moves a row whose notice could not be built to a dead letter (`deadrem_<key>`, with the error's
+   * name only), atomically; `false` when another instance got the row first.
+   */
+  deadLetter(tenantId: string, row: { readonly value: DueReminder; readonly etag: string }, info: { readonly error: string; readonly at: Date }): Promise<boolean>;
 }

@@ -29,6 +29,20 @@ export interface OutboxMessage {
   readonly activity: OutboundActivity;
   readonly createdAt: string;
   readonly caseId: CaseId | null;
+  /**
+   * `root`: this is the case's root card; once posted, its activity id is recorded on the case.
+   * `afterRoot`: an update of the root card, or a reply in its thread, written before the root
+   * card's id was known (`activityId` null): the dispatcher fills it in at delivery. Both travel
+   * behind the root card in their conversation's order, so they never overtake it.
+   */
+  readonly rootCard?: 'root' | 'afterRoot';
+}
+
+/** Where the activity ids of root cards are kept (the case row): the dispatcher records and looks them up. */
+export interface RootCards {
+  /** The recorded activity id of the case's root card, or `null`. */
+  find(tenantId: string, caseId: CaseId): Promise<string | null>;
+  record(tenantId: string, caseId: CaseId, activityId: string): Promise<void>;
 }
 
 export interface OutboundActivity {
@@ -49,14 +63,30 @@ export interface CaseCommit {
   readonly dedupeKey?: string;
   /** Future reminders of the case's new state, upserted into the date-keyed index. */
   readonly reminders?: readonly import('./notices').DueReminder[];
+  /** A new case takes its number in the same transaction (see {@link CaseRepository.peekCaseNumber}). */
+  readonly number?: CaseNumberClaim;
+}
+
+/** The next free case number of a tenant's year as it was read; the commit that creates the case takes it. */
+export interface CaseNumberClaim {
+  readonly year: number;
+  readonly number: number;
+  /** ETag of the counter row; `null` when the year has no counter yet. */
+  readonly etag: string | null;
 }
 
 export type CommitFailure = 'conflict' | 'duplicate';
 
 /** Persistence of cases, their audit trail and outbox, one tenant partition at a time. */
 export interface CaseRepository {
-  /** Allocates the next `CAS-YYYY-NNNN` for a tenant; safe under concurrency. */
+  /** Allocates the next `CAS-YYYY-NNNN` for a tenant; safe under concurrency (a number is used up even if no case follows). */
   nextCaseId(tenantId: string, year: number): Promise<CaseId>;
+  /**
+   * Reads the next free number without taking it. The commit that creates the case takes it
+   * (`CaseCommit.number`), or fails with `conflict` when another case took it first: so a commit
+   * that fails (e.g. a re-delivered /escaleer) costs no number.
+   */
+  peekCaseNumber(tenantId: string, year: number): Promise<CaseNumberClaim>;
   get(tenantId: string, id: CaseId): Promise<Versioned<Case> | null>;
   /** Writes everything in one transaction; `conflict` when the ETag is stale or the case exists. */
   commit(change: CaseCommit): Promise<{ ok: true; value: Versioned<Case> } | { ok: false; error: CommitFailure }>;
@@ -95,9 +125,9 @@ export interface OutboxEntry extends Versioned<OutboxMessage> {
 export type DeadLetterReason =
   /** The bounded number of attempts is used up. */
   | 'attempts'
-  /** The connector refused it for good (e.g. 400, 404). */
+  /** The connector refused it for good (e.g. 400, 403, 404). */
   | 'permanent'
-  /** The bot was removed from the team or channel (403). */
+  /** Teams told that the bot was removed from the team (conversationUpdate / installationUpdate). */
   | 'gone';
 
 /** An undelivered item, kept for the beheerder (row `dead_<id>` in the tenant partition). */
@@ -128,6 +158,8 @@ export interface OutboxStore {
    * needs them to keep each conversation in order).
    */
   scan(tenantId: string, limit: number): Promise<readonly OutboxEntry[]>;
+  /** One row by outbox id, or `null` when it is gone (delivered or dead). */
+  entry(tenantId: string, id: string): Promise<OutboxEntry | null>;
   /** Claims an item until `until`; `null` when another dispatcher claimed or completed it first. */
   lease(tenantId: string, item: Versioned<OutboxMessage>, until: Date): Promise<Versioned<OutboxMessage> | null>;
   /** Removes a delivered item (ETag-guarded; `false` when someone else already did). */
@@ -142,12 +174,22 @@ export interface OutboxStore {
   /** Dead letters of a tenant, oldest item first (for the beheerder). */
   deadLetters(tenantId: string, limit?: number): Promise<readonly DeadLetter[]>;
   tenants(): Promise<readonly string[]>;
+  /** Conversations (channel ids) of teams the bot was removed from, as Teams told (see {@link TeamPresenceStore}). */
+  removedConversations(tenantId: string): Promise<ReadonlySet<string>>;
+}
+
+/** What Teams told about the bot's membership of a team: removed (stop sending) or back (resume). */
+export interface TeamPresenceStore {
+  /** Marks the team's channels (`conversations`: channel ids, the team id for General) as removed. */
+  markRemoved(tenantId: string, teamId: string, conversations: readonly string[], at: Date): Promise<void>;
+  /** The bot is back in the team: its channels receive messages again. */
+  clearRemoved(tenantId: string, teamId: string): Promise<void>;
 }
 
 /** Sends activities to Teams (the Bot Framework connector). */
 export interface Notifier {
-  /** Returns the new activity id for `post`/`reply`. */
-  deliver(message: OutboxMessage): Promise<string | null>;
+  /** Returns the new activity id for `post`/`reply`; `signal` aborts the request (the dispatcher gave up on it). */
+  deliver(message: OutboxMessage, signal?: AbortSignal): Promise<string | null>;
 }
 
 /** A claimed slot of a periodic job (e.g. `reminders:2026-11-23T10:05`). */

@@ -6,7 +6,7 @@ import {
   type Response as BotResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { Logger } from '../app';
+import { type Logger, rateLimitedWarn } from '../app';
 import { checkEnvelope } from './envelope';
 
 export interface BotIdentity {
@@ -31,9 +31,42 @@ export const INBOUND_TOKEN_REFUSED = 'escaleer: Bot Framework-token geweigerd';
 
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'AuthenticationError']);
 
+/** The reason a refusal is logged with: a fixed code per error class, never the library's message (it can echo claims). */
+const REFUSAL_CODES: Readonly<Record<string, string>> = {
+  JsonWebTokenError: 'handtekening_of_claims_ongeldig',
+  TokenExpiredError: 'verlopen',
+  NotBeforeError: 'nog_niet_geldig',
+  AuthenticationError: 'geweigerd',
+};
+
+/**
+ * botbuilder (CloudAdapter.process) and botframework-connector (JwtTokenExtractor) write every
+ * refused token to console.error themselves: a multi-line stack, or the issuer's whole key set,
+ * with no logger hook to turn it off. Exactly those messages are dropped from the console here
+ * (matched by content, so concurrent requests are unaffected); {@link refusingBadTokens} logs one
+ * structured, rate-limited line per refusal instead. Anything else reaches the console unchanged.
+ */
+const isLibraryTokenNoise = (args: readonly unknown[]): boolean => {
+  const [first] = args;
+  if (first instanceof Error) return first.message === INBOUND_TOKEN_REFUSED || TOKEN_ERRORS.has(first.name);
+  return typeof first === 'string' && first.startsWith('Error finding key for token');
+};
+
+const quietLibraryTokenNoise = (): void => {
+  const current = console.error as typeof console.error & { escaleerQuiet?: true };
+  if (current.escaleerQuiet) return;
+  const quiet = Object.assign((...args: unknown[]) => {
+    if (!isLibraryTokenNoise(args)) current.apply(console, args);
+  }, { escaleerQuiet: true as const });
+  console.error = quiet;
+};
+
 /** botbuilder reports a bad signature or malformed token as a plain error (→ 500): treat every token failure alike. */
-const refusingBadTokens = (auth: ConfigurationBotFrameworkAuthentication, log: Logger): ConfigurationBotFrameworkAuthentication =>
-  new Proxy(auth, {
+const refusingBadTokens = (auth: ConfigurationBotFrameworkAuthentication, log: Logger): ConfigurationBotFrameworkAuthentication => {
+  quietLibraryTokenNoise();
+  // The reason is the error's class name only: never the token, its claims or the library's message.
+  const refused = rateLimitedWarn(log, 'inkomend verzoek geweigerd: token ongeldig', { max: 5, windowMs: 60_000 });
+  return new Proxy(auth, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
       if (typeof value !== 'function') return value;
@@ -43,12 +76,13 @@ const refusingBadTokens = (auth: ConfigurationBotFrameworkAuthentication, log: L
           return await target.authenticateRequest(...args);
         } catch (e) {
           if (!(e instanceof Error) || !TOKEN_ERRORS.has(e.name) && (e as { statusCode?: unknown }).statusCode !== 401) throw e;
-          log.warn('inkomend verzoek geweigerd: token ongeldig', { reason: e.name });
+          refused({ reden: REFUSAL_CODES[e.name] ?? 'geen_of_onjuist_token' });
           throw new Error(INBOUND_TOKEN_REFUSED);
         }
       };
     },
   });
+};
 
 /** Activity types the log may name (anything else from the request is logged as 'anders'). */
 const KNOWN_TYPES: ReadonlySet<string> = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'messageReaction', 'event']);

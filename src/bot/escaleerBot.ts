@@ -54,6 +54,10 @@ const caseIdFrom = (raw: string): CaseId | null => {
 
 const STORAGE_DOWN =
   'De opslag is op dit moment niet bereikbaar. Er is niets gewijzigd; probeer het over een minuut opnieuw.';
+/** How long /escaleer waits for its root card to be posted before it tells the user it comes later. */
+const ROOT_CARD_WAIT_MS = 5_000;
+const rootCardLater = (id: CaseId): string =>
+  `Casus ${id} is aangemaakt. De kaart verschijnt hier zodra Teams weer bereikbaar is; je hoeft niets opnieuw te doen.`;
 const FAULT = 'Er ging iets mis bij het verwerken van deze actie. Er is niets gewijzigd; probeer het opnieuw of meld het bij je functioneel beheerder.';
 
 
@@ -64,6 +68,7 @@ export class EscaleerBot extends TeamsActivityHandler {
   private readonly log: Logger;
   private readonly admin: AdminHandlers;
   private readonly caseActions: CaseCardActions;
+  private readonly deliveredSoon: (tenantId: string, outboxId: string, ms: number) => Promise<boolean>;
 
   constructor(deps: {
     cases: CaseService;
@@ -73,8 +78,12 @@ export class EscaleerBot extends TeamsActivityHandler {
     clock: Clock;
     /** Wakes the outbox dispatcher after a change (it also polls). */
     kick?: (tenantId: string) => void;
+    /** Wakes the dispatcher and waits up to `ms` for an outbox item's first delivery (`true`: posted). */
+    deliveredSoon?: (tenantId: string, outboxId: string, ms: number) => Promise<boolean>;
     /** Where the progress pictures are served (a public URL ending in `/`); without it cards carry them as data. */
     imageBase?: string;
+    /** Told when Teams removes the bot from a team or adds it again. */
+    presence?: { removed(tenantId: string, teamId: string): Promise<void>; added(tenantId: string, teamId: string): Promise<void> };
   }) {
     super();
     this.cases = deps.cases;
@@ -82,13 +91,38 @@ export class EscaleerBot extends TeamsActivityHandler {
     this.log = deps.log;
     this.admin = deps.admin;
     this.caseActions = new CaseCardActions(deps.cases, deps.clock, deps.kick ?? (() => undefined), deps.imageBase);
+    const kick = deps.kick ?? (() => undefined);
+    this.deliveredSoon = deps.deliveredSoon ?? (async (tenantId) => (kick(tenantId), false));
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
     });
+    const presence = deps.presence;
+    const team = (context: TurnContext) => teamPlace(context.activity);
     this.onMembersAdded(async (context, next) => {
       const bot = context.activity.recipient?.id;
-      if (bot && (context.activity.membersAdded ?? []).some((m) => m.id === bot)) await this.welcome(context);
+      if (bot && (context.activity.membersAdded ?? []).some((m) => m.id === bot)) {
+        const place = team(context);
+        if (place && presence) await presence.added(place.tenantId, place.teamId);
+        await this.welcome(context);
+      }
+      await next();
+    });
+    // Only Teams' own word that the bot left a team stops its channels (a 403 stops one message).
+    this.onMembersRemoved(async (context, next) => {
+      const bot = context.activity.recipient?.id;
+      const place = team(context);
+      if (bot && place && presence && (context.activity.membersRemoved ?? []).some((m) => m.id === bot)) await presence.removed(place.tenantId, place.teamId);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      const place = team(context);
+      if (place && presence) await presence.removed(place.tenantId, place.teamId);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      const place = team(context);
+      if (place && presence) await presence.added(place.tenantId, place.teamId);
       await next();
     });
   }
@@ -157,11 +191,16 @@ export class EscaleerBot extends TeamsActivityHandler {
           return;
         }
         const actor = await actorOf(activity, this.directory, place);
-        const started = await this.cases.start(place, actor, activity.id ?? `${place.conversationId}:${activity.timestamp}`);
+        const started = await this.cases.start(place, actor, activity.id ?? `${place.conversationId}:${activity.timestamp}`, activity.id ?? null);
         if (started.kind === 'duplicate') return;
+        // The root card went into the outbox with the case; usually it is posted within a moment.
         const c = started.case.value;
-        const sent = await context.sendActivity({ attachments: [cardAttachment(await this.caseActions.status(c))] });
-        if (sent?.id) await this.cases.attachRootCard(c.tenantId, c.id, sent.id);
+        if (await this.deliveredSoon(c.tenantId, started.rootCard, ROOT_CARD_WAIT_MS)) return;
+        try {
+          await context.sendActivity(rootCardLater(c.id));
+        } catch (e) {
+          this.log.warn('melding over de uitgestelde hoofdkaart niet verstuurd', { caseId: c.id, fout: e instanceof Error ? e.name : typeof e });
+        }
         return;
       }
       case 'status': {

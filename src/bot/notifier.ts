@@ -48,7 +48,7 @@ export class ConnectorNotifier implements Notifier {
     private readonly appId: string,
   ) {}
 
-  async deliver(m: OutboxMessage): Promise<string | null> {
+  async deliver(m: OutboxMessage, signal?: AbortSignal): Promise<string | null> {
     const conversationId = m.conversation.conversationId;
     const reference: Partial<ConversationReference> = {
       channelId: 'msteams',
@@ -64,18 +64,19 @@ export class ConnectorNotifier implements Notifier {
           const client = ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey);
           (client as unknown as PipelineOwner).client?.pipeline?.removePolicy({ phase: 'Retry' });
           const activity = { ...toActivity(m), conversation: reference.conversation, from: { id: this.appId || 'escaleer' } } as Activity;
+          const options = signal ? { abortSignal: signal } : {};
           if (m.kind === 'update') {
             if (!m.activityId) throw new Error('update zonder activity id');
-            await client.conversations.updateActivity(conversationId, m.activityId, { ...activity, id: m.activityId });
+            await client.conversations.updateActivity(conversationId, m.activityId, { ...activity, id: m.activityId }, options);
             id = m.activityId;
           } else if (m.kind === 'reply') {
             const parent = m.activityId ?? threadOf(conversationId);
             const r = parent
-              ? await client.conversations.replyToActivity(conversationId, parent, { ...activity, replyToId: parent })
-              : await client.conversations.sendToConversation(conversationId, activity);
+              ? await client.conversations.replyToActivity(conversationId, parent, { ...activity, replyToId: parent }, options)
+              : await client.conversations.sendToConversation(conversationId, activity, options);
             id = r.id ?? null;
           } else {
-            const r = await client.conversations.sendToConversation(conversationId.split(';messageid=')[0] ?? conversationId, activity);
+            const r = await client.conversations.sendToConversation(conversationId.split(';messageid=')[0] ?? conversationId, activity, options);
             id = r.id ?? null;
           }
         } catch (e) {

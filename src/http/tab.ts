@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import type { Clock, DashboardService, Logger, TeamMembership } from '../app';
+import { type Clock, type DashboardService, type Logger, type TeamMembership, rateLimitedWarn } from '../app';
 import { MICROSOFT_OPENID_METADATA, OpenIdSigningKeys, type TabAssets, type TokenCheck, loadTabAssets, ssoAudiences, verifySsoToken } from '../tab';
 
 /** Delegated scope of the tab's app registration (docs/deployment.md, step 9). */
@@ -28,6 +28,8 @@ export interface TabRoutes {
   readonly verify: ((token: string) => Promise<TokenCheck>) | null;
   readonly membership: TeamMembership | null;
   readonly log: Logger;
+  /** One line per refused SSO token, at most 5 a minute (then one summary line). */
+  readonly refused: (data: { readonly reden: string }) => void;
 }
 
 /** Builds the tab's dependencies: static files, token verifier (RS256 against Entra ID's keys). */
@@ -42,6 +44,7 @@ export const tabRoutes = (o: TabOptions): TabRoutes => {
     verify: audiences.length ? (token) => verifySsoToken(token, policy) : null,
     membership: o.membership,
     log: o.log,
+    refused: rateLimitedWarn(o.log, 'tab: token geweigerd', { max: 5, windowMs: 60_000 }),
   };
 };
 
@@ -102,7 +105,7 @@ const identify = async (req: restify.Request, url: URL, t: TabRoutes): Promise<W
     return refusal(503, 'aanmelding_niet_te_controleren', 'Je aanmelding kan nu niet worden gecontroleerd. Probeer het over een minuut opnieuw.');
   }
   if (!check.ok) {
-    t.log.warn('tab: token geweigerd', { reason: check.reason });
+    t.refused({ reden: check.reason });
     return BAD_TOKEN;
   }
   if (queryTenant && queryTenant !== check.identity.tenantId) {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Clock, LeaseStore, Logger, Notifier, OutboxEntry, OutboxStore } from '../app';
-import { type DispatchStats, type RunContext, runConversation } from './conversationRun';
-import { type BackoffPolicy, DEFAULT_BACKOFF } from './retryPolicy';
+import type { Clock, LeaseStore, Logger, Notifier, OutboxEntry, OutboxStore, RootCards } from '../app';
+import { type DispatchStats, type RunContext, deliverOne, runConversation } from './conversationRun';
+import { type BackoffPolicy, DEFAULT_BACKOFF, FORBIDDEN_PAUSE } from './retryPolicy';
 import { Semaphore } from './semaphore';
 import { TEAMS_LIMITS, type TeamsLimits, TeamsRateLimiter, conversationKey } from './teamsLimits';
 
@@ -11,8 +11,13 @@ export interface DispatcherOptions {
   readonly pollMs: number;
   /** How long a claimed item stays reserved for this instance (ms); must exceed `deliveryTimeoutMs`. */
   readonly leaseMs: number;
-  /** A send that has not answered after this long counts as a network fault (ms). */
+  /**
+   * A send that has not answered after this long is slow (ms): it is logged and its lease extended,
+   * and the dispatcher keeps waiting for the answer instead of sending again (Teams may have posted it).
+   */
   readonly deliveryTimeoutMs: number;
+  /** A send still unanswered after this long is aborted and retried (ms): the one window for a duplicate post. */
+  readonly abandonAfterMs: number;
   /** Outbox rows read per tenant per sweep (oldest first). */
   readonly batch: number;
   /** Conversations delivered in parallel by this instance. */
@@ -23,8 +28,10 @@ export interface DispatcherOptions {
   readonly limits: TeamsLimits;
   /** Rate-limit waits up to this long are slept through; longer ones end the run and a sweep follows (ms). */
   readonly inlineWaitMaxMs: number;
-  /** After a 403 this instance sends nothing to that conversation for this long (ms). */
-  readonly goneForMs: number;
+  /** After a 403 the conversation pauses (growing with consecutive 403s) before the next message probes it. */
+  readonly forbiddenPause: BackoffPolicy;
+  /** How long the list of conversations whose team removed the bot is kept before it is read again (ms). */
+  readonly presenceTtlMs: number;
   readonly random: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   /**
@@ -37,6 +44,8 @@ export interface DispatcherOptions {
   readonly conversationStickyMs: number;
   /** This instance's name in claims. */
   readonly instanceId: string;
+  /** Where root card ids are recorded and looked up (`null`: messages are sent as written). */
+  readonly roots: RootCards | null;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -45,31 +54,38 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
   pollMs: 2_000,
   leaseMs: 60_000,
   deliveryTimeoutMs: 30_000,
+  abandonAfterMs: 120_000,
   batch: 500,
   concurrency: 8,
   maxAttempts: 8,
   backoff: DEFAULT_BACKOFF,
   limits: TEAMS_LIMITS,
   inlineWaitMaxMs: 1_500,
-  goneForMs: 6 * 3_600_000,
+  forbiddenPause: FORBIDDEN_PAUSE,
+  presenceTtlMs: 10_000,
   random: Math.random,
   sleep: realSleep,
   conversationLeases: null,
   conversationStickyMs: 35_000,
   instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+  roots: null,
 };
 
 /**
  * Delivers outbox items within Teams' rate limits, in creation order per conversation and with
  * conversations in parallel; retries transient failures (Retry-After, backoff with jitter), moves
- * hopeless items to dead letters, and stops sending to conversations that answer 403.
+ * hopeless items to dead letters. A 403 gives up that one message and pauses its conversation; only
+ * Teams' word that the bot was removed from a team (see {@link TeamPresenceStore}) stops a
+ * conversation, until the bot is added again.
  *
  * Exactly once across instances: an item is claimed by an ETag-guarded lease right before it is
  * sent and deleted (ETag-guarded) right after, so two instances never send it while both are alive.
  * The one exception is a crash (or a hang longer than the lease) between the send and the delete:
  * after `leaseMs` another instance sends the item again. Delivery is therefore **at least once** in
- * that window, which is why the lease is much longer than `deliveryTimeoutMs`; a late completion is
- * logged and counted in {@link DispatchStats.lateCompletions}.
+ * that window, which is why the lease is much longer than `deliveryTimeoutMs` (and is extended when
+ * a send is slow); a late completion is logged and counted in {@link DispatchStats.lateCompletions}.
+ * A slow send is waited for up to `abandonAfterMs`, then aborted and retried: a post that Teams
+ * processed but did not answer within that time is the other way a message can appear twice.
  *
  * Rate limits are counted in this process. With `conversationLeases` a conversation is sent to by
  * one instance at a time (a sticky claim of `conversationStickyMs`), so its limits hold across
@@ -85,6 +101,10 @@ export class OutboxDispatcher {
   private readonly again = new Set<string>();
   /** Conversations this instance holds (key → claim end, epoch ms). */
   private readonly owned = new Map<string, number>();
+  /** Conversations whose team removed the bot, per tenant, with when they were read (epoch ms). */
+  private readonly removed = new Map<string, { at: number; set: ReadonlySet<string> }>();
+  /** Who waits for the first attempt of an item (outbox id → callbacks). */
+  private readonly waiters = new Map<string, Set<(delivered: boolean) => void>>();
   private readonly ctx: RunContext;
   private timer: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
@@ -111,8 +131,14 @@ export class OutboxDispatcher {
       clock,
       log,
       limiter: new TeamsRateLimiter(this.opts.limits),
-      gone: new Map(),
+      isRemoved: (tenant, conv) => this.removed.get(tenant)?.set.has(conv) ?? false,
+      forbidden: new Map(),
       stats: this.stats,
+      rootIds: new Map(),
+      settled: (id, delivered) => {
+        for (const w of this.waiters.get(id) ?? []) w(delivered);
+        this.waiters.delete(id);
+      },
       wakeLater: (tenant, ms) => this.wakeLater(tenant, ms),
       ownConversation: (tenant, conv) => this.ownConversation(tenant, conv),
       stopped: () => this.stopping,
@@ -145,6 +171,64 @@ export class OutboxDispatcher {
     this.pump();
   }
 
+  /**
+   * Delivers item `id` (a new case's root card) right away, ahead of its conversation's queue (it
+   * depends on nothing before it), and resolves within `ms`: `true` when it was delivered, `false`
+   * when that attempt failed or could not happen in time. A failed item stays in the outbox and is
+   * retried as usual. Rate limits still hold: if the conversation must wait (e.g. Retry-After), the
+   * item takes the normal way. The lease on the row keeps it from being sent twice.
+   */
+  deliveredSoon(tenantId: string, id: string, ms: number): Promise<boolean> {
+    const outcome = new Promise<boolean>((resolve) => {
+      const waiters = this.waiters.get(id) ?? new Set();
+      const done = (delivered: boolean) => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        if (waiters.size === 0 && this.waiters.get(id) === waiters) this.waiters.delete(id);
+        resolve(delivered);
+      };
+      const timer = setTimeout(() => done(false), ms);
+      timer.unref();
+      waiters.add(done);
+      this.waiters.set(id, waiters);
+    });
+    if (this.stopping) return outcome;
+    const inline = this.deliverInline(tenantId, id)
+      .catch((e: unknown) => {
+        this.log.warn('directe levering mislukt', { tenant: tenantId, fout: e instanceof Error ? e.name : typeof e });
+        return false;
+      })
+      .then((sent) => {
+        this.workers.delete(inline);
+        if (!sent) this.kick(tenantId);
+      });
+    this.workers.add(inline);
+    return outcome;
+  }
+
+  /** `false` when the item was left to the normal sweep. */
+  private async deliverInline(tenantId: string, id: string): Promise<boolean> {
+    const entry = await this.store.entry(tenantId, id);
+    if (!entry || entry.delivery.leaseUntil || entry.delivery.nextAttemptAt) return false;
+    const conv = conversationKey(entry.value.conversation.conversationId);
+    await this.readPresence(tenantId);
+    if (this.ctx.isRemoved(tenantId, conv) || !(await this.ctx.ownConversation(tenantId, conv))) return false;
+    const wait = this.ctx.limiter.waitMs(tenantId, conv, this.clock.now().getTime());
+    if (wait > this.opts.inlineWaitMaxMs) return false;
+    if (wait > 0) await this.opts.sleep(wait);
+    if (this.stopping) return false;
+    await deliverOne(this.ctx, tenantId, conv, entry);
+    return true;
+  }
+
+  private async readPresence(tenantId: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    const known = this.removed.get(tenantId);
+    if (!known || now - known.at >= this.opts.presenceTtlMs) {
+      this.removed.set(tenantId, { at: now, set: await this.store.removedConversations(tenantId) });
+    }
+  }
+
   /** Resolves when no conversation run of this instance is in progress. */
   async idle(): Promise<void> {
     while (this.workers.size > 0 || this.sweeping) {
@@ -164,8 +248,15 @@ export class OutboxDispatcher {
     return this.stats.delivered - before;
   }
 
+  /** The bot's membership of a team changed (removed or added again): read it anew and deliver. */
+  presenceChanged(tenantId: string): void {
+    this.removed.delete(tenantId);
+    this.kick(tenantId);
+  }
+
   /** Reads a tenant's outbox once and starts a run for every conversation not already running here. */
   async sweep(tenantId: string): Promise<number> {
+    await this.readPresence(tenantId);
     const byConversation = new Map<string, OutboxEntry[]>();
     for (const e of await this.store.scan(tenantId, this.opts.batch)) {
       const key = conversationKey(e.value.conversation.conversationId);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CalendarService, CaseRepository, Clock, Logger, Member, NoticeViews, OutboxMessage, ReminderIndex, TeamSettingsStore } from '../app';
+import { type CalendarService, type CaseRepository, type Clock, type Logger, type Member, type NoticeViews, type OutboxMessage, type ReminderIndex, type TeamSettingsStore, isStorageFault } from '../app';
 import { type Case, type CaseId, caseReminders, isOfficeHours } from '../domain';
 import { type JobLeases, tickSlot } from './lease';
 
@@ -70,7 +70,11 @@ export class ReminderScheduler {
       const totals = { sent: 0, dropped: 0, lost: 0 };
       for (const tenant of await this.deps.tenants()) {
         if (signal.aborted) break;
-        const r = await this.tenantTick(tenant, now);
+        // One tenant's trouble (e.g. its calendar unreadable) never holds back the tenants after it.
+        const r = await this.tenantTick(tenant, now).catch((e: unknown) => {
+          this.deps.log.warn('herinneringen van een tenant uitgesteld', { tenant, fout: e instanceof Error ? e.name : typeof e, opslag: isStorageFault(e) });
+          return { sent: 0, dropped: 0, lost: 0 };
+        });
         totals.sent += r.sent;
         totals.dropped += r.dropped;
         totals.lost += r.lost;
@@ -85,6 +89,7 @@ export class ReminderScheduler {
     const out = { sent: 0, dropped: 0, lost: 0 };
     const tables = await this.deps.calendar.tablesFor(tenantId);
     for (const row of await this.deps.index.due(tenantId, now, 200)) {
+      try {
       const stored = await this.deps.repo.get(tenantId, row.value.caseId as CaseId);
       const c = stored?.value ?? null;
       const still = c ? caseReminders(c, { now, tables }).find((r) => r.key === row.value.key) : undefined;
@@ -113,7 +118,27 @@ export class ReminderScheduler {
       if (!fired) out.lost++;
       else if (message) out.sent++;
       else out.dropped++;
+      } catch (e) {
+        await this.isolate(tenantId, row, e, now);
+      }
     }
     return out;
+  }
+
+  /**
+   * One row failed. A storage fault ends this tenant's pass (its rows stay for the next tick; the
+   * tenants after it go on, one log line). Anything else (a notice that cannot be built, e.g. a
+   * damaged case row) would fail every tick, so that row becomes a dead letter and the rows after it
+   * go on. Only the error's name is logged: its message may carry case data.
+   */
+  private async isolate(tenantId: string, row: Parameters<ReminderIndex['fire']>[1], e: unknown, now: Date): Promise<void> {
+    if (isStorageFault(e)) throw e;
+    const fout = e instanceof Error ? e.name : typeof e;
+    this.deps.log.error('herinnering niet te maken: naar de dode brieven', { tenant: tenantId, caseId: row.value.caseId, kind: row.value.kind, fout });
+    try {
+      await this.deps.index.deadLetter(tenantId, row, { error: fout, at: now });
+    } catch (e2) {
+      this.deps.log.warn('herinnering niet naar de dode brieven verplaatst', { tenant: tenantId, caseId: row.value.caseId, fout: e2 instanceof Error ? e2.name : typeof e2 });
+    }
   }
 }

@@ -8,6 +8,9 @@ export interface BackoffPolicy {
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 5 * 60_000 };
 
+/** After a 403 the conversation pauses this long before the next message probes it (grows with consecutive 403s). */
+export const FORBIDDEN_PAUSE: BackoffPolicy = { baseMs: 15_000, maxMs: 10 * 60_000 };
+
 /**
  * Delay before the next try after `attempts` failures (1-based), with "equal jitter":
  * uniformly in [cap/2, cap] where cap = min(maxMs, baseMs · 2^(attempts−1)). `random` ∈ [0, 1).
@@ -23,8 +26,8 @@ export type Verdict =
   | { readonly kind: 'retry'; readonly delayMs: number; readonly blockMs: number }
   /** Give up on this item. */
   | { readonly kind: 'dead'; readonly reason: 'attempts' | 'permanent' }
-  /** The bot was removed from the conversation: give up on all its items. */
-  | { readonly kind: 'gone' };
+  /** Teams refused this message (403): give it up, pause the conversation, then probe it with the next one. */
+  | { readonly kind: 'forbidden' };
 
 export interface FailureFacts {
   readonly status: number | null;
@@ -35,13 +38,14 @@ export interface FailureFacts {
 
 /**
  * Transient per Teams' guidance (429, 412, 502, 504) plus other 5xx, 408, 401 (token hiccups)
- * and network faults (`null`); other 4xx are permanent; 403 means the bot was removed.
+ * and network faults (`null`); other 4xx are permanent. A 403 stops only that message: whether the
+ * bot was removed from a team is told by Teams' own event (conversationUpdate / installationUpdate).
  */
 export const isTransient = (status: number | null): boolean =>
   status === null || status === 401 || status === 408 || status === 412 || status === 429 || status >= 500;
 
 export const decide = (f: FailureFacts, maxAttempts: number, backoff: BackoffPolicy, random: () => number): Verdict => {
-  if (f.status === 403) return { kind: 'gone' };
+  if (f.status === 403) return { kind: 'forbidden' };
   if (!isTransient(f.status)) return { kind: 'dead', reason: 'permanent' };
   if (f.attempts >= maxAttempts) return { kind: 'dead', reason: 'attempts' };
   const retryAfter = f.retryAfterMs !== null && f.retryAfterMs >= 0 ? f.retryAfterMs : null;

@@ -16,12 +16,23 @@ export interface AzuriteOptions {
   /** 0 picks a free port. */
   readonly port: number;
   readonly host?: string;
+  /**
+   * Keep it running: when the emulator exits by itself it is started again on the same port and
+   * folder (`npm start`). More than `maxRestarts` within a minute is hopeless: `onGiveUp` is told.
+   */
+  readonly supervise?: {
+    readonly log: { warn(msg: string, data?: Record<string, unknown>): void; info(msg: string, data?: Record<string, unknown>): void; error(msg: string, data?: Record<string, unknown>): void };
+    readonly maxRestarts?: number;
+    readonly onGiveUp?: (reason: string) => void;
+    /** After a restart (e.g. to create tables the killed emulator had not saved yet). */
+    readonly onRestarted?: () => Promise<void>;
+  };
 }
 
 export interface RunningAzurite {
   readonly port: number;
   readonly connectionString: string;
-  /** The emulator's process id (the benches read its CPU time). */
+  /** The emulator's process id (the benches read its CPU time); a new one after a restart. */
   readonly pid: number | undefined;
   /** Stops the service (data in `location` stays). */
   close(): Promise<void>;
@@ -52,17 +63,19 @@ const accepts = (host: string, port: number): Promise<boolean> =>
     socket.once('error', () => resolve(false));
   });
 
-/**
- * Starts Azurite's Table service as a child process. Not in-process: restify patches Node's
- * `http.IncomingMessage`, after which Azurite silently ignores `$filter` on queries.
- * Local development and tests only (Azurite is a dev dependency).
- */
-export const startAzurite = async ({ location, port, host = '127.0.0.1' }: AzuriteOptions): Promise<RunningAzurite> => {
-  const realPort = port === 0 ? await freePort(host) : port;
+interface Child {
+  readonly process: ChildProcess;
+  /** Exit code once exited (`-1` for a signal), else `null`. */
+  exited(): number | null;
+  stderr(): string;
+}
+
+/** Spawns the emulator and waits until it accepts connections. */
+const launch = async (host: string, port: number, location: string | null): Promise<Child> => {
   const main = require.resolve('azurite/dist/src/table/main.js');
   // AZURITE_NODE_ARGS: extra node flags for the emulator (e.g. `--cpu-prof`), for the benches.
   const nodeArgs = (process.env['AZURITE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const args = [...nodeArgs, main, '--tableHost', host, '--tablePort', String(realPort), '--silent', '--disableTelemetry', '--skipApiVersionCheck'];
+  const args = [...nodeArgs, main, '--tableHost', host, '--tablePort', String(port), '--silent', '--disableTelemetry', '--skipApiVersionCheck'];
   if (location) {
     mkdirSync(location, { recursive: true });
     args.push('--location', location);
@@ -74,31 +87,88 @@ export const startAzurite = async ({ location, port, host = '127.0.0.1' }: Azuri
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? -1));
-  const connectionString = devConnectionString(realPort, host);
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (exited !== null) throw new Error(`Azurite stopte meteen (code ${exited}): ${stderr.trim()}`);
-    if (await accepts(host, realPort)) break;
+    if (await accepts(host, port)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`Azurite antwoordde niet binnen 15 s op poort ${realPort}`);
+      throw new Error(`Azurite antwoordde niet binnen 15 s op poort ${port}`);
     }
     await sleep(50);
   }
+  return { process: child, exited: () => exited, stderr: () => stderr };
+};
+
+/**
+ * Starts Azurite's Table service as a child process. Not in-process: restify patches Node's
+ * `http.IncomingMessage`, after which Azurite silently ignores `$filter` on queries.
+ * Local development and tests only (Azurite is a dev dependency).
+ */
+export const startAzurite = async ({ location, port, host = '127.0.0.1', supervise }: AzuriteOptions): Promise<RunningAzurite> => {
+  const realPort = port === 0 ? await freePort(host) : port;
+  let child = await launch(host, realPort, location);
+  let closing = false;
+  const restarts: number[] = [];
+  const watch = (c: Child): void => {
+    c.process.once('exit', (code, signal) => {
+      if (closing || !supervise) return;
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length > 0 && (restarts[0] ?? now) < now - 60_000) restarts.shift();
+      const max = supervise.maxRestarts ?? 5;
+      if (restarts.length > max) {
+        const reason = `Azurite stopte ${restarts.length} keer binnen een minuut (laatst code ${code ?? '-'}, signaal ${signal ?? '-'})`;
+        supervise.log.error('lokale opslag opgegeven', { reden: reason });
+        supervise.onGiveUp?.(reason);
+        return;
+      }
+      supervise.log.warn('Azurite stopte onverwacht; de lokale opslag wordt opnieuw gestart', { code, signal, port: realPort });
+      void (async () => {
+        // A killed emulator may hold the port a moment longer: retry the start for a while.
+        for (let attempt = 1; !closing; attempt++) {
+          try {
+            child = await launch(host, realPort, location);
+            if (closing) {
+              child.process.kill('SIGINT');
+              return;
+            }
+            watch(child);
+            await supervise.onRestarted?.();
+            supervise.log.info('Azurite opnieuw gestart', { port: realPort, pid: child.process.pid });
+            return;
+          } catch (e) {
+            if (attempt >= 5) {
+              const reason = `Azurite start niet opnieuw: ${e instanceof Error ? e.message : String(e)}`;
+              supervise.log.error('lokale opslag opgegeven', { reden: reason });
+              supervise.onGiveUp?.(reason);
+              return;
+            }
+            await sleep(500 * attempt);
+          }
+        }
+      })();
+    });
+  };
+  watch(child);
   return {
     port: realPort,
-    connectionString,
-    pid: child.pid,
+    connectionString: devConnectionString(realPort, host),
+    get pid() {
+      return child.process.pid;
+    },
     close: async () => {
-      if (exited === null) {
-        const gone = new Promise<void>((r) => child.once('exit', () => r()));
+      closing = true;
+      const c = child;
+      if (c.exited() === null) {
+        const gone = new Promise<void>((r) => c.process.once('exit', () => r()));
         // SIGINT lets Azurite flush its persisted database before it exits.
-        child.kill('SIGINT');
-        const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+        c.process.kill('SIGINT');
+        const force = setTimeout(() => c.process.kill('SIGKILL'), 3000);
         await gone;
         clearTimeout(force);
       }
-      child.stderr?.destroy();
+      c.process.stderr?.destroy();
     },
   };
 };

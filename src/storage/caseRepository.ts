@@ -1,5 +1,5 @@
 import { RestError, type TableClient, type TableEntityResult, type TransactionAction, odata } from '@azure/data-tables';
-import type { CaseCommit, CaseRepository, CommitFailure, Versioned } from '../app';
+import type { CaseCommit, CaseNumberClaim, CaseRepository, CommitFailure, Versioned } from '../app';
 import { type Case, type CaseEvent, type CaseId, formatCaseId } from '../domain';
 import { TENANTS_PK, outboxRow, prefixFilter, rk, tenantPk } from './keys';
 
@@ -87,6 +87,16 @@ export class TableCaseRepository implements CaseRepository {
     throw new Error('Geen casusnummer kunnen toewijzen: te veel gelijktijdige aanvragen');
   }
 
+  async peekCaseNumber(tenantId: string, year: number): Promise<CaseNumberClaim> {
+    try {
+      const current = await this.table.getEntity<CounterEntity>(tenantPk(tenantId), rk.counter(year));
+      return { year, number: current.next, etag: current.etag };
+    } catch (e) {
+      if (statusOf(e) === 404) return { year, number: 1, etag: null };
+      throw e;
+    }
+  }
+
   async get(tenantId: string, id: CaseId): Promise<Versioned<Case> | null> {
     try {
       return fromEntity(await this.table.getEntity<CaseEntity>(tenantPk(tenantId), rk.case(id)));
@@ -111,6 +121,12 @@ export class TableCaseRepository implements CaseRepository {
     }
     if (change.dedupeKey) {
       actions.push(['create', { partitionKey: pk, rowKey: rk.dedupe(change.dedupeKey), caseId: c.id, at: c.updatedAt }]);
+    }
+    const n = change.number;
+    if (n) {
+      // Taking the number is part of the transaction: a failed commit leaves the counter as it was.
+      const counter = { partitionKey: pk, rowKey: rk.counter(n.year), next: n.number + 1 };
+      actions.push(n.etag === null ? ['create', counter] : ['update', counter, 'Replace', { etag: n.etag }]);
     }
     try {
       const response = await this.table.submitTransaction(actions);

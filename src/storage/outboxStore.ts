@@ -1,5 +1,5 @@
-import { RestError, type TableClient } from '@azure/data-tables';
-import type { DeadLetter, OutboxEntry, OutboxMessage, OutboxRetry, OutboxStore, Versioned } from '../app';
+import { RestError, type TableClient, odata } from '@azure/data-tables';
+import type { DeadLetter, OutboxEntry, OutboxMessage, OutboxRetry, OutboxStore, TeamPresenceStore, Versioned } from '../app';
 import { TENANTS_PK, escapeKey, prefixFilter, rk, tenantPk } from './keys';
 
 /** An outbox row; the delivery columns are absent on rows fresh from the case repository. */
@@ -24,6 +24,13 @@ interface DeadEntity extends Record<string, unknown> {
   lastStatus: number;
   lastError: string;
   deadAt: string;
+}
+
+/** `gone_<conversation>`: Teams said the bot was removed from the team this channel belongs to. */
+interface GoneEntity {
+  teamId: string;
+  conversation: string;
+  at: string;
 }
 
 interface TenantEntity {
@@ -53,8 +60,32 @@ const toEntry = (e: OutboxEntity & { etag: string }): OutboxEntry => ({
  * Outbox rows live in the tenant partition next to the cases whose changes wrote them; dead
  * letters (`dead_<id>`) live beside them. Every change to a row is guarded by its ETag.
  */
-export class TableOutboxStore implements OutboxStore {
+export class TableOutboxStore implements OutboxStore, TeamPresenceStore {
   constructor(private readonly table: TableClient) {}
+
+  async removedConversations(tenantId: string): Promise<ReadonlySet<string>> {
+    const out = new Set<string>();
+    const filter = prefixFilter(tenantPk(tenantId), 'gone_');
+    for await (const e of this.table.listEntities<GoneEntity>({ queryOptions: { filter, select: ['conversation'] } })) out.add(e.conversation);
+    return out;
+  }
+
+  async markRemoved(tenantId: string, teamId: string, conversations: readonly string[], at: Date): Promise<void> {
+    const pk = tenantPk(tenantId);
+    for (const conversation of new Set(conversations)) {
+      await this.table.upsertEntity({ partitionKey: pk, rowKey: `gone_${escapeKey(conversation)}`, teamId, conversation, at: at.toISOString() }, 'Replace');
+    }
+  }
+
+  async clearRemoved(tenantId: string, teamId: string): Promise<void> {
+    const pk = tenantPk(tenantId);
+    const filter = `${prefixFilter(pk, 'gone_')} and ${odata`teamId eq ${teamId}`}`;
+    for await (const e of this.table.listEntities<GoneEntity>({ queryOptions: { filter, select: ['rowKey'] } })) {
+      await this.table.deleteEntity(pk, String(e.rowKey)).catch((err: unknown) => {
+        if (statusOf(err) !== 404) throw err;
+      });
+    }
+  }
 
   async tenants(): Promise<readonly string[]> {
     const out: string[] = [];
@@ -80,6 +111,16 @@ export class TableOutboxStore implements OutboxStore {
       out.push(entry);
     }
     return out;
+  }
+
+  async entry(tenantId: string, id: string): Promise<OutboxEntry | null> {
+    try {
+      const e = await this.table.getEntity<OutboxEntity>(tenantPk(tenantId), rk.outbox(id));
+      return e.dying ? null : toEntry(e);
+    } catch (err) {
+      if (statusOf(err) === 404) return null;
+      throw err;
+    }
   }
 
   async lease(tenantId: string, item: Versioned<OutboxMessage>, until: Date): Promise<Versioned<OutboxMessage> | null> {

@@ -1,6 +1,6 @@
 import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import type { DueReminder, OutboxMessage, ReminderIndex } from '../app';
-import { outboxRow, rk, tenantPk } from './keys';
+import { escapeKey, outboxRow, rk, tenantPk } from './keys';
 
 type DueEntity = DueReminder & { partitionKey: string; rowKey: string };
 const statusOf = (e: unknown): number | undefined => (e instanceof RestError ? e.statusCode : undefined);
@@ -32,6 +32,21 @@ export class TableReminderIndex implements ReminderIndex {
     } catch (e) {
       const status = statusOf(e);
       if (status === 404 || status === 409 || status === 412) return false;
+      throw e;
+    }
+  }
+
+  async deadLetter(tenantId: string, row: { value: DueReminder; etag: string }, info: { error: string; at: Date }): Promise<boolean> {
+    const pk = tenantPk(tenantId);
+    const r = row.value;
+    try {
+      await this.table.submitTransaction([
+        ['delete', { partitionKey: pk, rowKey: rk.due(r.at, r.key) }],
+        ['upsert', { partitionKey: pk, rowKey: `deadrem_${escapeKey(r.key)}`, caseId: r.caseId, key: r.key, kind: r.kind, dueAt: r.at, role: r.role, fout: info.error, deadAt: info.at.toISOString() }, 'Replace'],
+      ]);
+      return true;
+    } catch (e) {
+      if (statusOf(e) === 404) return false;
       throw e;
     }
   }

@@ -18,6 +18,7 @@ class Interleaving implements CaseRepository {
   }
 
   nextCaseId = (tenantId: string, year: number) => this.inner.nextCaseId(tenantId, year);
+  peekCaseNumber = (tenantId: string, year: number) => this.inner.peekCaseNumber(tenantId, year);
   get = (tenantId: string, id: CaseId) => this.inner.get(tenantId, id);
   seen = (tenantId: string, key: string) => this.inner.seen(tenantId, key);
   listByChannel = (tenantId: string, channelId: string) => this.inner.listByChannel(tenantId, channelId);

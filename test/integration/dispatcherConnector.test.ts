@@ -14,7 +14,7 @@ describe('dispatcher against Azurite and the connector stand-in (real ConnectorN
   });
   afterAll(async () => connector.close());
 
-  it('delivers everything deliverable exactly once through 429, 500 and 403, within Teams’ limits', async () => {
+  it('delivers everything deliverable exactly once through 429, 500 and 403 (each 403 gives up only that message), within Teams’ limits', async () => {
     const tables = await freshTables();
     const store = new TableOutboxStore(tables.cases);
     const tenant = 'tenant-limits';
@@ -37,6 +37,7 @@ describe('dispatcher against Azurite and the connector stand-in (real ConnectorN
       leaseMs: 10_000,
       deliveryTimeoutMs: 5_000,
       backoff: { baseMs: 100, maxMs: 1_000 },
+      forbiddenPause: { baseMs: 100, maxMs: 400 },
     });
     const started = Date.now();
     d.start();
@@ -71,9 +72,9 @@ describe('dispatcher against Azurite and the connector stand-in (real ConnectorN
     expect(lost).toBe(0);
     expect(duplicated).toBe(0);
     expect(deliveredPerId.size).toBe(deliverable.length);
-    expect(calls.filter((c) => c.conversationId.startsWith(gone))).toHaveLength(1);
-    expect(dead.map((x) => x.reason)).toEqual(['gone', 'gone', 'gone', 'gone', 'gone']);
-    expect(log.lines.filter((l) => l.level === 'warn' && l.data?.conversation === gone)).toHaveLength(1);
+    expect(calls.filter((c) => c.conversationId.startsWith(gone))).toHaveLength(5);
+    expect(dead.map((x) => [x.reason, x.lastStatus])).toEqual(Array.from({ length: 5 }, () => ['permanent', 403]));
+    expect(log.lines.filter((l) => l.level === 'warn' && l.data?.conversation === gone)).toHaveLength(5);
     expect(observed.per1s).toBeLessThanOrEqual(7);
     expect(observed.per2s).toBeLessThanOrEqual(8);
     expect(observed.per30s).toBeLessThanOrEqual(60);

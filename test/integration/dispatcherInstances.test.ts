@@ -36,6 +36,8 @@ const mortal = (store: OutboxStore, notifier: Notifier) => {
     reschedule: (t, i, r) => (dead ? never() : store.reschedule(t, i, r)),
     deadLetter: (t, i, x) => (dead ? never() : store.deadLetter(t, i, x)),
     deadLetters: (t, l) => store.deadLetters(t, l),
+    removedConversations: (t) => (dead ? never() : store.removedConversations(t)),
+    entry: (t, id) => (dead ? never() : store.entry(t, id)),
   };
   const wrappedNotifier: Notifier = {
     deliver: async (m) => {

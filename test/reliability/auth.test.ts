@@ -28,6 +28,8 @@ const now = (): number => Math.floor(Date.now() / 1000);
 describe('authenticatie van /api/messages met een app-id', () => {
   let issuer: BotIssuer;
   let d: Direct;
+  // What reaches the console (stderr) besides our own log lines; installed before the bot starts.
+  const consoleErrors = jest.spyOn(console, 'error');
 
   beforeAll(async () => {
     issuer = await startBotIssuer();
@@ -83,6 +85,32 @@ describe('authenticatie van /api/messages met een app-id', () => {
     console.log(`Authenticatie: geprobeerd ${cases.length} ongeldige verzoeken, 401: ${Object.values(statuses).filter((s) => s === 401).length}, anders: ${JSON.stringify(Object.fromEntries(Object.entries(statuses).filter(([, s]) => s !== 401)))}`);
     expect(Object.values(statuses)).toEqual(cases.map(() => 401));
     expect((await fetch(`http://127.0.0.1:${d.app.port}/healthz`)).status).toBe(200);
+  });
+
+  it('een vloed van geweigerde tokens geeft geen stacktraces op stderr, maar per weigering hooguit één logregel, begrensd en zonder tokeninhoud', async () => {
+    const tokens = [
+      ...Array.from({ length: 20 }, (_, i) => `dit-is-geen-jwt-${i}`),
+      ...Array.from({ length: 20 }, (_, i) => issuer.token(claims({ n: i }), issuer.strangerKey)),
+      ...Array.from({ length: 20 }, (_, i) => issuer.token(claims({ n: i, nbf: now() - 7200, exp: now() - 3600 }))),
+    ];
+    const errorsBefore = consoleErrors.mock.calls.length;
+    const statuses = [];
+    for (const t of tokens) statuses.push((await d.post(help(), { authorization: `Bearer ${t}` })).status);
+    const printed = consoleErrors.mock.calls.slice(errorsBefore);
+    const printedLines = printed.map((args) => args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' ').split('\n').length).reduce((a, b) => a + b, 0);
+    // Over the whole file (the refusals of the test above count in the same minute).
+    const logged = d.log.lines.filter((l) => /token|geweigerd/i.test(l.msg));
+    const leaked = logged.filter((l) => tokens.some((t) => JSON.stringify(l).includes(t.slice(0, 20)) || JSON.stringify(l).includes('eyJ')));
+    console.log(
+      `Geweigerde tokens: ${tokens.length} verzoeken (${statuses.filter((s) => s === 401).length} × 401) na 7 eerdere; op stderr ${printed.length} meldingen (${printedLines} regels) buiten het log; ` +
+        `logregels in deze minuut ${logged.length} (${logged.map((l) => String(l.data?.reden ?? l.data?.aantal ?? '')).join(', ')}), met tokeninhoud ${leaked.length}`,
+    );
+
+    expect(statuses).toEqual(tokens.map(() => 401));
+    expect(printed).toHaveLength(0);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.length).toBeLessThanOrEqual(6);
+    expect(leaked).toHaveLength(0);
   });
 
   it('accepteert een correct getekend token en antwoordt via de connector', async () => {

@@ -10,10 +10,17 @@ export interface RecordedCall {
   readonly at: number;
   /** The activity id the stand-in answered with (what the bot records, e.g. as a case's root card). */
   readonly responseId?: string;
+  /** The HTTP status answered (set when the call is recorded). */
+  readonly status?: number;
+  /** The activity id answered (a new one for a post or reply, the same for an update). */
+  readonly answeredId?: string;
 }
 
-/** Decides the answer to one call; default: 200 with a new activity id. */
-export type Responder = (call: RecordedCall) => { status: number; headers?: Record<string, string>; body?: unknown } | null;
+/**
+ * Decides the answer to one call; default: 200 with a new activity id. `delayMs`: the call is
+ * recorded (and counts as processed) at once, the answer leaves that much later: a slow connector.
+ */
+export type Responder = (call: RecordedCall) => { status?: number; headers?: Record<string, string>; body?: unknown; delayMs?: number } | null;
 
 /**
  * A stand-in for the Bot Framework connector (Microsoft's cloud): records every activity the
@@ -45,13 +52,21 @@ export class ConnectorStandIn {
    * The message that holds a case's card with actions: the first successful post of a card naming
    * the case (its root card). A card action from Teams names it as `replyToId`.
    */
-  cardMessageOf(caseId: string): string | undefined {
-    return this.delivered().find((c) => c.method === 'POST' && JSON.stringify(c.body).includes(`Casus ${caseId}`) && Array.isArray(c.body.attachments) && c.responseId)?.responseId;
+  cardMessageOf(caseId: string, channelId?: string): string | undefined {
+    // Case numbers repeat across tenants: with a channel, only that channel's card counts.
+    return this.delivered().find(
+      (c) =>
+        c.method === 'POST' &&
+        (!channelId || c.conversationId.startsWith(channelId)) &&
+        JSON.stringify(c.body).includes(`Casus ${caseId}`) &&
+        Array.isArray(c.body.attachments) &&
+        c.responseId,
+    )?.responseId;
   }
 
   /** Successful sends (2xx) only. */
   delivered(): RecordedCall[] {
-    return this.calls.filter((c) => (c as RecordedCall & { status?: number }).status === undefined || (c as RecordedCall & { status: number }).status < 300);
+    return this.calls.filter((c) => c.status === undefined || c.status < 300);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -70,9 +85,12 @@ export class ConnectorStandIn {
     };
     const answer = this.responder(call);
     const status = answer?.status ?? 200;
-    const body = answer?.body ?? { id: call.activityId ?? `act-${++this.seq}` };
+    const answeredId = call.method === 'PUT' ? (call.activityId ?? '') : `act-${++this.seq}`;
+    const body = answer?.body ?? { id: answeredId };
     const responseId = typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : undefined;
-    this.calls.push(Object.assign(call, { status }, responseId ? { responseId } : {}));
+    this.calls.push(Object.assign(call, { status, answeredId }, responseId ? { responseId } : {}));
+    if (answer?.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+    if (res.destroyed) return;
     res.statusCode = status;
     for (const [k, v] of Object.entries(answer?.headers ?? {})) res.setHeader(k, v);
     res.setHeader('content-type', 'application/json');

@@ -33,7 +33,8 @@ export const startDirect = async (env: Record<string, string> = {}, options: Omi
       // Teams names the message a card action came from (replyToId): the case's root card, unless the test sets one.
       if (activity.type === 'invoke' && !('replyToId' in activity && activity.replyToId !== undefined)) {
         const caseId = (activity.value as { action?: { data?: { caseId?: unknown } } } | undefined)?.action?.data?.caseId;
-        const card = typeof caseId === 'string' ? connector.cardMessageOf(caseId) : undefined;
+        const channelId = (activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
+        const card = typeof caseId === 'string' ? connector.cardMessageOf(caseId, typeof channelId === 'string' ? channelId : undefined) : undefined;
         if (card) activity = { ...activity, replyToId: card };
       }
       const r = await fetch(`http://127.0.0.1:${app.port}/api/messages`, {

@@ -81,22 +81,61 @@ describe('OutboxDispatcher (in-memory outbox, fake clock)', () => {
     expect(calls).toHaveLength(7);
   });
 
-  it('stops sending to a conversation after a 403: one attempt, all its items dead-lettered, one log line', async () => {
-    const { store, log, calls, d } = setup((m) => (m.conversation.conversationId.startsWith('19:weg') ? { status: 403 } : 'ok'));
+  it('after a 403 gives up only that message, pauses the conversation and probes it with the next one', async () => {
+    let refuse = 1;
+    const { clock, store, log, calls, d } = setup((m) => (m.conversation.conversationId.startsWith('19:weg') && refuse-- > 0 ? { status: 403 } : 'ok'), {
+      forbiddenPause: { baseMs: 10_000, maxMs: 60_000 },
+    });
     for (let i = 0; i < 6; i++) store.add('tenant-a', message('19:weg@thread.tacv2'));
     for (let i = 0; i < 3; i++) store.add('tenant-a', message('19:blijft@thread.tacv2'));
     await d.sweepAll();
-    store.add('tenant-a', message('19:weg@thread.tacv2'));
+    const duringPause = calls.length;
+    // random 0.5: the first pause is 7.5 s (between half and all of 10 s).
+    clock.advance(7_000);
+    await d.sweepAll();
+    const stillPaused = calls.length;
+    clock.advance(1_000);
     await d.sweepAll();
     await d.stop();
     const dead = await store.deadLetters('tenant-a');
     const warns = log.lines.filter((l) => l.level === 'warn');
     console.log('403: tried', calls.length, 'delivered', calls.filter((c) => c.ok).length, 'dead-lettered', dead.length, 'warn lines', warns.length);
-    expect(calls.filter((c) => c.conv.startsWith('19:weg'))).toHaveLength(1);
-    expect(calls.filter((c) => c.ok)).toHaveLength(3);
-    expect(dead).toHaveLength(7);
-    expect(dead.every((x) => x.reason === 'gone' && x.lastStatus === 403)).toBe(true);
+    expect(duringPause).toBe(4);
+    expect(stillPaused).toBe(4);
+    expect(calls.filter((c) => c.conv.startsWith('19:weg'))).toHaveLength(6);
+    expect(calls.filter((c) => c.ok)).toHaveLength(8);
+    expect(dead).toEqual([expect.objectContaining({ reason: 'permanent', lastStatus: 403 })]);
     expect(warns).toEqual([expect.objectContaining({ data: expect.objectContaining({ conversation: '19:weg@thread.tacv2' }) })]);
+  });
+
+  it('stops a conversation only when Teams said the bot was removed from its team, and resumes when it is back', async () => {
+    const { store, calls, d } = setup(() => 'ok');
+    store.removed.set('tenant-a', new Set(['19:weg@thread.tacv2']));
+    for (let i = 0; i < 3; i++) store.add('tenant-a', message('19:weg@thread.tacv2'));
+    await d.sweepAll();
+    expect(calls).toHaveLength(0);
+    expect((await store.deadLetters('tenant-a')).map((x) => x.reason)).toEqual(['gone', 'gone', 'gone']);
+    store.removed.delete('tenant-a');
+    d.presenceChanged('tenant-a');
+    store.add('tenant-a', message('19:weg@thread.tacv2'));
+    await d.sweepAll();
+    await d.stop();
+    expect(calls.filter((c) => c.ok)).toHaveLength(1);
+  });
+
+  it('delivers a new case\'s root card at once, ahead of its conversation\'s queue held by a retry', async () => {
+    const { clock, store, calls, d } = setup((m, nth) => (m.activity.text === 'ervoor' && nth === 1 ? { status: 500 } : 'ok'));
+    store.add('tenant-a', message('19:druk@thread.tacv2', 'tenant-a', 'ervoor'));
+    await d.sweepAll();
+    const root = { ...message('19:druk@thread.tacv2', 'tenant-a', 'hoofdkaart'), kind: 'reply' as const, rootCard: 'root' as const };
+    store.add('tenant-a', root);
+    const delivered = await d.deliveredSoon('tenant-a', root.id, 1_000);
+    clock.advance(5_000);
+    await d.sweepAll();
+    await d.stop();
+    console.log('root card ahead of a held queue:', calls.map((c) => `${c.id === root.id ? 'hoofdkaart' : 'ervoor'}:${c.ok ? 'ok' : 'fout'}`).join(' '));
+    expect(delivered).toBe(true);
+    expect(calls.map((c) => [c.id === root.id, c.ok])).toEqual([[false, false], [true, true], [false, true]]);
   });
 
   it('continues the retry schedule after a restart from what the outbox row says', async () => {

@@ -14,6 +14,8 @@ interface Row {
 export class MemoryOutbox implements OutboxStore {
   readonly rows = new Map<string, Map<string, Row>>();
   readonly dead = new Map<string, DeadLetter[]>();
+  /** Conversation keys whose team removed the bot, per tenant. */
+  readonly removed = new Map<string, Set<string>>();
   private n = 0;
 
   add(tenant: string, message: OutboxMessage): void {
@@ -24,6 +26,10 @@ export class MemoryOutbox implements OutboxStore {
 
   row(tenant: string, id: string): Row | undefined {
     return this.rows.get(tenant)?.get(id);
+  }
+
+  async removedConversations(tenant: string): Promise<ReadonlySet<string>> {
+    return new Set(this.removed.get(tenant) ?? []);
   }
 
   async tenants(): Promise<readonly string[]> {
@@ -44,6 +50,10 @@ export class MemoryOutbox implements OutboxStore {
     return (await this.scan(tenant, 1e9))
       .filter((e) => !(e.delivery.leaseUntil && e.delivery.leaseUntil > iso) && !(e.delivery.nextAttemptAt && e.delivery.nextAttemptAt > iso))
       .slice(0, limit);
+  }
+
+  async entry(tenant: string, id: string): Promise<OutboxEntry | null> {
+    return (await this.scan(tenant, 1e9)).find((e) => e.value.id === id) ?? null;
   }
 
   async lease(tenant: string, item: Versioned<OutboxMessage>, until: Date): Promise<Versioned<OutboxMessage> | null> {

@@ -29,8 +29,8 @@ describe('retry policy', () => {
     }
   });
 
-  it('stops a conversation on 403 and gives up at once on other client errors', () => {
-    expect(decide({ status: 403, retryAfterMs: null, attempts: 1 }, 8, DEFAULT_BACKOFF, Math.random)).toEqual({ kind: 'gone' });
+  it('gives up one message on 403 (the conversation pauses) and at once on other client errors', () => {
+    expect(decide({ status: 403, retryAfterMs: null, attempts: 1 }, 8, DEFAULT_BACKOFF, Math.random)).toEqual({ kind: 'forbidden' });
     for (const status of [400, 404, 413]) {
       expect(decide({ status, retryAfterMs: null, attempts: 1 }, 8, DEFAULT_BACKOFF, Math.random)).toEqual({ kind: 'dead', reason: 'permanent' });
     }
