@@ -9,11 +9,13 @@ export * from './calendar';
 export * from './calendarInput';
 export * from './fields';
 export * from './privacy';
+export * from './stateIds';
+export * from './stepData';
 export * from './stepTypes';
 export * from './steps';
 export { CONDITIONS, type ConditionKey, type ConditionStatus, evaluateConditions, conditionsMetCount, conditionsToReconfirm } from './routes/voorwaarden';
 export { ADVISEUR_MAIL, registeredTable, isSubmitted } from './routes/aanmelding';
-export { CRISIS_INSTRUCTIONS, END_STATES, ZORGADVIES, crisisGuidance } from './routes/common';
+export { CRISIS_INSTRUCTIONS, ZORGADVIES, crisisGuidance } from './routes/common';
 export {
   BW_MAIL,
   SIEM_CONTACT_URL,

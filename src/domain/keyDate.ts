@@ -1,10 +1,10 @@
 import { type CivilDate, addMonths, amsterdamDate, formatDutchDate } from './amsterdamTime';
 import type { Case } from './case';
 import { type RegionalTable, nextFeasibleTable } from './calendar';
-import { type FormData, textOf } from './fields';
 import { isSubmitted, registeredTable } from './routes/aanmelding';
 import { ONPLANBARE_ZORG_MAX_MONTHS, onplanbareZorgStart } from './routes/bijstellenOptions';
 import { followUpOf } from './reminders';
+import { stepText } from './stepData';
 import { isOpen } from './steps';
 
 /** The next date that matters for a case, as the status card shows it. */
@@ -21,8 +21,6 @@ const deadlineLabel = (t: RegionalTable): string => `inleverdatum tafel ${t.regi
 
 /** The states that can have a key date (the others skip the time-zone conversion). */
 const WITH_DATES = new Set([...BEFORE_REGISTRATION, 'aangemeld', 'onplanbare_zorg', 'besproken', 'opvolging']);
-
-const data = (c: Case, key: string): FormData | undefined => c.steps[key] as FormData | undefined;
 
 /**
  * The earliest date from today on that the team works towards: the submission deadline or the
@@ -42,7 +40,7 @@ export const nextKeyDate = (c: Case, ctx: { readonly now: Date; readonly tables:
     if (t && !isSubmitted(c)) add(t.deadline, deadlineLabel(t));
     else if (t) add(t.meeting, `overlegtafel ${t.region}`);
   } else if (BEFORE_REGISTRATION.has(c.state)) {
-    const region = textOf(data(c, 'voorwaarden'), 'regio');
+    const region = stepText(c, 'voorwaarden', 'regio');
     const target = region ? nextFeasibleTable(ctx.tables, region, ctx.now) : null;
     if (target) add(target.deadline, deadlineLabel(target));
   }

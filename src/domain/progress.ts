@@ -1,9 +1,10 @@
 import { formatDutchDate } from './amsterdamTime';
 import { type Case, type RouteId, ROUTE_LABELS } from './case';
 import { DEFAULT_TABLES, type RegionalTable, describeTable, findTable } from './calendar';
-import type { FieldDescriptor, FieldValue, FormData } from './fields';
+import type { FieldDescriptor, FieldValue } from './fields';
 import { type Role, ROLE_LABELS } from './roles';
 import { conditionsMetCount, CONDITIONS } from './routes/voorwaarden';
+import { stepData } from './stepData';
 import { STEPS, awaitingRole, isOpen, stepOf } from './steps';
 
 export const PHASE_LABELS: Readonly<Record<RouteId, readonly string[]>> = {
@@ -138,7 +139,7 @@ export const publicSummary = (c: Case, tables: readonly RegionalTable[] = DEFAUL
     }
   }
   const awaiting = awaitingRole(c);
-  const voorwaarden = c.steps.voorwaarden;
+  const voorwaarden = stepData(c, 'voorwaarden');
   return {
     caseId: c.id,
     route: c.route,
@@ -149,7 +150,7 @@ export const publicSummary = (c: Case, tables: readonly RegionalTable[] = DEFAUL
     awaitingRole: awaiting,
     awaitingLabel: awaiting ? ROLE_LABELS[awaiting] : null,
     progress: progress(c),
-    checklist: voorwaarden ? { met: conditionsMetCount(voorwaarden as FormData), total: CONDITIONS.length } : null,
+    checklist: voorwaarden ? { met: conditionsMetCount(voorwaarden), total: CONDITIONS.length } : null,
     facts,
     updatedAt: c.updatedAt,
   };

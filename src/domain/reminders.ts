@@ -1,10 +1,10 @@
 import { type CivilDate, addDays, addMonths, addWorkingDays, amsterdamInstant, formatDutchDate, isWorkingDay } from './amsterdamTime';
 import type { Case } from './case';
 import { type RegionalTable, describeTable, endOfDeadline, nextFeasibleTable, rollOver } from './calendar';
-import { textOf, type FormData } from './fields';
 import type { Role } from './roles';
 import { isSubmitted, registeredTable } from './routes/aanmelding';
 import { onplanbareZorgStart } from './routes/bijstellenOptions';
+import { stepText } from './stepData';
 
 /**
  * When reminders go out. Days before a deadline are calendar days; working days are Monday–Friday
@@ -152,8 +152,6 @@ export interface FollowUp {
   readonly ask: string;
 }
 
-const stepText = (c: Case, step: string, field: string): string | undefined => textOf(c.steps[step] as FormData | undefined, field);
-
 /**
  * The follow-up date the team recorded, for the case's current state: after the table the latest
  * opvolging's "Volgende opvolging" (or, right after the table, the "Datum opvolging" of its
@@ -199,7 +197,7 @@ const PRE_VERDICT = new Set(['voorwaarden', 'akkoord_teamleider', 'contact_advis
  * the next feasible table at `now` of the region chosen with the conditions.
  */
 export const caseReminders = (c: Case, ctx: { readonly now: Date; readonly tables: readonly RegionalTable[] }, p: ReminderPolicy = REMINDER_POLICY): Reminder[] => {
-  const region = textOf(c.steps.voorwaarden as FormData | undefined, 'regio');
+  const region = stepText(c, 'voorwaarden', 'regio');
   const target = region ? nextFeasibleTable(ctx.tables, region, ctx.now) : null;
   let out: Reminder[] = [];
   if (PRE_VERDICT.has(c.state) && target) {

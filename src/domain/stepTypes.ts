@@ -3,6 +3,7 @@ import type { RegionalTable } from './calendar';
 import type { FieldDescriptor, FieldValue, FormData } from './fields';
 import type { Refusal } from './refusal';
 import type { Actor, Role } from './roles';
+import type { StateId, StepKey } from './stateIds';
 
 /** What rules may look at besides the case: the moment and the regional calendar. */
 export interface RuleContext {
@@ -12,8 +13,12 @@ export interface RuleContext {
   readonly gebiedsteams: readonly string[];
 }
 
-/** One thing a user can do in a state; its form is `fields`, validated by the schema derived from them. */
-export interface ActionDef {
+/**
+ * One thing a user can do in a state; its form is `fields`, validated by the schema derived from them.
+ * `T` is the union of the states it leads to; build one with {@link action} so the compiler checks
+ * that `next` only returns one of `targets`.
+ */
+export interface ActionDef<T extends StateId = StateId> {
   readonly verb: string;
   /** Dutch button label. */
   readonly label: string;
@@ -21,8 +26,8 @@ export interface ActionDef {
   readonly roles?: readonly Role[];
   readonly fields: readonly FieldDescriptor[];
   /** Every state `next` can return; the diagram and tests rely on it. */
-  readonly targets: readonly string[];
-  readonly next: (data: FormData, c: Case) => string;
+  readonly targets: readonly T[];
+  readonly next: (data: FormData, c: Case) => T;
   /** Cross-field validation; Dutch error per field, or `null`. Refused as `invalid_input`. */
   readonly check?: (data: FormData, c: Case, ctx: RuleContext) => Record<string, string> | null;
   /**
@@ -34,7 +39,7 @@ export interface ActionDef {
   /** Business rule; a refusal, or `null` when the action may proceed. */
   readonly guard?: (data: FormData, c: Case, ctx: RuleContext) => Refusal | null;
   /** Key in `Case.steps` under which the data is merged; defaults to the current state. */
-  readonly stepKey?: string;
+  readonly stepKey?: StepKey;
   /** Fixed values merged into the stored step data, e.g. `{besluit: 'goedgekeurd'}`. */
   readonly stamp?: Readonly<Record<string, FieldValue>>;
   /**
@@ -57,8 +62,8 @@ export interface StepPosition {
 }
 
 /** One state of a route with everything the cards and the server need to know about it. */
-export interface StepDef {
-  readonly id: string;
+export interface StepDef<Id extends StateId = StateId> {
+  readonly id: Id;
   /** `null` for states shared by both routes (`nieuw` and the end states). */
   readonly route: RouteId | null;
   readonly label: string;
@@ -72,3 +77,12 @@ export interface StepDef {
   readonly terminal: boolean;
   readonly position: StepPosition;
 }
+
+/**
+ * Defines an action. `targets` fixes the states it may lead to: a misspelled state does not
+ * compile, and neither does a `next` that returns a state outside `targets` (`NoInfer`: the
+ * targets alone decide `T`). See test/unit/domain/stepTypes.test.ts.
+ */
+export const action = <const T extends StateId>(
+  def: Omit<ActionDef<T>, 'next'> & { readonly next: (data: FormData, c: Case) => NoInfer<T> },
+): ActionDef<T> => def;

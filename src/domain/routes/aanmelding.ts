@@ -3,22 +3,21 @@ import type { Case } from '../case';
 import { type RegionalTable, deadlinePassed, describeTable, findTable, rollOver } from '../calendar';
 import { type FormData, calendarChoiceField, choiceField, dateField, options, textareaField, textOf } from '../fields';
 import { type Refusal, refuse } from '../refusal';
-import type { RuleContext, StepDef } from '../stepTypes';
-import { ZORGADVIES, withExits } from './common';
+import { stepData, stepText } from '../stepData';
+import { type RuleContext, action } from '../stepTypes';
+import { ZORGADVIES, defineStep } from './common';
 import { conditionsMetCount } from './voorwaarden';
 
 export const ADVISEUR_MAIL = 'ziawlz@menzis.nl';
 
-const stepData = (c: Case, key: string): FormData | undefined => c.steps[key] as FormData | undefined;
-
 /** The table the case is registered for (its latest choice), or `null`. */
 export const registeredTable = (c: Case, tables: readonly RegionalTable[]): RegionalTable | null => {
-  const id = textOf(stepData(c, 'formulier'), 'tafel');
+  const id = stepText(c, 'formulier', 'tafel');
   return id ? findTable(tables, id) : null;
 };
 
 /** True once the registration form was submitted to the zorgkantoor for the current table. */
-export const isSubmitted = (c: Case): boolean => textOf(stepData(c, 'aangemeld'), 'ingediendOp') !== undefined;
+export const isSubmitted = (c: Case): boolean => stepText(c, 'aangemeld', 'ingediendOp') !== undefined;
 
 const notInFuture = (d: FormData, name: string, now: Date): Record<string, string> => {
   const v = textOf(d, name);
@@ -55,7 +54,7 @@ const chosenTableGuard = (d: FormData, _c: Case, ctx: RuleContext): Refusal | nu
 /** Belt and braces: registration needs the seven conditions and the teamleider's approval on record, and never a crisis. */
 export const registrationRefusal = (c: Case): Refusal | null => {
   if (c.steps.crisis) return refuse('crisis', 'Bij een crisis wordt een casus niet aangemeld bij de overlegtafel.');
-  if (conditionsMetCount(stepData(c, 'voorwaarden')) < 7 || c.steps.akkoord_teamleider?.besluit !== 'goedgekeurd') {
+  if (conditionsMetCount(stepData(c, 'voorwaarden')) < 7 || stepText(c, 'akkoord_teamleider', 'besluit') !== 'goedgekeurd') {
     return refuse('conditions_not_met', 'Aanmelden kan pas als alle zeven voorwaarden vervuld zijn en de teamleider akkoord heeft gegeven.');
   }
   return null;
@@ -63,12 +62,10 @@ export const registrationRefusal = (c: Case): Refusal | null => {
 
 const tableFields = [calendarChoiceField('regio', 'Regio', 'regions'), calendarChoiceField('tafel', 'Regionale overlegtafel', 'tables')];
 
-const open = (step: Omit<StepDef, 'route' | 'terminal' | 'role' | 'awaiting'>): StepDef =>
-  withExits({ ...step, route: 'zorgkantoor', terminal: false, role: 'begeleider', awaiting: 'begeleider' });
-
-export const AANMELDING_STEPS: readonly StepDef[] = [
-  open({
+export const AANMELDING_STEPS = [
+  defineStep({
     id: 'contact_adviseur',
+    route: 'zorgkantoor',
     label: 'Cirkel 4: contact zorginhoudelijk adviseur',
     instructions: [
       `Neem contact op met de zorginhoudelijk adviseurs van Menzis zorgkantoor (${ADVISEUR_MAIL}). Zij bepalen of bespreking aan de regionale overlegtafel passend is.`,
@@ -77,7 +74,7 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
     ],
     position: { phase: 4, subStep: 3 },
     actions: [
-      {
+      action({
         verb: 'adviseur.oordeel',
         label: 'Oordeel adviseur vastleggen',
         fields: [
@@ -93,11 +90,12 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
             ...notInFuture(d, 'contactdatum', ctx.now),
             ...(d.oordeel === 'niet_passend' && !textOf(d, 'advies') ? { advies: 'Noteer waarom het niet passend is: het team werkt het plan in cirkel 3 daarmee bij.' } : {}),
           }),
-      },
+      }),
     ],
   }),
-  open({
+  defineStep({
     id: 'formulier',
+    route: 'zorgkantoor',
     label: 'Cirkel 4: aanmeldformulier en tafel kiezen',
     instructions: [
       'Vul het aanmeldformulier van het zorgkantoor in en stuur het via beveiligde mail; zet hier geen cliëntgegevens.',
@@ -105,11 +103,11 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
     ],
     position: { phase: 4, subStep: 4 },
     actions: [
-      {
+      action({
         verb: 'aanmelding.indienen',
         // The region chosen with the conditions; its tables are the ones offered.
         defaults: (c): FormData => {
-          const regio = textOf(stepData(c, 'voorwaarden'), 'regio');
+          const regio = stepText(c, 'voorwaarden', 'regio');
           return regio ? { regio } : {};
         },
         label: 'Aanmelden voor tafel',
@@ -118,16 +116,17 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
         next: () => 'aangemeld',
         check: (d, _c, ctx) => nonEmpty({ ...notInFuture(d, 'formulierOntvangenOp', ctx.now), ...tableErrors(d, ctx) }),
         guard: (d, c, ctx) => registrationRefusal(c) ?? chosenTableGuard(d, c, ctx),
-      },
+      }),
     ],
   }),
-  open({
+  defineStep({
     id: 'aangemeld',
+    route: 'zorgkantoor',
     label: 'Cirkel 4: aangemeld voor de regionale overlegtafel',
     instructions: ['Lever het aanmeldformulier in vóór de inleverdatum en leg de datum hier vast. Na de tafel leg je de uitkomst vast.'],
     position: { phase: 4, subStep: 5 },
     actions: [
-      {
+      action({
         verb: 'aanmelding.ingediend',
         label: 'Formulier ingeleverd',
         fields: [dateField('ingediendOp', 'Ingeleverd bij het zorgkantoor op')],
@@ -138,8 +137,8 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
           const t = registeredTable(c, ctx.tables);
           return t ? deadlineRefusal(t, ctx) : refuse('wrong_step', 'Kies eerst een tafel.');
         },
-      },
-      {
+      }),
+      action({
         verb: 'tafel.wijzigen',
         label: 'Andere tafel kiezen',
         fields: tableFields,
@@ -148,8 +147,8 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
         stepKey: 'formulier',
         check: (d, _c, ctx) => nonEmpty(tableErrors(d, ctx)),
         guard: chosenTableGuard,
-      },
-      {
+      }),
+      action({
         verb: 'bespreking.vastleggen',
         label: 'Uitkomst tafel vastleggen',
         fields: [
@@ -173,24 +172,26 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
           }
           return null;
         },
-      },
+      }),
     ],
   }),
-  open({
+  defineStep({
     id: 'besproken',
+    route: 'zorgkantoor',
     label: 'Cirkel 4: besproken aan de overlegtafel',
     instructions: ['Voer de afspraken van de overlegtafel uit en leg de opvolging vast.'],
     position: { phase: 4, subStep: 6 },
     actions: [opvolgingAction()],
   }),
-  open({
+  defineStep({
     id: 'opvolging',
+    route: 'zorgkantoor',
     label: 'Cirkel 4: opvolging',
     instructions: ['Volg de afspraken op tot de situatie stabiel is; sluit daarna de casus af.'],
     position: { phase: 4, subStep: 7 },
     actions: [
       opvolgingAction(),
-      {
+      action({
         verb: 'casus.afsluiten',
         label: 'Casus afsluiten',
         fields: [
@@ -205,13 +206,13 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
         targets: ['afgesloten'],
         next: () => 'afgesloten',
         stepKey: 'afgesloten',
-      },
+      }),
     ],
   }),
 ];
 
-function opvolgingAction(): StepDef['actions'][number] {
-  return {
+function opvolgingAction() {
+  return action({
     verb: 'opvolging.vastleggen',
     recurring: true,
     label: 'Opvolging vastleggen',
@@ -224,5 +225,5 @@ function opvolgingAction(): StepDef['actions'][number] {
     targets: ['opvolging'],
     next: () => 'opvolging',
     stepKey: 'opvolging',
-  };
+  });
 }
