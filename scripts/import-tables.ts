@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { CalendarService, systemClock } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
-import { mergeTables, parseCalendarCsv } from '../src/domain';
+import { DEFAULT_TABLES, mergeTables, parseCalendarCsv } from '../src/domain';
 import { TableCalendarStore, type TableConnection, openTables } from '../src/storage';
 import { devConnectionString, startAzurite } from '../src/storage/azurite';
 
@@ -54,7 +54,7 @@ export const runImport = async (argv: readonly string[], env: Readonly<Record<st
   const { conn, stop } = await storageFor(config);
   try {
     const tables = await openTables(conn, config.tablePrefix);
-    const calendar = new CalendarService(new TableCalendarStore(tables.cases), systemClock, 0);
+    const calendar = new CalendarService(new TableCalendarStore(tables.cases), systemClock, DEFAULT_TABLES, 0);
     const merged = await calendar.update(tenant, (current) => mergeTables(current, parsed.value));
     return { ok: true, lines: [`${parsed.value.length} tafel(s) geïmporteerd voor tenant ${tenant}; de kalender telt nu ${merged.length} tafel(s).`] };
   } finally {

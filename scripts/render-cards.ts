@@ -47,14 +47,14 @@ class Walk {
   private n = 0;
   constructor(public c: Case) {}
   act(verb: string, input: Readonly<Record<string, unknown>>, actor: Actor = ANOUK): this {
-    const r = applyAction(this.c, { verb, input }, actor, { now: hours(++this.n), hash });
+    const r = applyAction(this.c, { verb, input }, actor, { now: hours(++this.n), hash, tables: DEFAULT_TABLES });
     if (!r.ok) throw new Error(`${this.c.id} ${verb}: ${r.error.code} ${r.error.message}`);
     this.c = r.value.case;
     return this;
   }
   /** The refusal of an action that should fail (input kept, nothing changed). */
   refuse(verb: string, input: FormData, actor: Actor = ANOUK) {
-    const r = applyAction(this.c, { verb, input }, actor, { now: hours(this.n + 1), hash });
+    const r = applyAction(this.c, { verb, input }, actor, { now: hours(this.n + 1), hash, tables: DEFAULT_TABLES });
     if (r.ok) throw new Error(`${this.c.id} ${verb}: werd onverwacht geaccepteerd`);
     return r.error;
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_TABLES, type RegionalTable } from '../domain';
+import type { RegionalTable } from '../domain';
 import type { Clock, Versioned } from './ports';
 
 /** The regional table calendar of a tenant (functioneel beheerders maintain it). */
@@ -9,8 +9,9 @@ export interface CalendarStore {
 }
 
 /**
- * Reads a tenant's calendar (the seed's 2023 dates until a beheerder saves one), cached for
- * `ttlMs`: the calendar changes rarely and is read on every action.
+ * Reads a tenant's calendar (`initial` until a beheerder saves one; `main.ts` passes the seed's
+ * 2023 dates, `DEFAULT_TABLES`), cached for `ttlMs`: the calendar changes rarely and is read on
+ * every action.
  */
 export class CalendarService {
   private readonly cache = new Map<string, { at: number; tables: readonly RegionalTable[] }>();
@@ -18,6 +19,7 @@ export class CalendarService {
   constructor(
     private readonly store: CalendarStore,
     private readonly clock: Clock,
+    private readonly initial: readonly RegionalTable[],
     private readonly ttlMs = 60_000,
   ) {}
 
@@ -26,7 +28,7 @@ export class CalendarService {
     const hit = this.cache.get(tenantId);
     if (hit && now - hit.at < this.ttlMs) return hit.tables;
     const stored = await this.store.get(tenantId);
-    const tables = stored?.value ?? DEFAULT_TABLES;
+    const tables = stored?.value ?? this.initial;
     this.cache.set(tenantId, { at: now, tables });
     return tables;
   }
@@ -35,7 +37,7 @@ export class CalendarService {
   async update(tenantId: string, change: (tables: readonly RegionalTable[]) => readonly RegionalTable[]): Promise<readonly RegionalTable[]> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const stored = await this.store.get(tenantId);
-      const next = [...change(stored?.value ?? DEFAULT_TABLES)].sort((a, b) => (a.meeting === b.meeting ? a.region.localeCompare(b.region) : a.meeting < b.meeting ? -1 : 1));
+      const next = [...change(stored?.value ?? this.initial)].sort((a, b) => (a.meeting === b.meeting ? a.region.localeCompare(b.region) : a.meeting < b.meeting ? -1 : 1));
       if (await this.store.save(tenantId, next, stored?.etag ?? null)) {
         this.cache.set(tenantId, { at: this.clock.now().getTime(), tables: next });
         return next;

@@ -102,7 +102,7 @@ const deadlinePassedReminder = (c: Case, t: RegionalTable, tables: readonly Regi
 };
 
 /** Reminders for a case registered for `t`: deadline ones while not submitted, the meeting, and the outcome afterwards. */
-export const registrationReminders = (
+const registrationReminders = (
   c: Case,
   t: RegionalTable,
   submitted: boolean,
@@ -177,7 +177,7 @@ const workingDayOnOrBefore = (date: CivilDate): CivilDate => {
 };
 
 /** The reminder of a recorded follow-up date, at the policy's hour on that (working) day. */
-export const followUpReminder = (c: Case, f: FollowUp, p: ReminderPolicy = REMINDER_POLICY): Reminder => {
+const followUpReminder = (c: Case, f: FollowUp, p: ReminderPolicy = REMINDER_POLICY): Reminder => {
   const d = workingDayOnOrBefore(f.date);
   return {
     key: `${c.id}:followup:${c.state}:${f.date}`,
@@ -226,7 +226,3 @@ export const caseReminders = (c: Case, ctx: { readonly now: Date; readonly table
   if (followUp) out = [...out, followUpReminder(c, followUp, p)];
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 };
-
-/** Reminders due in the half-open window (`from`, `to`]. */
-export const dueReminders = (reminders: readonly Reminder[], from: Date, to: Date): Reminder[] =>
-  reminders.filter((r) => r.at.getTime() > from.getTime() && r.at.getTime() <= to.getTime());

@@ -1,5 +1,5 @@
 import type { Case } from './case';
-import { type FormData, flagOf, textOf } from './fields';
+import { type FormData, textOf } from './fields';
 import type { StepKey } from './stateIds';
 
 /**
@@ -10,6 +10,3 @@ export const stepData = (c: Pick<Case, 'steps'>, key: StepKey): FormData | undef
 
 /** A text, date or single choice a step stored, or `undefined`. */
 export const stepText = (c: Pick<Case, 'steps'>, key: StepKey, field: string): string | undefined => textOf(stepData(c, key), field);
-
-/** A toggle a step stored (`false` when absent). */
-export const stepFlag = (c: Pick<Case, 'steps'>, key: StepKey, field: string): boolean => flagOf(stepData(c, key), field);

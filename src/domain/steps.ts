@@ -1,5 +1,5 @@
 import { type Case, type RouteId, NEW_STATE, ROUTE_LABELS } from './case';
-import { DEFAULT_TABLES, type RegionalTable, describeTable, offeredTables, regionsOf } from './calendar';
+import { type RegionalTable, describeTable, offeredTables, regionsOf } from './calendar';
 import { type FieldDescriptor, type FormData, choiceField, options, textField, textOf } from './fields';
 import { clientRefProblem } from './privacy';
 import { type Actor, type Role, hasRole } from './roles';
@@ -95,6 +95,7 @@ export interface ActionViewOptions {
   readonly actor?: Actor;
   /** With `now`, table choices list only tables whose deadline has not passed. */
   readonly now?: Date;
+  /** The tenant's calendar; without it (a caller that wants only verbs and labels) calendar choices have no options. */
   readonly tables?: readonly RegionalTable[];
   /** The team's Siem gebiedsteams, for the gebiedsteam choice. */
   readonly gebiedsteams?: readonly string[];
@@ -116,7 +117,7 @@ const resolveField = (f: FieldDescriptor, tables: readonly RegionalTable[], now:
 export const availableActions = (c: Case, opts: ActionViewOptions = {}): readonly ActionView[] => {
   const step = stepOf(c.state);
   if (!step) return [];
-  const tables = opts.tables ?? DEFAULT_TABLES;
+  const tables = opts.tables ?? [];
   return step.actions.map((a) => {
     const roles = rolesFor(step, a);
     const actor = opts.actor;

@@ -1,7 +1,7 @@
 import { amsterdamDate, formatDutchDate, startOfAmsterdamDay } from '../amsterdamTime';
 import type { Case } from '../case';
 import { type RegionalTable, deadlinePassed, describeTable, findTable, rollOver } from '../calendar';
-import { type FormData, calendarChoiceField, choiceField, dateField, options, textareaField, textOf } from '../fields';
+import { type FormData, dataChoiceField, choiceField, dateField, options, textareaField, textOf } from '../fields';
 import { type Refusal, refuse } from '../refusal';
 import { stepData, stepText } from '../stepData';
 import { type RuleContext, action } from '../stepTypes';
@@ -34,7 +34,7 @@ const tableErrors = (d: FormData, ctx: RuleContext): Record<string, string> => {
 };
 
 /** Refusal when the submission deadline of `t` has passed at `now`, naming the next feasible table of the region. */
-export const deadlineRefusal = (t: RegionalTable, ctx: RuleContext): Refusal | null => {
+const deadlineRefusal = (t: RegionalTable, ctx: RuleContext): Refusal | null => {
   if (!deadlinePassed(t, ctx.now)) return null;
   const next = rollOver(ctx.tables, t, ctx.now);
   return refuse(
@@ -52,7 +52,7 @@ const chosenTableGuard = (d: FormData, _c: Case, ctx: RuleContext): Refusal | nu
 };
 
 /** Belt and braces: registration needs the seven conditions and the teamleider's approval on record, and never a crisis. */
-export const registrationRefusal = (c: Case): Refusal | null => {
+const registrationRefusal = (c: Case): Refusal | null => {
   if (c.steps.crisis) return refuse('crisis', 'Bij een crisis wordt een casus niet aangemeld bij de overlegtafel.');
   if (conditionsMetCount(stepData(c, 'voorwaarden')) < 7 || stepText(c, 'akkoord_teamleider', 'besluit') !== 'goedgekeurd') {
     return refuse('conditions_not_met', 'Aanmelden kan pas als alle zeven voorwaarden vervuld zijn en de teamleider akkoord heeft gegeven.');
@@ -60,7 +60,7 @@ export const registrationRefusal = (c: Case): Refusal | null => {
   return null;
 };
 
-const tableFields = [calendarChoiceField('regio', 'Regio', 'regions'), calendarChoiceField('tafel', 'Regionale overlegtafel', 'tables')];
+const tableFields = [dataChoiceField('regio', 'Regio', 'regions'), dataChoiceField('tafel', 'Regionale overlegtafel', 'tables')];
 
 export const AANMELDING_STEPS = [
   defineStep({

@@ -1,4 +1,4 @@
-import { type FieldDescriptor, type FormData, calendarChoiceField, flagOf, textField, textOf, toggleField } from '../fields';
+import { type FieldDescriptor, type FormData, dataChoiceField, flagOf, textField, textOf, toggleField } from '../fields';
 
 /** The seven conditions (Menzis stappenplan) before a case may go to the regionale overlegtafel. */
 export const CONDITIONS = [
@@ -30,7 +30,7 @@ export const CONDITION_FIELDS: readonly FieldDescriptor[] = [
       { required: false, maxLength: 300 },
     ),
   ]),
-  calendarChoiceField('regio', 'Regio van de overlegtafel', 'regions', { required: false, help: 'Voor herinneringen aan de inleverdatum.' }),
+  dataChoiceField('regio', 'Regio van de overlegtafel', 'regions', { required: false, help: 'Voor herinneringen aan de inleverdatum.' }),
 ];
 
 export interface ConditionStatus {

@@ -15,7 +15,7 @@ import { action } from '../stepTypes';
 import { ZORGADVIES, defineStep } from './common';
 import { CONDITION_FIELDS, conditionsMetCount, evaluateConditions, missingExplanations } from './voorwaarden';
 
-export const PARTICIPANTS = options({
+const PARTICIPANTS = options({
   begeleider: 'Begeleider(s)',
   teamleider: 'Teamleider',
   gedragsdeskundige: 'Gedragsdeskundige',

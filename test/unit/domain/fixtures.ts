@@ -1,6 +1,7 @@
 import {
   type Actor,
   type Case,
+  DEFAULT_TABLES,
   type CaseEvent,
   type Refusal,
   type RegionalTable,
@@ -38,7 +39,7 @@ export interface Ctx {
 }
 
 export const apply = (c: Case, verb: string, input: unknown, who: Actor = EVERYONE, ctx: Ctx = {}) =>
-  applyAction(c, { verb, input }, who, { now: ctx.now ?? NOW, hash, ...(ctx.tables ? { tables: ctx.tables } : {}) });
+  applyAction(c, { verb, input }, who, { now: ctx.now ?? NOW, hash, tables: ctx.tables ?? DEFAULT_TABLES });
 
 /** Applies an action that must succeed. */
 export const step = (c: Case, verb: string, input: unknown, who: Actor = EVERYONE, ctx: Ctx = {}): Case => {
