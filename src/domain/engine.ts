@@ -8,6 +8,7 @@ import { type Refusal, refuse } from './refusal';
 import { type Result, err, ok } from './result';
 import { type Actor, ROLE_LABELS, hasRole } from './roles';
 import { ALL_VERBS, rolesFor, stepOf } from './steps';
+import { inState } from './stateIds';
 import type { ActionDef, RuleContext } from './stepTypes';
 
 /** An action on a case as the edge parsed it: a verb and untrusted input. */
@@ -104,9 +105,9 @@ export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: Acti
   if (!step) return err(refuse('wrong_step', `Onbekende stap "${c.state}".`));
   if (step.terminal) {
     return err(
-      c.state === 'crisis'
+      inState(c, 'crisis')
         ? refuse('crisis', 'Deze casus is als crisis gemeld: volg de crisisregeling of de zorgconferentie. Aanmelden bij de overlegtafel kan niet.')
-        : refuse('closed', c.state === 'ingetrokken' ? 'Deze casus is ingetrokken.' : 'Deze casus is afgesloten.'),
+        : refuse('closed', inState(c, 'ingetrokken') ? 'Deze casus is ingetrokken.' : 'Deze casus is afgesloten.'),
     );
   }
   if (action.expectedVersion !== undefined && action.expectedVersion !== c.version) {

@@ -50,3 +50,6 @@ const IDS: ReadonlySet<string> = new Set(STATE_IDS);
 
 /** Narrows a stored state (or any string) to a known state id. */
 export const isStateId = (s: string): s is StateId => IDS.has(s);
+
+/** True when a case is in one of `states` (a misspelled state does not compile, unlike `c.state === '…'`). */
+export const inState = (c: { readonly state: string }, ...states: readonly StateId[]): boolean => states.some((s) => s === c.state);

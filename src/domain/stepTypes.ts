@@ -61,6 +61,35 @@ export interface StepPosition {
   readonly subStep?: number;
 }
 
+/** A follow-up date the team records in a step, and what the reminder on it asks. */
+export interface FollowUpSource {
+  /** Where the date is stored: the step data key and the field. */
+  readonly key: StepKey;
+  readonly field: string;
+  /** Channel-safe: "opvolging afspraken cirkel 3". */
+  readonly label: string;
+  /** Dutch, channel-safe: what the team is asked to do. */
+  readonly ask: string;
+}
+
+/**
+ * The dates a state works towards, declared with the step: `reminders.ts` turns them into the
+ * reminders and `keyDate.ts` into the status card's "Volgende datum".
+ */
+export interface StepDates {
+  /**
+   * The next table of the region chosen with the conditions: `adviseur` reminds to contact the
+   * adviseur in time for it, `deadline` reminds of its submission deadline.
+   */
+  readonly nextTable?: 'adviseur' | 'deadline';
+  /** The table the case is registered for: its deadline while not submitted, its meeting, the outcome after it. */
+  readonly registeredTable?: boolean;
+  /** The monthly evaluations of tijdelijke onplanbare zorg. */
+  readonly evaluations?: boolean;
+  /** A follow-up date recorded earlier. */
+  readonly followUp?: FollowUpSource;
+}
+
 /** One state of a route with everything the cards and the server need to know about it. */
 export interface StepDef<Id extends StateId = StateId> {
   readonly id: Id;
@@ -76,6 +105,8 @@ export interface StepDef<Id extends StateId = StateId> {
   readonly actions: readonly ActionDef[];
   readonly terminal: boolean;
   readonly position: StepPosition;
+  /** Reminders and key dates of the state; absent when it has none. */
+  readonly dates?: StepDates;
 }
 
 /**

@@ -7,7 +7,7 @@ import { AANMELDING_STEPS, isSubmitted } from './routes/aanmelding';
 import { BIJSTELLEN_STEPS } from './routes/bijstellen';
 import { CRISIS_ACTION, END_STEPS, defineStep } from './routes/common';
 import { ZORGKANTOOR_CIRCLE_STEPS } from './routes/zorgkantoor';
-import { STATE_IDS, type StateId } from './stateIds';
+import { STATE_IDS, type StateId, inState } from './stateIds';
 import { stepText } from './stepData';
 import { type ActionDef, type StepDef, action } from './stepTypes';
 
@@ -144,7 +144,7 @@ export const CRISIS_VERB = CRISIS_ACTION.verb;
 export const primaryVerb = (c: Case): string | null => {
   const step = stepOf(c.state);
   if (!step || step.terminal) return null;
-  if (c.state === 'aangemeld' && isSubmitted(c)) return 'bespreking.vastleggen';
+  if (inState(c, 'aangemeld') && isSubmitted(c)) return 'bespreking.vastleggen';
   return step.actions.find((a) => a.verb !== CRISIS_VERB)?.verb ?? null;
 };
 

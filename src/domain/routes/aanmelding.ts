@@ -4,9 +4,10 @@ import { type RegionalTable, deadlinePassed, describeTable, findTable, rollOver 
 import { type FormData, dataChoiceField, choiceField, dateField, options, textareaField, textOf } from '../fields';
 import { type Refusal, refuse } from '../refusal';
 import { stepData, stepText } from '../stepData';
-import { type RuleContext, action } from '../stepTypes';
+import { type FollowUpSource, type RuleContext, action } from '../stepTypes';
 import { ZORGADVIES, defineStep } from './common';
 import { conditionsMetCount } from './voorwaarden';
+import { CIRKEL3_FOLLOW_UP } from './zorgkantoor';
 
 export const ADVISEUR_MAIL = 'ziawlz@menzis.nl';
 
@@ -62,6 +63,14 @@ const registrationRefusal = (c: Case): Refusal | null => {
 
 const tableFields = [dataChoiceField('regio', 'Regio', 'regions'), dataChoiceField('tafel', 'Regionale overlegtafel', 'tables')];
 
+/** After the table: the agreements of the table, from the date recorded with its outcome, then from each follow-up's next date. */
+const tableFollowUp = (key: 'besproken' | 'opvolging', field: string): FollowUpSource => ({
+  key,
+  field,
+  label: 'opvolging afspraken overlegtafel',
+  ask: 'Leg de stand van zaken vast met "Opvolging vastleggen" en plan zo nodig de volgende opvolging.',
+});
+
 export const AANMELDING_STEPS = [
   defineStep({
     id: 'contact_adviseur',
@@ -73,6 +82,7 @@ export const AANMELDING_STEPS = [
       ZORGADVIES,
     ],
     position: { phase: 4, subStep: 3 },
+    dates: { nextTable: 'adviseur', followUp: CIRKEL3_FOLLOW_UP },
     actions: [
       action({
         verb: 'adviseur.oordeel',
@@ -102,6 +112,7 @@ export const AANMELDING_STEPS = [
       'Kies de regionale overlegtafel; de inleverdatum moet nog niet verstreken zijn.',
     ],
     position: { phase: 4, subStep: 4 },
+    dates: { nextTable: 'deadline', followUp: CIRKEL3_FOLLOW_UP },
     actions: [
       action({
         verb: 'aanmelding.indienen',
@@ -125,6 +136,7 @@ export const AANMELDING_STEPS = [
     label: 'Cirkel 4: aangemeld voor de regionale overlegtafel',
     instructions: ['Lever het aanmeldformulier in vóór de inleverdatum en leg de datum hier vast. Na de tafel leg je de uitkomst vast.'],
     position: { phase: 4, subStep: 5 },
+    dates: { registeredTable: true },
     actions: [
       action({
         verb: 'aanmelding.ingediend',
@@ -181,6 +193,7 @@ export const AANMELDING_STEPS = [
     label: 'Cirkel 4: besproken aan de overlegtafel',
     instructions: ['Voer de afspraken van de overlegtafel uit en leg de opvolging vast.'],
     position: { phase: 4, subStep: 6 },
+    dates: { followUp: tableFollowUp('besproken', 'vervolgdatum') },
     actions: [opvolgingAction()],
   }),
   defineStep({
@@ -189,6 +202,7 @@ export const AANMELDING_STEPS = [
     label: 'Cirkel 4: opvolging',
     instructions: ['Volg de afspraken op tot de situatie stabiel is; sluit daarna de casus af.'],
     position: { phase: 4, subStep: 7 },
+    dates: { followUp: tableFollowUp('opvolging', 'volgendeDatum') },
     actions: [
       opvolgingAction(),
       action({

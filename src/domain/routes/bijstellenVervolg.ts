@@ -20,6 +20,7 @@ export const BIJSTELLEN_VERVOLG_STEPS = [
     label: 'Stap 5: tijdelijke onplanbare zorg (maandelijkse evaluatie)',
     role: 'sleutelfiguur',
     position: { phase: 5 },
+    dates: { evaluations: true },
     instructions: [
       'De dichtstbijzijnde woonlocatie zet tijdelijk onplanbare zorg in (3–6 maanden, via Verzoek om Toewijzing), met monitoring door sleutelfiguur en/of teamleider.',
       'Evalueer maandelijks of terug naar BG mogelijk is of toch een aanvraag BW nodig is.',

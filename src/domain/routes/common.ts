@@ -1,5 +1,5 @@
 import type { RouteId } from '../case';
-import { type ActionDef, type StepDef, type StepPosition, action } from '../stepTypes';
+import { type ActionDef, type StepDates, type StepDef, type StepPosition, action } from '../stepTypes';
 import { textareaField, toggleField } from '../fields';
 import { type Role, hasRole } from '../roles';
 import type { StateId } from '../stateIds';
@@ -66,6 +66,8 @@ export interface StepOptions<Id extends StateId> {
   readonly awaiting?: Role;
   /** Position in the route's progress picture; default phase 0. */
   readonly position?: StepPosition;
+  /** Reminders and key dates of the state (see `StepDates`). */
+  readonly dates?: StepDates;
   /** The step's own actions; the exits are added by `exits`. */
   readonly actions?: readonly ActionDef[];
   /**
@@ -91,6 +93,7 @@ export const defineStep = <const Id extends StateId>(o: StepOptions<Id>): StepDe
     actions: exits === 'all' ? [...own, CRISIS_ACTION, WITHDRAW_ACTION] : exits === 'withdraw' ? [...own, WITHDRAW_ACTION] : own,
     terminal: exits === 'end',
     position: o.position ?? { phase: 0 },
+    ...(o.dates ? { dates: o.dates } : {}),
   };
 };
 

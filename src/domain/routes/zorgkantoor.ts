@@ -11,7 +11,7 @@ import {
 import { refuse } from '../refusal';
 import type { StateId } from '../stateIds';
 import { stepData } from '../stepData';
-import { action } from '../stepTypes';
+import { type FollowUpSource, action } from '../stepTypes';
 import { ZORGADVIES, defineStep } from './common';
 import { CONDITION_FIELDS, conditionsMetCount, evaluateConditions, missingExplanations } from './voorwaarden';
 
@@ -54,6 +54,14 @@ const circle = <const Id extends StateId, const Next extends StateId>(id: Id, la
       }),
     ],
   });
+
+/** After cirkel 3 until the registration the team follows up the agreements of cirkel 3 (the seed: "Uitkomsten en afspraken worden vastgelegd en opgevolgd"). */
+export const CIRKEL3_FOLLOW_UP: FollowUpSource = {
+  key: 'cirkel3',
+  field: 'vervolgdatum',
+  label: 'opvolging afspraken cirkel 3',
+  ask: 'Ga na of de afspraken uit cirkel 3 zijn uitgevoerd en wat er nog nodig is.',
+};
 
 export const ZORGKANTOOR_CIRCLE_STEPS = [
   circle('cirkel1', 'Cirkel 1: overleg in het team', 1, 'cirkel2', ['Bespreek de vastgelopen situatie binnen het team en zoek samen een oplossing.']),
@@ -98,6 +106,7 @@ export const ZORGKANTOOR_CIRCLE_STEPS = [
     label: 'Cirkel 4: voorwaarden voor de regionale overlegtafel',
     instructions: ['Een casus mag pas naar de regionale overlegtafel als aan alle zeven voorwaarden is voldaan. Bevestig elke voorwaarde met een korte toelichting.'],
     position: { phase: 4, subStep: 1 },
+    dates: { nextTable: 'adviseur', followUp: CIRKEL3_FOLLOW_UP },
     actions: [
       action({
         verb: 'voorwaarden.vastleggen',
@@ -136,6 +145,7 @@ export const ZORGKANTOOR_CIRCLE_STEPS = [
     role: 'teamleider',
     instructions: ['De teamleider beoordeelt de zeven voorwaarden en geeft akkoord om contact op te nemen met de zorginhoudelijk adviseur.'],
     position: { phase: 4, subStep: 2 },
+    dates: { nextTable: 'adviseur', followUp: CIRKEL3_FOLLOW_UP },
     actions: [
       action({
         verb: 'voorwaarden.goedkeuren',

@@ -3,7 +3,8 @@
  * this file; each `@ts-expect-error` line must be an error, and an unused one fails tsc, so when the
  * builders stop catching a mistake, the type check fails. Jest runs the runtime half.
  */
-import { STATE_IDS, STEPS, type StateId, type StepKey, action, isStateId, stepData, stepOf } from '../../../src/domain';
+import { DEFAULT_TABLES, STATE_IDS, STEPS, type StateId, type StepKey, action, followUpOf, inState, isStateId, nextKeyDate, stepData, stepOf } from '../../../src/domain';
+import { freshCase } from './fixtures';
 import { defineStep } from '../../../src/domain/routes/common';
 
 const base = { verb: 'test.actie', label: 'Test', fields: [] } as const;
@@ -34,6 +35,10 @@ const misspelledStep = defineStep({ id: 'cirkel5', route: 'zorgkantoor', label: 
 // Reading another step's data by a misspelled key:
 // @ts-expect-error 'voorwaarde' is not a step key
 const misspelledRead = (c: Parameters<typeof stepData>[0]) => stepData(c, 'voorwaarde');
+
+// Comparing a case's state with a misspelled state:
+// @ts-expect-error 'aangmeld' is not a state
+const misspelledCompare = inState({ state: 'aangemeld' }, 'aangmeld');
 
 // A state id is not any string:
 // @ts-expect-error a plain string is not a StateId
@@ -67,5 +72,22 @@ describe('getypeerde stappen', () => {
     expect(misspelledStep.actions.map((a) => a.verb)).toEqual(['crisis.melden', 'casus.intrekken']);
     expect(misspelledRead({ steps: { voorwaarde: { regio: 'Twente' } } })).toEqual({ regio: 'Twente' });
     expect(anyString).toBe('iets');
+    expect(misspelledCompare).toBe(false);
+    expect(inState({ state: 'aangemeld' }, 'formulier', 'aangemeld')).toBe(true);
+  });
+
+  it('een opvolgdatum komt uit wat de stap zelf verklaart (dates.followUp), en de statuskaart toont hem', () => {
+    const withFollowUp = STEPS.filter((s) => s.dates?.followUp);
+    expect(withFollowUp.length).toBeGreaterThan(0);
+    for (const s of withFollowUp) {
+      const f = s.dates?.followUp;
+      if (!f) continue;
+      const c = { ...freshCase(), route: s.route, state: s.id, steps: { [f.key]: { [f.field]: '2023-09-20' } } };
+      expect([s.id, followUpOf(c)]).toEqual([s.id, { date: '2023-09-20', label: f.label, ask: f.ask }]);
+      expect(nextKeyDate(c, { now: new Date('2023-09-15T10:00:00Z'), tables: DEFAULT_TABLES })).toEqual({ date: '2023-09-20', label: f.label });
+    }
+    const without = STEPS.find((s) => !s.dates && !s.terminal && s.id !== 'nieuw');
+    if (!without) throw new Error('elke stap heeft datums');
+    expect(followUpOf({ ...freshCase(), state: without.id, steps: { cirkel3: { vervolgdatum: '2023-09-20' } } })).toBeNull();
   });
 });
