@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DueReminder, type OutboxMessage, consoleLogger } from '../src/app';
-import { type Actor, type Case, DEFAULT_TABLES, type Reminder, applyAction, caseReminders } from '../src/domain';
+import { type Actor, type Case, DEFAULT_TABLES, type Reminder, applyAction, caseReminders, stepOf } from '../src/domain';
 import type { TickResult } from '../src/scheduler';
 import {
   TableCaseRepository,
@@ -25,6 +25,7 @@ import { type SeedRow, hasBirthTimes, seedAzurite, waitForSave } from './lib/lok
 import { Verdicts, fmt, log } from './lib/stats';
 import { Stops, runBench } from './lib/run';
 import { tableScheduler } from '../test/support/scheduler';
+import { SAMPLE_INPUT, type WalkInputs, actionsAlong, pathTo } from '../test/support/routeWalk';
 
 const TENANTS = 10;
 /** `BENCH_REMINDER_CASES` lowers the large size. */
@@ -63,18 +64,30 @@ const TEAMLEIDER: Actor = { userId: 'user-bench-tl', name: 'Teamleider', roles: 
 const OPENED = Date.parse('2026-10-19T07:00:00Z');
 const ONPLANBARE_ZORG_START = '2026-10-23';
 
+/** The bench's inputs, as the cards send them; the path (and any other step's input) is the shared route walk's. */
+const BENCH_INPUT: WalkInputs = {
+  'route.kiezen': { route: 'bijstellen', clientRef: 'ECD-BENCH' },
+  'signaal.vastleggen': { datum: '2026-10-19', actielijn: 'Dagstructuur en wonen' },
+  'actielijnen.bijstellen': { datum: '2026-10-19', samenMetClient: true, bijstelling: 'Extra begeleiding in de ochtend.', resultaat: 'onvoldoende' },
+  'teamleider.besluit': { besluit: 'casuistiekoverleg' },
+  'casuistiek.aanmelden': { datumOverleg: '2026-10-20', situatie: 'De hulpvraag is groter geworden.', geprobeerd: 'Opplussen van momenten.', vraag: 'Is onplanbare zorg passend?' },
+};
+
 /**
- * Route Bijstellen to tijdelijke onplanbare zorg, the actions as the cards send them: signal,
- * actielijnen not enough, teamleider chooses the casuïstiekoverleg, form, outcome with a start date.
+ * Route Bijstellen to tijdelijke onplanbare zorg along the shared route walk (test/support/routeWalk.ts):
+ * signal, actielijnen not enough, teamleider chooses the casuïstiekoverleg, form, then the outcome
+ * with the bench's start date. Each action by the begeleider, or the teamleider where the step is theirs.
  */
-const TO_ONPLANBARE_ZORG: readonly (readonly [Actor, string, Readonly<Record<string, unknown>>])[] = [
-  [BEGELEIDER, 'route.kiezen', { route: 'bijstellen', clientRef: 'ECD-BENCH' }],
-  [BEGELEIDER, 'signaal.vastleggen', { datum: '2026-10-19', actielijn: 'Dagstructuur en wonen' }],
-  [BEGELEIDER, 'actielijnen.bijstellen', { datum: '2026-10-19', samenMetClient: true, bijstelling: 'Extra begeleiding in de ochtend.', resultaat: 'onvoldoende' }],
-  [TEAMLEIDER, 'teamleider.besluit', { besluit: 'casuistiekoverleg' }],
-  [BEGELEIDER, 'casuistiek.aanmelden', { datumOverleg: '2026-10-20', situatie: 'De hulpvraag is groter geworden.', geprobeerd: 'Opplussen van momenten.', vraag: 'Is onplanbare zorg passend?' }],
-  [TEAMLEIDER, 'casuistiek.uitkomst', { datum: '2026-10-20', uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Woonlocatie aan de Linde', startdatum: ONPLANBARE_ZORG_START }],
-];
+const TO_ONPLANBARE_ZORG = actionsAlong(
+  [
+    ...pathTo('bijstellen', 'stap5_afweging'),
+    ['casuistiek.uitkomst', { datum: '2026-10-20', uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Woonlocatie aan de Linde', startdatum: ONPLANBARE_ZORG_START }],
+  ],
+  { ...SAMPLE_INPUT, ...BENCH_INPUT },
+);
+
+/** The begeleider, or the teamleider when the case's current step is not the begeleider's. */
+const actorFor = (c: Case): Actor => (stepOf(c.state)?.role === 'teamleider' ? TEAMLEIDER : BEGELEIDER);
 
 /**
  * A case that owes a reminder at START: built through the domain from `newCase` (the engine's
@@ -85,9 +98,9 @@ const TO_ONPLANBARE_ZORG: readonly (readonly [Actor, string, Readonly<Record<str
 const dueCase = (seq: number): { case: Case; due: DueReminder; future: DueReminder } => {
   let c = benchCase(seq, seq % 50, SERVICE_URL, new Date(OPENED), tenantOf(seq));
   let t = OPENED;
-  for (const [actor, verb, input] of TO_ONPLANBARE_ZORG) {
+  for (const { verb, input } of TO_ONPLANBARE_ZORG) {
     t += 3_600_000;
-    const r = applyAction(c, { verb, input, expectedVersion: c.version }, actor, { now: new Date(t), hash: sha256, tables: DEFAULT_TABLES });
+    const r = applyAction(c, { verb, input, expectedVersion: c.version }, actorFor(c), { now: new Date(t), hash: sha256, tables: DEFAULT_TABLES });
     if (!r.ok) throw new Error(`${c.id} ${verb}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`);
     c = r.value.case;
   }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { CalendarService, type Clock, systemClock } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
-import { amsterdamDate, formatDutchDate, parseCalendarCsv, planCalendarImport } from '../src/domain';
+import { DEFAULT_TABLES, amsterdamDate, formatDutchDate, parseCalendarCsv, planCalendarImport } from '../src/domain';
 
 /** Tables per write (one transaction holds at most 100 rows). */
 const IMPORT_BATCH = 100;
@@ -60,7 +60,7 @@ export const runImport = async (argv: readonly string[], env: Readonly<Record<st
   const { conn, stop } = await storageFor(config);
   try {
     const tables = await openTables(conn, config.tablePrefix);
-    const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, 0);
+    const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES, 0);
     const plan = planCalendarImport(text, (await calendar.read(tenant)).tables, amsterdamDate(now));
     if (!plan.ok) return { ok: false, lines: ['Niets geïmporteerd:', ...plan.error] };
     // A hundred at a time (one transaction each), so a storage fault halfway reports what is in.

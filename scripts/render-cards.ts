@@ -7,10 +7,11 @@ import { join, resolve, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { type FormState, type Notice, detailsCard, notificationActivity, settingsCard, settingsSummaryCard, statusCard, stepFormCard, tablesCard, withNotice } from '../src/cards';
 import { type TeamSettings, waitingOn } from '../src/app';
-import { type Actor, type Case, DEFAULT_TABLES, type FormData, applyAction, availableActions, formatCaseId, newCase } from '../src/domain';
+import { type Actor, type Case, DEFAULT_TABLES, type FormData, type RouteId, type StateId, applyAction, availableActions, formatCaseId, newCase } from '../src/domain';
 import { type CardView, openCardPage, showCard } from '../test/support/cardPage';
 import { blockOutside, launchBrowser } from '../test/support/chromium';
 import { compactPng } from '../test/support/pngCompact';
+import { SAMPLE_INPUT, type WalkInputs, actionsAlong, pathTo } from '../test/support/routeWalk';
 
 /** The status card with the stappenplan's example tables (the pictures use its 2023 dates) and the demo team's roles. */
 const exampleStatus = (c: Case, now: Date, notice: Notice | null = null): Record<string, unknown> =>
@@ -45,15 +46,15 @@ const fresh = (n: number): Case => newCase({ id: formatCaseId(2023, n), location
 class Walk {
   private n = 0;
   constructor(public c: Case) {}
-  act(verb: string, input: FormData, actor: Actor = ANOUK): this {
-    const r = applyAction(this.c, { verb, input }, actor, { now: hours(++this.n), hash });
+  act(verb: string, input: Readonly<Record<string, unknown>>, actor: Actor = ANOUK): this {
+    const r = applyAction(this.c, { verb, input }, actor, { now: hours(++this.n), hash, tables: DEFAULT_TABLES });
     if (!r.ok) throw new Error(`${this.c.id} ${verb}: ${r.error.code} ${r.error.message}`);
     this.c = r.value.case;
     return this;
   }
   /** The refusal of an action that should fail (input kept, nothing changed). */
   refuse(verb: string, input: FormData, actor: Actor = ANOUK) {
-    const r = applyAction(this.c, { verb, input }, actor, { now: hours(this.n + 1), hash });
+    const r = applyAction(this.c, { verb, input }, actor, { now: hours(this.n + 1), hash, tables: DEFAULT_TABLES });
     if (r.ok) throw new Error(`${this.c.id} ${verb}: werd onverwacht geaccepteerd`);
     return r.error;
   }
@@ -70,12 +71,18 @@ const circle = (datum: string, deelnemers: string) => ({
   uitkomst: 'onvoldoende',
 });
 
-const zorgkantoorTo = (n: number, stop: 'cirkel1' | 'cirkel3' | 'voorwaarden' | 'akkoord_teamleider'): Walk => {
-  const w = new Walk(fresh(n)).act('route.kiezen', { route: 'zorgkantoor', clientRef: 'ECD-40213' });
-  if (stop === 'cirkel1') return w;
-  w.act('cirkel1.vastleggen', circle('2023-09-18', 'begeleider,teamleider')).act('cirkel2.vastleggen', circle('2023-09-25', 'begeleider,gedragsdeskundige'));
-  if (stop === 'cirkel3') return w;
-  w.act('cirkel3.vastleggen', {
+const CONDITION_KEYS = ['geenCrisis', 'stappenDoorlopen', 'alternatieveWoonplek', 'overdrachtGeprobeerd', 'overplaatsingNoodzakelijk', 'inZorgGehouden', 'cceBetrokken'];
+const conditions = (met: number): Record<string, string> =>
+  Object.fromEntries(
+    CONDITION_KEYS.flatMap((k, i) => (i < met ? [[k, 'true'], [`${k}Toelichting`, 'Zie verslag in het dossier.']] : [[k, 'false']])),
+  );
+
+/** Realistic texts for the pictures, per verb; the shared route walk supplies the path (and any other step's input). */
+const ZORGKANTOOR_INPUT: WalkInputs = {
+  'route.kiezen': { route: 'zorgkantoor', clientRef: 'ECD-40213' },
+  'cirkel1.vastleggen': circle('2023-09-18', 'begeleider,teamleider'),
+  'cirkel2.vastleggen': circle('2023-09-25', 'begeleider,gedragsdeskundige'),
+  'cirkel3.vastleggen': {
     datum: '2023-10-02',
     geconsulteerdeAanbieder: 'Consultatie bij een aanbieder met een specialistische woonvorm.',
     risicofactoren: 'Toenemende agressie in de avonduren.',
@@ -87,24 +94,26 @@ const zorgkantoorTo = (n: number, stop: 'cirkel1' | 'cirkel3' | 'voorwaarden' | 
     afspraken: 'Voorwaarden voor de overlegtafel nalopen.',
     vervolgdatum: '2023-10-09',
     uitkomst: 'onvoldoende',
-  });
-  if (stop === 'voorwaarden') return w;
-  return w.act('voorwaarden.vastleggen', { ...conditions(7), regio: 'Groningen' });
+  },
+  'voorwaarden.vastleggen': { ...conditions(7), regio: 'Groningen' },
 };
 
-const CONDITION_KEYS = ['geenCrisis', 'stappenDoorlopen', 'alternatieveWoonplek', 'overdrachtGeprobeerd', 'overplaatsingNoodzakelijk', 'inZorgGehouden', 'cceBetrokken'];
-const conditions = (met: number): Record<string, string> =>
-  Object.fromEntries(
-    CONDITION_KEYS.flatMap((k, i) => (i < met ? [[k, 'true'], [`${k}Toelichting`, 'Zie verslag in het dossier.']] : [[k, 'false']])),
-  );
-
-const bijstellenTo = (n: number, stop: 'stap1_signaal' | 'stap3_teamleider'): Walk => {
-  const w = new Walk(fresh(n)).act('route.kiezen', { route: 'bijstellen', clientRef: 'ECD-51877' });
-  if (stop === 'stap1_signaal') return w;
-  return w
-    .act('signaal.vastleggen', { datum: '2023-09-18', actielijn: 'Wonen: de huidige ondersteuning is onvoldoende.', toelichting: 'Signaal uit het teamoverleg.' })
-    .act('actielijnen.bijstellen', { datum: '2023-09-20', samenMetClient: 'true', bijstelling: 'Extra contactmomenten ingepland.', resultaat: 'onvoldoende' });
+const BIJSTELLEN_INPUT: WalkInputs = {
+  'route.kiezen': { route: 'bijstellen', clientRef: 'ECD-51877' },
+  'signaal.vastleggen': { datum: '2023-09-18', actielijn: 'Wonen: de huidige ondersteuning is onvoldoende.', toelichting: 'Signaal uit het teamoverleg.' },
+  'actielijnen.bijstellen': { datum: '2023-09-20', samenMetClient: 'true', bijstelling: 'Extra contactmomenten ingepland.', resultaat: 'onvoldoende' },
 };
+
+/** A case walked along the shared route walk to `stop` (test/support/routeWalk.ts), with the realistic texts above. */
+const walkTo = (n: number, route: RouteId, stop: StateId): Walk => {
+  const w = new Walk(fresh(n));
+  for (const a of actionsAlong(pathTo(route, stop), { ...SAMPLE_INPUT, ...(route === 'zorgkantoor' ? ZORGKANTOOR_INPUT : BIJSTELLEN_INPUT) })) {
+    w.act(a.verb, a.input);
+  }
+  return w;
+};
+const zorgkantoorTo = (n: number, stop: StateId): Walk => walkTo(n, 'zorgkantoor', stop);
+const bijstellenTo = (n: number, stop: StateId): Walk => walkTo(n, 'bijstellen', stop);
 
 const team = {
   members: [

@@ -5,6 +5,7 @@ import { CachedTeamSettings, CalendarService, CaseService, DashboardService, Ret
 import { AdminHandlers, type AuthOverrides, ConnectorNotifier, ConnectorTeamMembership, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
+import { DEFAULT_TABLES } from './domain';
 import { createHttpServer, listen, tabRoutes } from './http';
 import { JobLeases, OutboxDispatcher, ReminderScheduler, RetentionScheduler } from './scheduler';
 import { type TableConnection, TableCaseQueries, TableCalendarStore, TableCaseRepository, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableRetentionStore, TableTeamSettingsStore, openTables } from './storage';
@@ -107,7 +108,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     const notifier = new ConnectorNotifier(adapter, config.bot.appId);
     // One settings cache for the whole instance (roles, notices, cards, admin saves invalidate it).
     const settings = new CachedTeamSettings(new TableTeamSettingsStore(tables.cases));
-    const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock);
+    const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES);
     const imageBase = pictureBase(config.publicHostname);
     const views = new CardChannelViews(imageBase);
     const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });

@@ -1,4 +1,4 @@
-import { DEFAULT_TABLES, type RegionalTable } from '../domain';
+import type { RegionalTable } from '../domain';
 import type { Clock } from './ports';
 import type { Member } from './teamSettings';
 
@@ -33,8 +33,9 @@ export interface CalendarStore {
 const byMeeting = (a: RegionalTable, b: RegionalTable): number => (a.meeting === b.meeting ? a.region.localeCompare(b.region) : a.meeting < b.meeting ? -1 : 1);
 
 /**
- * Reads a tenant's calendar (the seed's 2023 dates until someone sets one), cached for `ttlMs`:
- * the calendar changes rarely and is read on every action.
+ * Reads a tenant's calendar (`initial` until someone sets one; `main.ts` passes the seed's 2023
+ * dates, `DEFAULT_TABLES`), cached for `ttlMs`: the calendar changes rarely and is read on every
+ * action.
  */
 export class CalendarService {
   private readonly cache = new Map<string, { at: number; tables: readonly RegionalTable[] }>();
@@ -42,6 +43,7 @@ export class CalendarService {
   constructor(
     private readonly store: CalendarStore,
     private readonly clock: Clock,
+    private readonly initial: readonly RegionalTable[],
     private readonly ttlMs = 60_000,
   ) {}
 
@@ -55,14 +57,14 @@ export class CalendarService {
   /** The calendar with its editors, uncached (for changing it). */
   async read(tenantId: string): Promise<StoredCalendar> {
     const stored = await this.store.read(tenantId);
-    const tables = stored.etag === null ? DEFAULT_TABLES : [...stored.tables].sort(byMeeting);
+    const tables = stored.etag === null ? this.initial : [...stored.tables].sort(byMeeting);
     this.cache.set(tenantId, { at: this.clock.now().getTime(), tables });
     return { ...stored, tables };
   }
 
   /**
    * Adds tables that are not in the calendar yet (same id: region and meeting date); a calendar that
-   * was never set starts from the seed's dates, with `firstEditor` as its first kalenderbeheerder.
+   * was never set starts from `initial`, with `firstEditor` as its first kalenderbeheerder.
    * Returns the tables added.
    */
   async add(tenantId: string, tables: readonly RegionalTable[], firstEditor: Member | null = null): Promise<readonly RegionalTable[]> {
@@ -85,16 +87,16 @@ export class CalendarService {
       const stored = await this.store.read(tenantId);
       const next = change(stored.editors);
       if (stored.etag === null) {
-        if (await this.store.create(tenantId, next, DEFAULT_TABLES)) return next;
+        if (await this.store.create(tenantId, next, this.initial)) return next;
       } else if (await this.store.saveEditors(tenantId, next, stored.etag)) return next;
     }
     throw new Error('Kalenderbeheerders niet opgeslagen: te veel gelijktijdige wijzigingen');
   }
 
-  /** Makes sure the calendar exists (the seed's dates, `firstEditor` as editor); an existing one is left alone. */
+  /** Makes sure the calendar exists (`initial`, `firstEditor` as editor); an existing one is left alone. */
   private async ensure(tenantId: string, firstEditor: Member | null): Promise<void> {
     const stored = await this.store.read(tenantId);
-    if (stored.etag === null) await this.store.create(tenantId, firstEditor ? [firstEditor] : [], DEFAULT_TABLES);
+    if (stored.etag === null) await this.store.create(tenantId, firstEditor ? [firstEditor] : [], this.initial);
     else if (firstEditor && stored.editors.length === 0) await this.store.saveEditors(tenantId, [firstEditor], stored.etag);
   }
 }

@@ -43,14 +43,6 @@ const mentionsBot = (activity: Activity): boolean =>
     (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
   );
 
-/** parseCaseId throws on an out-of-range year or number (CAS-0000-0000); for input that is just "not a case id". */
-const caseIdFrom = (raw: string): CaseId | null => {
-  try {
-    return parseCaseId(raw);
-  } catch {
-    return null;
-  }
-};
 
 const STORAGE_DOWN =
   'De opslag is op dit moment niet bereikbaar. Er is niets gewijzigd; probeer het over een minuut opnieuw.';
@@ -209,7 +201,7 @@ export class EscaleerBot extends TeamsActivityHandler {
           return;
         }
         if (command.arg && !/^\d{1,4}$/.test(command.arg)) {
-          const id = caseIdFrom(command.arg);
+          const id = parseCaseId(command.arg);
           const c = id ? await this.cases.find(place.tenantId, id, place) : null;
           if (!c) {
             await context.sendActivity(`Casus ${command.arg} is niet gevonden in dit kanaal. Controleer het nummer (bijv. CAS-2026-0001).`);
@@ -272,7 +264,7 @@ export class EscaleerBot extends TeamsActivityHandler {
       return cardResponse(await this.admin.execute(context, adminPlace, parsed.data.action.verb, parsed.data.action.data));
     }
     const ref = parsed.success ? caseRef.safeParse(parsed.data.action.data) : null;
-    const caseId = ref?.success ? caseIdFrom(ref.data.caseId) : null;
+    const caseId = ref?.success ? parseCaseId(ref.data.caseId) : null;
     if (!parsed.success || !ref?.success || !caseId) {
       return cardResponse(messageCard('Onbekende actie', 'Deze kaart is niet (meer) geldig. Open de casus opnieuw met /status.', 'attention'));
     }

@@ -12,7 +12,7 @@ import {
   nextKeyDate,
   primaryVerb,
   CONDITIONS,
-  type FormData,
+  stepData,
   ROUTE_LABELS,
   conditionsMetCount,
   conditionsToReconfirm,
@@ -130,7 +130,7 @@ const renderStatus = (c: Case, view: StatusView, actions: readonly Record<string
     stateLabel: step?.label ?? c.state,
     routeLabel: c.route ? ROUTE_LABELS[c.route] : null,
     progress: progress(c),
-    checklist: c.steps.voorwaarden ? { met: conditionsMetCount(c.steps.voorwaarden as FormData), total: CONDITIONS.length } : null,
+    checklist: c.steps.voorwaarden ? { met: conditionsMetCount(stepData(c, 'voorwaarden')), total: CONDITIONS.length } : null,
   };
   const keyDate = nextKeyDate(c, view);
   const reminder = summary.open ? caseReminders(c, view).find((r) => r.at.getTime() > view.now.getTime()) : undefined;

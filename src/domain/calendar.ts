@@ -22,7 +22,11 @@ const table = (region: string, deadline: CivilDate, meeting: CivilDate): Regiona
   meeting,
 });
 
-/** "Data regionale tafels 2023" from the Menzis stappenplan, verbatim. */
+/**
+ * "Data regionale tafels 2023" from the Menzis stappenplan, verbatim: the seed and demo calendar
+ * (a tenant's calendar until a beheerder saves one, see `main.ts`; tests and pictures). The domain
+ * never falls back to it: callers pass the tenant's tables.
+ */
 export const DEFAULT_TABLES: readonly RegionalTable[] = [
   table('Groningen', '2023-10-05', '2023-10-19'),
   table('Twente', '2023-10-26', '2023-11-09'),

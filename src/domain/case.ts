@@ -1,5 +1,6 @@
 import type { CaseId } from './caseId';
 import type { Role } from './roles';
+import type { StateId } from './stateIds';
 
 export type RouteId = 'zorgkantoor' | 'bijstellen';
 
@@ -36,7 +37,7 @@ export interface Case {
   readonly location: CaseLocation;
   /** `null` until the team has chosen a route (state `nieuw`). */
   readonly route: RouteId | null;
-  /** State id within the route; `nieuw` before a route is chosen. */
+  /** State id within the route; `nieuw` before a route is chosen. Stored as a string: narrow it with `isStateId` or `stepOf`. */
   readonly state: string;
   readonly clientRef: string | null;
   /** User id of the begeleider who opened the case. */
@@ -81,7 +82,7 @@ export interface CaseEvent {
   readonly dataHash: string;
 }
 
-export const NEW_STATE = 'nieuw';
+export const NEW_STATE = 'nieuw' satisfies StateId;
 
 export interface NewCaseInput {
   readonly id: CaseId;

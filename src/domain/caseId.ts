@@ -9,7 +9,7 @@ export const formatCaseId = (year: number, sequence: number): CaseId => {
   return `CAS-${year}-${String(sequence).padStart(4, '0')}` as CaseId;
 };
 
-/** Parses user or card input into a case id; accepts lower case and surrounding spaces. */
+/** Parses user or card input into a case id, accepting lower case and surrounding spaces; `null` when it is not one (never throws). */
 export const parseCaseId = (input: string): CaseId | null => {
   const m = CASE_ID.exec(input.trim().toUpperCase());
   const year = Number(m?.[1]);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Case, CaseEvent, StepData } from './case';
-import { DEFAULT_TABLES, type RegionalTable, deadlinePassed, offeredTables, regionsOf } from './calendar';
+import { type RegionalTable, deadlinePassed, offeredTables, regionsOf } from './calendar';
 import { canonicalJson } from './canonicalJson';
 import { type FieldDescriptor, type FormData, fieldErrorsOf, schemaFor } from './fields';
 import { BSN_MESSAGE, freeTextProblem } from './privacy';
@@ -8,6 +8,7 @@ import { type Refusal, refuse } from './refusal';
 import { type Result, err, ok } from './result';
 import { type Actor, ROLE_LABELS, hasRole } from './roles';
 import { ALL_VERBS, rolesFor, stepOf } from './steps';
+import { inState } from './stateIds';
 import type { ActionDef, RuleContext } from './stepTypes';
 
 /** An action on a case as the edge parsed it: a verb and untrusted input. */
@@ -23,8 +24,8 @@ export interface ActionContext {
   readonly now: Date;
   /** SHA-256 (hex) of a string; injected so the domain stays free of I/O modules. */
   readonly hash: (text: string) => string;
-  /** Regional tables to register for; defaults to {@link DEFAULT_TABLES}. */
-  readonly tables?: readonly RegionalTable[];
+  /** The tenant's regional tables (the calendar the cards offered). */
+  readonly tables: readonly RegionalTable[];
   /** The team's Siem gebiedsteams (names); defaults to none. */
   readonly gebiedsteams?: readonly string[];
 }
@@ -104,9 +105,9 @@ export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: Acti
   if (!step) return err(refuse('wrong_step', `Onbekende stap "${c.state}".`));
   if (step.terminal) {
     return err(
-      c.state === 'crisis'
+      inState(c, 'crisis')
         ? refuse('crisis', 'Deze casus is als crisis gemeld: volg de crisisregeling of de zorgconferentie. Aanmelden bij de overlegtafel kan niet.')
-        : refuse('closed', c.state === 'ingetrokken' ? 'Deze casus is ingetrokken.' : 'Deze casus is afgesloten.'),
+        : refuse('closed', inState(c, 'ingetrokken') ? 'Deze casus is ingetrokken.' : 'Deze casus is afgesloten.'),
     );
   }
   if (action.expectedVersion !== undefined && action.expectedVersion !== c.version) {
@@ -125,7 +126,7 @@ export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: Acti
   const data = parsed.data;
   const privacy = privacyErrors(def.fields, data);
   if (privacy) return err(refuse('privacy', BSN_MESSAGE, privacy));
-  const rules: RuleContext = { now: ctx.now, tables: ctx.tables ?? DEFAULT_TABLES, gebiedsteams: ctx.gebiedsteams ?? [] };
+  const rules: RuleContext = { now: ctx.now, tables: ctx.tables, gebiedsteams: ctx.gebiedsteams ?? [] };
   const offered = notOffered(def.fields, data, rules);
   if (offered) return err(refuse('invalid_input', 'Controleer de invoer.', offered));
   const fieldErrors = def.check?.(data, c, rules);

@@ -83,11 +83,9 @@ export const multichoiceField = (name: string, label: string, options: readonly 
 export const toggleField = (name: string, label: string, opts: FieldOpts = {}): FieldDescriptor =>
   publicField('toggle', name, label, { ...opts, required: opts.required ?? false });
 
-/** A choice whose options come from the regional calendar. */
 /** A choice whose options come from data (the calendar, the team's gebiedsteams), filled in by `availableActions`. */
 export const dataChoiceField = (name: string, label: string, from: NonNullable<FieldDescriptor['optionsFrom']>, opts: FieldOpts = {}): FieldDescriptor =>
   publicField('choice', name, label, opts, { optionsFrom: from });
-export const calendarChoiceField = dataChoiceField;
 
 /** Options from `{value: label}`. */
 export const options = (labels: Readonly<Record<string, string>>): readonly FieldOption[] =>

@@ -9,6 +9,8 @@ export * from './calendar';
 export * from './calendarInput';
 export * from './fields';
 export * from './privacy';
+export * from './stateIds';
+export * from './stepData';
 export * from './stepTypes';
 export * from './steps';
 export { CONDITIONS, type ConditionKey, type ConditionStatus, evaluateConditions, conditionsMetCount, conditionsToReconfirm } from './routes/voorwaarden';

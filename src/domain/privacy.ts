@@ -5,7 +5,7 @@ export const PRIVACY_HINT = 'Geen namen of medische details; verwijs naar het do
 export const FREE_TEXT_LIMITS = { text: 200, textarea: 1000 } as const;
 
 /** Maximum length (characters, after trimming) of a case's pseudonymous client reference. */
-export const CLIENT_REF_MAX_LENGTH = 20;
+const CLIENT_REF_MAX_LENGTH = 20;
 
 /**
  * The Dutch BSN elfproef on exactly nine digits: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11.

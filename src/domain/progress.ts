@@ -1,12 +1,13 @@
 import { formatDutchDate } from './amsterdamTime';
 import { type Case, type RouteId, ROUTE_LABELS } from './case';
-import { DEFAULT_TABLES, type RegionalTable, describeTable, findTable } from './calendar';
-import type { FieldDescriptor, FieldValue, FormData } from './fields';
+import { type RegionalTable, describeTable, findTable } from './calendar';
+import type { FieldDescriptor, FieldValue } from './fields';
 import { type Role, ROLE_LABELS } from './roles';
 import { conditionsMetCount, CONDITIONS } from './routes/voorwaarden';
+import { stepData } from './stepData';
 import { STEPS, awaitingRole, isOpen, stepOf } from './steps';
 
-export const PHASE_LABELS: Readonly<Record<RouteId, readonly string[]>> = {
+const PHASE_LABELS: Readonly<Record<RouteId, readonly string[]>> = {
   zorgkantoor: ['Cirkel 1: team', 'Cirkel 2: zorgaanbieder', 'Cirkel 3: andere zorgaanbieder', 'Cirkel 4: regionale overlegtafel'],
   bijstellen: [
     'Signaal',
@@ -20,7 +21,7 @@ export const PHASE_LABELS: Readonly<Record<RouteId, readonly string[]>> = {
 };
 
 /** Number of sub-steps in circle 4 of route Zorgkantoor. */
-export const CIRCLE4_SUBSTEPS = 7;
+const CIRCLE4_SUBSTEPS = 7;
 
 /**
  * Where a case stands, for the progress picture. Zorgkantoor: `phase` is the circle (1–4) and
@@ -123,7 +124,7 @@ const display = (f: FieldDescriptor, v: FieldValue, tables: readonly RegionalTab
 };
 
 /** The channel-safe summary of a case: chosen options, dates, checklist progress; never free text. */
-export const publicSummary = (c: Case, tables: readonly RegionalTable[] = DEFAULT_TABLES): PublicSummary => {
+export const publicSummary = (c: Case, tables: readonly RegionalTable[]): PublicSummary => {
   const facts: PublicFact[] = [];
   const keys = Object.keys(c.steps).sort((a, b) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b));
   for (const key of keys) {
@@ -138,7 +139,7 @@ export const publicSummary = (c: Case, tables: readonly RegionalTable[] = DEFAUL
     }
   }
   const awaiting = awaitingRole(c);
-  const voorwaarden = c.steps.voorwaarden;
+  const voorwaarden = stepData(c, 'voorwaarden');
   return {
     caseId: c.id,
     route: c.route,
@@ -149,7 +150,7 @@ export const publicSummary = (c: Case, tables: readonly RegionalTable[] = DEFAUL
     awaitingRole: awaiting,
     awaitingLabel: awaiting ? ROLE_LABELS[awaiting] : null,
     progress: progress(c),
-    checklist: voorwaarden ? { met: conditionsMetCount(voorwaarden as FormData), total: CONDITIONS.length } : null,
+    checklist: voorwaarden ? { met: conditionsMetCount(voorwaarden), total: CONDITIONS.length } : null,
     facts,
     updatedAt: c.updatedAt,
   };

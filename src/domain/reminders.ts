@@ -1,10 +1,11 @@
 import { type CivilDate, addDays, addMonths, addWorkingDays, amsterdamInstant, formatDutchDate, isWorkingDay } from './amsterdamTime';
 import type { Case } from './case';
 import { type RegionalTable, describeTable, endOfDeadline, nextFeasibleTable, rollOver } from './calendar';
-import { textOf, type FormData } from './fields';
 import type { Role } from './roles';
 import { isSubmitted, registeredTable } from './routes/aanmelding';
 import { onplanbareZorgStart } from './routes/bijstellenOptions';
+import { stepText } from './stepData';
+import { stepOf } from './steps';
 
 /**
  * When reminders go out. Days before a deadline are calendar days; working days are Monday–Friday
@@ -102,7 +103,7 @@ const deadlinePassedReminder = (c: Case, t: RegionalTable, tables: readonly Regi
 };
 
 /** Reminders for a case registered for `t`: deadline ones while not submitted, the meeting, and the outcome afterwards. */
-export const registrationReminders = (
+const registrationReminders = (
   c: Case,
   t: RegionalTable,
   submitted: boolean,
@@ -140,9 +141,6 @@ export const evaluationReminders = (c: Case, start: CivilDate, p: ReminderPolicy
   return out;
 };
 
-/** The states after cirkel 3 up to the registration in which the team follows up the agreements of cirkel 3 (registered, the table's dates take over). */
-const AFTER_CIRKEL3 = new Set(['voorwaarden', 'akkoord_teamleider', 'contact_adviseur', 'formulier']);
-
 /** A recorded follow-up date ("Datum opvolging", "Volgende opvolging") and what is followed up. */
 export interface FollowUp {
   readonly date: CivilDate;
@@ -152,23 +150,16 @@ export interface FollowUp {
   readonly ask: string;
 }
 
-const stepText = (c: Case, step: string, field: string): string | undefined => textOf(c.steps[step] as FormData | undefined, field);
-
 /**
- * The follow-up date the team recorded, for the case's current state: after the table the latest
- * opvolging's "Volgende opvolging" (or, right after the table, the "Datum opvolging" of its
- * outcome); after cirkel 3 until the table, the "Datum opvolging" of cirkel 3 (the seed:
- * "Uitkomsten en afspraken worden vastgelegd en opgevolgd"). `null` when none is recorded.
+ * The follow-up date the team recorded, for the case's current state, as its step declares it
+ * (`dates.followUp`): after the table the latest opvolging's "Volgende opvolging" (or, right after
+ * the table, the "Datum opvolging" of its outcome); after cirkel 3 until the table, the "Datum
+ * opvolging" of cirkel 3. `null` when the state has none or none is recorded.
  */
 export const followUpOf = (c: Case): FollowUp | null => {
-  if (c.state === 'opvolging' || c.state === 'besproken') {
-    const date = c.state === 'opvolging' ? stepText(c, 'opvolging', 'volgendeDatum') : stepText(c, 'besproken', 'vervolgdatum');
-    return date
-      ? { date, label: 'opvolging afspraken overlegtafel', ask: 'Leg de stand van zaken vast met "Opvolging vastleggen" en plan zo nodig de volgende opvolging.' }
-      : null;
-  }
-  const date = AFTER_CIRKEL3.has(c.state) ? stepText(c, 'cirkel3', 'vervolgdatum') : undefined;
-  return date ? { date, label: 'opvolging afspraken cirkel 3', ask: 'Ga na of de afspraken uit cirkel 3 zijn uitgevoerd en wat er nog nodig is.' } : null;
+  const source = stepOf(c.state)?.dates?.followUp;
+  const date = source ? stepText(c, source.key, source.field) : undefined;
+  return source && date ? { date, label: source.label, ask: source.ask } : null;
 };
 
 /** The working day a follow-up is reminded on: the date itself, or the Friday before a weekend date. */
@@ -179,7 +170,7 @@ const workingDayOnOrBefore = (date: CivilDate): CivilDate => {
 };
 
 /** The reminder of a recorded follow-up date, at the policy's hour on that (working) day. */
-export const followUpReminder = (c: Case, f: FollowUp, p: ReminderPolicy = REMINDER_POLICY): Reminder => {
+const followUpReminder = (c: Case, f: FollowUp, p: ReminderPolicy = REMINDER_POLICY): Reminder => {
   const d = workingDayOnOrBefore(f.date);
   return {
     key: `${c.id}:followup:${c.state}:${f.date}`,
@@ -191,18 +182,18 @@ export const followUpReminder = (c: Case, f: FollowUp, p: ReminderPolicy = REMIN
   };
 };
 
-const PRE_VERDICT = new Set(['voorwaarden', 'akkoord_teamleider', 'contact_adviseur']);
-
 /**
- * All reminder moments for a case in its current state, sorted by time (past ones included; the
- * scheduler sends those it has not sent yet, by `key`). The target table before registration is
- * the next feasible table at `now` of the region chosen with the conditions.
+ * All reminder moments for a case in its current state, as its step declares them (`dates`),
+ * sorted by time (past ones included; the scheduler sends those it has not sent yet, by `key`).
+ * The target table before registration is the next feasible table at `now` of the region chosen
+ * with the conditions.
  */
 export const caseReminders = (c: Case, ctx: { readonly now: Date; readonly tables: readonly RegionalTable[] }, p: ReminderPolicy = REMINDER_POLICY): Reminder[] => {
-  const region = textOf(c.steps.voorwaarden as FormData | undefined, 'regio');
+  const dates = stepOf(c.state)?.dates;
+  const region = dates?.nextTable ? stepText(c, 'voorwaarden', 'regio') : undefined;
   const target = region ? nextFeasibleTable(ctx.tables, region, ctx.now) : null;
   let out: Reminder[] = [];
-  if (PRE_VERDICT.has(c.state) && target) {
+  if (dates?.nextTable === 'adviseur' && target) {
     out = p.adviseurDaysBeforeDeadline.map((n) => {
       const d = addDays(target.deadline, -n);
       return {
@@ -215,12 +206,12 @@ export const caseReminders = (c: Case, ctx: { readonly now: Date; readonly table
         tableId: target.id,
       };
     });
-  } else if (c.state === 'formulier' && target) {
+  } else if (dates?.nextTable === 'deadline' && target) {
     out = deadlineReminders(c, target, p);
-  } else if (c.state === 'aangemeld') {
+  } else if (dates?.registeredTable) {
     const t = registeredTable(c, ctx.tables);
     out = t ? registrationReminders(c, t, isSubmitted(c), p, ctx.tables) : [];
-  } else if (c.state === 'onplanbare_zorg') {
+  } else if (dates?.evaluations) {
     const start = onplanbareZorgStart(c);
     out = start ? evaluationReminders(c, start, p) : [];
   }
@@ -228,7 +219,3 @@ export const caseReminders = (c: Case, ctx: { readonly now: Date; readonly table
   if (followUp) out = [...out, followUpReminder(c, followUp, p)];
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 };
-
-/** Reminders due in the half-open window (`from`, `to`]. */
-export const dueReminders = (reminders: readonly Reminder[], from: Date, to: Date): Reminder[] =>
-  reminders.filter((r) => r.at.getTime() > from.getTime() && r.at.getTime() <= to.getTime());

@@ -3,6 +3,7 @@ import type { RegionalTable } from './calendar';
 import type { FieldDescriptor, FieldValue, FormData } from './fields';
 import type { Refusal } from './refusal';
 import type { Actor, Role } from './roles';
+import type { StateId, StepKey } from './stateIds';
 
 /** What rules may look at besides the case: the moment and the regional calendar. */
 export interface RuleContext {
@@ -12,8 +13,12 @@ export interface RuleContext {
   readonly gebiedsteams: readonly string[];
 }
 
-/** One thing a user can do in a state; its form is `fields`, validated by the schema derived from them. */
-export interface ActionDef {
+/**
+ * One thing a user can do in a state; its form is `fields`, validated by the schema derived from them.
+ * `T` is the union of the states it leads to; build one with {@link action} so the compiler checks
+ * that `next` only returns one of `targets`.
+ */
+export interface ActionDef<T extends StateId = StateId> {
   readonly verb: string;
   /** Dutch button label. */
   readonly label: string;
@@ -21,8 +26,8 @@ export interface ActionDef {
   readonly roles?: readonly Role[];
   readonly fields: readonly FieldDescriptor[];
   /** Every state `next` can return; the diagram and tests rely on it. */
-  readonly targets: readonly string[];
-  readonly next: (data: FormData, c: Case) => string;
+  readonly targets: readonly T[];
+  readonly next: (data: FormData, c: Case) => T;
   /** Cross-field validation; Dutch error per field, or `null`. Refused as `invalid_input`. */
   readonly check?: (data: FormData, c: Case, ctx: RuleContext) => Record<string, string> | null;
   /**
@@ -34,7 +39,7 @@ export interface ActionDef {
   /** Business rule; a refusal, or `null` when the action may proceed. */
   readonly guard?: (data: FormData, c: Case, ctx: RuleContext) => Refusal | null;
   /** Key in `Case.steps` under which the data is merged; defaults to the current state. */
-  readonly stepKey?: string;
+  readonly stepKey?: StepKey;
   /** Fixed values merged into the stored step data, e.g. `{besluit: 'goedgekeurd'}`. */
   readonly stamp?: Readonly<Record<string, FieldValue>>;
   /**
@@ -56,9 +61,38 @@ export interface StepPosition {
   readonly subStep?: number;
 }
 
+/** A follow-up date the team records in a step, and what the reminder on it asks. */
+export interface FollowUpSource {
+  /** Where the date is stored: the step data key and the field. */
+  readonly key: StepKey;
+  readonly field: string;
+  /** Channel-safe: "opvolging afspraken cirkel 3". */
+  readonly label: string;
+  /** Dutch, channel-safe: what the team is asked to do. */
+  readonly ask: string;
+}
+
+/**
+ * The dates a state works towards, declared with the step: `reminders.ts` turns them into the
+ * reminders and `keyDate.ts` into the status card's "Volgende datum".
+ */
+export interface StepDates {
+  /**
+   * The next table of the region chosen with the conditions: `adviseur` reminds to contact the
+   * adviseur in time for it, `deadline` reminds of its submission deadline.
+   */
+  readonly nextTable?: 'adviseur' | 'deadline';
+  /** The table the case is registered for: its deadline while not submitted, its meeting, the outcome after it. */
+  readonly registeredTable?: boolean;
+  /** The monthly evaluations of tijdelijke onplanbare zorg. */
+  readonly evaluations?: boolean;
+  /** A follow-up date recorded earlier. */
+  readonly followUp?: FollowUpSource;
+}
+
 /** One state of a route with everything the cards and the server need to know about it. */
-export interface StepDef {
-  readonly id: string;
+export interface StepDef<Id extends StateId = StateId> {
+  readonly id: Id;
   /** `null` for states shared by both routes (`nieuw` and the end states). */
   readonly route: RouteId | null;
   readonly label: string;
@@ -71,4 +105,15 @@ export interface StepDef {
   readonly actions: readonly ActionDef[];
   readonly terminal: boolean;
   readonly position: StepPosition;
+  /** Reminders and key dates of the state; absent when it has none. */
+  readonly dates?: StepDates;
 }
+
+/**
+ * Defines an action. `targets` fixes the states it may lead to: a misspelled state does not
+ * compile, and neither does a `next` that returns a state outside `targets` (`NoInfer`: the
+ * targets alone decide `T`). See test/unit/domain/stepTypes.test.ts.
+ */
+export const action = <const T extends StateId>(
+  def: Omit<ActionDef<T>, 'next'> & { readonly next: (data: FormData, c: Case) => NoInfer<T> },
+): ActionDef<T> => def;

@@ -1,15 +1,20 @@
 import { type Case, type RouteId, NEW_STATE, ROUTE_LABELS } from './case';
-import { DEFAULT_TABLES, type RegionalTable, describeTable, offeredTables, regionsOf } from './calendar';
+import { type RegionalTable, describeTable, offeredTables, regionsOf } from './calendar';
 import { type FieldDescriptor, type FormData, choiceField, options, textField, textOf } from './fields';
 import { clientRefProblem } from './privacy';
 import { type Actor, type Role, hasRole } from './roles';
 import { AANMELDING_STEPS, isSubmitted } from './routes/aanmelding';
 import { BIJSTELLEN_STEPS } from './routes/bijstellen';
-import { CRISIS_ACTION, END_STEPS, WITHDRAW_ACTION } from './routes/common';
+import { CRISIS_ACTION, END_STEPS, defineStep } from './routes/common';
 import { ZORGKANTOOR_CIRCLE_STEPS } from './routes/zorgkantoor';
-import type { ActionDef, StepDef } from './stepTypes';
+import { STATE_IDS, type StateId, inState } from './stateIds';
+import { stepText } from './stepData';
+import { type ActionDef, type StepDef, action } from './stepTypes';
 
-const ROUTE_ACTION: ActionDef = {
+/** First state of each route (the state `route.kiezen` leads to). */
+export const FIRST_STATE = { zorgkantoor: 'cirkel1', bijstellen: 'stap1_signaal' } as const satisfies Readonly<Record<RouteId, StateId>>;
+
+const ROUTE_ACTION = action({
   verb: 'route.kiezen',
   label: 'Route kiezen',
   fields: [
@@ -20,34 +25,40 @@ const ROUTE_ACTION: ActionDef = {
       help: 'Bijvoorbeeld het cliëntnummer uit het ECD, maximaal 20 tekens.',
     }),
   ],
-  targets: ['cirkel1', 'stap1_signaal'],
-  next: (d) => (d.route === 'zorgkantoor' ? 'cirkel1' : 'stap1_signaal'),
+  targets: [FIRST_STATE.zorgkantoor, FIRST_STATE.bijstellen],
+  next: (d) => FIRST_STATE[d.route === 'zorgkantoor' ? 'zorgkantoor' : 'bijstellen'],
   check: (d) => {
     const problem = clientRefProblem(textOf(d, 'clientRef') ?? '');
     return problem ? { clientRef: problem } : null;
   },
   update: (d) => ({ route: d.route as RouteId, clientRef: textOf(d, 'clientRef') ?? null }),
-};
+});
 
-const NEW_STEP: StepDef = {
+const NEW_STEP = defineStep({
   id: NEW_STATE,
   route: null,
   label: 'Nieuwe casus: route kiezen',
-  role: 'begeleider',
-  awaiting: 'begeleider',
   instructions: ['Kies de route die bij de situatie past. Gebruik nooit een naam of BSN; verwijs naar het dossier.'],
-  actions: [ROUTE_ACTION, WITHDRAW_ACTION],
-  terminal: false,
-  position: { phase: 0 },
-};
+  actions: [ROUTE_ACTION],
+  exits: 'withdraw',
+});
 
-/** Every state of both routes, `nieuw` first and the shared end states last. */
-export const STEPS: readonly StepDef[] = [NEW_STEP, ...ZORGKANTOOR_CIRCLE_STEPS, ...AANMELDING_STEPS, ...BIJSTELLEN_STEPS, ...END_STEPS];
+const REGISTRY = [NEW_STEP, ...ZORGKANTOOR_CIRCLE_STEPS, ...AANMELDING_STEPS, ...BIJSTELLEN_STEPS, ...END_STEPS];
+
+/** Compile time: a state id without a step is an error here (`{ missing: … }` names it). */
+type MissingSteps = Exclude<StateId, (typeof REGISTRY)[number]['id']>;
+const everyStateHasAStep: [MissingSteps] extends [never] ? true : { readonly missing: MissingSteps } = true;
+
+// Load time: one step per id, in the order of STATE_IDS (cards, details and the diagrams follow it).
+if (!everyStateHasAStep || REGISTRY.map((s) => s.id).join() !== STATE_IDS.join()) {
+  throw new Error(`De stappen volgen STATE_IDS niet: ${REGISTRY.map((s) => s.id).join()}`);
+}
+
+/** Every state of both routes, `nieuw` first and the shared end states last (the order of `STATE_IDS`). */
+export const STEPS: readonly StepDef[] = REGISTRY;
 
 const BY_ID: ReadonlyMap<string, StepDef> = new Map(STEPS.map((s) => [s.id, s]));
 
-/** First state of each route (the state `route.kiezen` leads to). */
-export const FIRST_STATE: Readonly<Record<RouteId, string>> = { zorgkantoor: 'cirkel1', bijstellen: 'stap1_signaal' };
 
 /** Every verb any state accepts. */
 export const ALL_VERBS: ReadonlySet<string> = new Set(STEPS.flatMap((s) => s.actions.map((a) => a.verb)));
@@ -84,6 +95,7 @@ export interface ActionViewOptions {
   readonly actor?: Actor;
   /** With `now`, table choices list only tables whose deadline has not passed. */
   readonly now?: Date;
+  /** The tenant's calendar; without it (a caller that wants only verbs and labels) calendar choices have no options. */
   readonly tables?: readonly RegionalTable[];
   /** The team's Siem gebiedsteams, for the gebiedsteam choice. */
   readonly gebiedsteams?: readonly string[];
@@ -105,7 +117,7 @@ const resolveField = (f: FieldDescriptor, tables: readonly RegionalTable[], now:
 export const availableActions = (c: Case, opts: ActionViewOptions = {}): readonly ActionView[] => {
   const step = stepOf(c.state);
   if (!step) return [];
-  const tables = opts.tables ?? DEFAULT_TABLES;
+  const tables = opts.tables ?? [];
   return step.actions.map((a) => {
     const roles = rolesFor(step, a);
     const actor = opts.actor;
@@ -115,7 +127,7 @@ export const availableActions = (c: Case, opts: ActionViewOptions = {}): readonl
       roles,
       allowed: actor ? roles.some((r) => hasRole(actor, r)) && (a.mayTake?.(c, actor) ?? true) : true,
       fields: a.fields
-        .map((f) => resolveField(f, tables, opts.now, opts.gebiedsteams ?? [], textOf(c.steps.voorwaarden as FormData | undefined, 'regio')))
+        .map((f) => resolveField(f, tables, opts.now, opts.gebiedsteams ?? [], stepText(c, 'voorwaarden', 'regio')))
         .filter((f) => f.optionsFrom !== 'gebiedsteams' || (f.options ?? []).length > 0),
     };
   });
@@ -132,7 +144,7 @@ export const CRISIS_VERB = CRISIS_ACTION.verb;
 export const primaryVerb = (c: Case): string | null => {
   const step = stepOf(c.state);
   if (!step || step.terminal) return null;
-  if (c.state === 'aangemeld' && isSubmitted(c)) return 'bespreking.vastleggen';
+  if (inState(c, 'aangemeld') && isSubmitted(c)) return 'bespreking.vastleggen';
   return step.actions.find((a) => a.verb !== CRISIS_VERB)?.verb ?? null;
 };
 

@@ -1,5 +1,6 @@
 import type { Member, WaitingOn } from '../../src/app';
-import { type Case, type RegionalTable, type RouteId, STEPS, addDays, formatCaseId, newCase } from '../../src/domain';
+import { type Case, type RegionalTable, STEPS, addDays, formatCaseId, newCase } from '../../src/domain';
+import { EVERY_STATE } from '../support/routeWalk';
 
 export const NOW = new Date('2026-12-01T10:00:00Z');
 
@@ -40,7 +41,7 @@ export const maxSteps = (tables: readonly RegionalTable[]): Case['steps'] => {
   return steps;
 };
 
-/** One case per state of each route (both routes for the shared states), empty and filled to the maximum. */
+/** One case per state of each route (both routes for the shared states; the shared walk's `EVERY_STATE`), empty and filled to the maximum. */
 export const everyState = (tables: readonly RegionalTable[]): [string, Case][] => {
   const base = newCase({
     id: formatCaseId(2026, 999_999),
@@ -50,14 +51,11 @@ export const everyState = (tables: readonly RegionalTable[]): [string, Case][] =
     ownerName: 'Medewerker met een lange naam die de casus opende',
     now: NOW,
   });
-  const out: [string, Case][] = [];
-  for (const s of STEPS) {
-    const routes: (RouteId | null)[] = s.id === 'nieuw' ? [null] : s.route ? [s.route] : ['zorgkantoor', 'bijstellen'];
-    for (const route of routes) {
-      const c = { ...base, route, state: s.id, version: 999, clientRef: route ? 'ECD-12345678901234' : null };
-      out.push([`${route ?? 'nieuw'}/${s.id} leeg`, c]);
-      out.push([`${route ?? 'nieuw'}/${s.id} vol`, { ...c, steps: maxSteps(tables), lastChange: { by: 'x'.repeat(100), action: 'cirkel3.vastleggen', at: NOW.toISOString() } }]);
-    }
-  }
-  return out;
+  return EVERY_STATE.flatMap(([route, state]): [string, Case][] => {
+    const c = { ...base, route, state, version: 999, clientRef: route ? 'ECD-12345678901234' : null };
+    return [
+      [`${route ?? 'nieuw'}/${state} leeg`, c],
+      [`${route ?? 'nieuw'}/${state} vol`, { ...c, steps: maxSteps(tables), lastChange: { by: 'x'.repeat(100), action: 'cirkel3.vastleggen', at: NOW.toISOString() } }],
+    ];
+  });
 };

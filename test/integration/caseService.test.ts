@@ -1,6 +1,6 @@
 import { CalendarService, CaseService, type CaseCommit, type CaseRepository, timeOrderedIds } from '../../src/app';
 import { CardChannelViews } from '../../src/cards';
-import type { Actor, CaseId } from '../../src/domain';
+import { type Actor, type CaseId, DEFAULT_TABLES } from '../../src/domain';
 import { TableCalendarStore, TableCaseRepository, TableTeamSettingsStore } from '../../src/storage';
 import { FakeClock, RecordingLogger, location } from '../support/fakes';
 import { freshTables } from '../support/storage';
@@ -45,7 +45,7 @@ describe('CaseService.execute tegen een gelijktijdige schrijfactie (Azurite)', (
     service = new CaseService({
       repo,
       views: new CardChannelViews(),
-      calendar: new CalendarService(new TableCalendarStore(tables.cases), clock),
+      calendar: new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES),
       settings: new TableTeamSettingsStore(tables.cases),
       clock,
       ids: timeOrderedIds(clock),

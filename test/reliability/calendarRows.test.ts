@@ -1,5 +1,5 @@
 import { CalendarService, TeamAdminService, type TeamSettings } from '../../src/app';
-import type { RegionalTable } from '../../src/domain';
+import { DEFAULT_TABLES, type RegionalTable } from '../../src/domain';
 import { TableCalendarStore, TableOutboxStore, TableTeamSettingsStore } from '../../src/storage';
 import { FakeClock } from '../support/fakes';
 import { freshTables } from '../support/storage';
@@ -34,7 +34,7 @@ describe('de tafelkalender groeit met elke tafel (64 KiB per eigenschap in Azure
       roleChannels: {}, gebiedsteams: [], updatedAt: clock.now().toISOString(), updatedBy: BEHEERDER.userId,
     };
     await settings.save(seeded, null);
-    const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, 0);
+    const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES, 0);
     const admin = new TeamAdminService(settings, calendar, new TableOutboxStore(tables.cases), clock);
 
     let stored = 0;
@@ -50,7 +50,7 @@ describe('de tafelkalender groeit met elke tafel (64 KiB per eigenschap in Azure
       }
     }
     // A fresh reader (another instance) sees every table.
-    const read: readonly RegionalTable[] = await new CalendarService(new TableCalendarStore(tables.cases), clock, 0).tablesFor(TENANT);
+    const read: readonly RegionalTable[] = await new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES, 0).tablesFor(TENANT);
     let largest = 0;
     for await (const e of tables.cases.listEntities<Record<string, unknown>>()) {
       for (const v of Object.values(e)) if (typeof v === 'string') largest = Math.max(largest, v.length);
@@ -67,11 +67,11 @@ describe('de tafelkalender groeit met elke tafel (64 KiB per eigenschap in Azure
     const clock = new FakeClock(new Date('2026-12-01T09:00:00Z'));
     const legacy: RegionalTable[] = tables400().slice(0, 300).map((t) => ({ id: `${t.region.toLowerCase()}-${t.meeting}`, ...t }));
     await tables.cases.createEntity({ partitionKey: 't_tenant-oud', rowKey: 'calendar', data: JSON.stringify(legacy) });
-    const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, 0);
+    const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES, 0);
     const first = await calendar.tablesFor('tenant-oud');
     const rows: string[] = [];
     for await (const e of tables.cases.listEntities<Record<string, unknown>>()) rows.push(String(e.rowKey));
-    const again = await new CalendarService(new TableCalendarStore(tables.cases), clock, 0).tablesFor('tenant-oud');
+    const again = await new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES, 0).tablesFor('tenant-oud');
     console.log(`Kalender omgezet: oude rij met ${legacy.length} tafels → ${rows.filter((r) => r.startsWith('caltafel_')).length} tafelrijen, oude rij ${rows.includes('calendar') ? 'nog aanwezig' : 'verwijderd'}; gelezen ${first.length}, opnieuw ${again.length}`);
     expect(first.map((t) => t.id).sort()).toEqual(legacy.map((t) => t.id).sort());
     expect(rows).not.toContain('calendar');

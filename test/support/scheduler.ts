@@ -1,5 +1,6 @@
 import { CalendarService, type Clock, type Logger } from '../../src/app';
 import { CardChannelViews } from '../../src/cards';
+import { DEFAULT_TABLES } from '../../src/domain';
 import { JobLeases, ReminderScheduler } from '../../src/scheduler';
 import { TableCalendarStore, TableCaseRepository, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableTeamSettingsStore, type Tables } from '../../src/storage';
 
@@ -12,7 +13,7 @@ export const tableScheduler = (tables: Tables, clock: Clock, log: Logger, owner:
     index: new TableReminderIndex(tables.cases),
     repo: new TableCaseRepository(tables.cases),
     settings: new TableTeamSettingsStore(tables.cases),
-    calendar: new CalendarService(new TableCalendarStore(tables.cases), clock),
+    calendar: new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES),
     views: new CardChannelViews(),
     tenants: () => new TableOutboxStore(tables.cases).tenants(),
     leases: new JobLeases(new TableLeaseStore(tables.leases), clock, log, owner),

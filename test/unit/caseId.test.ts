@@ -18,6 +18,7 @@ describe('casusnummers', () => {
     expect(parseCaseId('CAS-2026-0042; DROP')).toBeNull();
     expect(parseCaseId('CAS-0000-0000')).toBeNull();
     expect(parseCaseId('CAS-2026-0000')).toBeNull();
+    expect(parseCaseId('CAS-9999-999999')).toBe('CAS-9999-999999');
   });
 
   it('gebruikt het jaar in Europe/Amsterdam rond de jaarwisseling', () => {

@@ -1,24 +1,24 @@
 import { amsterdamDate, formatDutchDate, startOfAmsterdamDay } from '../amsterdamTime';
 import type { Case } from '../case';
 import { type RegionalTable, deadlinePassed, describeTable, findTable, rollOver } from '../calendar';
-import { type FormData, calendarChoiceField, choiceField, dateField, options, textareaField, textOf } from '../fields';
+import { type FormData, dataChoiceField, choiceField, dateField, options, textareaField, textOf } from '../fields';
 import { type Refusal, refuse } from '../refusal';
-import type { RuleContext, StepDef } from '../stepTypes';
-import { ZORGADVIES, withExits } from './common';
+import { stepData, stepText } from '../stepData';
+import { type FollowUpSource, type RuleContext, action } from '../stepTypes';
+import { ZORGADVIES, defineStep } from './common';
 import { conditionsMetCount } from './voorwaarden';
+import { CIRKEL3_FOLLOW_UP } from './zorgkantoor';
 
 export const ADVISEUR_MAIL = 'ziawlz@menzis.nl';
 
-const stepData = (c: Case, key: string): FormData | undefined => c.steps[key] as FormData | undefined;
-
 /** The table the case is registered for (its latest choice), or `null`. */
 export const registeredTable = (c: Case, tables: readonly RegionalTable[]): RegionalTable | null => {
-  const id = textOf(stepData(c, 'formulier'), 'tafel');
+  const id = stepText(c, 'formulier', 'tafel');
   return id ? findTable(tables, id) : null;
 };
 
 /** True once the registration form was submitted to the zorgkantoor for the current table. */
-export const isSubmitted = (c: Case): boolean => textOf(stepData(c, 'aangemeld'), 'ingediendOp') !== undefined;
+export const isSubmitted = (c: Case): boolean => stepText(c, 'aangemeld', 'ingediendOp') !== undefined;
 
 const notInFuture = (d: FormData, name: string, now: Date): Record<string, string> => {
   const v = textOf(d, name);
@@ -35,7 +35,7 @@ const tableErrors = (d: FormData, ctx: RuleContext): Record<string, string> => {
 };
 
 /** Refusal when the submission deadline of `t` has passed at `now`, naming the next feasible table of the region. */
-export const deadlineRefusal = (t: RegionalTable, ctx: RuleContext): Refusal | null => {
+const deadlineRefusal = (t: RegionalTable, ctx: RuleContext): Refusal | null => {
   if (!deadlinePassed(t, ctx.now)) return null;
   const next = rollOver(ctx.tables, t, ctx.now);
   return refuse(
@@ -53,22 +53,28 @@ const chosenTableGuard = (d: FormData, _c: Case, ctx: RuleContext): Refusal | nu
 };
 
 /** Belt and braces: registration needs the seven conditions and the teamleider's approval on record, and never a crisis. */
-export const registrationRefusal = (c: Case): Refusal | null => {
+const registrationRefusal = (c: Case): Refusal | null => {
   if (c.steps.crisis) return refuse('crisis', 'Bij een crisis wordt een casus niet aangemeld bij de overlegtafel.');
-  if (conditionsMetCount(stepData(c, 'voorwaarden')) < 7 || c.steps.akkoord_teamleider?.besluit !== 'goedgekeurd') {
+  if (conditionsMetCount(stepData(c, 'voorwaarden')) < 7 || stepText(c, 'akkoord_teamleider', 'besluit') !== 'goedgekeurd') {
     return refuse('conditions_not_met', 'Aanmelden kan pas als alle zeven voorwaarden vervuld zijn en de teamleider akkoord heeft gegeven.');
   }
   return null;
 };
 
-const tableFields = [calendarChoiceField('regio', 'Regio', 'regions'), calendarChoiceField('tafel', 'Regionale overlegtafel', 'tables')];
+const tableFields = [dataChoiceField('regio', 'Regio', 'regions'), dataChoiceField('tafel', 'Regionale overlegtafel', 'tables')];
 
-const open = (step: Omit<StepDef, 'route' | 'terminal' | 'role' | 'awaiting'>): StepDef =>
-  withExits({ ...step, route: 'zorgkantoor', terminal: false, role: 'begeleider', awaiting: 'begeleider' });
+/** After the table: the agreements of the table, from the date recorded with its outcome, then from each follow-up's next date. */
+const tableFollowUp = (key: 'besproken' | 'opvolging', field: string): FollowUpSource => ({
+  key,
+  field,
+  label: 'opvolging afspraken overlegtafel',
+  ask: 'Leg de stand van zaken vast met "Opvolging vastleggen" en plan zo nodig de volgende opvolging.',
+});
 
-export const AANMELDING_STEPS: readonly StepDef[] = [
-  open({
+export const AANMELDING_STEPS = [
+  defineStep({
     id: 'contact_adviseur',
+    route: 'zorgkantoor',
     label: 'Cirkel 4: contact zorginhoudelijk adviseur',
     instructions: [
       `Neem contact op met de zorginhoudelijk adviseurs van Menzis zorgkantoor (${ADVISEUR_MAIL}). Zij bepalen of bespreking aan de regionale overlegtafel passend is.`,
@@ -76,8 +82,9 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
       ZORGADVIES,
     ],
     position: { phase: 4, subStep: 3 },
+    dates: { nextTable: 'adviseur', followUp: CIRKEL3_FOLLOW_UP },
     actions: [
-      {
+      action({
         verb: 'adviseur.oordeel',
         label: 'Oordeel adviseur vastleggen',
         fields: [
@@ -93,23 +100,25 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
             ...notInFuture(d, 'contactdatum', ctx.now),
             ...(d.oordeel === 'niet_passend' && !textOf(d, 'advies') ? { advies: 'Noteer waarom het niet passend is: het team werkt het plan in cirkel 3 daarmee bij.' } : {}),
           }),
-      },
+      }),
     ],
   }),
-  open({
+  defineStep({
     id: 'formulier',
+    route: 'zorgkantoor',
     label: 'Cirkel 4: aanmeldformulier en tafel kiezen',
     instructions: [
       'Vul het aanmeldformulier van het zorgkantoor in en stuur het via beveiligde mail; zet hier geen cliëntgegevens.',
       'Kies de regionale overlegtafel; de inleverdatum moet nog niet verstreken zijn.',
     ],
     position: { phase: 4, subStep: 4 },
+    dates: { nextTable: 'deadline', followUp: CIRKEL3_FOLLOW_UP },
     actions: [
-      {
+      action({
         verb: 'aanmelding.indienen',
         // The region chosen with the conditions; its tables are the ones offered.
         defaults: (c): FormData => {
-          const regio = textOf(stepData(c, 'voorwaarden'), 'regio');
+          const regio = stepText(c, 'voorwaarden', 'regio');
           return regio ? { regio } : {};
         },
         label: 'Aanmelden voor tafel',
@@ -118,16 +127,18 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
         next: () => 'aangemeld',
         check: (d, _c, ctx) => nonEmpty({ ...notInFuture(d, 'formulierOntvangenOp', ctx.now), ...tableErrors(d, ctx) }),
         guard: (d, c, ctx) => registrationRefusal(c) ?? chosenTableGuard(d, c, ctx),
-      },
+      }),
     ],
   }),
-  open({
+  defineStep({
     id: 'aangemeld',
+    route: 'zorgkantoor',
     label: 'Cirkel 4: aangemeld voor de regionale overlegtafel',
     instructions: ['Lever het aanmeldformulier in vóór de inleverdatum en leg de datum hier vast. Na de tafel leg je de uitkomst vast.'],
     position: { phase: 4, subStep: 5 },
+    dates: { registeredTable: true },
     actions: [
-      {
+      action({
         verb: 'aanmelding.ingediend',
         label: 'Formulier ingeleverd',
         fields: [dateField('ingediendOp', 'Ingeleverd bij het zorgkantoor op')],
@@ -138,8 +149,8 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
           const t = registeredTable(c, ctx.tables);
           return t ? deadlineRefusal(t, ctx) : refuse('wrong_step', 'Kies eerst een tafel.');
         },
-      },
-      {
+      }),
+      action({
         verb: 'tafel.wijzigen',
         label: 'Andere tafel kiezen',
         fields: tableFields,
@@ -148,8 +159,8 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
         stepKey: 'formulier',
         check: (d, _c, ctx) => nonEmpty(tableErrors(d, ctx)),
         guard: chosenTableGuard,
-      },
-      {
+      }),
+      action({
         verb: 'bespreking.vastleggen',
         label: 'Uitkomst tafel vastleggen',
         fields: [
@@ -173,24 +184,28 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
           }
           return null;
         },
-      },
+      }),
     ],
   }),
-  open({
+  defineStep({
     id: 'besproken',
+    route: 'zorgkantoor',
     label: 'Cirkel 4: besproken aan de overlegtafel',
     instructions: ['Voer de afspraken van de overlegtafel uit en leg de opvolging vast.'],
     position: { phase: 4, subStep: 6 },
+    dates: { followUp: tableFollowUp('besproken', 'vervolgdatum') },
     actions: [opvolgingAction()],
   }),
-  open({
+  defineStep({
     id: 'opvolging',
+    route: 'zorgkantoor',
     label: 'Cirkel 4: opvolging',
     instructions: ['Volg de afspraken op tot de situatie stabiel is; sluit daarna de casus af.'],
     position: { phase: 4, subStep: 7 },
+    dates: { followUp: tableFollowUp('opvolging', 'volgendeDatum') },
     actions: [
       opvolgingAction(),
-      {
+      action({
         verb: 'casus.afsluiten',
         label: 'Casus afsluiten',
         fields: [
@@ -205,13 +220,13 @@ export const AANMELDING_STEPS: readonly StepDef[] = [
         targets: ['afgesloten'],
         next: () => 'afgesloten',
         stepKey: 'afgesloten',
-      },
+      }),
     ],
   }),
 ];
 
-function opvolgingAction(): StepDef['actions'][number] {
-  return {
+function opvolgingAction() {
+  return action({
     verb: 'opvolging.vastleggen',
     recurring: true,
     label: 'Opvolging vastleggen',
@@ -224,5 +239,5 @@ function opvolgingAction(): StepDef['actions'][number] {
     targets: ['opvolging'],
     next: () => 'opvolging',
     stepKey: 'opvolging',
-  };
+  });
 }

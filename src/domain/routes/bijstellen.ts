@@ -1,5 +1,5 @@
 import { choiceField, dataChoiceField, dateField, textareaField, textField, toggleField } from '../fields';
-import type { StepDef } from '../stepTypes';
+import { action } from '../stepTypes';
 import {
   BW_MAIL,
   CASUISTIEK_OUTCOMES,
@@ -9,25 +9,29 @@ import {
   TEAMLEIDER_HINTS,
   TEAMLEIDER_OPTIONS,
   requiredWhen,
-  step,
 } from './bijstellenOptions';
+import { defineStep } from './common';
 import { BIJSTELLEN_VERVOLG_STEPS } from './bijstellenVervolg';
 
-const OUTCOME_STATE: Readonly<Record<string, string>> = {
+/** The state each outcome of the casuïstiekoverleg leads to. */
+const OUTCOME_STATE = {
   tijdelijke_onplanbare_zorg: 'onplanbare_zorg',
   gesprek_sleutelfiguur: 'stap6_overbrugging',
   verstevigingsteam: 'verstevigingsteam',
-};
+  domeinoverstijgend: 'domeinoverstijgend',
+} as const;
+const outcomeState = (uitkomst: unknown) => Object.entries(OUTCOME_STATE).find(([k]) => k === uitkomst)?.[1];
 
-export const BIJSTELLEN_STEPS: readonly StepDef[] = [
-  step({
+export const BIJSTELLEN_STEPS = [
+  defineStep({
     id: 'stap1_signaal',
+    route: 'bijstellen',
     label: 'Stap 1: signaal veranderde hulpvraag',
     role: 'begeleider',
-    phase: 1,
+    position: { phase: 1 },
     instructions: ['Begeleiding of onderaannemer signaleert dat de hulpvraag verandert ten opzichte van de afgesproken actielijnen.'],
     actions: [
-      {
+      action({
         verb: 'signaal.vastleggen',
         label: 'Signaal vastleggen',
         fields: [
@@ -45,17 +49,18 @@ export const BIJSTELLEN_STEPS: readonly StepDef[] = [
           d.gebiedsteam !== undefined && !ctx.gebiedsteams.includes(String(d.gebiedsteam)) ? { gebiedsteam: 'Kies een gebiedsteam uit de lijst.' } : null,
         targets: ['stap2_actielijnen'],
         next: () => 'stap2_actielijnen',
-      },
+      }),
     ],
   }),
-  step({
+  defineStep({
     id: 'stap2_actielijnen',
+    route: 'bijstellen',
     label: 'Stap 2: actielijnen opnieuw bepalen',
     role: 'begeleider',
-    phase: 2,
+    position: { phase: 2 },
     instructions: ['Bepaal samen met de cliënt opnieuw de actielijnen en stel de zorg bij volgens de methodiek van Siem.'],
     actions: [
-      {
+      action({
         verb: 'actielijnen.bijstellen',
         label: 'Bijstelling vastleggen',
         fields: [
@@ -66,69 +71,73 @@ export const BIJSTELLEN_STEPS: readonly StepDef[] = [
         ],
         targets: ['opgelost', 'stap3_teamleider'],
         next: (d) => (d.resultaat === 'voldoende' ? 'opgelost' : 'stap3_teamleider'),
-      },
+      }),
     ],
   }),
-  step({
+  defineStep({
     id: 'stap3_teamleider',
+    route: 'bijstellen',
     label: 'Stap 3: bespreken met de teamleider',
     role: 'teamleider',
-    phase: 3,
+    position: { phase: 3 },
     instructions: ['Stap 2 is niet voldoende: bespreek met de teamleider welke optie wordt ingezet.', ...TEAMLEIDER_HINTS],
     actions: [
-      {
+      action({
         verb: 'teamleider.besluit',
         label: 'Besluit teamleider vastleggen',
         fields: [choiceField('besluit', 'Besluit teamleider', TEAMLEIDER_OPTIONS), textareaField('toelichting', 'Toelichting', { required: false })],
         targets: ['inzet_evaluatie', 'aanvraag_bw', 'stap4_formulier'],
         next: (d) => (d.besluit === 'aanvraag_bw' ? 'aanvraag_bw' : d.besluit === 'casuistiekoverleg' ? 'stap4_formulier' : 'inzet_evaluatie'),
-      },
+      }),
     ],
   }),
-  step({
+  defineStep({
     id: 'inzet_evaluatie',
+    route: 'bijstellen',
     label: 'Stap 3: inzet evalueren',
     role: 'begeleider',
-    phase: 3,
+    position: { phase: 3 },
     instructions: ['Evalueer of het opplussen van begeleidingsmomenten of de inzet van digicontact voldoende is.'],
     actions: [
-      {
+      action({
         // Seed silent after opplussen/digicontact: the begeleider evaluates; enough closes the case, not enough goes back to the teamleider.
         verb: 'inzet.evalueren',
         label: 'Evaluatie vastleggen',
         fields: [dateField('datum', 'Datum evaluatie'), choiceField('resultaat', 'Resultaat', RESULT), textareaField('toelichting', 'Toelichting', { required: false })],
         targets: ['opgelost', 'stap3_teamleider'],
         next: (d) => (d.resultaat === 'voldoende' ? 'opgelost' : 'stap3_teamleider'),
-      },
+      }),
     ],
   }),
-  step({
+  defineStep({
     id: 'aanvraag_bw',
+    route: 'bijstellen',
     label: 'Stap 3: directe aanvraag BW',
     role: 'begeleider',
-    phase: 3,
+    position: { phase: 3 },
     instructions: [
       `Vul tabblad 1 en 2 van het ondersteuningsplan BW in en stuur het naar ${BW_MAIL} (beveiligd, buiten Teams).`,
       'Daar wordt een sleutelfiguur gekoppeld die de aanvraag in behandeling neemt.',
     ],
     actions: [
-      {
+      action({
         verb: 'aanvraag_bw.verstuurd',
         label: 'Aanvraag BW vastleggen',
         fields: [dateField('verstuurdOp', 'Verstuurd op'), toggleField('tabbladen', `Tabblad 1 en 2 van het ondersteuningsplan BW zijn ingevuld en naar ${BW_MAIL} gestuurd`, { required: true })],
         targets: ['stap6_overbrugging'],
         next: () => 'stap6_overbrugging',
-      },
+      }),
     ],
   }),
-  step({
+  defineStep({
     id: 'stap4_formulier',
+    route: 'bijstellen',
     label: 'Stap 4: formulier casuïstiekoverleg',
     role: 'begeleider',
-    phase: 4,
+    position: { phase: 4 },
     instructions: ['De teamleider adviseert de casus in te brengen in het casuïstiekoverleg. Vul het formulier casuïstiekoverleg in.'],
     actions: [
-      {
+      action({
         verb: 'casuistiek.aanmelden',
         label: 'Inbrengen in casuïstiekoverleg',
         fields: [
@@ -139,17 +148,18 @@ export const BIJSTELLEN_STEPS: readonly StepDef[] = [
         ],
         targets: ['stap5_afweging'],
         next: () => 'stap5_afweging',
-      },
+      }),
     ],
   }),
-  step({
+  defineStep({
     id: 'stap5_afweging',
+    route: 'bijstellen',
     label: 'Stap 5: afweging casuïstiekoverleg',
     role: 'teamleider',
-    phase: 5,
+    position: { phase: 5 },
     instructions: ['Leg de afweging van het casuïstiekoverleg vast: één van de vier uitkomsten.'],
     actions: [
-      {
+      action({
         verb: 'casuistiek.uitkomst',
         label: 'Uitkomst casuïstiekoverleg vastleggen',
         fields: [
@@ -162,7 +172,7 @@ export const BIJSTELLEN_STEPS: readonly StepDef[] = [
           textareaField('afspraken', 'Afspraken', { required: false }),
         ],
         targets: ['onplanbare_zorg', 'stap6_overbrugging', 'verstevigingsteam', 'domeinoverstijgend'],
-        next: (d) => OUTCOME_STATE[String(d.uitkomst)] ?? 'domeinoverstijgend',
+        next: (d) => outcomeState(d.uitkomst) ?? 'domeinoverstijgend',
         check: (d) => {
           const errors = {
             ...requiredWhen(d, d.uitkomst === 'tijdelijke_onplanbare_zorg', ['woonlocatie', 'startdatum'], 'Nodig bij tijdelijke onplanbare zorg.'),
@@ -171,7 +181,7 @@ export const BIJSTELLEN_STEPS: readonly StepDef[] = [
           };
           return Object.keys(errors).length ? errors : null;
         },
-      },
+      }),
     ],
   }),
   ...BIJSTELLEN_VERVOLG_STEPS,

@@ -1,8 +1,6 @@
 import type { Case } from '../case';
-import { type FormData, options, textOf } from '../fields';
-import type { Role } from '../roles';
-import type { ActionDef, StepDef, StepPosition } from '../stepTypes';
-import { withExits } from './common';
+import { type FormData, options } from '../fields';
+import { stepText } from '../stepData';
 
 export const BW_MAIL = 'BW@metsiem.nl';
 export const SIEM_CONTACT_URL = 'https://www.metsiem.nl/contact-metsiem/';
@@ -47,19 +45,6 @@ export const OVERBRUGGING_OPTIONS = options({
 
 export const RESULT = options({ voldoende: 'Voldoende: opgelost', onvoldoende: 'Onvoldoende' });
 
-interface OpenStep {
-  readonly id: string;
-  readonly label: string;
-  readonly role: Role;
-  readonly awaiting?: Role;
-  readonly phase: StepPosition['phase'];
-  readonly instructions: readonly string[];
-  readonly actions: readonly ActionDef[];
-}
-
-export const step = ({ id, label, role, awaiting, phase, instructions, actions }: OpenStep): StepDef =>
-  withExits({ id, route: 'bijstellen', label, role, awaiting: awaiting ?? role, instructions, actions, terminal: false, position: { phase } });
-
 export const requiredWhen = (d: FormData, condition: boolean, names: readonly string[], message: string): Record<string, string> | null => {
   if (!condition) return null;
   const missing = names.filter((n) => d[n] === undefined || d[n] === false);
@@ -67,5 +52,5 @@ export const requiredWhen = (d: FormData, condition: boolean, names: readonly st
 };
 
 /** Start date of tijdelijke onplanbare zorg as recorded in the casuïstiekoverleg. */
-export const onplanbareZorgStart = (c: Case): string | undefined => textOf(c.steps.stap5_afweging as FormData | undefined, 'startdatum');
+export const onplanbareZorgStart = (c: Case): string | undefined => stepText(c, 'stap5_afweging', 'startdatum');
 

@@ -1,27 +1,32 @@
 import type { Case } from '../case';
 import { addMonths } from '../amsterdamTime';
 import { type FormData, choiceField, dateField, options, textareaField, textField, textOf, toggleField } from '../fields';
-import type { StepDef } from '../stepTypes';
-import { FINANCIERS, ONPLANBARE_ZORG_MAX_MONTHS, OPSCHALINGSAANBOD, OVERBRUGGING_OPTIONS, onplanbareZorgStart, requiredWhen, step } from './bijstellenOptions';
+import type { StepKey } from '../stateIds';
+import { stepText } from '../stepData';
+import { action } from '../stepTypes';
+import { FINANCIERS, ONPLANBARE_ZORG_MAX_MONTHS, OPSCHALINGSAANBOD, OVERBRUGGING_OPTIONS, onplanbareZorgStart, requiredWhen } from './bijstellenOptions';
+import { defineStep } from './common';
 
 /** A choice made in an earlier step, to start a later form with. */
-const carried = (c: Case, step: string, field: string): FormData => {
-  const v = textOf(c.steps[step] as FormData | undefined, field);
+const carried = (c: Case, key: StepKey, field: string): FormData => {
+  const v = stepText(c, key, field);
   return v ? { [field]: v } : {};
 };
 
-export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
-  step({
+export const BIJSTELLEN_VERVOLG_STEPS = [
+  defineStep({
     id: 'onplanbare_zorg',
+    route: 'bijstellen',
     label: 'Stap 5: tijdelijke onplanbare zorg (maandelijkse evaluatie)',
     role: 'sleutelfiguur',
-    phase: 5,
+    position: { phase: 5 },
+    dates: { evaluations: true },
     instructions: [
       'De dichtstbijzijnde woonlocatie zet tijdelijk onplanbare zorg in (3–6 maanden, via Verzoek om Toewijzing), met monitoring door sleutelfiguur en/of teamleider.',
       'Evalueer maandelijks of terug naar BG mogelijk is of toch een aanvraag BW nodig is.',
     ],
     actions: [
-      {
+      action({
         verb: 'evaluatie.vastleggen',
         recurring: true,
         label: 'Maandevaluatie vastleggen',
@@ -41,17 +46,18 @@ export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
           if (d.uitkomst !== 'voortzetten' || !start || !datum || datum < addMonths(start, ONPLANBARE_ZORG_MAX_MONTHS)) return null;
           return { uitkomst: 'De periode van maximaal 6 maanden is voorbij: kies terug naar BG of een aanvraag BW.' };
         },
-      },
+      }),
     ],
   }),
-  step({
+  defineStep({
     id: 'verstevigingsteam',
+    route: 'bijstellen',
     label: 'Stap 5: doorgezet naar het verstevigingsteam',
     role: 'coordinator_verstevigingsteam',
-    phase: 5,
+    position: { phase: 5 },
     instructions: ['De coördinator van het verstevigingsteam neemt de casus mee naar het juiste opschalingsaanbod binnen de regio HvB (RET, MET, C&V, Verstevigingsteam).'],
     actions: [
-      {
+      action({
         // The case leaves this process once the coördinator has placed it with an opschalingsaanbod.
         verb: 'versteviging.oppakken',
         defaults: (c) => carried(c, 'stap5_afweging', 'aanbod'),
@@ -59,17 +65,18 @@ export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
         fields: [dateField('datum', 'Datum'), choiceField('aanbod', 'Opschalingsaanbod', OPSCHALINGSAANBOD)],
         targets: ['afgesloten'],
         next: () => 'afgesloten',
-      },
+      }),
     ],
   }),
-  step({
+  defineStep({
     id: 'domeinoverstijgend',
+    route: 'bijstellen',
     label: 'Stap 5: aanmelden bij de juiste financier',
     role: 'begeleider',
-    phase: 5,
+    position: { phase: 5 },
     instructions: ['De casus is domeinoverstijgend en wordt met ondersteuning van de gemeente aangemeld bij de juiste financier (Wlz, Zvw, forensisch, verlengde jeugdzorg, levensloopaanpak).'],
     actions: [
-      {
+      action({
         // The case leaves this process once it is registered with the other financier.
         verb: 'financier.aangemeld',
         defaults: (c) => carried(c, 'stap5_afweging', 'financier'),
@@ -77,34 +84,36 @@ export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
         fields: [dateField('datum', 'Aangemeld op'), choiceField('financier', 'Financier', FINANCIERS)],
         targets: ['afgesloten'],
         next: () => 'afgesloten',
-      },
+      }),
     ],
   }),
-  step({
+  defineStep({
     id: 'stap6_overbrugging',
+    route: 'bijstellen',
     label: 'Stap 6: afweging overbruggingszorg',
     role: 'sleutelfiguur',
-    phase: 6,
+    position: { phase: 6 },
     instructions: ['De sleutelfiguur weegt af of overbruggingszorg nodig is. Tot dan blijft de ondersteuning bij het gebiedsteam of de onderaannemer.'],
     actions: [
-      {
+      action({
         verb: 'overbrugging.besluit',
         label: 'Besluit overbruggingszorg vastleggen',
         fields: [choiceField('besluit', 'Overbruggingszorg', OVERBRUGGING_OPTIONS), textareaField('toelichting', 'Toelichting', { required: false })],
         // "Niet nodig" closes this escalation: the BW aanvraag runs its own course with the linked sleutelfiguur.
         targets: ['stap7_vastleggen', 'afgesloten'],
         next: (d) => (d.besluit === 'niet_nodig' ? 'afgesloten' : 'stap7_vastleggen'),
-      },
+      }),
     ],
   }),
-  step({
+  defineStep({
     id: 'stap7_vastleggen',
+    route: 'bijstellen',
     label: 'Stap 7: overbruggingszorg vastleggen',
     role: 'sleutelfiguur',
-    phase: 7,
+    position: { phase: 7 },
     instructions: ['Leg de inzet van overbruggingszorg vast in het ondersteuningsplan BW.'],
     actions: [
-      {
+      action({
         verb: 'overbrugging.vastleggen',
         label: 'Overbruggingszorg vastleggen',
         fields: [
@@ -116,13 +125,13 @@ export const BIJSTELLEN_VERVOLG_STEPS: readonly StepDef[] = [
         targets: ['afgesloten'],
         next: () => 'afgesloten',
         check: (d, c) => {
-          const besluit = (c.steps.stap6_overbrugging as FormData | undefined)?.besluit;
+          const besluit = stepText(c, 'stap6_overbrugging', 'besluit');
           return (
             requiredWhen(d, besluit === 'siem_bw', ['bwLocatie'], 'Noem de dichtstbijzijnde BW-locatie.') ??
             requiredWhen(d, besluit === 'onderaannemer_ons', ['onsProduct'], 'Bevestig het product in ONS.')
           );
         },
-      },
+      }),
     ],
   }),
 ];

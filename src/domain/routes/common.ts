@@ -1,7 +1,8 @@
 import type { RouteId } from '../case';
-import type { ActionDef, StepDef } from '../stepTypes';
+import { type ActionDef, type StepDates, type StepDef, type StepPosition, action } from '../stepTypes';
 import { textareaField, toggleField } from '../fields';
-import { hasRole } from '../roles';
+import { type Role, hasRole } from '../roles';
+import type { StateId } from '../stateIds';
 
 export const ZORGADVIES = 'Zorgadvies van Menzis zorgkantoor: 088 222 42 42.';
 
@@ -25,7 +26,7 @@ export const crisisGuidance = (route: RouteId | null): readonly string[] =>
     : CRISIS_INSTRUCTIONS;
 
 /** Available in every open state of both routes; ends the escalation route for good. */
-export const CRISIS_ACTION: ActionDef = {
+export const CRISIS_ACTION = action({
   verb: 'crisis.melden',
   label: 'Crisis melden',
   roles: ['begeleider'],
@@ -33,14 +34,14 @@ export const CRISIS_ACTION: ActionDef = {
   targets: ['crisis'],
   next: () => 'crisis',
   stepKey: 'crisis',
-};
+});
 
 /**
  * Withdraws a case opened by mistake (or no longer needed), in every open state: only the one who
  * opened it or a teamleider, with a reason (free text: never on the channel's cards). Seed silent;
  * a care team expects a case that should not exist not to stay on its open list.
  */
-export const WITHDRAW_ACTION: ActionDef = {
+export const WITHDRAW_ACTION = action({
   verb: 'casus.intrekken',
   label: 'Casus intrekken',
   roles: ['begeleider'],
@@ -50,28 +51,61 @@ export const WITHDRAW_ACTION: ActionDef = {
   stepKey: 'ingetrokken',
   mayTake: (c, actor) => actor.userId === c.ownerId || hasRole(actor, 'teamleider'),
   notAllowed: 'Alleen wie de casus opende of een teamleider kan de casus intrekken.',
-};
-
-/** The ways out of every open state: the crisis exit (not before a route is chosen) and withdrawal. */
-export const withExits = (step: StepDef): StepDef => ({ ...step, actions: [...step.actions, CRISIS_ACTION, WITHDRAW_ACTION] });
-
-const endStep = (id: string, label: string, instructions: readonly string[]): StepDef => ({
-  id,
-  route: null,
-  label,
-  role: 'begeleider',
-  awaiting: null,
-  instructions,
-  actions: [],
-  terminal: true,
-  position: { phase: 0 },
 });
 
-export const END_STEPS: readonly StepDef[] = [
+/** How a step is defined; everything but `id`, `route`, `label` and `instructions` has a default. */
+export interface StepOptions<Id extends StateId> {
+  readonly id: Id;
+  /** `null` for states shared by both routes (`nieuw` and the end states). */
+  readonly route: RouteId | null;
+  readonly label: string;
+  readonly instructions: readonly string[];
+  /** Role that may act here; default `begeleider`. */
+  readonly role?: Role;
+  /** Who must act next; default `role` (`null` in an end state). */
+  readonly awaiting?: Role;
+  /** Position in the route's progress picture; default phase 0. */
+  readonly position?: StepPosition;
+  /** Reminders and key dates of the state (see `StepDates`). */
+  readonly dates?: StepDates;
+  /** The step's own actions; the exits are added by `exits`. */
+  readonly actions?: readonly ActionDef[];
+  /**
+   * `all` (default): the crisis exit and withdrawal follow the step's own actions; `withdraw`:
+   * only withdrawal (before a route is chosen there is no crisis route); `end`: an end state, no
+   * actions at all.
+   */
+  readonly exits?: 'all' | 'withdraw' | 'end';
+}
+
+/** Defines one state of a route: the only step builder, used by every route file. */
+export const defineStep = <const Id extends StateId>(o: StepOptions<Id>): StepDef<Id> => {
+  const exits = o.exits ?? 'all';
+  const role = o.role ?? 'begeleider';
+  const own = exits === 'end' ? [] : (o.actions ?? []);
+  return {
+    id: o.id,
+    route: o.route,
+    label: o.label,
+    role,
+    awaiting: exits === 'end' ? null : (o.awaiting ?? role),
+    instructions: o.instructions,
+    actions: exits === 'all' ? [...own, CRISIS_ACTION, WITHDRAW_ACTION] : exits === 'withdraw' ? [...own, WITHDRAW_ACTION] : own,
+    terminal: exits === 'end',
+    position: o.position ?? { phase: 0 },
+    ...(o.dates ? { dates: o.dates } : {}),
+  };
+};
+
+const endStep = <const Id extends StateId>(id: Id, label: string, instructions: readonly string[]) =>
+  defineStep({ id, route: null, label, instructions, exits: 'end' });
+
+export const END_STEPS = [
   endStep('opgelost', 'Opgelost', ['De situatie is opgelost; de casus is gesloten.']),
   endStep('afgesloten', 'Afgesloten', ['De casus is afgesloten.']),
   endStep('crisis', 'Crisis', CRISIS_INSTRUCTIONS),
   endStep('ingetrokken', 'Ingetrokken', ['De casus is ingetrokken en staat niet meer bij de open casussen.']),
-];
+] as const;
 
-export const END_STATES = END_STEPS.map((s) => s.id);
+/** The closed states (a case there takes no more actions; the retention purge counts from them). */
+export const END_STATES: readonly StateId[] = END_STEPS.map((s) => s.id);

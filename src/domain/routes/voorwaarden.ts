@@ -1,4 +1,5 @@
-import { type FieldDescriptor, type FormData, calendarChoiceField, flagOf, textField, textOf, toggleField } from '../fields';
+import { type FieldDescriptor, type FormData, dataChoiceField, flagOf, textField, textOf, toggleField } from '../fields';
+import { inState } from '../stateIds';
 
 /** The seven conditions (Menzis stappenplan) before a case may go to the regionale overlegtafel. */
 export const CONDITIONS = [
@@ -30,7 +31,7 @@ export const CONDITION_FIELDS: readonly FieldDescriptor[] = [
       { required: false, maxLength: 300 },
     ),
   ]),
-  calendarChoiceField('regio', 'Regio van de overlegtafel', 'regions', { required: false, help: 'Voor herinneringen aan de inleverdatum.' }),
+  dataChoiceField('regio', 'Regio van de overlegtafel', 'regions', { required: false, help: 'Voor herinneringen aan de inleverdatum.' }),
 ];
 
 export interface ConditionStatus {
@@ -70,4 +71,4 @@ export const missingExplanations = (data: FormData): Record<string, string> | nu
  * record no longer count and must be confirmed again.
  */
 export const conditionsToReconfirm = (c: { readonly state: string; readonly steps: Readonly<Record<string, unknown>> }): boolean =>
-  c.steps.voorwaarden !== undefined && (c.state === 'voorwaarden' || c.state === 'cirkel3');
+  c.steps.voorwaarden !== undefined && inState(c, 'voorwaarden', 'cirkel3');

@@ -1,6 +1,5 @@
 import {
   type FieldDescriptor,
-  type FormData,
   choiceField,
   dateField,
   multichoiceField,
@@ -10,11 +9,13 @@ import {
   toggleField,
 } from '../fields';
 import { refuse } from '../refusal';
-import type { StepDef } from '../stepTypes';
-import { ZORGADVIES, withExits } from './common';
+import type { StateId } from '../stateIds';
+import { stepData } from '../stepData';
+import { type FollowUpSource, action } from '../stepTypes';
+import { ZORGADVIES, defineStep } from './common';
 import { CONDITION_FIELDS, conditionsMetCount, evaluateConditions, missingExplanations } from './voorwaarden';
 
-export const PARTICIPANTS = options({
+const PARTICIPANTS = options({
   begeleider: 'Begeleider(s)',
   teamleider: 'Teamleider',
   gedragsdeskundige: 'Gedragsdeskundige',
@@ -35,47 +36,50 @@ const circleFields: readonly FieldDescriptor[] = [
   choiceField('uitkomst', 'Uitkomst', OUTCOME),
 ];
 
-const circle = (id: string, label: string, phase: number, nextState: string, instructions: readonly string[]): StepDef =>
-  withExits({
+/** Circles 1 and 2: one meeting form; not solved leads to `nextCircle`. */
+const circle = <const Id extends StateId, const Next extends StateId>(id: Id, label: string, phase: number, nextCircle: Next, instructions: readonly string[]) =>
+  defineStep({
     id,
     route: 'zorgkantoor',
     label,
-    role: 'begeleider',
-    awaiting: 'begeleider',
     instructions,
-    terminal: false,
     position: { phase },
     actions: [
-      {
+      action({
         verb: `${id}.vastleggen`,
         label: `${label.split(':')[0] ?? label} vastleggen`,
         fields: circleFields,
-        targets: ['opgelost', nextState],
-        next: (d) => (d.uitkomst === 'opgelost' ? 'opgelost' : nextState),
-      },
+        targets: ['opgelost', nextCircle],
+        next: (d) => (d.uitkomst === 'opgelost' ? 'opgelost' : nextCircle),
+      }),
     ],
   });
 
-export const ZORGKANTOOR_CIRCLE_STEPS: readonly StepDef[] = [
+/** After cirkel 3 until the registration the team follows up the agreements of cirkel 3 (the seed: "Uitkomsten en afspraken worden vastgelegd en opgevolgd"). */
+export const CIRKEL3_FOLLOW_UP: FollowUpSource = {
+  key: 'cirkel3',
+  field: 'vervolgdatum',
+  label: 'opvolging afspraken cirkel 3',
+  ask: 'Ga na of de afspraken uit cirkel 3 zijn uitgevoerd en wat er nog nodig is.',
+};
+
+export const ZORGKANTOOR_CIRCLE_STEPS = [
   circle('cirkel1', 'Cirkel 1: overleg in het team', 1, 'cirkel2', ['Bespreek de vastgelopen situatie binnen het team en zoek samen een oplossing.']),
   circle('cirkel2', 'Cirkel 2: consultatie binnen de zorgaanbieder', 2, 'cirkel3', [
     'Regel een interne consultatie binnen de eigen organisatie (bijvoorbeeld de gedragsdeskundige).',
   ]),
-  withExits({
+  defineStep({
     id: 'cirkel3',
     route: 'zorgkantoor',
     label: 'Cirkel 3: consultatie van een andere zorgaanbieder',
-    role: 'begeleider',
-    awaiting: 'begeleider',
     instructions: [
       'Vraag consultatie van een andere zorgaanbieder en maak een realistische analyse: risicofactoren, beschermende factoren en de context.',
       'Maak een plan hoe de vragen opgelost kunnen worden en wie daarvoor nodig zijn; zoek de samenwerking met hen.',
       `Advies of ondersteuning van het zorgkantoor nodig? ${ZORGADVIES}`,
     ],
-    terminal: false,
     position: { phase: 3 },
     actions: [
-      {
+      action({
         verb: 'cirkel3.vastleggen',
         label: 'Cirkel 3 vastleggen',
         fields: [
@@ -93,20 +97,18 @@ export const ZORGKANTOOR_CIRCLE_STEPS: readonly StepDef[] = [
         ],
         targets: ['opgelost', 'voorwaarden'],
         next: (d) => (d.uitkomst === 'opgelost' ? 'opgelost' : 'voorwaarden'),
-      },
+      }),
     ],
   }),
-  withExits({
+  defineStep({
     id: 'voorwaarden',
     route: 'zorgkantoor',
     label: 'Cirkel 4: voorwaarden voor de regionale overlegtafel',
-    role: 'begeleider',
-    awaiting: 'begeleider',
     instructions: ['Een casus mag pas naar de regionale overlegtafel als aan alle zeven voorwaarden is voldaan. Bevestig elke voorwaarde met een korte toelichting.'],
-    terminal: false,
     position: { phase: 4, subStep: 1 },
+    dates: { nextTable: 'adviseur', followUp: CIRKEL3_FOLLOW_UP },
     actions: [
-      {
+      action({
         verb: 'voorwaarden.vastleggen',
         label: 'Voorleggen aan teamleider',
         fields: CONDITION_FIELDS,
@@ -125,28 +127,27 @@ export const ZORGKANTOOR_CIRCLE_STEPS: readonly StepDef[] = [
             Object.fromEntries(missing.map((c) => [c.key, 'Niet vervuld.'])),
           );
         },
-      },
-      {
+      }),
+      action({
         // Seed silent: when the conditions cannot (yet) be met, the team goes back to circle 3 and keeps working on the plan.
         verb: 'voorwaarden.terug',
         label: 'Terug naar cirkel 3',
         fields: [textareaField('reden', 'Reden', { required: false })],
         targets: ['cirkel3'],
         next: () => 'cirkel3',
-      },
+      }),
     ],
   }),
-  withExits({
+  defineStep({
     id: 'akkoord_teamleider',
     route: 'zorgkantoor',
     label: 'Cirkel 4: akkoord teamleider',
     role: 'teamleider',
-    awaiting: 'teamleider',
     instructions: ['De teamleider beoordeelt de zeven voorwaarden en geeft akkoord om contact op te nemen met de zorginhoudelijk adviseur.'],
-    terminal: false,
     position: { phase: 4, subStep: 2 },
+    dates: { nextTable: 'adviseur', followUp: CIRKEL3_FOLLOW_UP },
     actions: [
-      {
+      action({
         verb: 'voorwaarden.goedkeuren',
         label: 'Akkoord',
         fields: [textareaField('toelichting', 'Toelichting', { required: false })],
@@ -154,11 +155,11 @@ export const ZORGKANTOOR_CIRCLE_STEPS: readonly StepDef[] = [
         next: () => 'contact_adviseur',
         stamp: { besluit: 'goedgekeurd' },
         guard: (_d, c) =>
-          conditionsMetCount(c.steps.voorwaarden as FormData | undefined) === 7
+          conditionsMetCount(stepData(c, 'voorwaarden')) === 7
             ? null
             : refuse('conditions_not_met', 'Niet alle zeven voorwaarden zijn vervuld.'),
-      },
-      {
+      }),
+      action({
         // Seed silent: a teamleider who does not agree sends the checklist back to be completed or corrected.
         verb: 'voorwaarden.afwijzen',
         label: 'Niet akkoord',
@@ -166,7 +167,7 @@ export const ZORGKANTOOR_CIRCLE_STEPS: readonly StepDef[] = [
         targets: ['voorwaarden'],
         next: () => 'voorwaarden',
         stamp: { besluit: 'afgewezen' },
-      },
+      }),
     ],
   }),
 ];

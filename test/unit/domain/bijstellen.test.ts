@@ -1,7 +1,7 @@
 import { awaitingRole, progress } from '../../../src/domain';
-import { BEGELEIDER, COORDINATOR, INPUT, SLEUTELFIGUUR, TEAMLEIDER, TO_STAP3, TO_STAP5, refusal, step, walk } from './fixtures';
+import { BEGELEIDER, COORDINATOR, INPUT, SLEUTELFIGUUR, TEAMLEIDER, TO_STAP3, TO_STAP5, type WalkStep, refusal, step, walk } from './fixtures';
 
-type Path = readonly (readonly [string, Record<string, unknown>?])[];
+type Path = readonly WalkStep[];
 
 const START: Path = [['route.kiezen', { route: 'bijstellen' }]];
 

@@ -1,3 +1,4 @@
+import { DEFAULT_TABLES } from '../../../src/domain';
 import { applyAction, canonicalJsonForTest } from './engineHelpers';
 import { BEGELEIDER, EVERYONE, INPUT, NOW, TEAMLEIDER, TO_AKKOORD, apply, events, freshCase, hash, refusal, step, walk } from './fixtures';
 
@@ -39,8 +40,8 @@ describe('applyAction', () => {
     const closed = walk([['route.kiezen'], ['cirkel1.vastleggen', { uitkomst: 'opgelost' }]]);
     expect(refusal(closed, 'onzin', {}).code).toBe('closed');
     const c = walk([['route.kiezen']]);
-    expect(applyAction(c, { verb: 'onzin', input: {}, expectedVersion: 1 }, EVERYONE, { now: NOW, hash }).ok).toBe(false);
-    const stale = applyAction(c, { verb: 'onzin', input: {}, expectedVersion: 1 }, EVERYONE, { now: NOW, hash });
+    expect(applyAction(c, { verb: 'onzin', input: {}, expectedVersion: 1 }, EVERYONE, { now: NOW, hash, tables: DEFAULT_TABLES }).ok).toBe(false);
+    const stale = applyAction(c, { verb: 'onzin', input: {}, expectedVersion: 1 }, EVERYONE, { now: NOW, hash, tables: DEFAULT_TABLES });
     expect(!stale.ok && stale.error.code).toBe('stale_version');
     expect(refusal(c, 'onzin', {}).code).toBe('unknown_action');
     expect(refusal(c, 'voorwaarden.goedkeuren', { bsn: 'x' }, BEGELEIDER).code).toBe('wrong_step');
@@ -51,7 +52,7 @@ describe('applyAction', () => {
   });
 
   it('accepteert de juiste versie', () => {
-    const r = applyAction(freshCase(), { verb: 'route.kiezen', input: { route: 'zorgkantoor' }, expectedVersion: 1 }, BEGELEIDER, { now: NOW, hash });
+    const r = applyAction(freshCase(), { verb: 'route.kiezen', input: { route: 'zorgkantoor' }, expectedVersion: 1 }, BEGELEIDER, { now: NOW, hash, tables: DEFAULT_TABLES });
     expect(r.ok).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import {
   type Actor,
   type Case,
+  DEFAULT_TABLES,
   type CaseEvent,
   type Refusal,
   type RegionalTable,
@@ -10,9 +11,10 @@ import {
   formatCaseId,
   newCase,
 } from '../../../src/domain';
+import { ALL_CONDITIONS, SAMPLE_INPUT, WALK_NOW, type WalkStep, actionsAlong, pathTo } from '../../support/routeWalk';
 
 /** Fixed clock: Friday 15 September 2023, 12:00 Amsterdam (CEST). */
-export const NOW = new Date('2023-09-15T10:00:00Z');
+export const NOW = WALK_NOW;
 
 export const hash = (text: string): string => `h(${text})`;
 
@@ -37,7 +39,7 @@ export interface Ctx {
 }
 
 export const apply = (c: Case, verb: string, input: unknown, who: Actor = EVERYONE, ctx: Ctx = {}) =>
-  applyAction(c, { verb, input }, who, { now: ctx.now ?? NOW, hash, ...(ctx.tables ? { tables: ctx.tables } : {}) });
+  applyAction(c, { verb, input }, who, { now: ctx.now ?? NOW, hash, tables: ctx.tables ?? DEFAULT_TABLES });
 
 /** Applies an action that must succeed. */
 export const step = (c: Case, verb: string, input: unknown, who: Actor = EVERYONE, ctx: Ctx = {}): Case => {
@@ -59,76 +61,23 @@ export const events = (c: Case, verb: string, input: unknown, who: Actor = EVERY
   return r.value.events;
 };
 
-const circle = (uitkomst: string) => ({ datum: '2023-09-01', deelnemers: 'begeleider,teamleider', vraag: 'Zie dossier', afspraken: 'Zie dossier', uitkomst });
+/** A valid input per verb, the shared route walk's (test/support/routeWalk.ts). */
+export const INPUT = SAMPLE_INPUT;
+export { ALL_CONDITIONS, type WalkStep };
 
-export const ALL_CONDITIONS = {
-  geenCrisis: 'true',
-  geenCrisisToelichting: 'Geen crisis',
-  stappenDoorlopen: 'true',
-  stappenDoorlopenToelichting: 'Zie dossier',
-  alternatieveWoonplek: 'true',
-  alternatieveWoonplekToelichting: 'Onderzocht',
-  overdrachtGeprobeerd: 'true',
-  overdrachtGeprobeerdToelichting: 'Geprobeerd',
-  overplaatsingNoodzakelijk: 'true',
-  overplaatsingNoodzakelijkToelichting: 'Zie dossier',
-  inZorgGehouden: 'true',
-  inZorgGehoudenToelichting: 'Blijft in zorg',
-  cceBetrokken: 'true',
-  regio: 'Groningen',
-};
+/**
+ * Runs a list of `[verb, overrides]` from a fresh case (or `from`) with an actor who holds every
+ * role; a step's `notBefore` moves the clock forward from that step on.
+ */
+export const walk = (path: readonly WalkStep[], from: Case = freshCase(), ctx: Ctx = {}): Case =>
+  actionsAlong(path).reduce((c, a) => {
+    const now = ctx.now ?? NOW;
+    return step(c, a.verb, a.input, EVERYONE, { ...ctx, now: a.notBefore && a.notBefore > now ? a.notBefore : now });
+  }, from);
 
-/** A valid input per verb; the walk helpers pick branches through overrides. */
-export const INPUT: Readonly<Record<string, Record<string, unknown>>> = {
-  'route.kiezen': { route: 'zorgkantoor', clientRef: 'ECD-4711' },
-  'cirkel1.vastleggen': circle('onvoldoende'),
-  'cirkel2.vastleggen': circle('onvoldoende'),
-  'cirkel3.vastleggen': {
-    datum: '2023-09-05',
-    geconsulteerdeAanbieder: 'Aanbieder B',
-    risicofactoren: 'Zie dossier',
-    beschermendeFactoren: 'Zie dossier',
-    context: 'Zie dossier',
-    plan: 'Zie dossier',
-    nodig: 'Gedragsdeskundige',
-    zorgadviesGecontacteerd: 'true',
-    afspraken: 'Zie dossier',
-    vervolgdatum: '2023-10-01',
-    uitkomst: 'onvoldoende',
-  },
-  'voorwaarden.vastleggen': ALL_CONDITIONS,
-  'voorwaarden.terug': { reden: 'Eerst woonplekken onderzoeken' },
-  'voorwaarden.goedkeuren': {},
-  'voorwaarden.afwijzen': { reden: 'Toelichting aanvullen' },
-  'adviseur.oordeel': { contactdatum: '2023-09-12', oordeel: 'passend' },
-  'aanmelding.indienen': { formulierOntvangenOp: '2023-09-14', regio: 'Groningen', tafel: 'groningen-2023-10-19' },
-  'aanmelding.ingediend': { ingediendOp: '2023-09-15' },
-  'tafel.wijzigen': { regio: 'Twente', tafel: 'twente-2023-11-09' },
-  'bespreking.vastleggen': { datum: '2023-10-19', uitkomst: 'overplaatsing', afspraken: 'Zie dossier', vervolgdatum: '2023-11-01' },
-  'opvolging.vastleggen': { datum: '2023-11-01', stand: 'volgens_afspraak' },
-  'casus.afsluiten': { datum: '2023-12-01', reden: 'overgeplaatst' },
-  'crisis.melden': { bevestigd: 'true' },
-  'signaal.vastleggen': { datum: '2023-09-01', actielijn: 'Wonen' },
-  'actielijnen.bijstellen': { datum: '2023-09-05', samenMetClient: 'true', bijstelling: 'Zie ondersteuningsplan', resultaat: 'onvoldoende' },
-  'teamleider.besluit': { besluit: 'casuistiekoverleg' },
-  'inzet.evalueren': { datum: '2023-09-10', resultaat: 'voldoende' },
-  'aanvraag_bw.verstuurd': { verstuurdOp: '2023-09-10', tabbladen: 'true' },
-  'casuistiek.aanmelden': { datumOverleg: '2023-09-12', situatie: 'Zie dossier', geprobeerd: 'Zie dossier', vraag: 'Welke inzet?' },
-  'casuistiek.uitkomst': { datum: '2023-09-12', uitkomst: 'gesprek_sleutelfiguur' },
-  'evaluatie.vastleggen': { datum: '2023-10-12', uitkomst: 'voortzetten' },
-  'versteviging.oppakken': { datum: '2023-09-14', aanbod: 'met' },
-  'financier.aangemeld': { datum: '2023-09-14', financier: 'wlz' },
-  'overbrugging.besluit': { besluit: 'siem_bw' },
-  'overbrugging.vastleggen': { startdatum: '2023-09-14', bwLocatie: 'Locatie Noord', ondersteuningsplan: 'true' },
-};
-
-/** Runs a list of `[verb, overrides]` from a fresh case (or `from`) with an actor who holds every role. */
-export const walk = (path: readonly (readonly [string, Record<string, unknown>?])[], from: Case = freshCase(), ctx: Ctx = {}): Case =>
-  path.reduce((c, [verb, overrides]) => step(c, verb, { ...INPUT[verb], ...overrides }, EVERYONE, ctx), from);
-
-export const TO_VOORWAARDEN = [['route.kiezen'], ['cirkel1.vastleggen'], ['cirkel2.vastleggen'], ['cirkel3.vastleggen']] as const;
-export const TO_AKKOORD = [...TO_VOORWAARDEN, ['voorwaarden.vastleggen']] as const;
-export const TO_FORMULIER = [...TO_AKKOORD, ['voorwaarden.goedkeuren'], ['adviseur.oordeel']] as const;
-export const TO_AANGEMELD = [...TO_FORMULIER, ['aanmelding.indienen']] as const;
-export const TO_STAP3 = [['route.kiezen', { route: 'bijstellen' }], ['signaal.vastleggen'], ['actielijnen.bijstellen']] as const;
-export const TO_STAP5 = [...TO_STAP3, ['teamleider.besluit'], ['casuistiek.aanmelden']] as const;
+export const TO_VOORWAARDEN = pathTo('zorgkantoor', 'voorwaarden');
+export const TO_AKKOORD = pathTo('zorgkantoor', 'akkoord_teamleider');
+export const TO_FORMULIER = pathTo('zorgkantoor', 'formulier');
+export const TO_AANGEMELD = pathTo('zorgkantoor', 'aangemeld');
+export const TO_STAP3 = pathTo('bijstellen', 'stap3_teamleider');
+export const TO_STAP5 = pathTo('bijstellen', 'stap5_afweging');

@@ -1,8 +1,8 @@
-import { applyAction, availableActions } from '../../../src/domain';
+import { DEFAULT_TABLES, applyAction, availableActions } from '../../../src/domain';
 import { BEGELEIDER, NOW, freshCase, hash } from './fixtures';
 
 const atSignal = () => {
-  const r = applyAction(freshCase(), { verb: 'route.kiezen', input: { route: 'bijstellen' } }, BEGELEIDER, { now: NOW, hash });
+  const r = applyAction(freshCase(), { verb: 'route.kiezen', input: { route: 'bijstellen' } }, BEGELEIDER, { now: NOW, hash, tables: DEFAULT_TABLES });
   if (!r.ok) throw new Error(r.error.message);
   return r.value.case;
 };
@@ -11,6 +11,7 @@ const signal = (gebiedsteam: string | undefined, gebiedsteams: readonly string[]
   applyAction(atSignal(), { verb: 'signaal.vastleggen', input: { datum: '2023-09-14', actielijn: 'wonen', ...(gebiedsteam ? { gebiedsteam } : {}) } }, BEGELEIDER, {
     now: NOW,
     hash,
+    tables: DEFAULT_TABLES,
     gebiedsteams,
   });
 

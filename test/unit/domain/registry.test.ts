@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  DEFAULT_TABLES,
   PRIVACY_HINT,
   ROLES,
   STEPS,
@@ -95,7 +96,7 @@ describe('availableActions, awaitingRole, isOpen', () => {
 
   it('vult tafels en regio’s uit de kalender, met now alleen haalbare tafels', () => {
     const c = walk(TO_FORMULIER);
-    const fields = (now?: Date) => availableActions(c, now ? { now } : {})[0]?.fields ?? [];
+    const fields = (now?: Date) => availableActions(c, now ? { now, tables: DEFAULT_TABLES } : { tables: DEFAULT_TABLES })[0]?.fields ?? [];
     expect(fields().find((f) => f.name === 'regio')?.options?.map((o) => o.value)).toEqual(['Arnhem', 'Groningen', 'Twente']);
     expect(fields().find((f) => f.name === 'tafel')?.options).toHaveLength(5);
     expect(fields(new Date('2023-11-20T12:00:00Z')).find((f) => f.name === 'tafel')?.options?.map((o) => o.value)).toEqual([
@@ -132,7 +133,7 @@ describe('voortgang en openbare samenvatting', () => {
 
   it('toont alleen keuzes, datums en de checklist; nooit vrije tekst', () => {
     const c = walk([...TO_AANGEMELD, ['aanmelding.ingediend']]);
-    const s = publicSummary(c);
+    const s = publicSummary(c, DEFAULT_TABLES);
     expect(s).toMatchObject({
       caseId: 'CAS-2023-0007',
       route: 'zorgkantoor',
@@ -161,7 +162,7 @@ describe('voortgang en openbare samenvatting', () => {
   it('toont een tafel-id als de tafel niet meer in de kalender staat, en geen checklist vóór de voorwaarden', () => {
     const s = publicSummary(walk(TO_AANGEMELD), []);
     expect(s.facts.find((f) => f.field === 'tafel')?.value).toBe('groningen-2023-10-19');
-    expect(publicSummary(freshCase())).toMatchObject({ checklist: null, routeLabel: null, awaitingLabel: 'Begeleider', facts: [] });
+    expect(publicSummary(freshCase(), DEFAULT_TABLES)).toMatchObject({ checklist: null, routeLabel: null, awaitingLabel: 'Begeleider', facts: [] });
   });
 });
 

@@ -1,4 +1,4 @@
-import { type Actor, type Case, type FieldDescriptor, ROLES, type Role, availableActions, isOpen } from '../../../src/domain';
+import { type Actor, type Case, DEFAULT_TABLES, type FieldDescriptor, ROLES, type Role, availableActions, isOpen } from '../../../src/domain';
 import { NOW, apply, freshCase } from './fixtures';
 
 /** Small deterministic PRNG (mulberry32) so failures reproduce. */
@@ -47,7 +47,7 @@ describe('willekeurige wandelingen door beide routes', () => {
         const when = rnd();
         const now = when < 0.15 ? new Date('2023-10-20T10:00:00Z') : when < 0.3 ? new Date('2023-12-20T10:00:00Z') : NOW;
         // The options a card offers at that moment; the exits are taken rarely, so that walks also get far.
-        const offered = availableActions(c, { now }).filter((a) => (a.verb === 'crisis.melden' ? rnd() < 0.1 : a.verb === 'casus.intrekken' ? rnd() < 0.02 : true));
+        const offered = availableActions(c, { now, tables: DEFAULT_TABLES }).filter((a) => (a.verb === 'crisis.melden' ? rnd() < 0.1 : a.verb === 'casus.intrekken' ? rnd() < 0.02 : true));
         const action = pick(rnd, offered);
         const input = Object.fromEntries(action.fields.map((f) => [f.name, randomValue(rnd, f)]));
         const r = apply(c, action.verb, input, rnd() < 0.8 ? actorWith(action.roles[0] ?? 'begeleider') : pick(rnd, actors), { now });

@@ -12,9 +12,10 @@ import {
   refusal,
   step,
   walk,
+  type WalkStep,
 } from './fixtures';
 
-type Path = readonly (readonly [string, Record<string, unknown>?])[];
+type Path = readonly WalkStep[];
 
 describe('route Zorgkantoor: overgangen', () => {
   const transitions: readonly [string, Path, string, Record<string, unknown>, string][] = [
