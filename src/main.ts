@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CachedTeamSettings, CalendarService, CaseService, DashboardService, TeamAdminService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { CachedTeamSettings, CalendarService, CaseService, DashboardService, DossierService, TeamAdminService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
 import { AdminHandlers, type AuthOverrides, ConnectorNotifier, ConnectorTeamMembership, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
 import { createHttpServer, listen, tabRoutes } from './http';
 import { JobLeases, OutboxDispatcher, ReminderScheduler } from './scheduler';
-import { type TableConnection, TableCaseQueries, TableCalendarStore, TableCaseRepository, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableTeamSettingsStore, openTables } from './storage';
+import { type TableConnection, TableCaseQueries, TableCalendarStore, TableCaseRepository, TableDossierTokenStore, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableTeamSettingsStore, openTables } from './storage';
 
 export interface StartOptions {
   readonly clock?: Clock;
@@ -44,6 +44,12 @@ const projectRoot = (): string => {
 const pictureBase = (publicHostname: string): string | undefined => {
   const host = publicHostname.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
   return host ? `https://${host}/kaart/voortgang/` : undefined;
+};
+
+/** `https://<PUBLIC_HOSTNAME>` as a base function, or `undefined` when the bot has no public address. */
+const siteBase = (publicHostname: string): (() => string) | undefined => {
+  const host = publicHostname.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  return host ? () => `https://${host}` : undefined;
 };
 
 export const startEscaleer = async (config: Config, options: StartOptions = {}): Promise<Escaleer> => {
@@ -91,17 +97,22 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     const views = new CardChannelViews(imageBase);
     const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });
     const directory = new SettingsRoleDirectory(settings);
+    const dossier = new DossierService({ repo, calendar, settings, tokens: new TableDossierTokenStore(tables.cases), clock });
+    // The dossier link points at the bot itself: its public address, or locally the port it got.
+    let localBase = '';
+    const dossierBase = siteBase(config.publicHostname) ?? (() => localBase);
     const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
-    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant), ...(imageBase ? { imageBase } : {}) });
+    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant), ...(imageBase ? { imageBase } : {}), dossier: { service: dossier, base: dossierBase } });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
     const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);
     const caseQueries = new TableCaseQueries(tables.cases);
     const membership = new ConnectorTeamMembership(adapter, config.bot.appId, async (tenant, team) =>
       (await settings.get(tenant, team))?.value.serviceUrl || ((await caseQueries.listByTeam(tenant, team))[0]?.location.serviceUrl ?? null), systemClock);
-    const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, membership, clock, log });
+    const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, membership, clock, log, dossier });
 
-    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab }), config.port, options.host);
+    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab, dossier }), config.port, options.host);
+    localBase = `http://127.0.0.1:${http.port}`;
     stops.push(() => http.close());
     dispatcher.start();
     stops.push(() => dispatcher.stop());

@@ -10,3 +10,4 @@ export * from './notices';
 export * from './teamAdmin';
 export * from './membership';
 export * from './waitingOn';
+export * from './dossier';

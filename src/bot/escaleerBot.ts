@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { CaseService, Clock, Logger } from '../app';
 import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard, welcomeCard } from '../cards';
 import { type Case, type CaseId, ROLE_LABELS, awaitingRole, isOpen, parseCaseId, stepOf } from '../domain';
-import { CaseCardActions } from './caseActions';
+import { CaseCardActions, type DossierLinks } from './caseActions';
 import { type RoleDirectory, actorOf, channelPlace, teamPlace } from './context';
 import { cleanText, parseCommand } from './commands';
 import { ADMIN_VERBS, type AdminHandlers } from './admin';
@@ -72,13 +72,15 @@ export class EscaleerBot extends TeamsActivityHandler {
     kick?: (tenantId: string) => void;
     /** Where the progress pictures are served (a public URL ending in `/`); without it cards carry them as data. */
     imageBase?: string;
+    /** Dossier downloads from the details view; without it the details have no dossier link. */
+    dossier?: DossierLinks;
   }) {
     super();
     this.cases = deps.cases;
     this.directory = deps.directory;
     this.log = deps.log;
     this.admin = deps.admin;
-    this.caseActions = new CaseCardActions(deps.cases, deps.clock, deps.kick ?? (() => undefined), deps.imageBase);
+    this.caseActions = new CaseCardActions(deps.cases, deps.clock, deps.kick ?? (() => undefined), deps.imageBase, deps.dossier);
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();

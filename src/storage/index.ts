@@ -7,3 +7,4 @@ export { TableTeamSettingsStore } from './teamSettingsStore';
 export { TableLeaseStore, leaseKeys } from './leaseStore';
 export { TableCalendarStore } from './calendarStore';
 export { TableReminderIndex } from './reminderIndex';
+export { TableDossierTokenStore } from './dossierTokenStore';
