@@ -15,6 +15,7 @@ import {
   formatDutchDate,
   isSubmitted,
   registeredTable,
+  rolesFor,
   stepOf,
 } from '../domain';
 
@@ -61,11 +62,19 @@ export interface Dossier {
 
 const ACTIONS = new Map(STEPS.flatMap((s) => s.actions.map((a) => [a.verb, a] as const)));
 
-/** A decision: an action that records a verdict (a stamp such as Akkoord / Niet akkoord) or a choice (oordeel, uitkomst, besluit). */
-const isDecision = (verb: string): boolean => {
-  const a = ACTIONS.get(verb);
-  return Boolean(a && (a.stamp || a.fields.some((f) => f.kind === 'choice')));
-};
+/** Verdicts a begeleider records for someone else (the adviseur, the table) and the ends a case can take. */
+const RECORDED_VERDICTS = new Set(['adviseur.oordeel', 'bespreking.vastleggen', 'casus.afsluiten', 'crisis.melden', 'casus.intrekken']);
+
+/**
+ * The decisions of a case: what a care role decided (an action not open to the begeleider, such
+ * as Akkoord / Niet akkoord or the teamleider's besluit), a stamped verdict, and the recorded
+ * verdicts of others and the case's end.
+ */
+const DECISIONS: ReadonlySet<string> = new Set(
+  STEPS.flatMap((s) => s.actions.filter((a) => a.stamp || !rolesFor(s, a).includes('begeleider') || RECORDED_VERDICTS.has(a.verb)).map((a) => a.verb)),
+);
+
+const isDecision = (verb: string): boolean => DECISIONS.has(verb);
 
 const isChange = (e: CaseEvent): boolean => e.action === 'casus.openen' || ALL_VERBS.has(e.action);
 

@@ -61,7 +61,7 @@ export const dossierPdf = (d: Dossier, createdAt: Date): Promise<Buffer> =>
     const step = (s: DossierStep) => {
       if (doc.y > doc.page.height - 110) doc.addPage();
       doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(winAnsi(`${s.at} · ${s.action}`), { width });
-      doc.font('Helvetica').fontSize(10).text(winAnsi(s.step === '—' ? `Naar: ${s.to}` : `${s.step} → ${s.to}`), { width, indent: 12 });
+      doc.font('Helvetica').fontSize(10).text(winAnsi(s.step === '—' ? `Naar: ${s.to}` : `${s.step} » ${s.to}`), { width, indent: 12 });
       doc.fillColor(MUTED).text(winAnsi(`Door: ${s.by}`), { width, indent: 12 }).fillColor(INK);
       doc.moveDown(0.35);
     };
