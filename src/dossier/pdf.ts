@@ -4,6 +4,9 @@ import type { Dossier, DossierStep, Fact } from './model';
 /** The characters of Windows-1252 above Latin-1's ASCII range that pdfkit's standard fonts can show. */
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 
+/** Letters with a stroke have no Unicode decomposition: their base letter by hand. */
+const NO_DECOMPOSITION: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i' };
+
 const shows = (ch: string): boolean => {
   const code = ch.codePointAt(0) ?? 0;
   return ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch);
@@ -18,6 +21,8 @@ export const winAnsi = (text: string): string =>
   [...text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').normalize('NFC')]
     .map((ch) => {
       if (shows(ch)) return ch;
+      const base = NO_DECOMPOSITION[ch];
+      if (base) return base;
       const plain = ch.normalize('NFKD').replace(/\p{M}/gu, '');
       return plain && [...plain].every(shows) ? plain : '?';
     })

@@ -3,11 +3,14 @@ import { CalendarService, CaseService, DossierService, type TeamSettings, timeOr
 import { CardChannelViews } from '../../src/cards';
 import type { Actor, Case } from '../../src/domain';
 import { TableCalendarStore, TableCaseRepository, TableDossierTokenStore, TableTeamSettingsStore } from '../../src/storage';
+import { dossierOf, dossierPdf } from '../../src/dossier';
 import { FakeClock, RecordingLogger, location } from '../support/fakes';
+import { pdfText } from '../support/pdfText';
 import { freshTables } from '../support/storage';
 
 const TEAMLEIDER = { id: 'user-mohamed', name: 'Mohamed' };
 const SLEUTELFIGUUR = { id: 'user-sanne', name: 'Sanne' };
+const PIETER = { id: 'user-pieter', name: 'Pieter' };
 const hash = (t: string) => createHash('sha256').update(t).digest('hex');
 const anouk: Actor = { userId: 'user-anouk', name: 'Anouk', roles: [] };
 
@@ -23,7 +26,9 @@ describe('DossierService tegen Azurite: eenmalige links, autorisatie op het mome
   const saveRoles = async (holders: TeamSettings['roleHolders']) => {
     const { tenantId, teamId } = location();
     const existing = await settings.get(tenantId, teamId);
-    const next: TeamSettings = { tenantId, teamId, serviceUrl: 'http://x', roleHolders: holders, roleChannels: {}, gebiedsteams: [], updatedAt: clock.now().toISOString(), updatedBy: 'x' };
+    // Gebiedsteam Zuid's teamleider is Pieter, who holds no team-wide teamleider role.
+    const gebiedsteams = [{ name: 'Zuid', teamleider: PIETER }];
+    const next: TeamSettings = { tenantId, teamId, serviceUrl: 'http://x', roleHolders: holders, roleChannels: {}, gebiedsteams, updatedAt: clock.now().toISOString(), updatedBy: 'x' };
     if (!(await settings.save(next, existing?.etag ?? null))) throw new Error('niet opgeslagen');
   };
   const downloads = async () => (await repo.events(c.tenantId, c.id)).filter((e) => e.action === 'dossier.downloaden');
@@ -90,5 +95,38 @@ describe('DossierService tegen Azurite: eenmalige links, autorisatie op het mome
     expect(await tokens.peek(hash(stale))).not.toBeNull();
     await dossier.issue(c, anouk);
     expect(await tokens.peek(hash(stale))).toBeNull();
+  });
+
+  it('een besluit namens de teamleider van het gebiedsteam staat in het dossier met wie en voor wie', async () => {
+    const { rootActivityId: _, ...where } = location();
+    const started = await service.start(where, anouk, 'a-2');
+    if (started.kind !== 'created') throw new Error('geen casus');
+    let current = started.case.value;
+    const act = async (actor: Actor, verb: string, input: Record<string, unknown>) => {
+      const r = await service.execute({ tenantId: current.tenantId, caseId: current.id, version: current.version, verb, input, actor, activityId: `${verb}-${current.version}`, channelId: where.channelId, teamId: where.teamId });
+      if (r.kind !== 'applied') throw new Error(`${verb}: ${r.kind} ${r.kind === 'refused' ? r.refusal.message : ''}`);
+      current = r.case;
+    };
+    await act(anouk, 'route.kiezen', { route: 'bijstellen' });
+    await act(anouk, 'signaal.vastleggen', { datum: '2026-11-20', actielijn: 'dagstructuur', gebiedsteam: 'Zuid' });
+    await act(anouk, 'actielijnen.bijstellen', { datum: '2026-11-21', samenMetClient: true, bijstelling: 'meer momenten', resultaat: 'onvoldoende' });
+    // Mohamed, a teamleider, decides for Pieter (the gebiedsteam's teamleider).
+    await act({ userId: TEAMLEIDER.id, name: TEAMLEIDER.name, roles: ['teamleider'] }, 'teamleider.besluit', { besluit: 'opplussen' });
+    const r = await dossier.forTabUser(current.tenantId, where.teamId, current.id, TEAMLEIDER.id, 'req-1');
+    if (!r.ok) throw new Error(r.refusal.message);
+    const d = dossierOf(r.read);
+    expect(d.conditions).toBeNull();
+    expect(d.table).toBeNull();
+    expect(d.decisions.map((x) => `${x.action} | ${x.by} | ${x.to}`)).toEqual([
+      'Besluit teamleider vastleggen | Mohamed (voor Pieter, gebiedsteam Zuid) (Teamleider) | Stap 3: inzet evalueren',
+    ]);
+    expect(d.participants).toEqual([
+      { title: 'Begeleider', value: 'Anouk' },
+      { title: 'Teamleider', value: 'Mohamed' },
+    ]);
+    const text = (await pdfText(await dossierPdf(d, r.read.at))).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Door: Mohamed (voor Pieter, gebiedsteam Zuid) (Teamleider)');
+    expect(text).toContain('Besluit teamleider: Opplussen aantal planbare begeleidingsmomenten');
+    expect(text).toContain('Datum signaal: 20 november 2026');
   });
 });
