@@ -100,9 +100,12 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     const dossier = new DossierService({ repo, calendar, settings, tokens: new TableDossierTokenStore(tables.cases), clock });
     // The dossier link points at the bot itself: its public address, or locally the port it got.
     let localBase = '';
-    const dossierBase = siteBase(config.publicHostname) ?? (() => localBase);
+    const publicBase = siteBase(config.publicHostname);
+    // In production without a public address a link to 127.0.0.1 would reach nobody: no link then (the tab still offers the dossier).
+    const dossierLinks = publicBase || config.env !== 'production' ? { service: dossier, base: publicBase ?? (() => localBase) } : undefined;
+    if (!dossierLinks) log.warn('PUBLIC_HOSTNAME ontbreekt: de details bieden geen dossierlink');
     const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
-    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant), ...(imageBase ? { imageBase } : {}), dossier: { service: dossier, base: dossierBase } });
+    const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant), ...(imageBase ? { imageBase } : {}), ...(dossierLinks ? { dossier: dossierLinks } : {}) });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
     const dashboard = new DashboardService(new TableCaseQueries(tables.cases), (tenant) => calendar.tablesFor(tenant), clock, settings);
