@@ -63,11 +63,17 @@ export const dossierPdf = (d: Dossier, createdAt: Date): Promise<Buffer> =>
       doc.font('Helvetica-Oblique').fontSize(10).fillColor(MUTED).text(winAnsi(text), { width });
       doc.fillColor(INK);
     };
+    /** A line under a heading line, its wrapped lines indented too. */
+    const sub = (text: string, color = INK) => {
+      doc.font('Helvetica').fontSize(10).fillColor(color).text(winAnsi(text), MARGIN + 12, doc.y, { width: width - 12 });
+      doc.x = MARGIN;
+      doc.fillColor(INK);
+    };
     const step = (s: DossierStep) => {
       if (doc.y > doc.page.height - 110) doc.addPage();
       doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(winAnsi(`${s.at} · ${s.action}`), { width });
-      doc.font('Helvetica').fontSize(10).text(winAnsi(s.step === '—' ? `Naar: ${s.to}` : `${s.step} » ${s.to}`), { width, indent: 12 });
-      doc.fillColor(MUTED).text(winAnsi(`Door: ${s.by}`), { width, indent: 12 }).fillColor(INK);
+      sub(s.step === '—' ? `Naar: ${s.to}` : `${s.step} » ${s.to}`);
+      sub(`Door: ${s.by}`, MUTED);
       doc.moveDown(0.35);
     };
 
@@ -91,8 +97,8 @@ export const dossierPdf = (d: Dossier, createdAt: Date): Promise<Buffer> =>
       d.conditions.forEach((c, i) => {
         if (doc.y > doc.page.height - 110) doc.addPage();
         doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(winAnsi(`${i + 1}. ${c.met ? 'Voldaan' : 'Niet voldaan'}`), { width });
-        doc.font('Helvetica').text(winAnsi(c.label), { width, indent: 12 });
-        doc.fillColor(MUTED).text(winAnsi(`Toelichting: ${c.explanation}`), { width, indent: 12 }).fillColor(INK);
+        sub(c.label);
+        sub(`Toelichting: ${c.explanation}`, MUTED);
         doc.moveDown(0.35);
       });
     }

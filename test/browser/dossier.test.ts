@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CaseDriver, DEMO } from '../support/caseDriver';
-import { pdfText } from '../support/pdfText';
+import { pdfFirstPagePng, pdfText } from '../support/pdfText';
+import { screenshotDir } from '../support/screenshots';
 import type { Card, Person } from '../support/playgroundPerson';
 import { NAMES, VRIJ, Walk, line } from './walk.setup';
 
@@ -35,6 +37,10 @@ describe('Dossier downloaden in de Playground, zoals een mens het doet', () => {
     expect(download.suggestedFilename()).toBe(`dossier-${caseId}.pdf`);
     const path = await download.path();
     const pdf = await pdfText(readFileSync(path));
+    // Its first page as a picture (docs/screenshots with `npm run screenshots`).
+    const picture = join(screenshotDir(), 'dossier-pagina-1.png');
+    await pdfFirstPagePng(readFileSync(path), picture);
+    expect(existsSync(picture)).toBe(true);
     const text = pdf.text.replace(/\s+/g, ' ');
     expect(text).toContain(`Dossier casus ${caseId}`);
     expect(text).toMatch(/om \d\d:\d\d · Route kiezen/);

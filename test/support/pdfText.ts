@@ -12,11 +12,18 @@ export interface PdfText {
  * Parses a PDF back with pdf-parse (pdf.js) in a plain Node child process (pdfTextChild.mjs): pdf.js
  * loads its worker with a dynamic import, which jest's module sandbox does not run.
  */
-export const pdfText = (pdf: Buffer): Promise<PdfText> =>
+const child = <T>(pdf: Buffer, args: readonly string[]): Promise<T> =>
   new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [join(__dirname, 'pdfTextChild.mjs')], { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+    const p = execFile(process.execPath, [join(__dirname, 'pdfTextChild.mjs'), ...args], { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`pdf-parse faalde: ${stderr || err.message}`));
-      resolve(JSON.parse(stdout) as PdfText);
+      resolve(JSON.parse(stdout) as T);
     });
-    child.stdin?.end(pdf);
+    p.stdin?.end(pdf);
   });
+
+export const pdfText = (pdf: Buffer): Promise<PdfText> => child<PdfText>(pdf, []);
+
+/** Renders page 1 of a PDF as a PNG file (pdf.js on @napi-rs/canvas), for the README's picture. */
+export const pdfFirstPagePng = async (pdf: Buffer, file: string): Promise<void> => {
+  await child<{ written: string }>(pdf, ['png', file]);
+};
