@@ -146,7 +146,7 @@ export class DossierService {
     const [settings, tables] = await Promise.all([this.deps.settings.get(tenantId, teamId), this.deps.calendar.tablesFor(tenantId)]);
     const team = settings?.value ?? null;
     // The roles as the team settings hold them now, not as they were when the link was made.
-    const actor: Actor = { userId: user.userId, name: user.name || nameIn(team, user.userId), roles: rolesIn(team, user.userId) };
+    const actor: Actor = { userId: user.userId, name: user.name || memberName(team, user.userId), roles: rolesIn(team, user.userId) };
     if (!mayReadDetails(c, actor)) return FORBIDDEN;
     await recordRead(this.deps.repo, this.deps.clock, c, actor, DOSSIER_AUDIT_ACTION, readId);
     const events = [...(await this.deps.repo.events(tenantId, caseId))].sort(byTime);
@@ -155,7 +155,7 @@ export class DossierService {
 }
 
 /** A colleague's display name from the team settings, or '' when the settings do not list them. */
-const nameIn = (settings: TeamSettings | null, userId: string): string => {
+export const memberName = (settings: TeamSettings | null, userId: string): string => {
   for (const holders of Object.values(settings?.roleHolders ?? {})) {
     const m = holders?.find((h) => h.id === userId);
     if (m) return m.name;

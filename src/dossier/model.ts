@@ -1,4 +1,4 @@
-import type { DossierRead, TeamSettings } from '../app';
+import { type DossierRead, type TeamSettings, memberName } from '../app';
 import { type SectionView, detailSections, fieldText, formatMoment } from '../cards';
 import {
   ALL_VERBS,
@@ -80,13 +80,7 @@ const isChange = (e: CaseEvent): boolean => e.action === 'casus.openen' || ALL_V
 
 const stateLabel = (state: string): string => (state ? (stepOf(state)?.label ?? state) : '—');
 
-const nameIn = (settings: TeamSettings | null, userId: string): string | null => {
-  for (const holders of Object.values(settings?.roleHolders ?? {})) {
-    const m = holders?.find((h) => h.id === userId);
-    if (m) return m.name;
-  }
-  return null;
-};
+const nameIn = (settings: TeamSettings | null, userId: string): string | null => memberName(settings, userId) || null;
 
 const roleText = (roles: readonly Role[]): string => {
   const shown = roles.filter((r) => r !== 'begeleider' && r !== 'functioneel_beheerder');
