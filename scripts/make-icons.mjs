@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Draws the two Teams app icons (manifest/color.png 192×192, manifest/outline.png 32×32) as PNGs
-// with Node's zlib only. The symbol is a staircase with an arrow up: "escaleren" = one step up.
+// with pngjs. The symbol is a staircase with an arrow up: "escaleren" = one step up.
 // Run once after changing the design: `node scripts/make-icons.mjs`; the PNGs are committed.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
+import pngjs from 'pngjs';
+
+const { PNG } = pngjs;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..', 'manifest');
@@ -46,39 +48,11 @@ const coverage = (px, py, lo, hi) => {
   return hits / (n * n);
 };
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const chunk = (type, data) => {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-};
-
-/** Encodes RGBA pixels (width*height*4 bytes) as a PNG (colour type 6, 8 bits). */
+/** Encodes RGBA pixels (width*height*4 bytes) as a PNG (colour type 6, 8 bits) with pngjs. */
 const encodePng = (width, height, rgba) => {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 4 + 1)] = 0;
-    rgba.copy(raw, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
-  }
-  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  const png = new PNG({ width, height });
+  rgba.copy(png.data);
+  return PNG.sync.write(png, { deflateLevel: 9 });
 };
 
 const draw = (size, lo, hi, background) => {

@@ -66,7 +66,39 @@ const resolveSettings = (env, { packageVersion = '0.0.0', requireEnv = false } =
   }
   if (!SEMVER.test(version)) throw new Error(`APP_VERSION "${version}" is geen versie als 1.2.3`);
   const { host, domain } = normalizeHost(hostInput);
-  return { teamsAppId, botAppId, ssoAppId, host, domain, version, usedDefaults };
+  const developer = resolveDeveloper(env, host);
+  return { teamsAppId, botAppId, ssoAppId, host, domain, version, developer, usedDefaults };
+};
+
+/** Teams shows at most 32 characters of the developer name (schema maxLength). */
+const DEVELOPER_NAME_MAX = 32;
+
+/**
+ * The publisher shown in Teams' app details: name and web, privacy and terms URLs. By default the
+ * bot's own pages (it serves /privacy and /voorwaarden); a care organisation that publishes the app
+ * may point them at its own site (any https host: Teams opens these links in the browser, so they
+ * need not be in validDomains).
+ */
+const resolveDeveloper = (env, host) => {
+  const name = (env.DEVELOPER_NAME ?? '').trim() || 'Escaleer';
+  if (name.length > DEVELOPER_NAME_MAX) throw new Error(`DEVELOPER_NAME "${name}" is langer dan ${DEVELOPER_NAME_MAX} tekens`);
+  const url = (variable, fallback) => {
+    const v = (env[variable] ?? '').trim() || fallback;
+    let parsed;
+    try {
+      parsed = new URL(v);
+    } catch {
+      throw new Error(`${variable} "${v}" is geen URL (verwacht bijv. https://www.zorgorganisatie.nl/privacy)`);
+    }
+    if (parsed.protocol !== 'https:') throw new Error(`${variable} "${v}" moet met https:// beginnen`);
+    return v;
+  };
+  return {
+    name,
+    websiteUrl: url('DEVELOPER_WEBSITE_URL', `https://${host}/`),
+    privacyUrl: url('DEVELOPER_PRIVACY_URL', `https://${host}/privacy`),
+    termsUrl: url('DEVELOPER_TERMS_URL', `https://${host}/voorwaarden`),
+  };
 };
 
 /** Replaces {{PLACEHOLDER}}s in every string of the template; unknown placeholders throw. */
@@ -78,6 +110,10 @@ const fillTemplate = (template, s) => {
     HOST: s.host,
     DOMAIN: s.domain,
     APP_VERSION: s.version,
+    DEVELOPER_NAME: s.developer.name,
+    DEVELOPER_WEBSITE_URL: s.developer.websiteUrl,
+    DEVELOPER_PRIVACY_URL: s.developer.privacyUrl,
+    DEVELOPER_TERMS_URL: s.developer.termsUrl,
   };
   const fill = (node) => {
     if (typeof node === 'string') {
@@ -130,7 +166,8 @@ const checkUrls = (manifest) => {
     } else if (url.protocol !== 'https:') {
       problems.push(`${path}: "${value}" moet https gebruiken`);
     }
-    if (!domainAllowed(url.hostname.toLowerCase(), validDomains)) {
+    // The publisher's links open in the browser; only content Teams loads must be in validDomains.
+    if (!path.startsWith('.developer.') && !domainAllowed(url.hostname.toLowerCase(), validDomains)) {
       problems.push(`${path}: host "${url.hostname}" staat niet in validDomains`);
     }
   }
@@ -161,6 +198,9 @@ const checkCommands = (manifest) => {
       for (const scope of list.scopes ?? []) {
         perScope.set(scope, [...(perScope.get(scope) ?? []), ...(list.commands ?? []).map((c) => c.title)]);
       }
+    }
+    for (const scope of perScope.keys()) {
+      if (!(bot.scopes ?? []).includes(scope)) problems.push(`bots[${b}]: opdrachtlijst voor scope ${scope}, maar de bot is daar niet beschikbaar`);
     }
     for (const [scope, titles] of perScope) {
       if (titles.length > MAX_COMMANDS_PER_SCOPE) {

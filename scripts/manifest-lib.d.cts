@@ -9,6 +9,8 @@ export interface ManifestSettings {
   /** Host without port, for validDomains and the SSO resource. */
   readonly domain: string;
   readonly version: string;
+  /** Publisher in Teams' app details (DEVELOPER_* or the bot's own pages). */
+  readonly developer: { readonly name: string; readonly websiteUrl: string; readonly privacyUrl: string; readonly termsUrl: string };
   /** Environment variables that were missing and got a demo value. */
   readonly usedDefaults: readonly string[];
 }

@@ -6,7 +6,9 @@
 //   MICROSOFT_APP_ID=<guid> PUBLIC_HOSTNAME=escaleer.azurewebsites.net npm run package
 //
 // Environment: MICROSOFT_APP_ID (bot app id), PUBLIC_HOSTNAME, optional TEAMS_APP_ID (default:
-// the bot app id), TAB_SSO_APP_ID (default: the bot app id), APP_VERSION (default: package.json).
+// the bot app id), TAB_SSO_APP_ID (default: the bot app id), APP_VERSION (default: package.json),
+// DEVELOPER_NAME, DEVELOPER_WEBSITE_URL, DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL (default:
+// Escaleer and the bot's own pages /, /privacy and /voorwaarden).
 // Options: --out <file>  --require-env (refuse the demo values; use this for real packages).
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CachedTeamSettings, CalendarService, CaseService, DashboardService, DossierService, TeamAdminService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { CachedTeamSettings, CalendarService, CaseService, DashboardService, DossierService, RetentionService, TeamAdminService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
 import { AdminHandlers, type AuthOverrides, ConnectorNotifier, ConnectorTeamMembership, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
 import { createHttpServer, listen, tabRoutes } from './http';
-import { JobLeases, OutboxDispatcher, ReminderScheduler } from './scheduler';
-import { type TableConnection, TableCaseQueries, TableCalendarStore, TableCaseRepository, TableDossierTokenStore, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableTeamSettingsStore, openTables } from './storage';
+import { JobLeases, OutboxDispatcher, ReminderScheduler, RetentionScheduler } from './scheduler';
+import { type TableConnection, TableCaseQueries, TableCalendarStore, TableCaseRepository, TableDossierTokenStore, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableRetentionStore, TableTeamSettingsStore, openTables } from './storage';
 
 export interface StartOptions {
   readonly clock?: Clock;
@@ -17,7 +17,7 @@ export interface StartOptions {
   readonly host?: string;
   /** Outbox poll interval (ms). */
   readonly pollMs?: number;
-  /** `false` keeps the reminder loop off (tests drive `reminders.tick()` themselves). */
+  /** `false` keeps the reminder and retention loops off (tests drive `reminders.tick()` and `retention.tick()` themselves). */
   readonly reminders?: boolean;
   /** Dashboard tab: OpenID metadata URL of the SSO token issuer (tests: a local JWKS server). */
   readonly tabOpenIdMetadataUrl?: string;
@@ -29,6 +29,8 @@ export interface Escaleer {
   readonly playgroundUrl: string | null;
   readonly dispatcher: OutboxDispatcher;
   readonly reminders: ReminderScheduler;
+  /** The daily retention purge (under a job lease); tests call `tick()`. */
+  readonly retention: RetentionScheduler;
   close(): Promise<void>;
 }
 
@@ -114,7 +116,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       (await settings.get(tenant, team))?.value.serviceUrl || ((await caseQueries.listByTeam(tenant, team))[0]?.location.serviceUrl ?? null), systemClock);
     const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, membership, clock, log, dossier });
 
-    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab, dossier }), config.port, options.host);
+    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab, legal: config.retention, dossier }), config.port, options.host);
     localBase = `http://127.0.0.1:${http.port}`;
     stops.push(() => http.close());
     dispatcher.start();
@@ -133,6 +135,14 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     });
     if (options.reminders !== false) reminders.start();
     stops.push(() => reminders.stop());
+    const retention = new RetentionScheduler(
+      new RetentionService(new TableRetentionStore(tables.cases), () => outbox.tenants(), config.retention, clock, log),
+      new JobLeases(new TableLeaseStore(tables.leases), clock, log, `${hostname()}:${process.pid}`),
+      clock,
+      log,
+    );
+    if (options.reminders !== false) retention.start();
+    stops.push(() => retention.stop());
     log.info('Escaleer luistert', { port: http.port, endpoint: `http://127.0.0.1:${http.port}/api/messages` });
 
     let playgroundUrl: string | null = null;
@@ -150,7 +160,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       stops.push(() => pg.close());
       playgroundUrl = pg.url;
     }
-    return { port: http.port, storageConnection: connection, playgroundUrl, dispatcher, reminders, close };
+    return { port: http.port, storageConnection: connection, playgroundUrl, dispatcher, reminders, retention, close };
   } catch (e) {
     await close();
     throw e;

@@ -25,12 +25,13 @@ export const startApp = async (connectionString: string, prefix: string, keepDis
   return app;
 };
 
-/** An Action.Execute invoke as Teams posts it, as JSON. */
+/** An Action.Execute invoke as Teams posts it, as JSON: from the case's root card (`root-<n>` for the seeded `CAS-2026-<n>`, see seed.ts). */
 export const invokeBody = (serviceUrl: string, channel: number, verb: string, data: Record<string, unknown>, id: string, from = 'user-bench', tenantId = TENANT): string => {
   const fields: Record<string, unknown> = { caseId: data['caseId'], version: data['version'] };
   for (const [k, v] of Object.entries(data)) if (k !== 'caseId' && k !== 'version') fields[`${verb}.${k}`] = v;
+  const seq = typeof data['caseId'] === 'string' ? Number(data['caseId'].split('-')[2]) : NaN;
   return JSON.stringify(
-    channelActivity({ serviceUrl, type: 'invoke', name: 'adaptiveCard/action', id, from, tenantId, teamId: TEAM, channelId: channelOf(channel), value: { action: { type: 'Action.Execute', verb, data: fields } } }),
+    channelActivity({ serviceUrl, type: 'invoke', name: 'adaptiveCard/action', id, from, tenantId, teamId: TEAM, channelId: channelOf(channel), value: { action: { type: 'Action.Execute', verb, data: fields } }, ...(Number.isFinite(seq) ? { replyToId: `root-${seq}` } : {}) }),
   );
 };
 

@@ -1,16 +1,40 @@
 import { DEFAULT_TABLES, type RegionalTable } from '../domain';
-import type { Clock, Versioned } from './ports';
+import type { Clock } from './ports';
+import type { Member } from './teamSettings';
 
-/** The regional table calendar of a tenant (functioneel beheerders maintain it). */
-export interface CalendarStore {
-  get(tenantId: string): Promise<Versioned<readonly RegionalTable[]> | null>;
-  /** Creates (`etag` null) or replaces (ETag-guarded) the calendar; `false` on a conflict. */
-  save(tenantId: string, tables: readonly RegionalTable[], etag: string | null): Promise<boolean>;
+/**
+ * The organisation's regional table calendar as stored: every table, and who may change it.
+ * `etag` is that of the calendar's own row (editors); `null` while the calendar was never set
+ * (the seed's 2023 dates apply then).
+ */
+export interface StoredCalendar {
+  readonly tables: readonly RegionalTable[];
+  /** Kalenderbeheerders: who may change the organisation's calendar (all teams see it). */
+  readonly editors: readonly Member[];
+  readonly etag: string | null;
 }
 
 /**
- * Reads a tenant's calendar (the seed's 2023 dates until a beheerder saves one), cached for
- * `ttlMs`: the calendar changes rarely and is read on every action.
+ * The regional table calendar of a tenant, one stored row per table (a single growing value hit
+ * Azure Table Storage's 64 KiB property limit at ~340 tables).
+ */
+export interface CalendarStore {
+  read(tenantId: string): Promise<StoredCalendar>;
+  /** Sets up a calendar that was never set, with these editors and starting tables; `false` when it exists already. */
+  create(tenantId: string, editors: readonly Member[], tables: readonly RegionalTable[]): Promise<boolean>;
+  /** Adds each table unless one with its id exists; returns the ones added. */
+  add(tenantId: string, tables: readonly RegionalTable[]): Promise<readonly RegionalTable[]>;
+  /** Removes a table; `false` when it was not there. */
+  remove(tenantId: string, id: string): Promise<boolean>;
+  /** Replaces the editors (ETag-guarded); `false` when someone else changed them first. */
+  saveEditors(tenantId: string, editors: readonly Member[], etag: string): Promise<boolean>;
+}
+
+const byMeeting = (a: RegionalTable, b: RegionalTable): number => (a.meeting === b.meeting ? a.region.localeCompare(b.region) : a.meeting < b.meeting ? -1 : 1);
+
+/**
+ * Reads a tenant's calendar (the seed's 2023 dates until someone sets one), cached for `ttlMs`:
+ * the calendar changes rarely and is read on every action.
  */
 export class CalendarService {
   private readonly cache = new Map<string, { at: number; tables: readonly RegionalTable[] }>();
@@ -25,22 +49,52 @@ export class CalendarService {
     const now = this.clock.now().getTime();
     const hit = this.cache.get(tenantId);
     if (hit && now - hit.at < this.ttlMs) return hit.tables;
-    const stored = await this.store.get(tenantId);
-    const tables = stored?.value ?? DEFAULT_TABLES;
-    this.cache.set(tenantId, { at: now, tables });
-    return tables;
+    return (await this.read(tenantId)).tables;
   }
 
-  /** Applies `change` to the current calendar with optimistic concurrency (retries on conflicts). */
-  async update(tenantId: string, change: (tables: readonly RegionalTable[]) => readonly RegionalTable[]): Promise<readonly RegionalTable[]> {
+  /** The calendar with its editors, uncached (for changing it). */
+  async read(tenantId: string): Promise<StoredCalendar> {
+    const stored = await this.store.read(tenantId);
+    const tables = stored.etag === null ? DEFAULT_TABLES : [...stored.tables].sort(byMeeting);
+    this.cache.set(tenantId, { at: this.clock.now().getTime(), tables });
+    return { ...stored, tables };
+  }
+
+  /**
+   * Adds tables that are not in the calendar yet (same id: region and meeting date); a calendar that
+   * was never set starts from the seed's dates, with `firstEditor` as its first kalenderbeheerder.
+   * Returns the tables added.
+   */
+  async add(tenantId: string, tables: readonly RegionalTable[], firstEditor: Member | null = null): Promise<readonly RegionalTable[]> {
+    await this.ensure(tenantId, firstEditor);
+    const added = await this.store.add(tenantId, tables);
+    this.cache.delete(tenantId);
+    return added;
+  }
+
+  async remove(tenantId: string, id: string, firstEditor: Member | null = null): Promise<boolean> {
+    await this.ensure(tenantId, firstEditor);
+    const removed = await this.store.remove(tenantId, id);
+    this.cache.delete(tenantId);
+    return removed;
+  }
+
+  /** Applies `change` to the editors with optimistic concurrency (retries on conflicts). */
+  async updateEditors(tenantId: string, change: (editors: readonly Member[]) => readonly Member[]): Promise<readonly Member[]> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const stored = await this.store.get(tenantId);
-      const next = [...change(stored?.value ?? DEFAULT_TABLES)].sort((a, b) => (a.meeting === b.meeting ? a.region.localeCompare(b.region) : a.meeting < b.meeting ? -1 : 1));
-      if (await this.store.save(tenantId, next, stored?.etag ?? null)) {
-        this.cache.set(tenantId, { at: this.clock.now().getTime(), tables: next });
-        return next;
-      }
+      const stored = await this.store.read(tenantId);
+      const next = change(stored.editors);
+      if (stored.etag === null) {
+        if (await this.store.create(tenantId, next, DEFAULT_TABLES)) return next;
+      } else if (await this.store.saveEditors(tenantId, next, stored.etag)) return next;
     }
-    throw new Error('Kalender niet opgeslagen: te veel gelijktijdige wijzigingen');
+    throw new Error('Kalenderbeheerders niet opgeslagen: te veel gelijktijdige wijzigingen');
+  }
+
+  /** Makes sure the calendar exists (the seed's dates, `firstEditor` as editor); an existing one is left alone. */
+  private async ensure(tenantId: string, firstEditor: Member | null): Promise<void> {
+    const stored = await this.store.read(tenantId);
+    if (stored.etag === null) await this.store.create(tenantId, firstEditor ? [firstEditor] : [], DEFAULT_TABLES);
+    else if (firstEditor && stored.editors.length === 0) await this.store.saveEditors(tenantId, [firstEditor], stored.etag);
   }
 }

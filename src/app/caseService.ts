@@ -82,11 +82,31 @@ export interface ExecuteRequest {
   readonly channelId: string;
   /** …of its own team: the team decides the actor's roles, so a channel paired with another team's id is refused. */
   readonly teamId: string;
+  /**
+   * The message the card of the action is on (Teams' `replyToId`): it must be one of this case's
+   * cards, so a card cannot act on another case. `undefined`: not from a card (no check).
+   */
+  readonly card?: string | null;
 }
 
 /** True when the case lives in this team's channel. */
 const isHere = (c: Case, place: { readonly teamId: string; readonly channelId: string }): boolean =>
   c.location.channelId === place.channelId && c.location.teamId === place.teamId;
+
+/** How many `/status` copies of a case's card stay usable (older ones are refused). */
+const CARD_COPIES = 20;
+
+/**
+ * Whether a card action came from one of the case's own cards: its root card or a `/status` copy.
+ * Until the root card's id is recorded (the post is still under way) the case has no card to
+ * compare with, and the action is let through.
+ */
+export const cardBelongs = (c: Case, card: string | null | undefined): boolean =>
+  card === undefined || c.location.rootActivityId === null || card === c.location.rootActivityId || (card !== null && (c.location.cardIds ?? []).includes(card));
+
+/** The refusal for an action whose card shows another case. */
+export const wrongCard = (id: CaseId): Refusal =>
+  refuse('wrong_card', `Deze kaart hoort niet bij casus ${id}. Er is niets gewijzigd; open de casus met /status ${id}.`);
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -187,6 +207,19 @@ export class CaseService {
     this.log.warn('root card id niet opgeslagen na 5 pogingen', { caseId: id });
   }
 
+  /** Records another message that shows the case's card with its buttons (a `/status` copy). */
+  async attachCard(tenantId: string, id: CaseId, activityId: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = await this.repo.get(tenantId, id);
+      if (!stored || stored.value.location.cardIds?.includes(activityId)) return;
+      const cardIds = [...(stored.value.location.cardIds ?? []), activityId].slice(-CARD_COPIES);
+      const next: Case = { ...stored.value, location: { ...stored.value.location, cardIds } };
+      const r = await this.repo.commit({ case: next, etag: stored.etag, events: [], outbox: [] });
+      if (r.ok) return;
+    }
+    this.log.warn('kaartkopie niet opgeslagen na 5 pogingen', { caseId: id });
+  }
+
   /** The case if it lives in this team's channel, else `null`. */
   async find(tenantId: string, id: CaseId, place: { readonly teamId: string; readonly channelId: string }): Promise<Case | null> {
     const stored = await this.repo.get(tenantId, id);
@@ -208,6 +241,7 @@ export class CaseService {
       if (!stored || !isHere(stored.value, req)) {
         return { kind: 'refused', case: null, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`), read: null };
       }
+      if (!cardBelongs(stored.value, req.card)) return { kind: 'refused', case: null, refusal: wrongCard(req.caseId), read: null };
       const dedupeKey = `invoke:${req.activityId}`;
       // Idempotency rests on the commit's dedupe row (a re-delivery that races the first delivery
       // fails the batch and is recognised there); a re-delivery after that commit sees a newer
@@ -260,6 +294,7 @@ export class CaseService {
     if (!stored || !isHere(stored.value, req)) {
       return { ok: false, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`) };
     }
+    if (!cardBelongs(stored.value, req.card)) return { ok: false, refusal: wrongCard(req.caseId) };
     const c = stored.value;
     if (!mayReadDetails(c, req.actor)) {
       return {

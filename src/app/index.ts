@@ -11,3 +11,4 @@ export * from './teamAdmin';
 export * from './membership';
 export * from './waitingOn';
 export * from './dossier';
+export * from './retention';

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { TeamSettings, TeamSettingsStore } from './teamSettings';
 import type { Versioned } from './ports';
 
@@ -8,34 +9,33 @@ import type { Versioned } from './ports';
  */
 export const SETTINGS_TTL_MS = 10_000;
 
-type Entry = { readonly at: number; readonly value: Promise<Versioned<TeamSettings> | null> };
-
 /**
  * Team settings with a short read cache, so an action does not read the settings row once for the
  * actor's roles and again for the escalation's role holders. Concurrent misses share one read;
- * failed reads are not cached. Times are real (monotonic), not the business clock.
+ * failed reads are not cached. Times are real (monotonic), not the business clock. Bounded
+ * (least recently used teams go first).
  */
 export class CachedTeamSettings implements TeamSettingsStore {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LRUCache<string, Promise<Versioned<TeamSettings> | null>>;
 
   constructor(
     private readonly store: TeamSettingsStore,
-    private readonly ttlMs = SETTINGS_TTL_MS,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    ttlMs = SETTINGS_TTL_MS,
+    now: () => number = () => performance.now(),
+    max = 10_000,
+  ) {
+    this.entries = new LRUCache({ max, ttl: ttlMs, perf: { now }, ttlResolution: 0 });
+  }
 
   get(tenantId: string, teamId: string): Promise<Versioned<TeamSettings> | null> {
     const key = `${tenantId}\n${teamId}`;
-    const now = this.now();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    if (hit) return hit;
     const value = this.store.get(tenantId, teamId);
-    const entry: Entry = { at: now, value };
-    this.entries.set(key, entry);
+    this.entries.set(key, value);
     value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
+      if (this.entries.peek(key) === value) this.entries.delete(key);
     });
-    if (this.entries.size > 10_000) this.prune(now);
     return value;
   }
 
@@ -47,9 +47,5 @@ export class CachedTeamSettings implements TeamSettingsStore {
     } finally {
       this.entries.delete(key);
     }
-  }
-
-  private prune(now: number): void {
-    for (const [k, e] of this.entries) if (now - e.at >= this.ttlMs) this.entries.delete(k);
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Actor, ROLES, type RegionalTable, type Role, amsterdamDate, formatDutchDate, mergeTables, refuse, type Refusal, removableTables, tableFromInput } from '../domain';
+import { type Actor, ROLES, type RegionalTable, type Role, amsterdamDate, formatDutchDate, refuse, type Refusal, removableTables, tableFromInput } from '../domain';
 import type { CalendarService } from './calendar';
 import type { Clock, OutboxStore } from './ports';
 import { type ChannelRef, type Member, type TeamSettings, type TeamSettingsStore, emptySettings, mayConfigure, rolesIn } from './teamSettings';
@@ -73,7 +73,9 @@ export class TeamAdminService {
     if (!mayConfigure(stored?.value ?? null, actor.userId)) {
       return { ok: false, refusal: refuse('wrong_role', 'Alleen een functioneel beheerder van dit team mag de instellingen wijzigen.') };
     }
-    const members = new Map(team.members.map((m) => [m.id, m] as const));
+    // Keyed case-insensitively: the people picker returns AAD object ids, which may differ in case from the roster's.
+    const members = new Map(team.members.map((m) => [m.id.toLowerCase(), m] as const));
+    const member = (id: string): Member | undefined => members.get(id.toLowerCase());
     const channels = new Map(team.channels.map((c) => [c.channelId, c] as const));
     const fieldErrors: Record<string, string> = {};
     const before = stored?.value ?? null;
@@ -83,8 +85,21 @@ export class TeamAdminService {
       delete roleChannels[role];
       const chosen = ids.safeParse(input[`rol.${role}`]);
       const list = chosen.success ? chosen.data : [];
-      if (!chosen.success || list.some((id) => !members.has(id))) fieldErrors[`rol.${role}`] = 'Kies alleen leden van dit team.';
-      roleHolders[role] = list.filter((id) => members.has(id)).map((id) => members.get(id) as Member);
+      // The people picker can offer anyone in the conversation (or, in other clients, the organisation): only the team's roster counts.
+      const outsiders = new Set(list.filter((id) => !member(id)).map((id) => id.toLowerCase())).size;
+      if (!chosen.success) fieldErrors[`rol.${role}`] = 'Kies alleen leden van dit team.';
+      else if (outsiders > 0) {
+        fieldErrors[`rol.${role}`] =
+          outsiders === 1
+            ? 'Kies alleen leden van dit team: één gekozen persoon is geen lid. Voeg die eerst toe aan het team in Teams, of kies iemand anders.'
+            : `Kies alleen leden van dit team: ${outsiders} gekozen personen zijn geen lid. Voeg ze eerst toe aan het team in Teams, of kies iemand anders.`;
+      }
+      const holders = new Map<string, Member>();
+      for (const id of list) {
+        const m = member(id);
+        if (m) holders.set(m.id, m);
+      }
+      roleHolders[role] = [...holders.values()];
       const raw = typeof input[`kanaal.${role}`] === 'string' ? (input[`kanaal.${role}`] as string) : '';
       const channel = raw === CASE_THREAD ? '' : raw;
       if (channel && !channels.has(channel)) fieldErrors[`kanaal.${role}`] = 'Kies een kanaal van dit team.';
@@ -98,12 +113,12 @@ export class TeamAdminService {
       const leader = typeof input[`gebied.${i}.teamleider`] === 'string' ? (input[`gebied.${i}.teamleider`] as string) : '';
       if (!name && !leader) continue;
       if (!/^[\p{L}\d][\p{L}\d '’-]{0,59}$/u.test(name)) fieldErrors[`gebied.${i}.naam`] = 'Vul de naam van het gebiedsteam in (max. 60 tekens).';
-      else if (!members.has(leader) || !offeredLeader(leader)) fieldErrors[`gebied.${i}.teamleider`] = 'Kies de teamleider van dit gebiedsteam.';
-      else gebiedsteams.push({ name, teamleider: members.get(leader) as Member });
+      else if (!member(leader) || !offeredLeader((member(leader) as Member).id)) fieldErrors[`gebied.${i}.teamleider`] = 'Kies de teamleider van dit gebiedsteam.';
+      else gebiedsteams.push({ name, teamleider: member(leader) as Member });
     }
     if (Object.keys(fieldErrors).length) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', fieldErrors) };
     if ((roleHolders.functioneel_beheerder ?? []).length === 0) {
-      const self = members.get(actor.userId) ?? { id: actor.userId, name: actor.name };
+      const self = member(actor.userId) ?? { id: actor.userId, name: actor.name };
       roleHolders.functioneel_beheerder = [self];
     }
     const now = this.clock.now();
@@ -126,9 +141,20 @@ export class TeamAdminService {
     return this.calendar.tablesFor(tenantId);
   }
 
-  /** Adds a table; functioneel beheerders only. Refuses a table that has been already, and one that is in the calendar already (same region and meeting). */
+  /** The calendar's editors (kalenderbeheerders); none until the first one changes it. */
+  async calendarEditors(tenantId: string): Promise<readonly Member[]> {
+    return (await this.calendar.read(tenantId)).editors;
+  }
+
+  /** Whether this user may change the organisation's calendar (see {@link mayEditCalendar}). */
+  async mayEditCalendar(tenantId: string, teamId: string, actor: Actor): Promise<AdminResult<true>> {
+    const editors = await this.calendarEditors(tenantId);
+    return mayEditCalendar(editors, rolesIn(await this.current(tenantId, teamId), actor.userId), actor);
+  }
+
+  /** Adds a table; kalenderbeheerders only. Refuses a table that has been already, and one that is in the calendar already (same region and meeting). */
   async addTable(tenantId: string, teamId: string, actor: Actor, input: { region: string; deadline: string; meeting: string }): Promise<AdminResult<readonly RegionalTable[]>> {
-    const allowed = await this.isBeheerder(tenantId, teamId, actor);
+    const allowed = await this.claimCalendar(tenantId, teamId, actor);
     if (!allowed.ok) return allowed;
     const t = tableFromInput(input);
     if (!t.ok) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', t.error) };
@@ -144,22 +170,83 @@ export class TeamAdminService {
         }),
       };
     }
-    return { ok: true, value: await this.calendar.update(tenantId, (current) => mergeTables(current, [t.value])) };
+    const added = await this.calendar.add(tenantId, [t.value]);
+    if (added.length === 0) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { overlegdatum: 'Deze tafel is net door iemand anders toegevoegd.' }) };
+    return { ok: true, value: await this.calendar.tablesFor(tenantId) };
   }
 
   async removeTable(tenantId: string, teamId: string, actor: Actor, id: string): Promise<AdminResult<readonly RegionalTable[]>> {
-    const allowed = await this.isBeheerder(tenantId, teamId, actor);
+    const allowed = await this.claimCalendar(tenantId, teamId, actor);
     if (!allowed.ok) return allowed;
     if (!removableTables(await this.calendar.tablesFor(tenantId), this.clock.now()).some((t) => t.id === id)) {
       return { ok: false, refusal: refuse('invalid_input', 'Kies een tafel uit de lijst.', { tafel: 'Kies een tafel uit de lijst.' }) };
     }
-    return { ok: true, value: await this.calendar.update(tenantId, (current) => current.filter((t) => t.id !== id)) };
+    await this.calendar.remove(tenantId, id);
+    return { ok: true, value: await this.calendar.tablesFor(tenantId) };
   }
 
-  private async isBeheerder(tenantId: string, teamId: string, actor: Actor): Promise<AdminResult<true>> {
-    const roles = rolesIn(await this.current(tenantId, teamId), actor.userId);
-    return roles.includes('functioneel_beheerder')
-      ? { ok: true, value: true }
-      : { ok: false, refusal: refuse('wrong_role', 'Alleen een functioneel beheerder mag de tafelkalender wijzigen.') };
+  /**
+   * A kalenderbeheerder adds colleagues of their own team (as Teams reports it now) as
+   * kalenderbeheerders, or removes others; the calendar always keeps at least one.
+   */
+  async changeCalendarEditors(tenantId: string, teamId: string, actor: Actor, input: { add: unknown; remove: unknown }, team: TeamDirectory): Promise<AdminResult<readonly Member[]>> {
+    const allowed = await this.claimCalendar(tenantId, teamId, actor);
+    if (!allowed.ok) return allowed;
+    const add = ids.safeParse(input.add);
+    const remove = ids.safeParse(input.remove);
+    const members = new Map(team.members.map((m) => [m.id, m] as const));
+    if (!add.success || add.data.some((id) => !members.has(id))) {
+      return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { toevoegen: 'Kies alleen leden van dit team.' }) };
+    }
+    if (!remove.success) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { verwijderen: 'Kies uit de lijst.' }) };
+    let refused: Refusal | null = null;
+    const next = await this.calendar.updateEditors(tenantId, (current) => {
+      refused = null;
+      const kept = current.filter((m) => !remove.data.includes(m.id));
+      const added = add.data.filter((id) => !kept.some((m) => m.id === id)).map((id) => members.get(id) as Member);
+      const result = [...kept, ...added];
+      if (result.length === 0) {
+        refused = refuse('invalid_input', 'Controleer de gemarkeerde velden.', { verwijderen: 'De kalender houdt minstens één kalenderbeheerder.' });
+        return current;
+      }
+      return result;
+    });
+    return refused ? { ok: false, refusal: refused } : { ok: true, value: next };
+  }
+
+  /**
+   * The check before a calendar change. While the calendar has no editors (a new organisation), a
+   * functioneel beheerder who changes it becomes its first kalenderbeheerder, and only one can.
+   */
+  private async claimCalendar(tenantId: string, teamId: string, actor: Actor): Promise<AdminResult<true>> {
+    const allowed = await this.mayEditCalendar(tenantId, teamId, actor);
+    if (!allowed.ok) return allowed;
+    const editors = await this.calendarEditors(tenantId);
+    if (editors.some((m) => m.id === actor.userId)) return allowed;
+    // As the team's settings name them (the roster's name), else as the activity does.
+    const known = ((await this.current(tenantId, teamId))?.roleHolders.functioneel_beheerder ?? []).find((m) => m.id === actor.userId);
+    const me: Member = known ?? { id: actor.userId, name: actor.name, ...(actor.mri ? { mri: actor.mri } : {}) };
+    const after = await this.calendar.updateEditors(tenantId, (current) => (current.length ? current : [me]));
+    return mayEditCalendar(after, [], actor);
   }
 }
+
+/**
+ * Who may change the organisation's calendar, which every team sees: a kalenderbeheerder named on
+ * the calendar. While there is none, a functioneel beheerder of a team (who becomes the first).
+ */
+export const mayEditCalendar = (editors: readonly Member[], teamRoles: readonly Role[], actor: Actor): AdminResult<true> => {
+  if (editors.some((m) => m.id === actor.userId)) return { ok: true, value: true };
+  if (editors.length === 0 && teamRoles.includes('functioneel_beheerder')) return { ok: true, value: true };
+  const names = editors.slice(0, 3).map((m) => m.name);
+  const who = editors.length > 3 ? `${names.join(', ')} en ${editors.length - 3} anderen` : names.join(', ');
+  return {
+    ok: false,
+    refusal: refuse(
+      'wrong_role',
+      editors.length === 0
+        ? 'Alleen een kalenderbeheerder mag de tafelkalender wijzigen; die geldt voor alle teams van de organisatie. Er is er nog geen: de eerste functioneel beheerder die een tafel toevoegt of verwijdert, wordt het. Vraag het je functioneel beheerder.'
+        : `Alleen een kalenderbeheerder mag de tafelkalender wijzigen; die geldt voor alle teams van de organisatie. ${editors.length === 1 ? 'Kalenderbeheerder' : 'Kalenderbeheerders'}: ${who}. Vraag het ${editors.length === 1 ? 'die persoon' : 'een van hen'}.`,
+    ),
+  };
+};

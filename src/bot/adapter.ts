@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../app';
+import { checkEnvelope } from './envelope';
 
 export interface BotIdentity {
   readonly appId: string;
@@ -108,5 +109,8 @@ export const processInbound = async (adapter: CloudAdapter, req: BotRequest, log
   } catch {
     return { status: 400, body: undefined, tokenRefused: false };
   }
+  // The adapter fails before the turn on some malformed envelopes (a numeric serviceUrl): that is
+  // the request's fault, not ours. (Checked after authentication, so a token is still asked first.)
+  if (status >= 500 && !checkEnvelope(req.body).ok) return { status: 400, body: undefined, tokenRefused: false };
   return { status, body, tokenRefused: body === INBOUND_TOKEN_REFUSED };
 };

@@ -4,7 +4,7 @@ import { type AdminCardState, type SettingsSection, messageCard, settingsCard, s
 import { type RoleDirectory, type ChannelPlace, actorOf, plainName } from './context';
 
 /** Verbs of the admin cards; they carry no case id. */
-export const ADMIN_VERBS: ReadonlySet<string> = new Set(['instellingen.openen', 'instellingen.sectie', 'instellingen.opslaan', 'tafels.beheren', 'tafel.toevoegen', 'tafel.verwijderen']);
+export const ADMIN_VERBS: ReadonlySet<string> = new Set(['instellingen.openen', 'instellingen.sectie', 'instellingen.opslaan', 'tafels.beheren', 'tafel.toevoegen', 'tafel.verwijderen', 'kalender.beheerders']);
 
 const SECTIONS: readonly SettingsSection[] = [...ASSIGNABLE_ROLES, 'gebieden'];
 /** The section a settings action names, or `null` (an unknown one is refused). */
@@ -63,9 +63,14 @@ export class AdminHandlers {
     return settingsSummaryCard(place.teamId, details?.name ?? 'dit team', await this.admin.current(place.tenantId, place.teamId));
   }
 
-  /** The tables card; with `edit` the add/remove forms (only ever sent to a functioneel beheerder). */
-  async tablesCard(place: ChannelPlace, edit: boolean, state: AdminCardState = {}): Promise<Record<string, unknown>> {
-    return tablesCard(await this.admin.tables(place.tenantId), this.clock.now(), edit, state);
+  /**
+   * The tables card with who maintains the calendar; with `edit` (only ever sent to a
+   * kalenderbeheerder) the add/remove forms and, given the team's roster, the editors' form.
+   */
+  async tablesCard(place: ChannelPlace, edit: boolean, state: AdminCardState = {}, editing?: { context: TurnContext; self: string }): Promise<Record<string, unknown>> {
+    const [tables, editors] = await Promise.all([this.admin.tables(place.tenantId), this.admin.calendarEditors(place.tenantId)]);
+    const roster = editing ? (await this.team(editing.context, place.teamId)).members : undefined;
+    return tablesCard(tables, this.clock.now(), edit, state, { editors, ...(roster ? { roster, self: editing?.self ?? '' } : {}) });
   }
 
   /** Handles an admin card action; returns the card for the acting user. */
@@ -78,10 +83,19 @@ export class AdminHandlers {
       const section = sectionOf(data['sectie']);
       return verb === 'instellingen.sectie' && section ? this.settingsCard(context, place, section) : this.settingsOverview(context, place);
     }
-    if (verb === 'tafels.beheren') {
-      return actor.roles.includes('functioneel_beheerder')
-        ? this.tablesCard(place, true)
-        : messageCard('Niet toegestaan', 'Alleen een functioneel beheerder mag de tafelkalender wijzigen.', 'attention');
+    const editing = { context, self: actor.userId };
+    if (verb === 'tafels.beheren' || verb === 'tafel.toevoegen' || verb === 'tafel.verwijderen' || verb === 'kalender.beheerders') {
+      // The calendar is the organisation's: every team sees it. Checked before reading any input.
+      const allowed = await this.admin.mayEditCalendar(place.tenantId, place.teamId, actor);
+      if (!allowed.ok) return messageCard('Niet toegestaan', `${allowed.refusal.message} Er is niets gewijzigd.`, 'attention');
+    }
+    if (verb === 'tafels.beheren') return this.tablesCard(place, true, {}, editing);
+    if (verb === 'kalender.beheerders') {
+      const values = inputs('kalender.beheerders.', data);
+      const r = await this.admin.changeCalendarEditors(place.tenantId, place.teamId, actor, { add: values.toevoegen, remove: values.verwijderen }, await this.team(context, place.teamId));
+      return r.ok
+        ? this.tablesCard(place, true, { notice: { text: 'Kalenderbeheerders opgeslagen.', style: 'good' } }, editing)
+        : this.tablesCard(place, true, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {} }, editing);
     }
     if (verb === 'instellingen.opslaan') {
       const team = await this.team(context, place.teamId);
@@ -97,14 +111,16 @@ export class AdminHandlers {
       const values = inputs('tafel.toevoegen.', data);
       const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
       const r = await this.admin.addTable(place.tenantId, place.teamId, actor, { region: str('regio'), deadline: str('inleverdatum'), meeting: str('overlegdatum') });
+      if (!r.ok && r.refusal.code === 'wrong_role') return messageCard('Niet toegestaan', `${r.refusal.message} Er is niets gewijzigd.`, 'attention');
       return r.ok
-        ? this.tablesCard(place, true, { notice: { text: 'Tafel opgeslagen.', style: 'good' } })
-        : this.tablesCard(place, true, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {}, values });
+        ? this.tablesCard(place, true, { notice: { text: 'Tafel opgeslagen.', style: 'good' } }, editing)
+        : this.tablesCard(place, true, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {}, values }, editing);
     }
     const id = inputs('tafel.verwijderen.', data).tafel;
     const r = await this.admin.removeTable(place.tenantId, place.teamId, actor, typeof id === 'string' ? id : '');
+    if (!r.ok && r.refusal.code === 'wrong_role') return messageCard('Niet toegestaan', `${r.refusal.message} Er is niets gewijzigd.`, 'attention');
     return r.ok
-      ? this.tablesCard(place, true, { notice: { text: 'Tafel verwijderd.', style: 'good' } })
-      : this.tablesCard(place, true, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {} });
+      ? this.tablesCard(place, true, { notice: { text: 'Tafel verwijderd.', style: 'good' } }, editing)
+      : this.tablesCard(place, true, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {} }, editing);
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ActionContextRead, type CaseService, type Clock, type DossierService, actingOn, waitingOn } from '../app';
+import { type ActionContextRead, type CaseService, type Clock, type DossierService, actingOn, cardBelongs, waitingOn, wrongCard } from '../app';
 import {
   DETAILS_VERB,
   type FormState,
@@ -12,6 +12,7 @@ import {
   messageCard,
   statusCard,
   stepFormCard,
+  summaryCard,
   withNotice,
 } from '../cards';
 import { type Actor, type Case, type CaseId, ROLE_LABELS, type Refusal, availableActions, stepOf } from '../domain';
@@ -65,6 +66,8 @@ export interface CaseActionRequest {
   readonly activityId: string;
   /** `automatic` when Teams refreshes a user-specific view by itself (Universal Actions `refresh`). */
   readonly automatic: boolean;
+  /** The message the card is on (Teams' `replyToId`; `null` when missing): one of the case's own cards. */
+  readonly card: string | null;
 }
 
 /**
@@ -90,6 +93,12 @@ export class CaseCardActions {
     return withNotice(statusCard(c, { tables: r.tables, now: this.clock.now(), waiting: waitingOn(c, r.settings), ...(this.imageBase ? { imageBase: this.imageBase } : {}) }), notice);
   }
 
+  /** The read-only snapshot `/status CAS-…` posts (the live card stays the root card in the case's thread). */
+  async summary(c: Case): Promise<Record<string, unknown>> {
+    const r = await this.cases.contextFor(c);
+    return summaryCard(c, { tables: r.tables, now: this.clock.now(), waiting: waitingOn(c, r.settings), ...(this.imageBase ? { imageBase: this.imageBase } : {}) });
+  }
+
   async handle(req: CaseActionRequest): Promise<Record<string, unknown>> {
     const common = this.viewOf(req);
     if (req.verb === DETAILS_VERB) {
@@ -99,12 +108,14 @@ export class CaseCardActions {
         const [read, url] = await Promise.all([this.cases.contextFor(shown.case), this.dossierUrl(shown.case, req)]);
         return detailsCard(shown.case, read.tables, part.success ? part.data.deel : 1, url);
       }
+      if (shown.refusal.code === 'wrong_card') return messageCard('Niet toegestaan', shown.refusal.message, 'attention');
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
       return c ? this.status(c, { text: shown.refusal.message, style: 'attention' }) : messageCard('Niet gevonden', shown.refusal.message, 'attention');
     }
     if (req.verb === STATUS_VERB || req.verb === OPEN_VERB) {
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
       if (!c) return messageCard('Niet gevonden', `Casus ${req.caseId} bestaat niet in dit kanaal.`, 'attention');
+      if (!cardBelongs(c, req.card)) return messageCard('Niet toegestaan', wrongCard(req.caseId).message, 'attention');
       return req.verb === STATUS_VERB ? this.status(c) : this.openForm(c, req);
     }
     const input = inputsFor(req.verb, req.data);
@@ -120,7 +131,7 @@ export class CaseCardActions {
       case 'stale':
         return this.staleAnswer(outcome.case, req, input, outcome.read);
       case 'refused':
-        if (!outcome.case) return messageCard('Niet gevonden', outcome.refusal.message, 'attention');
+        if (!outcome.case) return messageCard(outcome.refusal.code === 'wrong_card' ? 'Niet toegestaan' : 'Niet gevonden', outcome.refusal.message, 'attention');
         return this.refusedAnswer(outcome.case, req, input, outcome.refusal, outcome.read);
     }
   }
@@ -158,7 +169,7 @@ export class CaseCardActions {
   }
 
   private viewOf(req: CaseActionRequest) {
-    return { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId, teamId: req.place.teamId };
+    return { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId, teamId: req.place.teamId, card: req.card };
   }
 
   /** The actions of the case's step as this user may see them (the gebiedsteam's teamleider acting as teamleider). */

@@ -7,13 +7,16 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import type { CaseService, Clock, Logger } from '../app';
-import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard, welcomeCard } from '../cards';
-import { type Case, type CaseId, ROLE_LABELS, awaitingRole, isOpen, parseCaseId, stepOf } from '../domain';
+import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard, openCasesText, welcomeCard } from '../cards';
+import { type CaseId, ROLE_LABELS, awaitingRole, parseCaseId } from '../domain';
 import { CaseCardActions, type DossierLinks } from './caseActions';
 import { type RoleDirectory, actorOf, channelPlace, teamPlace } from './context';
 import { cleanText, parseCommand } from './commands';
 import { ADMIN_VERBS, type AdminHandlers } from './admin';
 import { isStorageFault } from './faults';
+import { checkEnvelope } from './envelope';
+
+const MALFORMED_TEXT = 'Dit bericht kan Escaleer niet lezen: het komt niet zoals Teams het stuurt. Er is niets gewijzigd.';
 
 const invokeSchema = z.object({
   action: z.object({
@@ -104,6 +107,37 @@ export class EscaleerBot extends TeamsActivityHandler {
     await context.sendActivity({ attachments: [cardAttachment(welcomeCard(place))] });
   }
 
+  /**
+   * Every activity's envelope is checked first: one with a field in a shape Teams never sends is
+   * refused here, before any use case runs (no case number, no row), with a Dutch answer where
+   * one can reach the sender, and one log line naming the fields (never their values).
+   */
+  override async run(context: TurnContext): Promise<void> {
+    const check = checkEnvelope(context.activity);
+    if (check.ok) return super.run(context);
+    const type = context.activity.type;
+    this.log.warn('activiteit geweigerd: velden niet zoals Teams ze stuurt', { velden: check.fields, type: typeof type === 'string' && /^[a-zA-Z]{1,32}$/.test(type) ? type : 'anders' });
+    if (type === 'invoke') {
+      const response: InvokeResponse<CardResponse> = cardResponse(messageCard('Niet verwerkt', MALFORMED_TEXT, 'attention'));
+      await context.sendActivity({ type: 'invokeResponse', value: response });
+      return;
+    }
+    if (type === 'message' && check.canReply) {
+      // The reply copies the conversation reference: without the malformed fields it can be sent.
+      const a = context.activity as unknown as Record<string, unknown>;
+      for (const field of check.fields) {
+        const [head] = field.split('.');
+        if (field.startsWith('conversation.')) delete (a.conversation as Record<string, unknown>)[field.split('.')[1] ?? ''];
+        else if (head && head !== 'from' && head !== 'recipient' && head !== 'serviceUrl') delete a[head];
+      }
+      try {
+        await context.sendActivity(MALFORMED_TEXT);
+      } catch (e) {
+        this.log.warn('antwoord op misvormde activiteit niet verstuurd', { fout: e instanceof Error ? e.name : typeof e });
+      }
+    }
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
     // Teams sends a string; anything else (forged) is treated as an empty message.
@@ -137,26 +171,25 @@ export class EscaleerBot extends TeamsActivityHandler {
           await context.sendActivity('Gebruik /status in het teamkanaal waar de casus loopt.');
           return;
         }
-        if (command.arg) {
+        if (command.arg && !/^\d{1,4}$/.test(command.arg)) {
           const id = caseIdFrom(command.arg);
           const c = id ? await this.cases.find(place.tenantId, id, place) : null;
           if (!c) {
             await context.sendActivity(`Casus ${command.arg} is niet gevonden in dit kanaal. Controleer het nummer (bijv. CAS-2026-0001).`);
             return;
           }
-          await context.sendActivity({ attachments: [cardAttachment(await this.caseActions.status(c))] });
+          const copy = await context.sendActivity({ attachments: [cardAttachment(await this.caseActions.summary(c))] });
+          // Its button (Casus openen) acts on this case: the snapshot is one of the case's cards.
+          if (copy?.id) await this.cases.attachCard(c.tenantId, c.id, copy.id);
           return;
         }
         const all = (await this.cases.listForChannel(place.tenantId, place.channelId)).filter((c) => c.location.teamId === place.teamId);
-        const open = all.filter(isOpen);
-        const line = (c: Case) => {
-          const role = awaitingRole(c);
-          return `- ${c.id}: ${stepOf(c.state)?.label ?? c.state}${role ? ` (aan zet: ${ROLE_LABELS[role].toLowerCase()})` : ''}`;
-        };
+        const page = /^\d{1,4}$/.test(command.arg) ? Number(command.arg) : 1;
         await context.sendActivity(
-          open.length === 0
-            ? `Er zijn geen open casussen in dit kanaal${all.length ? ` (${all.length} afgerond)` : ''}. Start er een met /escaleer.`
-            : `Open casussen in dit kanaal:\n\n${open.map(line).join('\n')}\n\nTyp /status CAS-… voor de kaart van één casus.`,
+          openCasesText(all, page, (c) => {
+            const role = awaitingRole(c);
+            return role ? ROLE_LABELS[role].toLowerCase() : null;
+          }),
         );
         return;
       }
@@ -214,7 +247,8 @@ export class EscaleerBot extends TeamsActivityHandler {
     const actor = await actorOf(activity, this.directory, place);
     const automatic = (activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
     return cardResponse(
-      await this.caseActions.handle({ place, caseId, version: ref.data.version, verb, data, actor, activityId: activity.id ?? '', automatic }),
+      // The card's own message (Teams names it in replyToId): an action must name that card's case.
+      await this.caseActions.handle({ place, caseId, version: ref.data.version, verb, data, actor, activityId: activity.id ?? '', automatic, card: typeof activity.replyToId === 'string' ? activity.replyToId : null }),
     );
   }
 

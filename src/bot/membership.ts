@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { type CloudAdapter, type ConversationReference, TeamsInfo } from 'botbuilder';
 import type { Clock, TeamMembership } from '../app';
 
@@ -10,7 +11,7 @@ interface HttpishError {
  * member of a team. Answers are cached per user and team: yes for 5 minutes, no for 1 minute.
  */
 export class ConnectorTeamMembership implements TeamMembership {
-  private readonly cache = new Map<string, { until: number; member: boolean }>();
+  private readonly cache: LRUCache<string, { member: boolean }>;
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -18,13 +19,15 @@ export class ConnectorTeamMembership implements TeamMembership {
     /** The Bot Framework service URL the bot knows for the team (from its settings or cases). */
     private readonly serviceUrlFor: (tenantId: string, teamId: string) => Promise<string | null>,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // Bounded: the least recently asked users go first.
+    this.cache = new LRUCache({ max: 20_000, ttl: 300_000, perf: { now: () => this.clock.now().getTime() }, ttlResolution: 0 });
+  }
 
   async isMember(tenantId: string, teamId: string, userObjectId: string): Promise<boolean> {
     const key = `${tenantId}\n${teamId}\n${userObjectId}`;
-    const now = this.clock.now().getTime();
     const hit = this.cache.get(key);
-    if (hit && hit.until > now) return hit.member;
+    if (hit) return hit.member;
     const serviceUrl = await this.serviceUrlFor(tenantId, teamId);
     if (!serviceUrl) return false;
     const reference: Partial<ConversationReference> = {
@@ -44,7 +47,7 @@ export class ConnectorTeamMembership implements TeamMembership {
       }
     });
     if (failure) throw failure;
-    this.cache.set(key, { until: now + (member ? 300_000 : 60_000), member });
+    this.cache.set(key, { member }, { ttl: member ? 300_000 : 60_000 });
     return member;
   }
 }

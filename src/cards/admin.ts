@@ -1,4 +1,4 @@
-import { ASSIGNABLE_ROLES, CASE_THREAD, GEBIEDSTEAM_ROWS, GEBIED_ROSTER_MAX, type TeamDirectory, type TeamSettings } from '../app';
+import { ASSIGNABLE_ROLES, CASE_THREAD, GEBIEDSTEAM_ROWS, GEBIED_ROSTER_MAX, type Member, type TeamDirectory, type TeamSettings } from '../app';
 import { ROLE_LABELS, type RegionalTable, amsterdamDate, deadlinePassed, formatDutchDate, removableTables } from '../domain';
 import { inert } from './fieldView';
 import type { NoticeStyle } from './format';
@@ -140,8 +140,20 @@ export const settingsSummaryCard = (
 /** Upcoming tables shown per region: the card stays within Teams' limits. */
 const TABLES_SHOWN_PER_REGION = 6;
 
-/** The `/tafels` card: upcoming tables per region; for the functioneel beheerder also add/remove forms. */
-export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit: boolean, state: AdminCardState = {}): Record<string, unknown> => {
+/** Who maintains the organisation's calendar, for the `/tafels` card; with `roster` (an editor's own view) the form to change them. */
+export interface CalendarEditorsView {
+  readonly editors: readonly Member[];
+  /** This team's members as Teams reports them now: whom an editor can add. */
+  readonly roster?: readonly Member[];
+  /** The viewing editor (not offered for removal). */
+  readonly self?: string;
+}
+
+/** How many names the card lists (the rest as "en N anderen"). */
+const EDITOR_NAMES = 3;
+
+/** The `/tafels` card: upcoming tables per region; for a kalenderbeheerder also add/remove forms. */
+export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit: boolean, state: AdminCardState = {}, editors: CalendarEditorsView | null = null): Record<string, unknown> => {
   // "Today" in Amsterdam: between 00:00 and 02:00 the UTC date is still yesterday.
   const today = amsterdamDate(now);
   const upcoming = tables.filter((t) => t.meeting >= today).sort((a, b) => a.meeting.localeCompare(b.meeting));
@@ -160,7 +172,7 @@ export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit:
   const errors = state.fieldErrors ?? {};
   const v = (k: string) => str(state.values?.[k]);
   const errorBlock = (k: string) => (errors[k] ? [{ type: 'TextBlock', text: errors[k], color: 'Attention', size: 'Small', wrap: true, spacing: 'None' }] : []);
-  const actions = canEdit
+  const actions: Record<string, unknown>[] = canEdit
     ? [
         {
           type: 'Action.ShowCard',
@@ -198,8 +210,37 @@ export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit:
           : []),
       ]
     : [];
-  const manage = canEdit ? [] : [{ type: 'Action.Execute', title: 'Kalender beheren (functioneel beheerder)', verb: 'tafels.beheren', associatedInputs: 'none', data: {} }];
+  const roster = editors?.roster;
+  if (canEdit && editors && roster) {
+    const addable = roster.filter((m) => !editors.editors.some((e) => e.id === m.id));
+    const removable = editors.editors.filter((m) => m.id !== editors.self);
+    actions.push({
+      type: 'Action.ShowCard',
+      title: 'Kalenderbeheerders',
+      card: {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [
+          { type: 'TextBlock', text: 'Kalenderbeheerders wijzigen de kalender voor alle teams van de organisatie. Voeg collega\'s uit dit team toe.', wrap: true, size: 'Small' },
+          ...(addable.length ? [{ type: 'Input.ChoiceSet', id: 'kalender.beheerders.toevoegen', label: 'Toevoegen', style: 'filtered', isMultiSelect: true, choices: addable.map((m) => ({ title: inert(m.name), value: m.id })) }] : []),
+          ...errorBlock('toevoegen'),
+          ...(removable.length ? [{ type: 'Input.ChoiceSet', id: 'kalender.beheerders.verwijderen', label: 'Verwijderen', style: 'compact', isMultiSelect: true, choices: removable.map((m) => ({ title: inert(m.name), value: m.id })) }] : []),
+          ...errorBlock('verwijderen'),
+        ],
+        actions: [{ type: 'Action.Execute', title: 'Opslaan', verb: 'kalender.beheerders', style: 'positive', data: {} }],
+      },
+    });
+  }
+  const manage = canEdit ? [] : [{ type: 'Action.Execute', title: 'Kalender beheren (kalenderbeheerder)', verb: 'tafels.beheren', associatedInputs: 'none', data: {} }];
+  const names = (editors?.editors ?? []).slice(0, EDITOR_NAMES).map((m) => inert(m.name));
+  const more = (editors?.editors.length ?? 0) - names.length;
   return render('tables', {
+    editorsLine: editors
+      ? names.length
+        ? `Kalenderbeheerder${names.length + more > 1 ? 's' : ''} (voor alle teams): ${names.join(', ')}${more > 0 ? ` en ${more} anderen` : ''}.`
+        : 'Nog geen kalenderbeheerder: de eerste functioneel beheerder die de kalender wijzigt, wordt het.'
+      : '',
+    hasEditorsLine: Boolean(editors),
     hasNotice: Boolean(state.notice),
     notice: state.notice?.text ?? '',
     noticeStyle: state.notice?.style ?? 'default',

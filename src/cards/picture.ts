@@ -19,6 +19,7 @@ export interface Picture {
   readonly width: string;
 }
 
+// Keyed by the few dozen possible progress states (route, phase, sub-step, finished, crisis): bounded by the domain, no eviction needed.
 const cache = new Map<string, Picture>();
 
 const colourFor = (index: number, current: number, finished: boolean, crisis: boolean): Rgb => {

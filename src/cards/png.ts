@@ -1,20 +1,8 @@
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-const crc32 = (buf: Buffer): number => {
-  let c = 0xffffffff;
-  for (const b of buf) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
+// A small indexed-colour (palette) PNG writer of our own: pngjs, the well-kept library, writes only
+// grey/RGB(A). The progress picture travels inside the ≤ 8 KB status card, where a palette PNG is a
+// third of the RGBA size. CRC-32 and deflate come from node:zlib.
 
 /** One PNG chunk: length, type, data and CRC-32. */
 export const pngChunk = (type: string, data: Buffer): Buffer => {
@@ -22,7 +10,7 @@ export const pngChunk = (type: string, data: Buffer): Buffer => {
   head.writeUInt32BE(data.length, 0);
   head.write(type, 4, 'ascii');
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
   return Buffer.concat([head, data, crc]);
 };
 

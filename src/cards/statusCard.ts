@@ -3,6 +3,8 @@ import {
   type ActionView,
   type Case,
   CRISIS_VERB,
+  amsterdamDate,
+  caseReminders,
   ROLE_LABELS,
   rolesFor,
   crisisGuidance,
@@ -22,6 +24,7 @@ import {
 import { caseData, execute, formatMoment } from './format';
 import { inert } from './fieldView';
 import { progressPicture } from './picture';
+import { caseLink } from './notification';
 import { render } from './templates';
 
 /** The verb that answers with one action's form (or the crisis confirmation) for the clicking user. */
@@ -68,36 +71,12 @@ const lastChangeText = (c: Case): string => {
  */
 export const statusCard = (c: Case, view: StatusView): Record<string, unknown> => {
   const step = stepOf(c.state);
-  const summary = {
-    open: isOpen(c),
-    stateLabel: step?.label ?? c.state,
-    routeLabel: c.route ? ROUTE_LABELS[c.route] : null,
-    progress: progress(c),
-    checklist: c.steps.voorwaarden ? { met: conditionsMetCount(c.steps.voorwaarden as FormData), total: CONDITIONS.length } : null,
-  };
   // Labels and roles only: the options of the forms are resolved when a form opens.
   const all = step && !step.terminal ? step.actions.map((a) => ({ verb: a.verb, label: a.label, roles: rolesFor(step, a) })) : [];
   const mainVerb = primaryVerb(c);
   const main = all.find((a) => a.verb === mainVerb) ?? null;
   const secondary = all.filter((a) => a.verb !== mainVerb && a.verb !== CRISIS_VERB);
   const crisis = all.find((a) => a.verb === CRISIS_VERB);
-  const keyDate = nextKeyDate(c, view);
-  const awaiting = summary.open ? awaitingText(view.waiting) : null;
-  const facts = [
-    ...(awaiting ? [{ title: 'Aan zet', value: awaiting }] : []),
-    ...(keyDate ? [{ title: 'Volgende datum', value: `${formatDutchDate(keyDate.date)}: ${keyDate.label}` }] : []),
-    ...(summary.checklist
-      ? [
-          {
-            title: 'Voorwaarden',
-            value: conditionsToReconfirm(c)
-              ? `opnieuw te bevestigen (eerder ${summary.checklist.met} van ${summary.checklist.total})`
-              : `${summary.checklist.met} van ${summary.checklist.total} voldaan`,
-          },
-        ]
-      : []),
-    { title: 'Laatste wijziging', value: lastChangeText(c) },
-  ];
   const open = (a: Pick<ActionView, 'verb' | 'label' | 'roles'>, style: 'positive' | 'default' | 'destructive' = 'default') =>
     execute(a.label + whoMay(a), OPEN_VERB, caseData(c, { actie: a.verb }), { style });
   const actions: Record<string, unknown>[] = [];
@@ -114,8 +93,66 @@ export const statusCard = (c: Case, view: StatusView): Record<string, unknown> =
       actions: [...secondary.map((a) => open(a)), execute('Vernieuwen', STATUS_VERB, caseData(c))],
     },
   });
+  // The step's first line of guidance says what to do next; the rest is in the form.
+  const card = renderStatus(c, view, actions, isOpen(c) ? (step?.instructions[0] ?? '') : '');
+  const userIds = main ? refreshUsers(c, view.waiting) : [];
+  if (main && userIds.length) {
+    card.refresh = { action: { type: 'Action.Execute', title: main.label, verb: OPEN_VERB, data: caseData(c, { actie: main.verb }) }, userIds };
+  }
+  return card;
+};
+
+/** The title of the summary's button that gives the clicker the case's status card. */
+export const SUMMARY_OPEN = 'Casus openen';
+
+/**
+ * What `/status CAS-…` posts: a snapshot of the status card (the same facts, as of now) that
+ * stays as it is, a link to the case's own thread and one button that gives only the clicker
+ * the live status card (the invoke answer). The channel so keeps one live card per case: the
+ * root card in the case's thread.
+ */
+export const summaryCard = (c: Case, view: StatusView): Record<string, unknown> =>
+  renderStatus(
+    c,
+    view,
+    [
+      { type: 'Action.OpenUrl', title: 'Naar de casus in het kanaal', url: caseLink(c) },
+      execute(SUMMARY_OPEN, STATUS_VERB, caseData(c)),
+    ],
+    `Momentopname van ${formatMoment(view.now.toISOString())}; deze kaart verandert niet. De actuele kaart staat in de thread van de casus. "${SUMMARY_OPEN}" toont alleen jou de actuele stand en je stap.`,
+  );
+
+/** The status template with the case's facts, the progress picture and `actions`. */
+const renderStatus = (c: Case, view: StatusView, actions: readonly Record<string, unknown>[], hint: string): Record<string, unknown> => {
+  const step = stepOf(c.state);
+  const summary = {
+    open: isOpen(c),
+    stateLabel: step?.label ?? c.state,
+    routeLabel: c.route ? ROUTE_LABELS[c.route] : null,
+    progress: progress(c),
+    checklist: c.steps.voorwaarden ? { met: conditionsMetCount(c.steps.voorwaarden as FormData), total: CONDITIONS.length } : null,
+  };
+  const keyDate = nextKeyDate(c, view);
+  const reminder = summary.open ? caseReminders(c, view).find((r) => r.at.getTime() > view.now.getTime()) : undefined;
+  const awaiting = summary.open ? awaitingText(view.waiting) : null;
+  const facts = [
+    ...(awaiting ? [{ title: 'Aan zet', value: awaiting }] : []),
+    ...(keyDate ? [{ title: 'Volgende datum', value: `${formatDutchDate(keyDate.date)}: ${keyDate.label}` }] : []),
+    ...(reminder ? [{ title: 'Volgende herinnering', value: `${formatDutchDate(amsterdamDate(reminder.at))} — ${reminder.label}` }] : []),
+    ...(summary.checklist
+      ? [
+          {
+            title: 'Voorwaarden',
+            value: conditionsToReconfirm(c)
+              ? `opnieuw te bevestigen (eerder ${summary.checklist.met} van ${summary.checklist.total})`
+              : `${summary.checklist.met} van ${summary.checklist.total} voldaan`,
+          },
+        ]
+      : []),
+    { title: 'Laatste wijziging', value: lastChangeText(c) },
+  ];
   const picture = progressPicture(summary.progress, c.state === 'crisis');
-  const card = render('status', {
+  return render('status', {
     caseId: c.id,
     routeLabel: summary.routeLabel ? `Route ${summary.routeLabel}` : 'Nieuwe casus: kies de route',
     // Step labels already say where ('Cirkel 1: …', 'Stap 3: …'): no extra 'Stap:' in front.
@@ -126,16 +163,10 @@ export const statusCard = (c: Case, view: StatusView): Record<string, unknown> =
     pictureAlt: picture?.altText ?? '',
     pictureWidth: picture?.width ?? '96px',
     facts,
-    // The step's first line of guidance says what to do next; the rest is in the form.
-    hasHint: summary.open && Boolean(step?.instructions[0]),
-    hint: summary.open ? (step?.instructions[0] ?? '') : '',
+    hasHint: Boolean(hint),
+    hint,
     hasGuidance: c.state === 'crisis',
     guidance: c.state === 'crisis' ? crisisGuidance(c.route) : [],
     actions,
   });
-  const userIds = main ? refreshUsers(c, view.waiting) : [];
-  if (main && userIds.length) {
-    card.refresh = { action: { type: 'Action.Execute', title: main.label, verb: OPEN_VERB, data: caseData(c, { actie: main.verb }) }, userIds };
-  }
-  return card;
 };

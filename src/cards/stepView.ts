@@ -87,6 +87,6 @@ export const stepFormCard = (c: Case, a: ActionView, opts: StepViewOptions = {})
   });
   // No open table to offer: say so, and who adds them, instead of an empty choice.
   const noTables = a.fields.some((f) => f.optionsFrom === 'tables' && (f.options ?? []).length === 0);
-  const notice = opts.notice ?? (noTables ? { text: 'Er staat geen komende overlegtafel in de kalender waarvoor nog ingeleverd kan worden. Vraag de functioneel beheerder de data toe te voegen met /tafels.', style: 'warning' as const } : null);
+  const notice = opts.notice ?? (noTables ? { text: 'Er staat geen komende overlegtafel in de kalender waarvoor nog ingeleverd kan worden. Vraag de kalenderbeheerder van je organisatie de data toe te voegen met /tafels.', style: 'warning' as const } : null);
   return withNotice(card, notice);
 };

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Template } from 'adaptivecards-templating';
@@ -40,8 +41,7 @@ const LEFTOVER = /\$\{[^}]*\}/;
  * again while a case does not change (`/status`, Vernieuwen, refreshes of user-specific views);
  * expanding costs ~0.3 ms of adaptive-expressions evaluation, a lookup a few µs. Small and bounded.
  */
-const recent = new Map<string, string>();
-const RECENT_MAX = 64;
+const recent = new LRUCache<string, string>({ max: 64 });
 
 /**
  * Every string of a view model as inert data: `${…}` (adaptive expressions) and `{{…}}` (the Teams
@@ -63,16 +63,11 @@ export const render = (name: TemplateName, raw: object): Record<string, unknown>
   const data = rawText.includes('${') || rawText.includes('{{') ? (inertDeep(raw) as object) : raw;
   const key = `${name}\u0000${data === raw ? rawText : JSON.stringify(data)}`;
   const hit = recent.get(key);
-  if (hit !== undefined) {
-    recent.delete(key);
-    recent.set(key, hit);
-    return JSON.parse(hit) as Record<string, unknown>;
-  }
+  if (hit !== undefined) return JSON.parse(hit) as Record<string, unknown>;
   const expanded = templateOf(name).expand({ $root: data }) as Record<string, unknown>;
   const text = JSON.stringify(expanded);
   // The text of the binding stays out of the message: errors end up in logs.
   if (LEFTOVER.test(text)) throw new Error(`Kaart ${name}: een binding is niet ingevuld`);
   recent.set(key, text);
-  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
   return expanded;
 };

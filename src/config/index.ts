@@ -22,6 +22,8 @@ export interface Config {
   readonly publicHostname: string;
   /** Dashboard tab: `devMode` skips the Teams token (never in production); `ssoAppId` is the token audience. */
   readonly tab: { readonly devMode: boolean; readonly ssoAppId: string };
+  /** Retention purge: months after closing for closed cases (0 = never), months after the purge for their audit trail (0 = for ever). */
+  readonly retention: { readonly caseMonths: number; readonly auditMonths: number };
 }
 
 export class ConfigError extends Error {
@@ -58,6 +60,7 @@ export const loadConfig = (source: Readonly<Record<string, string | undefined>>)
     playground: { enabled: e.NODE_ENV !== 'production' && (e.PLAYGROUND ?? e.NODE_ENV === 'development'), port: e.PLAYGROUND_PORT },
     publicHostname: e.PUBLIC_HOSTNAME,
     tab: { devMode: e.NODE_ENV !== 'production' && (e.TAB_DEV_MODE ?? false), ssoAppId: e.TAB_SSO_APP_ID || (e.MICROSOFT_APP_TYPE === 'UserAssignedMSI' ? '' : e.MICROSOFT_APP_ID) },
+    retention: { caseMonths: e.RETENTION_MONTHS, auditMonths: e.AUDIT_RETENTION_MONTHS },
   };
 };
 

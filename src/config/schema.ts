@@ -36,8 +36,29 @@ export const envSchema = z
      * UserAssignedMSI: a managed identity cannot expose an API, so the tab then needs its own.
      */
     TAB_SSO_APP_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
+    /**
+     * Months after closing that a closed case (opgelost, afgesloten, crisis, ingetrokken) is kept
+     * before the daily purge removes it; 0 = never. Escaleer is not the medical dossier (the ECD
+     * is, with its own WGBO term of 20 years): 24 months covers a re-escalation and the yearly
+     * review of the escalation process.
+     */
+    RETENTION_MONTHS: z.coerce.number().int('moet een heel aantal maanden zijn').min(0).max(600).default(24),
+    /**
+     * Months after the purge (the last line of a purged case's audit trail) that the trail is kept;
+     * 0 = for ever. At least 60: logging of care information systems is kept at least 5 years from
+     * the moment a line is written (Besluit van 27 juni 2019, Stcrt. 2019, 38007, under the Besluit
+     * elektronische gegevensverwerking door zorgaanbieders).
+     */
+    AUDIT_RETENTION_MONTHS: z.coerce.number().int('moet een heel aantal maanden zijn').min(0).max(1200).default(60),
   })
   .superRefine((env, ctx) => {
+    if (env.AUDIT_RETENTION_MONTHS > 0 && env.AUDIT_RETENTION_MONTHS < 60) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['AUDIT_RETENTION_MONTHS'],
+        message: 'moet 0 (altijd bewaren) zijn of minstens 60: logging in de zorg blijft ten minste 5 jaar bewaard',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (env.TAB_DEV_MODE) {
       ctx.addIssue({

@@ -43,34 +43,79 @@ export const tableFromInput = (
   return ok({ id: `${name.toLowerCase().replace(/[^\p{L}]+/gu, '-')}-${meeting}`, region: name, deadline, meeting });
 };
 
+/** One table of a calendar CSV with the line it is on (1 = the header). */
+interface CsvTable {
+  readonly line: number;
+  readonly table: RegionalTable;
+}
+
+/** The rows of a calendar CSV with their real line numbers, or the problems (a line each). */
+const parseRows = (text: string): Result<CsvTable[], string[]> => {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l, i) => ({ text: l.trim(), line: i + 1 })).filter((l) => l.text !== '');
+  const [header, ...rows] = lines;
+  if (!header) return err(['Het bestand is leeg.']);
+  const sep = header.text.includes(';') ? ';' : ',';
+  const cols = header.text.split(sep).map((c) => c.trim().toLowerCase().replace(/^"|"$/g, ''));
+  const at = { region: cols.indexOf('regio'), deadline: cols.indexOf('inleverdatum'), meeting: cols.indexOf('overlegdatum') };
+  if (at.region < 0 || at.deadline < 0 || at.meeting < 0) return err(['De eerste regel moet de kolommen regio, inleverdatum en overlegdatum noemen.']);
+  const tables: CsvTable[] = [];
+  const problems: string[] = [];
+  for (const row of rows) {
+    const cells = row.text.split(sep).map((c) => c.trim().replace(/^"|"$/g, ''));
+    const r = tableFromInput({ region: cells[at.region] ?? '', deadline: cells[at.deadline] ?? '', meeting: cells[at.meeting] ?? '' });
+    if (r.ok) tables.push({ line: row.line, table: r.value });
+    else problems.push(`Regel ${row.line}: ${Object.values(r.error).join(' ')}`);
+  }
+  const first = new Map<string, number>();
+  for (const { line, table: t } of tables) {
+    const earlier = first.get(t.id);
+    if (earlier !== undefined) problems.push(`Regel ${line}: dubbele tafel, dezelfde als regel ${earlier} (${t.region} op ${formatDutchDate(t.meeting)}).`);
+    else first.set(t.id, line);
+  }
+  if (rows.length === 0) problems.push('Er staan geen tafels in het bestand.');
+  return problems.length ? err(problems.sort((a, b) => lineOf(a) - lineOf(b))) : ok(tables);
+};
+
+const lineOf = (problem: string): number => Number(/^Regel (\d+)/.exec(problem)?.[1] ?? 0);
+
 /**
  * Parses a calendar CSV: a header line with `regio`, `inleverdatum` and `overlegdatum` (any order,
  * `;` or `,` separated, as Excel writes them), then one table per line. All or nothing: any bad
  * line makes the whole import fail, with the line numbers in Dutch.
  */
 export const parseCalendarCsv = (text: string): Result<RegionalTable[], string[]> => {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-  const [header, ...rows] = lines;
-  if (!header) return err(['Het bestand is leeg.']);
-  const sep = header.includes(';') ? ';' : ',';
-  const cols = header.split(sep).map((c) => c.trim().toLowerCase().replace(/^"|"$/g, ''));
-  const at = { region: cols.indexOf('regio'), deadline: cols.indexOf('inleverdatum'), meeting: cols.indexOf('overlegdatum') };
-  if (at.region < 0 || at.deadline < 0 || at.meeting < 0) return err(['De eerste regel moet de kolommen regio, inleverdatum en overlegdatum noemen.']);
-  const tables: RegionalTable[] = [];
+  const r = parseRows(text);
+  return r.ok ? ok(r.value.map((t) => t.table)) : r;
+};
+
+/** What an import adds, and the lines it leaves out because the calendar has them already (a report line each). */
+export interface CalendarImportPlan {
+  readonly add: readonly RegionalTable[];
+  readonly skipped: readonly string[];
+}
+
+/**
+ * The same rules as the `/tafels` card, for a CSV against the current calendar at `today`
+ * (Amsterdam): a table that has been already is refused, and so is one whose region and meeting
+ * are in the calendar with another deadline; the same table again is left out and reported. Any
+ * refused line means nothing is imported; every refused line is named with its number.
+ */
+export const planCalendarImport = (text: string, existing: readonly RegionalTable[], today: CivilDate): Result<CalendarImportPlan, string[]> => {
+  const rows = parseRows(text);
+  if (!rows.ok) return rows;
+  const known = new Map(existing.map((t) => [t.id, t] as const));
   const problems: string[] = [];
-  rows.forEach((row, i) => {
-    const cells = row.split(sep).map((c) => c.trim().replace(/^"|"$/g, ''));
-    const r = tableFromInput({ region: cells[at.region] ?? '', deadline: cells[at.deadline] ?? '', meeting: cells[at.meeting] ?? '' });
-    if (r.ok) tables.push(r.value);
-    else problems.push(`Regel ${i + 2}: ${Object.values(r.error).join(' ')}`);
-  });
-  const ids = new Set<string>();
-  for (const t of tables) {
-    if (ids.has(t.id)) problems.push(`Dubbele tafel: ${t.region} op ${formatDutchDate(t.meeting)}.`);
-    ids.add(t.id);
+  const skipped: string[] = [];
+  const add: RegionalTable[] = [];
+  for (const { line, table: t } of rows.value) {
+    const same = known.get(t.id);
+    if (t.meeting < today) problems.push(`Regel ${line}: ${t.region} op ${formatDutchDate(t.meeting)} is al geweest; importeer alleen komende tafels.`);
+    else if (same && same.deadline !== t.deadline) {
+      problems.push(`Regel ${line}: er staat al een tafel ${same.region} op ${formatDutchDate(same.meeting)} (inleveren uiterlijk ${formatDutchDate(same.deadline)}). Verwijder die eerst met /tafels als de inleverdatum anders is.`);
+    } else if (same) skipped.push(`Regel ${line}: ${t.region} op ${formatDutchDate(t.meeting)} staat al in de kalender; overgeslagen.`);
+    else add.push(t);
   }
-  if (rows.length === 0) problems.push('Er staan geen tafels in het bestand.');
-  return problems.length ? err(problems) : ok(tables);
+  return problems.length ? err(problems) : ok({ add, skipped });
 };
 
 /** Adds or replaces (same id) tables in a calendar. */

@@ -19,6 +19,8 @@ export interface CaseLocation {
   readonly serviceUrl: string;
   /** Activity id of the root card; set once the card is posted. */
   readonly rootActivityId: string | null;
+  /** Activity ids of other messages with this case's card and its buttons (`/status CAS-…` copies), newest last. */
+  readonly cardIds?: readonly string[];
 }
 
 /** Free-form data a step's form captured, keyed by field name (validated by the step's schema). */
@@ -49,6 +51,8 @@ export interface Case {
   readonly steps: Readonly<Record<string, StepData>>;
   /** Teams channel user id (MRI) of the owner, for `refresh.userIds`; absent on cases stored before it existed. */
   readonly ownerMri?: string | null;
+  /** Display name of the owner (a colleague, never client data), to @mention them in reminders of begeleider steps. */
+  readonly ownerName?: string | null;
   /** The latest change, for the status card: the colleague's display name (never client data), the verb, the moment. */
   readonly lastChange?: LastChange | null;
 }
@@ -108,5 +112,6 @@ export const newCase = ({ id, location, ownerId, ownerMri, ownerName, now }: New
   version: 1,
   steps: {},
   ownerMri: ownerMri ?? null,
+  ownerName: ownerName ?? null,
   lastChange: ownerName ? { by: ownerName, action: 'casus.openen', at: now.toISOString() } : null,
 });

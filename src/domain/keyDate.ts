@@ -4,6 +4,7 @@ import { type RegionalTable, nextFeasibleTable } from './calendar';
 import { type FormData, textOf } from './fields';
 import { isSubmitted, registeredTable } from './routes/aanmelding';
 import { ONPLANBARE_ZORG_MAX_MONTHS, onplanbareZorgStart } from './routes/bijstellenOptions';
+import { followUpOf } from './reminders';
 import { isOpen } from './steps';
 
 /** The next date that matters for a case, as the status card shows it. */
@@ -55,10 +56,8 @@ export const nextKeyDate = (c: Case, ctx: { readonly now: Date; readonly tables:
       }
     }
   }
-  if (c.state === 'besproken' || c.state === 'opvolging') {
-    add(textOf(data(c, 'opvolging'), 'volgendeDatum') ?? textOf(data(c, 'besproken'), 'vervolgdatum'), 'volgende opvolging');
-  }
-  if (BEFORE_REGISTRATION.has(c.state)) add(textOf(data(c, 'cirkel3'), 'vervolgdatum'), 'opvolging afspraken cirkel 3');
+  const followUp = followUpOf(c);
+  if (followUp) add(followUp.date, followUp.label);
   candidates.sort((a, b) => a.date.localeCompare(b.date));
   return candidates[0] ?? null;
 };

@@ -11,6 +11,7 @@ export type RefusalCode =
   | 'closed'
   | 'unknown_action'
   | 'not_found'
+  | 'wrong_card'
   | 'forbidden';
 
 /** A refusal: nothing changed. `message` is Dutch and shown to the user as is. */

@@ -1,4 +1,4 @@
-import { type CivilDate, addDays, addMonths, addWorkingDays, amsterdamInstant, formatDutchDate } from './amsterdamTime';
+import { type CivilDate, addDays, addMonths, addWorkingDays, amsterdamInstant, formatDutchDate, isWorkingDay } from './amsterdamTime';
 import type { Case } from './case';
 import { type RegionalTable, describeTable, endOfDeadline, nextFeasibleTable, rollOver } from './calendar';
 import { textOf, type FormData } from './fields';
@@ -43,7 +43,7 @@ export const REMINDER_POLICY: ReminderPolicy = {
   evaluationMaxMonths: 6,
 };
 
-export type ReminderKind = 'adviseur' | 'deadline' | 'deadline_passed' | 'meeting' | 'outcome' | 'evaluation';
+export type ReminderKind = 'adviseur' | 'deadline' | 'deadline_passed' | 'meeting' | 'outcome' | 'evaluation' | 'followup';
 
 /** A reminder for a case's channel. `key` is stable, so a scheduler can send each one once. */
 export interface Reminder {
@@ -54,6 +54,8 @@ export interface Reminder {
   readonly role: Role;
   /** Dutch, channel-safe (dates and table only). */
   readonly message: string;
+  /** Short Dutch label for the status card's "Volgende herinnering" ("inleverdatum Twente"). */
+  readonly label: string;
   readonly tableId?: string;
 }
 
@@ -70,6 +72,7 @@ const deadlineReminders = (c: Case, t: RegionalTable, p: ReminderPolicy): Remind
     kind: 'deadline',
     at: at(d, p),
     role: 'begeleider',
+    label: `inleverdatum ${t.region}`,
     message:
       d === t.deadline
         ? `Vandaag is de uiterlijke inleverdatum voor de tafel ${describeTable(t)}.`
@@ -90,6 +93,7 @@ const deadlinePassedReminder = (c: Case, t: RegionalTable, tables: readonly Regi
     kind: 'deadline_passed',
     at: at(d, p),
     role: 'begeleider',
+    label: `inleverdatum ${t.region} verstreken`,
     message:
       `De inleverdatum voor de tafel ${describeTable(t)} is verstreken zonder dat het formulier is ingediend. ` +
       (next ? `Eerstvolgende tafel: ${describeTable(next)}. Kies die via "Tafel wijzigen".` : 'Vraag de functioneel beheerder de volgende tafeldata toe te voegen.'),
@@ -108,11 +112,11 @@ export const registrationReminders = (
   ...(submitted ? [] : [...deadlineReminders(c, t, p), deadlinePassedReminder(c, t, tables, p)]),
   ...p.meetingWorkingDaysBefore.map((n): Reminder => {
     const d = addWorkingDays(t.meeting, -n);
-    return { key: `${c.id}:meeting:${t.id}:${d}`, kind: 'meeting', at: at(d, p), role: 'begeleider', message: `Binnenkort: regionale overlegtafel ${describeTable(t)}.`, tableId: t.id };
+    return { key: `${c.id}:meeting:${t.id}:${d}`, kind: 'meeting', at: at(d, p), role: 'begeleider', label: `overlegtafel ${t.region}`, message: `Binnenkort: regionale overlegtafel ${describeTable(t)}.`, tableId: t.id };
   }),
   (() => {
     const d = addWorkingDays(t.meeting, p.outcomeWorkingDaysAfter);
-    return { key: `${c.id}:outcome:${t.id}:${d}`, kind: 'outcome' as const, at: at(d, p), role: 'begeleider' as const, message: `Leg de uitkomst van de overlegtafel van ${formatDutchDate(t.meeting)} vast.`, tableId: t.id };
+    return { key: `${c.id}:outcome:${t.id}:${d}`, kind: 'outcome' as const, at: at(d, p), role: 'begeleider' as const, label: 'uitkomst overlegtafel vastleggen', message: `Leg de uitkomst van de overlegtafel van ${formatDutchDate(t.meeting)} vast.`, tableId: t.id };
   })(),
 ];
 
@@ -126,6 +130,7 @@ export const evaluationReminders = (c: Case, start: CivilDate, p: ReminderPolicy
       kind: 'evaluation',
       at: at(d, p),
       role: 'sleutelfiguur',
+      label: m + p.evaluationEveryMonths > p.evaluationMaxMonths ? 'einde periode onplanbare zorg' : `maandevaluatie onplanbare zorg (maand ${m})`,
       message:
         m + p.evaluationEveryMonths > p.evaluationMaxMonths
           ? `Einde periode onplanbare zorg (${p.evaluationMaxMonths} maanden): kies terug naar BG of een aanvraag BW.`
@@ -133,6 +138,57 @@ export const evaluationReminders = (c: Case, start: CivilDate, p: ReminderPolicy
     });
   }
   return out;
+};
+
+/** The states after cirkel 3 up to the registration in which the team follows up the agreements of cirkel 3 (registered, the table's dates take over). */
+const AFTER_CIRKEL3 = new Set(['voorwaarden', 'akkoord_teamleider', 'contact_adviseur', 'formulier']);
+
+/** A recorded follow-up date ("Datum opvolging", "Volgende opvolging") and what is followed up. */
+export interface FollowUp {
+  readonly date: CivilDate;
+  /** Channel-safe: "opvolging afspraken cirkel 3". */
+  readonly label: string;
+  /** Dutch, channel-safe: what the team is asked to do. */
+  readonly ask: string;
+}
+
+const stepText = (c: Case, step: string, field: string): string | undefined => textOf(c.steps[step] as FormData | undefined, field);
+
+/**
+ * The follow-up date the team recorded, for the case's current state: after the table the latest
+ * opvolging's "Volgende opvolging" (or, right after the table, the "Datum opvolging" of its
+ * outcome); after cirkel 3 until the table, the "Datum opvolging" of cirkel 3 (the seed:
+ * "Uitkomsten en afspraken worden vastgelegd en opgevolgd"). `null` when none is recorded.
+ */
+export const followUpOf = (c: Case): FollowUp | null => {
+  if (c.state === 'opvolging' || c.state === 'besproken') {
+    const date = c.state === 'opvolging' ? stepText(c, 'opvolging', 'volgendeDatum') : stepText(c, 'besproken', 'vervolgdatum');
+    return date
+      ? { date, label: 'opvolging afspraken overlegtafel', ask: 'Leg de stand van zaken vast met "Opvolging vastleggen" en plan zo nodig de volgende opvolging.' }
+      : null;
+  }
+  const date = AFTER_CIRKEL3.has(c.state) ? stepText(c, 'cirkel3', 'vervolgdatum') : undefined;
+  return date ? { date, label: 'opvolging afspraken cirkel 3', ask: 'Ga na of de afspraken uit cirkel 3 zijn uitgevoerd en wat er nog nodig is.' } : null;
+};
+
+/** The working day a follow-up is reminded on: the date itself, or the Friday before a weekend date. */
+const workingDayOnOrBefore = (date: CivilDate): CivilDate => {
+  let d = date;
+  while (!isWorkingDay(d)) d = addDays(d, -1);
+  return d;
+};
+
+/** The reminder of a recorded follow-up date, at the policy's hour on that (working) day. */
+export const followUpReminder = (c: Case, f: FollowUp, p: ReminderPolicy = REMINDER_POLICY): Reminder => {
+  const d = workingDayOnOrBefore(f.date);
+  return {
+    key: `${c.id}:followup:${c.state}:${f.date}`,
+    kind: 'followup',
+    at: at(d, p),
+    role: 'begeleider',
+    label: f.label,
+    message: `${d === f.date ? 'Vandaag' : `Op ${formatDutchDate(f.date)}`} staat de ${f.label} gepland. ${f.ask}`,
+  };
 };
 
 const PRE_VERDICT = new Set(['voorwaarden', 'akkoord_teamleider', 'contact_adviseur']);
@@ -154,6 +210,7 @@ export const caseReminders = (c: Case, ctx: { readonly now: Date; readonly table
         kind: 'adviseur',
         at: at(d, p),
         role: 'begeleider',
+        label: `contact adviseur (tafel ${target.region})`,
         message: `Wil je de casus inbrengen bij de tafel ${describeTable(target)}? Neem tijdig contact op met de zorginhoudelijk adviseur.`,
         tableId: target.id,
       };
@@ -167,6 +224,8 @@ export const caseReminders = (c: Case, ctx: { readonly now: Date; readonly table
     const start = onplanbareZorgStart(c);
     out = start ? evaluationReminders(c, start, p) : [];
   }
+  const followUp = followUpOf(c);
+  if (followUp) out = [...out, followUpReminder(c, followUp, p)];
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 };
 

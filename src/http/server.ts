@@ -5,6 +5,7 @@ import type { DossierService, Logger } from '../app';
 import { processInbound } from '../bot';
 import { pictureFile } from '../cards';
 import { registerDossierRoutes } from './dossier';
+import { type LegalFacts, aboutPage, privacyPage, termsPage } from './legal';
 import { type TabRoutes, registerTabRoutes } from './tab';
 
 export interface HttpDeps {
@@ -17,7 +18,11 @@ export interface HttpDeps {
   readonly tab?: TabRoutes;
   /** Dossier downloads by link (`/dossier/<token>`); absent → not served. */
   readonly dossier?: DossierService;
+  /** The retention periods the privacy page states; absent → the defaults (24 and 60 months). */
+  readonly legal?: LegalFacts;
 }
+
+const DEFAULT_LEGAL: LegalFacts = { caseMonths: 24, auditMonths: 60 };
 
 export interface RunningHttp {
   readonly port: number;
@@ -69,6 +74,26 @@ export const createHttpServer = (deps: HttpDeps): restify.Server => {
     res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'public, max-age=86400, immutable' });
     res.end(png);
   });
+
+  // The pages the Teams manifest links to: developer.websiteUrl, privacyUrl and termsOfUseUrl.
+  const pages: Readonly<Record<string, Buffer>> = {
+    '/': Buffer.from(aboutPage(), 'utf8'),
+    '/privacy': Buffer.from(privacyPage(deps.legal ?? DEFAULT_LEGAL), 'utf8'),
+    '/voorwaarden': Buffer.from(termsPage(), 'utf8'),
+  };
+  for (const [path, html] of Object.entries(pages)) {
+    server.get(path, async (_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-language': 'nl',
+        'content-length': html.length,
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'public, max-age=3600',
+      });
+      res.end(html);
+    });
+  }
 
   server.get('/healthz', async (_req, res) => {
     try {

@@ -5,3 +5,4 @@ export { TeamsRateLimiter, TEAMS_LIMITS, conversationKey, type TeamsLimits } fro
 export { backoffMs, decide, isTransient, DEFAULT_BACKOFF, type BackoffPolicy, type Verdict } from './retryPolicy';
 export { JobLeases, tickSlot, type JobLeaseOptions, type JobRun } from './lease';
 export { ReminderScheduler, type ReminderSchedulerDeps, type TickResult } from './reminderScheduler';
+export { RetentionScheduler } from './retentionScheduler';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CalendarService, CaseRepository, Clock, Logger, NoticeViews, OutboxMessage, ReminderIndex, TeamSettingsStore } from '../app';
-import { type CaseId, caseReminders, isOfficeHours } from '../domain';
+import type { CalendarService, CaseRepository, Clock, Logger, Member, NoticeViews, OutboxMessage, ReminderIndex, TeamSettingsStore } from '../app';
+import { type Case, type CaseId, caseReminders, isOfficeHours } from '../domain';
 import { type JobLeases, tickSlot } from './lease';
 
 export interface ReminderSchedulerDeps {
@@ -26,6 +26,9 @@ export interface TickResult {
   /** Rows another instance fired first. */
   readonly lost: number;
 }
+
+/** The colleague who opened the case, to @mention in a reminder of a begeleider step (anyone may act; the owner is asked). */
+const ownerOf = (c: Case): Member[] => (c.ownerName ? [{ id: c.ownerMri ?? c.ownerId, name: c.ownerName }] : []);
 
 /** Reminder outbox ids derive from the reminder key, so a reminder can be created in the outbox once only. */
 const reminderOutboxId = (tenantId: string, key: string): string =>
@@ -96,7 +99,7 @@ export class ReminderScheduler {
           activity: this.deps.views.notice({
             case: c,
             role: still.role,
-            holders: still.role === 'begeleider' ? [] : settings?.roleHolders[still.role] ?? [],
+            holders: still.role === 'begeleider' ? ownerOf(c) : (settings?.roleHolders[still.role] ?? []),
             due: null,
             title: `Herinnering casus ${c.id}`,
             kind: 'reminder',

@@ -1,19 +1,17 @@
-import type { TableClient } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import type { CaseQueries } from '../app';
 import type { Case } from '../domain';
 import { prefixFilter, tenantPk } from './keys';
 
 /**
- * Azure Table implementation of {@link CaseQueries}. Queries only the tenant's partition.
- * The case row has no `teamId` column yet, so the team is read from the case JSON
- * (`location.teamId`) after fetching the partition's case rows (`data` only).
- * TODO: once case rows carry a `teamId` column, filter on it server-side.
+ * Azure Table implementation of {@link CaseQueries}: the case rows of the tenant's partition with
+ * the team's `teamId` column (filtered by the service), `data` only; the case JSON is checked again.
  */
 export class TableCaseQueries implements CaseQueries {
   constructor(private readonly table: TableClient) {}
 
   async listByTeam(tenantId: string, teamId: string): Promise<readonly Case[]> {
-    const filter = prefixFilter(tenantPk(tenantId), 'case_');
+    const filter = `${prefixFilter(tenantPk(tenantId), 'case_')} and ${odata`teamId eq ${teamId}`}`;
     const out: Case[] = [];
     for await (const e of this.table.listEntities<{ data: string }>({ queryOptions: { filter, select: ['data'] } })) {
       const c = JSON.parse(e.data) as Case;

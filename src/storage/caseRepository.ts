@@ -1,7 +1,7 @@
-import { RestError, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import { RestError, type TableClient, type TableEntityResult, type TransactionAction, odata } from '@azure/data-tables';
 import type { CaseCommit, CaseRepository, CommitFailure, Versioned } from '../app';
 import { type Case, type CaseEvent, type CaseId, formatCaseId } from '../domain';
-import { TENANTS_PK, odata, outboxRow, prefixFilter, rk, tenantPk } from './keys';
+import { TENANTS_PK, outboxRow, prefixFilter, rk, tenantPk } from './keys';
 
 type CaseEntity = {
   partitionKey: string;
@@ -152,7 +152,7 @@ export class TableCaseRepository implements CaseRepository {
   }
 
   async listByChannel(tenantId: string, channelId: string): Promise<readonly Case[]> {
-    const filter = `${prefixFilter(tenantPk(tenantId), 'case_')} and channelId eq '${odata(channelId)}'`;
+    const filter = `${prefixFilter(tenantPk(tenantId), 'case_')} and ${odata`channelId eq ${channelId}`}`;
     const out: Case[] = [];
     for await (const e of this.table.listEntities<CaseEntity>({ queryOptions: { filter } })) {
       out.push(JSON.parse(e.data) as Case);

@@ -1,6 +1,5 @@
-import { RestError, type TableClient } from '@azure/data-tables';
+import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { DossierGrant, DossierTokenStore } from '../app';
-import { odata } from './keys';
 
 /** Partition of the dossier links (one row per link, gone once used or purged after expiry). */
 export const DOSSIER_PK = 'dossier';
@@ -69,7 +68,7 @@ export class TableDossierTokenStore implements DossierTokenStore {
   }
 
   async purgeExpired(now: Date, limit: number): Promise<number> {
-    const filter = `PartitionKey eq '${DOSSIER_PK}' and expiresAt lt '${odata(now.toISOString())}'`;
+    const filter = odata`PartitionKey eq ${DOSSIER_PK} and expiresAt lt ${now.toISOString()}`;
     let removed = 0;
     for await (const e of this.table.listEntities<GrantEntity>({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] } })) {
       if (removed >= limit) break;

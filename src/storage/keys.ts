@@ -1,7 +1,9 @@
+import { odata } from '@azure/data-tables';
 /**
  * Table key layout (one table, one partition per tenant, so a case change, its audit events,
  * its outbox items and its dedupe marker commit in one transaction):
  *   PK `t_<tenant>`  RK `case_<id>` | `event_<id>_<version>_<n>` | `outbox_<id>` | `dedupe_<key>` | `counter_<year>`
+ *                    | `team_<teamId>` | `calmeta` | `caltafel_<tableId>` (see calendarStore.ts)
  *   PK `tenants`     RK `<tenant>` (registry for the dispatcher and scheduler)
  */
 const FORBIDDEN = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;
@@ -27,11 +29,8 @@ export const rk = {
 export const prefixFilter = (pk: string, prefix: string): string => {
   const last = prefix.charCodeAt(prefix.length - 1);
   const upper = prefix.slice(0, -1) + String.fromCharCode(last + 1);
-  return `PartitionKey eq '${odata(pk)}' and RowKey ge '${odata(prefix)}' and RowKey lt '${odata(upper)}'`;
+  return odata`PartitionKey eq ${pk} and RowKey ge ${prefix} and RowKey lt ${upper}`;
 };
-
-/** Quotes a string literal for an OData filter. */
-export const odata = (value: string): string => value.replace(/'/g, "''");
 
 /** The outbox row of a message (same shape whichever transaction writes it). */
 export const outboxRow = (tenantId: string, m: { readonly id: string; readonly caseId: string | null }): { partitionKey: string; rowKey: string; data: string; caseId: string; leaseUntil: string } => ({

@@ -1,6 +1,6 @@
-import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import type { DueReminder, OutboxMessage, ReminderIndex } from '../app';
-import { odata, outboxRow, rk, tenantPk } from './keys';
+import { outboxRow, rk, tenantPk } from './keys';
 
 type DueEntity = DueReminder & { partitionKey: string; rowKey: string };
 const statusOf = (e: unknown): number | undefined => (e instanceof RestError ? e.statusCode : undefined);
@@ -11,7 +11,7 @@ export class TableReminderIndex implements ReminderIndex {
 
   async due(tenantId: string, until: Date, limit: number): Promise<readonly { value: DueReminder; etag: string }[]> {
     const pk = tenantPk(tenantId);
-    const filter = `PartitionKey eq '${odata(pk)}' and RowKey ge 'due_' and RowKey lt '${odata(`due_${until.toISOString()}\``)}'`;
+    const filter = odata`PartitionKey eq ${pk} and RowKey ge ${'due_'} and RowKey lt ${`due_${until.toISOString()}\``}`;
     const out: { value: DueReminder; etag: string }[] = [];
     for await (const e of this.table.listEntities<DueEntity>({ queryOptions: { filter } })) {
       out.push({ value: { caseId: e.caseId, key: e.key, kind: e.kind, at: e.at, role: e.role, message: e.message }, etag: e.etag });

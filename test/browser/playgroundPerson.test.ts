@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { SUMMARY_OPEN } from '../../src/cards';
 import { type E2e, startE2e } from '../support/app';
 import { launchBrowser } from '../support/chromium';
 import { type ExtraPlayground, Person, botEndpointOf, startPlaygroundAs } from '../support/playgroundPerson';
@@ -70,6 +71,10 @@ describe('Twee mensen, elk in een eigen Playground, bij dezelfde bot', () => {
     await pieter.post(`/status ${caseId}`);
     const his = await pieter.newCard({ hasText: `Casus ${caseId}` });
     await pieter.waitForText(his, SAYS.newCase);
+    // A snapshot: "Casus openen" gives Pieter the live card in its place.
+    await pieter.waitForText(his, 'Momentopname van');
+    await pieter.click(his, SUMMARY_OPEN);
+    await pieter.waitForText(his, SAYS.openForm);
   });
 
   it('Pieter opent met de knop het formulier, kiest de route, vult een tekstveld in en slaat op; Anouk ziet de bijgewerkte kaart en de regel in de draad', async () => {

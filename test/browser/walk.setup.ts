@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { amsterdamDate } from '../../src/domain';
+import { SUMMARY_OPEN } from '../../src/cards';
 import { type SeededTeam, startSeededTeam } from '../support/caseDriver';
 import { launchBrowser } from '../support/chromium';
 import { FakeClock } from '../support/fakes';
@@ -98,11 +99,19 @@ export class Walk {
     return card;
   }
 
-  /** `who` types `@Escaleer /status CAS-…` in their own Playground: the case's status card there. */
+  /**
+   * `who` types `@Escaleer /status CAS-…` in their own Playground: a snapshot (it never changes;
+   * the case's one live card stays in its thread). "Casus openen" on it gives `who`, and only
+   * them, the live status card in its place.
+   */
   async statusIn(who: Person, caseId: string, step?: string): Promise<Card> {
     await who.post(`/status ${caseId}`);
     const card = await who.newCard({ hasText: `Casus ${caseId}` });
+    await who.waitForText(card, 'Momentopname van');
+    expect(await card.text()).not.toMatch(/\bMeer\b/);
+    await this.press(who, card, SUMMARY_OPEN, /\bMeer\b/);
     if (step) await who.waitForText(card, `Nu: ${step}`);
+    expect(await card.text()).not.toContain('Momentopname');
     return card;
   }
 

@@ -99,6 +99,8 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
       SAVED_FOR_TEAM,
     );
     await w.channelShows(root, v, `Nu: ${STEP.voorwaarden}`, line(caseId, 'Cirkel 3 vastleggen', STEP.voorwaarden, NAMES.anouk));
+    // The recorded follow-up date is announced on the card.
+    await anouk.waitForText(root, /Volgende herinnering\s+\d{1,2} \w+ \d{4} — opvolging afspraken cirkel 3/);
   };
 
   /** The first five conditions confirmed with an explanation, the region chosen. */
@@ -171,7 +173,7 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
   it('de functioneel beheerder voegt op /tafels twee tafels toe; die staan daarna op de kaart', async () => {
     await pieter.post('/tafels');
     const tables = await pieter.newCard({ hasText: 'Regionale overlegtafels' });
-    await w.press(pieter, tables, 'Kalender beheren (functioneel beheerder)', 'Tafel toevoegen');
+    await w.press(pieter, tables, 'Kalender beheren (kalenderbeheerder)', 'Tafel toevoegen');
     await pieter.click(tables, 'Tafel toevoegen');
     await pieter.fill(tables, 'Regio', REGION);
     await pieter.fill(tables, 'Uiterlijke inleverdatum', deadline);
@@ -280,7 +282,7 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
     await adviseur('Bespreking is passend', STEP.formulier);
   }, 60_000);
 
-  it('aanmelden voor een toegevoegde tafel, "Andere tafel kiezen" onder Meer, het formulier inleveren; na de tafel (klok verzet) de uitkomst en de opvolging', async () => {
+  it('aanmelden voor een toegevoegde tafel, "Andere tafel kiezen" onder Meer, het formulier inleveren; na de tafel (klok verzet) de uitkomst en de opvolging; een week later de herinnering in de thread', async () => {
     const table = `${REGION}, overleg ${formatDutchDate(meeting)} (inleveren uiterlijk ${formatDutchDate(deadline)})`;
     const later = `${REGION}, overleg ${formatDutchDate(laterMeeting)} (inleveren uiterlijk ${formatDutchDate(laterDeadline)})`;
     await w.openForm(anouk, root, 'Aanmelden voor tafel');
@@ -322,13 +324,27 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
     v = await w.submit(
       anouk,
       root,
-      { Datum: w.today(), 'Stand van zaken': 'Loopt volgens afspraak', Toelichting: `${VRIJ}stand van zaken` },
+      { Datum: w.today(), 'Stand van zaken': 'Loopt volgens afspraak', Toelichting: `${VRIJ}stand van zaken`, 'Volgende opvolging': w.today(7) },
       'Opslaan',
       `Nu: ${STEP.opvolging}`,
       SAVED_FOR_TEAM,
     );
     await w.channelShows(root, v, `Nu: ${STEP.opvolging}`, line(caseId, 'Opvolging vastleggen', STEP.opvolging, NAMES.anouk));
-  }, 60_000);
+    await anouk.waitForText(root, /Volgende herinnering\s+\d{1,2} \w+ \d{4} — opvolging afspraken overlegtafel/);
+
+    // A week on (the bot's clock, hour by hour): the reminder of the next follow-up appears once in the case's thread, @mentioning Anouk.
+    const end = w.clock.now().getTime() + 8 * 86_400_000;
+    for (let t = w.clock.now().getTime(); t <= end; t += 3_600_000) {
+      w.clock.set(new Date(t));
+      if ((await w.team.e.app.reminders.tick()).sent > 0) await w.team.e.app.dispatcher.sweepAll();
+    }
+    const note = await anouk.newCard({ hasText: `Herinnering casus ${caseId}` });
+    await anouk.screenshot('walk-zk-10-herinnering-opvolging', note);
+    expect(await note.text()).toMatch(new RegExp(`${NAMES.anouk}: (Vandaag|Op \\d{1,2} \\w+ \\d{4}) staat de opvolging afspraken overlegtafel gepland`));
+    expect(await anouk.page.getByText(`Herinnering casus ${caseId}`).count()).toBe(1);
+    await w.press(anouk, root, 'Vernieuwen', `Nu: ${STEP.opvolging}`);
+    expect(await root.text()).not.toContain('Volgende herinnering');
+  }, 120_000);
 
   it('"Casus afsluiten" onder Meer: Status: Afgesloten; Details toont Anouk de vrije tekst, het kanaal nooit', async () => {
     await w.expectUnderMeer(anouk, root, 'Casus afsluiten');

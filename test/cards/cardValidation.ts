@@ -44,6 +44,9 @@ const PROPERTY_SINCE: Readonly<Record<string, number>> = {
   wrap: 1.0,
 };
 
+/** The datasets of Teams' people picker (Input.ChoiceSet `choices.data`). */
+const PEOPLE_DATASETS: readonly string[] = ['graph.microsoft.com/users', 'graph.microsoft.com/users?scope=currentContext'];
+
 export interface CardCheck {
   readonly errors: string[];
   readonly bytes: number;
@@ -71,7 +74,13 @@ export const checkCard = (card: Record<string, unknown>, maxBytes = 40 * 1024): 
         else if (since > version) errors.push(`${where}: ${o.type} bestaat pas sinds ${since}`);
         for (const [p, s] of Object.entries(PROPERTY_SINCE)) if (p in o && s > version) errors.push(`${where}: ${p} bestaat pas sinds ${s}`);
       }
-      for (const [k, x] of Object.entries(o)) if (k !== 'choices' && k !== 'facts') walk(x, `${where}.${k}`);
+      // Teams' people picker: `choices.data` on an Input.ChoiceSet, with one of Teams' two user datasets (not part of the 1.5 schema).
+      if ('choices.data' in o) {
+        const q = o['choices.data'] as Record<string, unknown> | null;
+        if (o.type !== 'Input.ChoiceSet') errors.push(`${where}: choices.data hoort alleen bij Input.ChoiceSet`);
+        if (!q || q.type !== 'Data.Query' || !PEOPLE_DATASETS.includes(String(q.dataset)) || Object.keys(q).length !== 2) errors.push(`${where}.choices.data: verwacht {type: Data.Query, dataset: ${PEOPLE_DATASETS.join(' | ')}}`);
+      }
+      for (const [k, x] of Object.entries(o)) if (k !== 'choices' && k !== 'facts' && k !== 'choices.data') walk(x, `${where}.${k}`);
     }
   };
   walk(card, 'kaart');

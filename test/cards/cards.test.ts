@@ -276,6 +276,39 @@ describe('beheerkaarten', () => {
     expect(text).toContain('2 melding(en) konden niet worden afgeleverd');
   });
 
+  /** Every Input.ChoiceSet of a card. */
+  const choiceSets = (node: unknown): Record<string, unknown>[] => {
+    if (Array.isArray(node)) return node.flatMap(choiceSets);
+    if (!node || typeof node !== 'object') return [];
+    const o = node as Record<string, unknown>;
+    return [...(o.type === 'Input.ChoiceSet' ? [o] : []), ...Object.values(o).flatMap(choiceSets)];
+  };
+
+  it('een rol kies je met de personenkiezer van Teams (leden van dit kanaal), met de ledenlijst als vaste keuzes voor de Playground en andere clients', () => {
+    const card = settingsCard('team', 'Zorgteam Noord', settings, team, 0, {}, 'teamleider');
+    expect(checkCard(card).errors).toEqual([]);
+    const holders = choiceSets(card).find((c) => c.id === 'rol.teamleider');
+    expect(holders).toMatchObject({
+      isMultiSelect: true,
+      value: 'm2',
+      'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users?scope=currentContext' },
+      choices: [
+        { title: 'Anouk de Vries', value: 'a1' },
+        { title: 'Mohamed El Amrani', value: 'm2' },
+      ],
+    });
+    // The channel choice is not a person.
+    expect(choiceSets(card).find((c) => c.id === 'kanaal.teamleider')).not.toHaveProperty('choices.data');
+  });
+
+  it('de gebiedsteams houden een vaste keuzelijst: bij een groot team alleen de teamleiders, wat een personenkiezer niet kan beperken', () => {
+    const card = settingsCard('team', 'Zorgteam Noord', settings, team, 0, {}, 'gebieden');
+    expect(checkCard(card).errors).toEqual([]);
+    const leaders = choiceSets(card).filter((c) => String(c.id).startsWith('gebied.'));
+    expect(leaders).toHaveLength(6);
+    for (const c of leaders) expect(c).not.toHaveProperty('choices.data');
+  });
+
   it('de samenvatting van de instellingen en de tafelkaart zijn geldig', () => {
     expect(checkCard(settingsSummaryCard('team', 'Zorgteam Noord', settings)).errors).toEqual([]);
     expect(checkCard(settingsSummaryCard('team', 'Zorgteam Noord', null)).errors).toEqual([]);

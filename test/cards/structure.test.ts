@@ -16,7 +16,7 @@ import { blockedActions, submitsOf } from './cardStructure';
 const takesInput = (verb: string): readonly string[] | null => {
   if (ALL_VERBS.has(verb)) return [`${verb}.`];
   if (verb === 'instellingen.opslaan') return ['rol.', 'kanaal.', 'gebied.'];
-  if (verb === 'tafel.toevoegen' || verb === 'tafel.verwijderen') return [`${verb}.`];
+  if (verb === 'tafel.toevoegen' || verb === 'tafel.verwijderen' || verb === 'kalender.beheerders') return [`${verb}.`];
   return null;
 };
 
@@ -52,6 +52,7 @@ describe('geen knop kan geblokkeerd worden door invoer die hij niet stuurt', () 
       ['instellingen-samenvatting', settingsSummaryCard('team', 'Zorgteam', settings)],
       ['tafels', tablesCard(tables, NOW, false)],
       ['tafels beheren', tablesCard(tables, NOW, true)],
+      ['tafels beheren met kalenderbeheerders', tablesCard(tables, NOW, true, {}, { editors: team.slice(0, 2), roster: team, self: team[0]?.id ?? '' })],
       ['melding', notificationActivity({ case: c, role: 'teamleider', holders: team.slice(0, 2), due: null, title: 't', kind: 'escalation' }).attachments?.[0]?.content as Record<string, unknown>],
       ['bericht', messageCard('Niet gelukt', 'Tekst', 'attention')],
     ];

@@ -1,5 +1,6 @@
 import { TableCaseRepository, openTables } from '../../src/storage';
 import { type E2e, startE2e } from '../support/app';
+import { CaseDriver, DEMO } from '../support/caseDriver';
 import { cardText, fill, inputIds } from '../support/playgroundClient';
 
 describe('Escaleer in een teamkanaal van de Agents Playground', () => {
@@ -131,4 +132,16 @@ describe('Escaleer in een teamkanaal van de Agents Playground', () => {
     const reply = await e.pg.waitFor((ev) => ev.actionConversationId.startsWith(cfg.personalChat.id) && ev.message.from.id === botId && ev.message.timestamp >= Number(dm.messageId));
     expect(reply.message.text).toMatch(/teamkanaal/);
   });
+
+  it('een knop op de kaart van casus A met het nummer van casus B wordt geweigerd; B verandert niet', async () => {
+    const a = await CaseDriver.open(e, general, DEMO.anouk);
+    const b = await CaseDriver.open(e, general, DEMO.anouk);
+    // The Playground sends the card's own message as replyToId, as Teams does.
+    const forged = await e.pg.execute(a.thread, DEMO.anouk.id, a.rootMessageId, 'route.kiezen', { caseId: b.caseId, version: 1, 'route.kiezen.route': 'bijstellen', 'route.kiezen.clientRef': 'ECD-88' });
+    expect(cardText(forged.body?.value)).toContain(`Deze kaart hoort niet bij casus ${b.caseId}`);
+    const tables = await openTables(e.app.storageConnection, e.prefix);
+    expect((await new TableCaseRepository(tables.cases).get(tenantId, b.caseId as never))?.value.version).toBe(1);
+    const own = await e.pg.execute(b.thread, DEMO.anouk.id, b.rootMessageId, 'route.kiezen', { caseId: b.caseId, version: 1, 'route.kiezen.route': 'bijstellen', 'route.kiezen.clientRef': 'ECD-88' });
+    expect(cardText(own.body?.value)).toContain('Stap 1');
+  }, 30_000);
 });

@@ -56,7 +56,7 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     expect(cardText(forged.body?.value)).toContain('Alleen een functioneel beheerder');
 
     const outsider = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', settingsData({ 'rol.teamleider': 'iemand-buiten-het-team' }));
-    expect(cardText(outsider.body?.value)).toContain('Kies alleen leden van dit team.');
+    expect(cardText(outsider.body?.value)).toContain('Kies alleen leden van dit team: één gekozen persoon is geen lid.');
     const notAllowed = await e.pg.execute(post.postConversationId, DEMO.joost.id, msg.messageId, 'instellingen.openen', { teamId: general });
     expect(inputIds(notAllowed.body?.value)).toEqual([]);
     expect(cardText(notAllowed.body?.value)).toContain('Alleen een functioneel beheerder');
@@ -149,13 +149,37 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     expect(cardText(bogus.body?.value)).toContain('niet (meer) geldig');
   });
 
-  it('/tafels toont de kalender; alleen de functioneel beheerder kan tafels toevoegen en verwijderen', async () => {
+  it('de personenkiezer: de kaart zoekt in de leden van het kanaal; gekozen AAD-id\'s worden via de ledenlijst teamleden, iemand buiten het team wordt geweigerd en er verandert niets', async () => {
+    const post = await e.pg.say(general, DEMO.anouk.id, '/instellingen');
+    const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
+    const section = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.sectie', { teamId: general, sectie: 'sleutelfiguur' });
+    const card = JSON.stringify(section.body?.value);
+    expect(card).toContain('"choices.data":{"type":"Data.Query","dataset":"graph.microsoft.com/users?scope=currentContext"}');
+    // The fallback choices (what the Playground shows) are the roster, by AAD object id.
+    expect(card).toContain(`"value":"${DEMO.sanne.aad}"`);
+    const save = (holders: string) =>
+      e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'instellingen.opslaan', { teamId: general, sectie: 'sleutelfiguur', 'rol.sleutelfiguur': holders, 'kanaal.sleutelfiguur': 'thread' });
+    // Upper case (another client's spelling) and the same person twice: one member.
+    const upper = cardText((await save(`${DEMO.sanne.aad.toUpperCase()},${DEMO.sanne.aad}`)).body?.value);
+    expect(upper).toContain('Instellingen opgeslagen.');
+    expect(upper).toContain('Sleutelfiguur | Sanne Bakker |');
+    const refused = cardText((await save(`${DEMO.fatma.aad},0a0a0a0a-0000-4000-8000-00000000b171,0a0a0a0a-0000-4000-8000-00000000b172`)).body?.value);
+    expect(refused).toContain('Kies alleen leden van dit team: 2 gekozen personen zijn geen lid. Voeg ze eerst toe aan het team in Teams, of kies iemand anders.');
+    expect(refused).toContain('Er is niets gewijzigd.');
+    const summary = await e.pg.say(general, DEMO.anouk.id, '/instellingen');
+    const after = cardText((await cardFromBot(summary.postConversationId, Number(summary.messageId))).attachments?.[0]?.content);
+    expect(after).toContain('Sleutelfiguur | Sanne Bakker |');
+    expect(cardText((await save(`${DEMO.sanne.aad},${DEMO.fatma.aad}`)).body?.value)).toContain('Instellingen opgeslagen.');
+  });
+
+  it('/tafels toont de kalender; alleen de kalenderbeheerder (de eerste functioneel beheerder die hem wijzigt) kan tafels toevoegen en verwijderen', async () => {
     const post = await e.pg.say(general, DEMO.anouk.id, '/tafels');
     const msg = await cardFromBot(post.postConversationId, Number(post.messageId));
     expect(cardText(msg.attachments?.[0]?.content)).toContain('Regionale overlegtafels');
     expect(inputIds(msg.attachments?.[0]?.content)).toEqual([]);
     const refused = await e.pg.execute(post.postConversationId, DEMO.anouk.id, msg.messageId, 'tafels.beheren', {});
-    expect(cardText(refused.body?.value)).toContain('Alleen een functioneel beheerder');
+    expect(cardText(refused.body?.value)).toContain('Alleen een kalenderbeheerder');
+    expect(cardText(refused.body?.value)).toContain('Er is er nog geen');
     const manage = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafels.beheren', {});
     expect(inputIds(manage.body?.value)).toContain('tafel.toevoegen.regio');
     const year = new Date().getUTCFullYear() + 1;
@@ -177,7 +201,11 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     });
     expect(cardText(past.body?.value)).toContain('Deze tafel is al geweest');
     const forged = await e.pg.execute(post.postConversationId, DEMO.anouk.id, msg.messageId, 'tafel.verwijderen', { 'tafel.verwijderen.tafel': `twente-${year}-03-21` });
-    expect(cardText(forged.body?.value)).toContain('Alleen een functioneel beheerder');
+    expect(cardText(forged.body?.value)).toContain('Alleen een kalenderbeheerder');
+    expect(cardText(forged.body?.value)).toContain('Kalenderbeheerder: Pieter Jansen');
+    // The kalenderbeheerder can name colleagues of this team.
+    expect(inputIds(added.body?.value)).toContain('kalender.beheerders.toevoegen');
+    expect(cardText(added.body?.value)).toContain('Kalenderbeheerder (voor alle teams): Pieter Jansen');
     const removed = await e.pg.execute(post.postConversationId, DEMO.pieter.id, msg.messageId, 'tafel.verwijderen', { 'tafel.verwijderen.tafel': `twente-${year}-03-21` });
     expect(cardText(removed.body?.value)).toContain('Tafel verwijderd.');
     expect(cardText(removed.body?.value)).not.toContain(`21 maart ${year}`);

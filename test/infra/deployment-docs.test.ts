@@ -56,6 +56,29 @@ describe('docs/deployment.md past bij het template', () => {
   });
 });
 
+describe('gegevensbeheer in de handleiding', () => {
+  const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+  it('"maak eerst een export" wijst naar een opdracht die bestaat, en export, herstel en opschonen staan erin', () => {
+    const before = GUIDE.slice(GUIDE.indexOf('Maak eerst een export'), GUIDE.indexOf('Maak eerst een export') + 200);
+    expect(before).toContain('npm run export -- --tenant');
+    for (const cmd of ['export', 'restore', 'purge']) {
+      expect(GUIDE).toContain(`npm run ${cmd}`);
+      expect(scripts[cmd]).toContain(`lifecycle.js ${cmd}`);
+    }
+  });
+
+  it('noemt de bewaartermijnen met hun standaardwaarden, zoals de README en .env.example', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    expect(GUIDE).toMatch(/\*\*24 maanden\*\* na het sluiten/);
+    expect(GUIDE).toMatch(/\*\*60 maanden\*\* na de verwijdering/);
+    expect(readme).toContain('| `RETENTION_MONTHS` | `24` |');
+    expect(readme).toContain('| `AUDIT_RETENTION_MONTHS` | `60` |');
+    expect(ENV_EXAMPLE).toMatch(/^RETENTION_MONTHS=24$/m);
+    expect(ENV_EXAMPLE).toMatch(/^AUDIT_RETENTION_MONTHS=60$/m);
+  });
+});
+
 describe('.env.example', () => {
   const active = (name: string): string[] => ENV_EXAMPLE.split('\n').filter((l) => l.startsWith(`${name}=`));
 

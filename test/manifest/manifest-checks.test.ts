@@ -45,7 +45,7 @@ describe('eigen manifestcontroles', () => {
     for (let i = 0; list && list.commands.length < 11; i++) list.commands.push({ title: `extra${i}`, description: 'x' });
     const problems = lib.checkManifest(manifest, readIcons());
     expect(problems).toContain('bots[0] scope team: 11 opdrachten, maximaal 10');
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(1);
   });
 
   it('telt opdrachten per scope over alle opdrachtlijsten heen en weigert dubbele titels', () => {
@@ -56,9 +56,9 @@ describe('eigen manifestcontroles', () => {
 
   it('weigert een URL waarvan de host niet in validDomains staat', () => {
     const manifest = filledManifest();
-    (manifest['developer'] as Record<string, string>)['privacyUrl'] = 'https://elders.example.org/privacy';
+    (manifest['configurableTabs'] as Record<string, string>[])[0]!['configurationUrl'] = 'https://elders.example.org/tab/config';
     expect(lib.checkManifest(manifest, readIcons())).toEqual([
-      '.developer.privacyUrl: host "elders.example.org" staat niet in validDomains',
+      '.configurableTabs[0].configurationUrl: host "elders.example.org" staat niet in validDomains',
     ]);
   });
 
@@ -94,6 +94,12 @@ describe('eigen manifestcontroles', () => {
     const manifest = filledManifest();
     (manifest['name'] as Record<string, string>)['full'] = 'Escaleer {{OMGEVING}}';
     expect(lib.checkManifest(manifest, readIcons())).toEqual(['.name.full: placeholder niet ingevuld']);
+  });
+
+  it('weigert een opdrachtlijst voor een scope waarin de bot niet beschikbaar is', () => {
+    const manifest = filledManifest();
+    firstBot(manifest).commandLists.push({ scopes: ['groupChat'], commands: [{ title: 'help', description: 'x' }] });
+    expect(lib.checkManifest(manifest, readIcons())).toEqual(['bots[0]: opdrachtlijst voor scope groupChat, maar de bot is daar niet beschikbaar']);
   });
 
   it('eist precies manifest.json, color.png en outline.png in het pakket', () => {

@@ -34,14 +34,49 @@ describe('Teams-manifest', () => {
     expect(text).toContain('{{HOST}}');
   });
 
-  it('biedt de bot in team, groepschat en persoonlijk aan met het Nederlandse opdrachtmenu', () => {
+  it('biedt de bot in het team met alle opdrachten en persoonlijk alleen met help; niet in groepschats (daar werkt niets)', () => {
     const manifest = filledManifest();
-    const bots = manifest['bots'] as { botId: string; scopes: string[]; commandLists: { commands: { title: string; description: string }[] }[] }[];
+    const bots = manifest['bots'] as { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
     expect(bots).toHaveLength(1);
     expect(bots[0]?.botId).toBe(ENV.MICROSOFT_APP_ID);
-    expect(bots[0]?.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
-    const titles = bots[0]?.commandLists.flatMap((l) => l.commands.map((c) => c.title));
-    expect(titles).toEqual(['escaleer', 'status', 'tafels', 'instellingen', 'help']);
+    expect(bots[0]?.scopes.sort()).toEqual(['personal', 'team']);
+    const perScope = (scope: string) => bots[0]?.commandLists.filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
+    expect(perScope('team')).toEqual(['escaleer', 'status', 'tafels', 'instellingen', 'help']);
+    expect(perScope('personal')).toEqual(['help']);
+    expect(perScope('groupChat')).toEqual([]);
+  });
+
+  it('wijst de privacy- en gebruiksvoorwaarden naar de pagina\'s van de bot, of naar DEVELOPER_*-adressen van de organisatie', () => {
+    const host = ENV.PUBLIC_HOSTNAME;
+    expect(filledManifest()['developer']).toEqual({
+      name: 'Escaleer',
+      websiteUrl: `https://${host}/`,
+      privacyUrl: `https://${host}/privacy`,
+      termsOfUseUrl: `https://${host}/voorwaarden`,
+    });
+    const own = {
+      ...ENV,
+      DEVELOPER_NAME: 'Zorggroep Noord',
+      DEVELOPER_WEBSITE_URL: 'https://www.zorggroep-noord.example/',
+      DEVELOPER_PRIVACY_URL: 'https://www.zorggroep-noord.example/privacy',
+      DEVELOPER_TERMS_URL: 'https://www.zorggroep-noord.example/voorwaarden',
+    };
+    const manifest = filledManifest(own);
+    expect(manifest['developer']).toEqual({
+      name: 'Zorggroep Noord',
+      websiteUrl: 'https://www.zorggroep-noord.example/',
+      privacyUrl: 'https://www.zorggroep-noord.example/privacy',
+      termsOfUseUrl: 'https://www.zorggroep-noord.example/voorwaarden',
+    });
+    // Links that open in the browser need not be in validDomains.
+    expect(lib.checkManifest(manifest, readIcons())).toEqual([]);
+    expect(manifest['validDomains']).toEqual([host]);
+  });
+
+  it('weigert een developer-URL zonder https of een te lange naam', () => {
+    expect(() => lib.resolveSettings({ ...ENV, DEVELOPER_PRIVACY_URL: 'http://www.example.org/privacy' })).toThrow(/DEVELOPER_PRIVACY_URL .* moet met https:\/\/ beginnen/);
+    expect(() => lib.resolveSettings({ ...ENV, DEVELOPER_TERMS_URL: 'voorwaarden' })).toThrow(/DEVELOPER_TERMS_URL "voorwaarden" is geen URL/);
+    expect(() => lib.resolveSettings({ ...ENV, DEVELOPER_NAME: 'Stichting Zorg en Welzijn Regio Noord-Oost' })).toThrow(/langer dan 32 tekens/);
   });
 
   it('vraagt RSC ChannelMessage.Read.Group zodat de bot /escaleer zonder vermelding hoort', () => {

@@ -43,10 +43,11 @@ export const invoke = async (
   place: Place,
   verb: string,
   data: Record<string, unknown>,
-  over: { id?: string; from?: string; value?: unknown; headers?: Record<string, string> } = {},
+  /** `replyToId`: the message the card is on; by default the named case's root card (as Teams sends it). */
+  over: { id?: string; from?: string; value?: unknown; headers?: Record<string, string>; replyToId?: string | undefined } = {},
 ): Promise<Reply> => {
   const value = 'value' in over ? over.value : { action: { type: 'Action.Execute', verb, data } };
-  const activity = channelActivity({ serviceUrl: d.connector.url, type: 'invoke', name: 'adaptiveCard/action', value, id: over.id ?? activityId('inv'), from: over.from ?? USERS.anouk, ...place });
+  const activity = channelActivity({ serviceUrl: d.connector.url, type: 'invoke', name: 'adaptiveCard/action', value, id: over.id ?? activityId('inv'), from: over.from ?? USERS.anouk, ...place, ...('replyToId' in over ? { replyToId: over.replyToId } : {}) });
   const r = await d.post(activity, over.headers);
   const card = (r.body as { value?: unknown } | null)?.value;
   return { status: r.status, body: r.body, text: cardText(card) };

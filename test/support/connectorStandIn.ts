@@ -8,6 +8,8 @@ export interface RecordedCall {
   readonly activityId: string | null;
   readonly body: Record<string, unknown>;
   readonly at: number;
+  /** The activity id the stand-in answered with (what the bot records, e.g. as a case's root card). */
+  readonly responseId?: string;
 }
 
 /** Decides the answer to one call; default: 200 with a new activity id. */
@@ -39,6 +41,14 @@ export class ConnectorStandIn {
     await new Promise<void>((r) => this.server?.close(() => r()));
   }
 
+  /**
+   * The message that holds a case's card with actions: the first successful post of a card naming
+   * the case (its root card). A card action from Teams names it as `replyToId`.
+   */
+  cardMessageOf(caseId: string): string | undefined {
+    return this.delivered().find((c) => c.method === 'POST' && JSON.stringify(c.body).includes(`Casus ${caseId}`) && Array.isArray(c.body.attachments) && c.responseId)?.responseId;
+  }
+
   /** Successful sends (2xx) only. */
   delivered(): RecordedCall[] {
     return this.calls.filter((c) => (c as RecordedCall & { status?: number }).status === undefined || (c as RecordedCall & { status: number }).status < 300);
@@ -60,11 +70,13 @@ export class ConnectorStandIn {
     };
     const answer = this.responder(call);
     const status = answer?.status ?? 200;
-    this.calls.push(Object.assign(call, { status }));
+    const body = answer?.body ?? { id: call.activityId ?? `act-${++this.seq}` };
+    const responseId = typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : undefined;
+    this.calls.push(Object.assign(call, { status }, responseId ? { responseId } : {}));
     res.statusCode = status;
     for (const [k, v] of Object.entries(answer?.headers ?? {})) res.setHeader(k, v);
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify(answer?.body ?? { id: call.activityId ?? `act-${++this.seq}` }));
+    res.end(JSON.stringify(body));
   }
 }
 

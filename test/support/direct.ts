@@ -30,6 +30,12 @@ export const startDirect = async (env: Record<string, string> = {}, options: Omi
     log,
     prefix,
     post: async (activity, headers = {}) => {
+      // Teams names the message a card action came from (replyToId): the case's root card, unless the test sets one.
+      if (activity.type === 'invoke' && !('replyToId' in activity && activity.replyToId !== undefined)) {
+        const caseId = (activity.value as { action?: { data?: { caseId?: unknown } } } | undefined)?.action?.data?.caseId;
+        const card = typeof caseId === 'string' ? connector.cardMessageOf(caseId) : undefined;
+        if (card) activity = { ...activity, replyToId: card };
+      }
       const r = await fetch(`http://127.0.0.1:${app.port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },

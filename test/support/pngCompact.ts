@@ -1,4 +1,5 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 import { pngChunk as chunk } from '../../src/cards/png';
 
 /**
@@ -10,60 +11,18 @@ import { pngChunk as chunk } from '../../src/cards/png';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-// No Math.abs: under jest's vm every global lookup goes through an interceptor, and this runs per byte.
-const abs = (n: number): number => (n < 0 ? -n : n);
-const paeth = (a: number, b: number, c: number): number => {
-  const p = a + b - c;
-  const pa = abs(p - a);
-  const pb = abs(p - b);
-  const pc = abs(p - c);
-  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-};
-
-/** Decodes an 8-bit RGB or RGBA PNG to packed RGB (alpha dropped: screenshots are opaque). */
+/** Decodes a PNG (pngjs) to packed RGB (alpha dropped: screenshots are opaque). */
 export const decodeRgb = (png: Buffer): { width: number; height: number; rgb: Uint8Array } => {
   if (!png.subarray(0, 8).equals(SIGNATURE)) throw new Error('geen PNG');
-  let width = 0;
-  let height = 0;
-  let channels = 0;
-  const idat: Buffer[] = [];
-  for (let o = 8; o + 12 <= png.length; ) {
-    const len = png.readUInt32BE(o);
-    const type = png.toString('ascii', o + 4, o + 8);
-    const data = png.subarray(o + 8, o + 8 + len);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      if (data[8] !== 8 || data[12] !== 0 || (data[9] !== 2 && data[9] !== 6)) throw new Error('alleen 8-bit RGB(A) zonder interlace');
-      channels = data[9] === 6 ? 4 : 3;
-    } else if (type === 'IDAT') idat.push(data);
-    o += 12 + len;
-  }
-  // Plain typed arrays: Buffers from node:zlib come from another realm under jest and index slowly there.
-  const raw = Uint8Array.from(inflateSync(Buffer.concat(idat)));
-  const stride = width * channels;
-  const pixels = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    const src = y * (stride + 1) + 1;
-    const dst = y * stride;
-    const up = dst - stride;
-    const filter = raw[src - 1];
-    // One loop per filter type: branch-free inner loops keep this fast even under jest's vm.
-    if (filter === 0 || (y === 0 && filter === 2)) pixels.set(raw.subarray(src, src + stride), dst);
-    else if (filter === 1) for (let x = 0; x < stride; x++) pixels[dst + x] = ((raw[src + x] ?? 0) + (x >= channels ? (pixels[dst + x - channels] ?? 0) : 0)) & 0xff;
-    else if (filter === 2) for (let x = 0; x < stride; x++) pixels[dst + x] = ((raw[src + x] ?? 0) + (pixels[up + x] ?? 0)) & 0xff;
-    else {
-      for (let x = 0; x < stride; x++) {
-        const a = x >= channels ? (pixels[dst + x - channels] ?? 0) : 0;
-        const b = y > 0 ? (pixels[up + x] ?? 0) : 0;
-        const c = x >= channels && y > 0 ? (pixels[up + x - channels] ?? 0) : 0;
-        pixels[dst + x] = ((raw[src + x] ?? 0) + (filter === 3 ? (a + b) >> 1 : paeth(a, b, c))) & 0xff;
-      }
-    }
-  }
-  if (channels === 3) return { width, height, rgb: pixels };
+  const { width, height, data } = PNG.sync.read(png);
+  // A plain typed array: Buffers from another realm index slowly under jest's vm.
+  const rgba = Uint8Array.from(data);
   const rgb = new Uint8Array(width * height * 3);
-  for (let i = 0, j = 0; i < pixels.length; i += 4, j += 3) rgb.set(pixels.subarray(i, i + 3), j);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    rgb[j] = rgba[i] ?? 0;
+    rgb[j + 1] = rgba[i + 1] ?? 0;
+    rgb[j + 2] = rgba[i + 2] ?? 0;
+  }
   return { width, height, rgb };
 };
 

@@ -84,4 +84,14 @@ describe('configuratie', () => {
     const c = loadConfig({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', STORAGE_ACCOUNT_URL: 'https://a.example' });
     expect(c.storage.kind).toBe('connectionString');
   });
+
+  it('bewaart gesloten casussen standaard 24 maanden en hun auditspoor 60 maanden; een auditspoor korter dan 5 jaar wordt geweigerd', () => {
+    expect(loadConfig({}).retention).toEqual({ caseMonths: 24, auditMonths: 60 });
+    expect(loadConfig({ RETENTION_MONTHS: '0', AUDIT_RETENTION_MONTHS: '0' }).retention).toEqual({ caseMonths: 0, auditMonths: 0 });
+    expect(loadConfig({ RETENTION_MONTHS: '36', AUDIT_RETENTION_MONTHS: '0' }).retention).toEqual({ caseMonths: 36, auditMonths: 0 });
+    expect(loadConfig({ RETENTION_MONTHS: '6', AUDIT_RETENTION_MONTHS: '60' }).retention).toEqual({ caseMonths: 6, auditMonths: 60 });
+    expect(() => loadConfig({ AUDIT_RETENTION_MONTHS: '59' })).toThrow(/AUDIT_RETENTION_MONTHS: moet 0 \(altijd bewaren\) zijn of minstens 60: logging in de zorg blijft ten minste 5 jaar bewaard/);
+    expect(() => loadConfig({ RETENTION_MONTHS: '1.5' })).toThrow(/RETENTION_MONTHS: moet een heel aantal maanden zijn/);
+    expect(() => loadConfig({ RETENTION_MONTHS: '-1' })).toThrow(ConfigError);
+  });
 });

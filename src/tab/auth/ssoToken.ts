@@ -1,4 +1,4 @@
-import { verify } from 'node:crypto';
+import { type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
 import type { SigningKeys } from './jwks';
 
 /** Who a verified Teams SSO token says the caller is. */
@@ -29,49 +29,52 @@ export const ssoAudiences = (appId: string, publicHostname: string): readonly st
   appId ? [...(publicHostname ? [`api://${publicHostname}/${appId}`] : []), appId] : [];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const B64URL = /^[A-Za-z0-9_-]+$/;
-
-const decode = (part: string): Record<string, unknown> | null => {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-};
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
 /** The two issuers Entra ID uses for a tenant: v2 (`login.microsoftonline.com/{tid}/v2.0`) and v1 (`sts.windows.net/{tid}/`). */
 export const issuersFor = (tid: string): readonly string[] => [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
 
+/** jose's error of a failed check, as the refusal the tab logs (never the token or its claims). */
+const refusalOf = (e: unknown): TokenRefusal | null => {
+  if (e instanceof joseErrors.JWTExpired) return 'expired';
+  if (e instanceof joseErrors.JWTClaimValidationFailed) return e.claim === 'nbf' ? 'not_yet_valid' : e.claim === 'aud' ? 'audience' : 'claims';
+  if (e instanceof joseErrors.JOSEAlgNotAllowed || e instanceof joseErrors.JOSENotSupported) return 'algorithm';
+  if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'signature';
+  if (e instanceof UnknownKey) return 'unknown_key';
+  if (e instanceof joseErrors.JWSInvalid || e instanceof joseErrors.JWTInvalid) return 'malformed';
+  return null;
+};
+
+/** A `kid` the issuer does not publish (the key resolver's own signal to {@link refusalOf}). */
+class UnknownKey extends Error {}
+
 /**
- * Verifies a Teams SSO access token (RS256 JWT from Entra ID): signature with the issuer's
- * published key, `exp`/`nbf`, `aud`, `iss` matching the token's own `tid`, the delegated scope,
- * and the presence of `tid` and `oid`. Does not call Microsoft Graph: team membership is not
- * part of the token (see `src/http/tab.ts`).
+ * Verifies a Teams SSO access token (RS256 JWT from Entra ID) with `jose`: signature with the
+ * issuer's published key, `exp`/`nbf` (with skew), `aud`; then `iss` matching the token's own
+ * `tid`, the delegated scope, and the presence of `tid` and `oid`. Does not call Microsoft Graph:
+ * team membership is not part of the token (see `src/http/tab.ts`). A fault fetching the keys
+ * propagates (the caller answers 503, not 401).
  */
 export const verifySsoToken = async (token: string, policy: SsoTokenPolicy): Promise<TokenCheck> => {
   const refuse = (reason: TokenRefusal): TokenCheck => ({ ok: false, reason });
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts.every((p) => B64URL.test(p))) return refuse('malformed');
-  const [h, p, s] = parts as [string, string, string];
-  const header = decode(h);
-  const claims = decode(p);
-  if (!header || !claims) return refuse('malformed');
-  if (header.alg !== 'RS256') return refuse('algorithm');
-  const kid = str(header.kid);
-  if (!kid) return refuse('unknown_key');
-  const key = await policy.keys.key(kid);
-  if (!key) return refuse('unknown_key');
-  if (!verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'))) return refuse('signature');
-
-  const now = policy.now().getTime() / 1000;
-  const skew = policy.skewSeconds ?? 300;
-  if (typeof claims.exp !== 'number' || claims.exp + skew <= now) return refuse('expired');
-  if (typeof claims.nbf === 'number' && claims.nbf - skew > now) return refuse('not_yet_valid');
-  const aud = claims.aud;
-  if (typeof aud !== 'string' || !policy.audiences.includes(aud)) return refuse('audience');
+  let claims: JWTPayload;
+  try {
+    ({ payload: claims } = await jwtVerify(
+      token,
+      async (header) => {
+        const kid = str(header.kid);
+        const key = kid ? await policy.keys.key(kid) : null;
+        if (!key) throw new UnknownKey();
+        return key;
+      },
+      { algorithms: ['RS256'], audience: [...policy.audiences], clockTolerance: policy.skewSeconds ?? 300, currentDate: policy.now(), requiredClaims: ['exp'] },
+    ));
+  } catch (e) {
+    const reason = refusalOf(e);
+    if (reason) return refuse(reason);
+    throw e;
+  }
   const tid = str(claims.tid);
   const oid = str(claims.oid);
   if (!tid || !GUID.test(tid) || !oid) return refuse('claims');

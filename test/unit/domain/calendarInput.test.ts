@@ -1,4 +1,4 @@
-import { mergeTables, parseCalendarCsv, parseDutchDate, tableFromInput } from '../../../src/domain';
+import { mergeTables, parseCalendarCsv, parseDutchDate, planCalendarImport, tableFromInput } from '../../../src/domain';
 
 describe('tafeldata invoeren', () => {
   it.each([
@@ -43,11 +43,45 @@ describe('tafeldata invoeren', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error[0]).toMatch(/^Regel 3:/);
-      expect(r.error.some((p) => p.startsWith('Dubbele tafel'))).toBe(true);
+      expect(r.error).toContain('Regel 4: dubbele tafel, dezelfde als regel 2 (Twente op 21 maart 2024).');
     }
     expect(parseCalendarCsv('')).toEqual({ ok: false, error: ['Het bestand is leeg.'] });
     expect(parseCalendarCsv('naam;datum\n')).toEqual({ ok: false, error: ['De eerste regel moet de kolommen regio, inleverdatum en overlegdatum noemen.'] });
     expect(parseCalendarCsv('regio;inleverdatum;overlegdatum\n')).toEqual({ ok: false, error: ['Er staan geen tafels in het bestand.'] });
+  });
+
+  it('noemt de echte regelnummers, ook na lege regels', () => {
+    const r = parseCalendarCsv('regio;inleverdatum;overlegdatum\n\nTwente;7-3-2024;21-3-2024\n\nArnhem;x;18-4-2024\n');
+    expect(r).toEqual({ ok: false, error: [expect.stringMatching(/^Regel 5:/)] });
+  });
+
+  describe('import tegen de huidige kalender (dezelfde regels als de kaart)', () => {
+    const twente = { id: 'twente-2027-03-21', region: 'Twente', deadline: '2027-03-07', meeting: '2027-03-21' } as const;
+    const header = 'regio;inleverdatum;overlegdatum\n';
+
+    it('weigert een tafel die al geweest is en een andere inleverdatum voor een tafel die er al staat, met een regel per geweigerde regel; niets wordt toegevoegd', () => {
+      const r = planCalendarImport(`${header}Arnhem;2027-04-01;2027-04-15\nTwente;2020-03-07;2020-03-21\nTwente;14-3-2027;21-3-2027\n`, [twente], '2026-12-02');
+      expect(r).toEqual({
+        ok: false,
+        error: [
+          'Regel 3: Twente op 21 maart 2020 is al geweest; importeer alleen komende tafels.',
+          'Regel 4: er staat al een tafel Twente op 21 maart 2027 (inleveren uiterlijk 7 maart 2027). Verwijder die eerst met /tafels als de inleverdatum anders is.',
+        ],
+      });
+    });
+
+    it('laat dezelfde tafel nog eens weg en meldt dat; voegt de rest toe', () => {
+      const r = planCalendarImport(`${header}Twente;7 maart 2027;21 maart 2027\nArnhem;2027-04-01;2027-04-15\n`, [twente], '2026-12-02');
+      expect(r).toEqual({
+        ok: true,
+        value: { add: [{ id: 'arnhem-2027-04-15', region: 'Arnhem', deadline: '2027-04-01', meeting: '2027-04-15' }], skipped: ['Regel 2: Twente op 21 maart 2027 staat al in de kalender; overgeslagen.'] },
+      });
+    });
+
+    it('een tafel van vandaag is nog niet geweest', () => {
+      const r = planCalendarImport(`${header}Zwolle;2026-11-20;2026-12-02\n`, [], '2026-12-02');
+      expect(r.ok && r.value.add.map((t) => t.id)).toEqual(['zwolle-2026-12-02']);
+    });
   });
 
   it('voegt tafels toe en vervangt een tafel met hetzelfde id', () => {

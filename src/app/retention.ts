@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { type CaseEvent, type CaseId, END_STATES } from '../domain';
+import type { Clock, Logger } from './ports';
+
+/** A closed case the purge may remove: its key facts, read from the case row. */
+export interface ClosedCase {
+  readonly caseId: CaseId;
+  readonly state: string;
+  readonly version: number;
+  /** When the case reached its end state (`updatedAt`: a closed case no longer changes). */
+  readonly closedAt: string;
+  /** The case row's JSON, to record its SHA-256 in the purge's audit event (never the content). */
+  readonly data: string;
+}
+
+/** The marker a purged case leaves: its audit events stay until the audit period ends. */
+export interface PurgedCase {
+  readonly caseId: CaseId;
+  readonly closedAt: string;
+  readonly purgedAt: string;
+}
+
+/** Storage for the retention purge; every call stays inside one tenant partition. */
+export interface RetentionStore {
+  /** Cases in one of `states` whose `closedAt` is before `before`, at most `limit`. */
+  closedCases(tenantId: string, states: readonly string[], before: Date, limit: number): Promise<readonly ClosedCase[]>;
+  /**
+   * Removes a closed case and every row that belongs to it except its audit events (outbox, dead
+   * letters, reminders, dedupe rows); the last transaction deletes the case row, writes `event` and
+   * the purge marker. `false` when another run purged it first. Returns the rows removed.
+   */
+  purgeCase(tenantId: string, c: ClosedCase, event: CaseEvent, purgedAt: string): Promise<{ readonly purged: boolean; readonly rows: number }>;
+  /** Purge markers of cases purged before `purgedBefore`, at most `limit`. */
+  purgedCases(tenantId: string, purgedBefore: Date, limit: number): Promise<readonly PurgedCase[]>;
+  /** Removes a purged case's audit events and then its marker; returns the rows removed. */
+  purgeAudit(tenantId: string, p: PurgedCase): Promise<number>;
+}
+
+export interface RetentionPolicy {
+  /** Months after closing that a closed case is kept; 0 = never purged. */
+  readonly caseMonths: number;
+  /**
+   * Months after the purge that the audit events of a purged case are kept; 0 = for ever. The
+   * purge's own event is the trail's last line (a purged case can no longer be viewed), so every
+   * line is kept at least this long after it was written.
+   */
+  readonly auditMonths: number;
+}
+
+export interface PurgeTotals {
+  readonly cases: number;
+  readonly audits: number;
+  readonly rows: number;
+}
+
+/** The actor of the purge's own audit event. */
+export const PURGE_ACTOR = 'escaleer:bewaartermijn';
+export const PURGE_ACTION = 'casus.verwijderd';
+export const PURGED_STATE = 'verwijderd';
+
+/** `at` minus whole calendar months (UTC), e.g. 2 December 2026 − 24 → 2 December 2024. */
+export const monthsBefore = (at: Date, months: number): Date => {
+  const d = new Date(at);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d;
+};
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The retention purge: closed cases (end states of the domain) are removed `caseMonths` after
+ * closing; their audit events (who, role, what, when, input hash: no client data) stay, with one
+ * more event for the purge itself, until `auditMonths` after the purge. Safe to run twice at once and
+ * to resume after a crash: each case ends with one transaction, and what is gone is skipped.
+ */
+export class RetentionService {
+  constructor(
+    private readonly store: RetentionStore,
+    private readonly tenants: () => Promise<readonly string[]>,
+    private readonly policy: RetentionPolicy,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly batch = 200,
+  ) {}
+
+  /** One pass over every tenant (or only `onlyTenant`); stops at a safe point when `signal` aborts. */
+  async run(signal?: AbortSignal, onlyTenant?: string): Promise<PurgeTotals> {
+    const totals = { cases: 0, audits: 0, rows: 0 };
+    if (this.policy.caseMonths <= 0) return totals;
+    const now = this.clock.now();
+    const caseCutoff = monthsBefore(now, this.policy.caseMonths);
+    const auditCutoff = this.policy.auditMonths > 0 ? monthsBefore(now, this.policy.auditMonths) : null;
+    const tenants = onlyTenant ? [onlyTenant] : await this.tenants();
+    for (const tenant of tenants) {
+      for (;;) {
+        if (signal?.aborted) return totals;
+        const closed = await this.store.closedCases(tenant, END_STATES, caseCutoff, this.batch);
+        let purged = 0;
+        for (const c of closed) {
+          if (signal?.aborted) return totals;
+          const event: CaseEvent = {
+            caseId: c.caseId,
+            version: c.version + 1,
+            at: now.toISOString(),
+            actorId: PURGE_ACTOR,
+            actorRoles: [],
+            action: PURGE_ACTION,
+            fromState: c.state,
+            toState: PURGED_STATE,
+            dataHash: sha256(c.data),
+          };
+          const r = await this.store.purgeCase(tenant, c, event, now.toISOString());
+          totals.rows += r.rows;
+          if (r.purged) {
+            totals.cases++;
+            purged++;
+          }
+        }
+        if (closed.length < this.batch || purged === 0) break;
+      }
+      if (!auditCutoff) continue;
+      for (;;) {
+        if (signal?.aborted) return totals;
+        const old = await this.store.purgedCases(tenant, auditCutoff, this.batch);
+        for (const p of old) {
+          totals.rows += await this.store.purgeAudit(tenant, p);
+          totals.audits++;
+        }
+        if (old.length < this.batch) break;
+      }
+    }
+    if (totals.cases + totals.audits > 0) {
+      this.log.info('bewaartermijn: gesloten casussen verwijderd', { casussen: totals.cases, auditsporen: totals.audits, rijen: totals.rows });
+    }
+    return totals;
+  }
+}
