@@ -191,7 +191,8 @@ export const cardViews = (): CardView[] => {
     { name: 'formulier-crisis', card: exampleForm(cirkel3.c, cirkel3.now, 'crisis.melden', ANOUK) },
     { name: 'status-bijstellen-stap1', card: exampleStatus(stap1.c, stap1.now) },
     { name: 'status-bijstellen-stap3', card: exampleStatus(stap3.c, stap3.now) },
-    { name: 'details', card: detailsCard(akkoord.c, DEFAULT_TABLES) },
+    // As an authorised user gets it: with the single-use dossier link (an example token).
+    { name: 'details', card: detailsCard(akkoord.c, DEFAULT_TABLES, 1, `https://escaleer.example.nl/dossier/${'x'.repeat(43)}`) },
     { name: 'escalatiemelding', card: notificationCard },
     { name: 'instellingen', card: settingsCard(location.teamId, 'Zorgteam Noord', settings, team, 0) },
     { name: 'instellingen-samenvatting', card: settingsSummaryCard(location.teamId, 'Zorgteam Noord', settings) },

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CachedTeamSettings, CalendarService, CaseService, DashboardService, RetentionService, TeamAdminService, TeamPresence, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { CachedTeamSettings, CalendarService, CaseService, DashboardService, DossierService, RetentionService, TeamAdminService, TeamPresence, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
 import { AdminHandlers, type AuthOverrides, ConnectorNotifier, ConnectorTeamMembership, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
 import { DEFAULT_TABLES } from './domain';
 import { createHttpServer, listen, tabRoutes } from './http';
 import { JobLeases, OutboxDispatcher, ReminderScheduler, RetentionScheduler } from './scheduler';
-import { type TableConnection, TableCaseQueries, TableCalendarStore, TableCaseRepository, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableRetentionStore, TableTeamSettingsStore, openTables } from './storage';
+import { type TableConnection, TableCaseQueries, TableCalendarStore, TableCaseRepository, TableDossierTokenStore, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableRetentionStore, TableTeamSettingsStore, openTables } from './storage';
 
 export interface StartOptions {
   readonly clock?: Clock;
@@ -56,6 +56,12 @@ const projectRoot = (): string => {
 const pictureBase = (publicHostname: string): string | undefined => {
   const host = publicHostname.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
   return host ? `https://${host}/kaart/voortgang/` : undefined;
+};
+
+/** `https://<PUBLIC_HOSTNAME>` as a base function, or `undefined` when the bot has no public address. */
+const siteBase = (publicHostname: string): (() => string) | undefined => {
+  const host = publicHostname.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  return host ? () => `https://${host}` : undefined;
 };
 
 export const startEscaleer = async (config: Config, options: StartOptions = {}): Promise<Escaleer> => {
@@ -123,6 +129,13 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       roots: { find: (tenant, id) => cases.rootActivityId(tenant, id), record: (tenant, id, activityId) => cases.attachRootCard(tenant, id, activityId) },
     });
     const directory = new SettingsRoleDirectory(settings);
+    const dossier = new DossierService({ repo, calendar, settings, tokens: new TableDossierTokenStore(tables.cases), clock });
+    // The dossier link points at the bot itself: its public address, or locally the port it got.
+    let localBase = '';
+    const publicBase = siteBase(config.publicHostname);
+    // In production without a public address a link to 127.0.0.1 would reach nobody: no link then (the tab still offers the dossier).
+    const dossierLinks = publicBase || config.env !== 'production' ? { service: dossier, base: publicBase ?? (() => localBase) } : undefined;
+    if (!dossierLinks) log.warn('PUBLIC_HOSTNAME ontbreekt: de details bieden geen dossierlink');
     const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
     const caseQueries = new TableCaseQueries(tables.cases);
     const presence = new TeamPresence(
@@ -145,15 +158,17 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       deliveredSoon: (tenant, id, ms) => dispatcher.deliveredSoon(tenant, id, ms),
       presence,
       ...(imageBase ? { imageBase } : {}),
+      ...(dossierLinks ? { dossier: dossierLinks } : {}),
     });
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
     const dashboard = new DashboardService(caseQueries, (tenant) => calendar.tablesFor(tenant), clock, settings);
     const membership = new ConnectorTeamMembership(adapter, config.bot.appId, async (tenant, team) =>
       (await settings.get(tenant, team))?.value.serviceUrl || ((await caseQueries.listByTeam(tenant, team))[0]?.location.serviceUrl ?? null), systemClock);
-    const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, membership, clock, log });
+    const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, membership, clock, log, dossier });
 
-    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab, legal: config.retention }), config.port, options.host);
+    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab, legal: config.retention, dossier }), config.port, options.host);
+    localBase = `http://127.0.0.1:${http.port}`;
     stops.push(() => http.close());
     dispatcher.start();
     stops.push(() => dispatcher.stop());

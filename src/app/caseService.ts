@@ -125,6 +125,29 @@ export const mayReadDetails = (c: Case, actor: Actor): boolean =>
 /** Tries of /escaleer when other cases take the next number first. */
 const START_ATTEMPTS = 50;
 
+/**
+ * Audits a read of a case's free text (a details view, a prefilled form, a dossier download) as
+ * an event without a change. `readId` identifies the request: recordView's dedupe row makes a
+ * re-delivered view a no-op (the batch fails with 409).
+ */
+export const recordRead = async (repo: CaseRepository, clock: Clock, c: Case, actor: Actor, action: string, readId: string): Promise<void> => {
+  await repo.recordView(
+    c.tenantId,
+    {
+      caseId: c.id,
+      version: c.version,
+      at: clock.now().toISOString(),
+      actorId: actor.userId,
+      actorRoles: actor.roles,
+      action,
+      fromState: c.state,
+      toState: c.state,
+      dataHash: sha256(''),
+    },
+    `view:${readId}`,
+  );
+};
+
 /** Tries of one card action when only bookkeeping on the case row changed meanwhile. */
 const EXECUTE_ATTEMPTS = 3;
 
@@ -168,6 +191,7 @@ export class CaseService {
         version: c.version,
         at: c.createdAt,
         actorId: actor.userId,
+        actorName: actor.name,
         actorRoles: actor.roles,
         action: 'casus.openen',
         fromState: '',
@@ -331,22 +355,7 @@ export class CaseService {
   }
 
   private async recordRead(c: Case, req: ViewRequest, action: string): Promise<void> {
-    // recordView's dedupe row makes a re-delivered view a no-op (the batch fails with 409).
-    await this.repo.recordView(
-      req.tenantId,
-      {
-        caseId: c.id,
-        version: c.version,
-        at: this.clock.now().toISOString(),
-        actorId: req.actor.userId,
-        actorRoles: req.actor.roles,
-        action,
-        fromState: c.state,
-        toState: c.state,
-        dataHash: sha256(''),
-      },
-      `view:${req.activityId}`,
-    );
+    await recordRead(this.repo, this.clock, c, req.actor, action, req.activityId);
   }
 
   /**

@@ -11,8 +11,9 @@ import {
   findTable,
   publicSummary,
 } from '../domain';
+import { mayReadDetails } from './caseService';
 import type { Clock } from './ports';
-import type { TeamSettingsStore } from './teamSettings';
+import { type TeamSettingsStore, rolesIn } from './teamSettings';
 
 /** Read-side queries over cases for the dashboard tab. */
 export interface CaseQueries {
@@ -52,6 +53,8 @@ export interface DashboardRow {
   readonly nextDeadline: NextDeadline | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The signed-in viewer may read this case's details, so the tab offers its dossier (never in development mode). */
+  readonly dossier: boolean;
 }
 
 export interface DashboardTable {
@@ -98,7 +101,7 @@ export const nextDeadline = (c: Case, now: Date, tables: readonly RegionalTable[
 };
 
 /** Maps a case to its overview row; copies fields one by one so nothing else can slip through. */
-export const toDashboardRow = (c: Case, now: Date, tables: readonly RegionalTable[]): DashboardRow => {
+export const toDashboardRow = (c: Case, now: Date, tables: readonly RegionalTable[], dossier = false): DashboardRow => {
   const s = publicSummary(c, tables);
   const p = s.progress;
   return {
@@ -115,6 +118,7 @@ export const toDashboardRow = (c: Case, now: Date, tables: readonly RegionalTabl
     nextDeadline: s.open ? nextDeadline(c, now, tables) : null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    dossier,
   };
 };
 
@@ -142,13 +146,17 @@ export class DashboardService {
    * The overview of one team. `tenantId` must come from a verified token (or the gated dev mode);
    * rows of another tenant are dropped even if storage returned them. `null` when the bot has no
    * record of the team in this tenant (no case created in it and no team settings saved).
+   * With `viewerId` (a verified SSO user), each row says whether that user may download the
+   * case's dossier.
    */
-  async overview(tenantId: string, teamId: string): Promise<TeamOverview | null> {
+  async overview(tenantId: string, teamId: string, viewerId: string | null = null): Promise<TeamOverview | null> {
     const now = this.clock.now();
     const [cases, tables] = await Promise.all([this.queries.listByTeam(tenantId, teamId), this.tables(tenantId)]);
+    const roles = viewerId && this.settings ? rolesIn((await this.settings.get(tenantId, teamId))?.value ?? null, viewerId) : [];
+    const may = (c: Case): boolean => viewerId !== null && mayReadDetails(c, { userId: viewerId, name: '', roles });
     const rows = cases
       .filter((c) => c.tenantId === tenantId && c.location.teamId === teamId)
-      .map((c) => toDashboardRow(c, now, tables))
+      .map((c) => toDashboardRow(c, now, tables, may(c)))
       .sort((a, b) => (a.open !== b.open ? (a.open ? -1 : 1) : b.createdAt.localeCompare(a.createdAt)));
     if (rows.length === 0 && !(this.settings && (await this.settings.get(tenantId, teamId)))) return null;
     return { cases: rows, tables: upcomingTables(tables, now) };

@@ -10,6 +10,7 @@ export * from './notices';
 export * from './teamAdmin';
 export * from './membership';
 export * from './waitingOn';
+export * from './dossier';
 export * from './retention';
 export * from './teamPresence';
 export * from './faults';

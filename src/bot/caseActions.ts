@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ActionContextRead, type CaseService, type Clock, actingOn, cardBelongs, waitingOn, wrongCard } from '../app';
+import { type ActionContextRead, type CaseService, type Clock, type DossierService, actingOn, cardBelongs, waitingOn, wrongCard } from '../app';
 import {
   DETAILS_VERB,
   type FormState,
@@ -49,6 +49,13 @@ const STALE_TEXT = 'Iemand anders heeft deze casus net bijgewerkt. Dit is de act
 const STALE_FORM_TEXT = 'Iemand anders heeft deze casus net bijgewerkt. Je invoer staat er nog: controleer hem en sla opnieuw op.';
 const MOVED_ON_TEXT = 'De casus is intussen bijgewerkt. Dit is de actuele stand.';
 
+/** What the details view needs to offer the dossier: the use case and where the bot is reached. */
+export interface DossierLinks {
+  readonly service: DossierService;
+  /** `https://<PUBLIC_HOSTNAME>`, or locally the bot's own `http://127.0.0.1:<port>`. */
+  readonly base: () => string;
+}
+
 export interface CaseActionRequest {
   readonly place: ChannelPlace;
   readonly caseId: CaseId;
@@ -76,6 +83,8 @@ export class CaseCardActions {
     private readonly kick: (tenantId: string) => void,
     /** Where the progress pictures are served, if the bot has a public address. */
     private readonly imageBase?: string,
+    /** Dossier links in the details view: the service and the bot's own base URL (no trailing `/`). */
+    private readonly dossier?: DossierLinks,
   ) {}
 
   /** The status card as the channel shows it, optionally with a notice for this user. */
@@ -95,7 +104,10 @@ export class CaseCardActions {
     if (req.verb === DETAILS_VERB) {
       const shown = await this.cases.viewDetails(common);
       const part = detailsPart.safeParse(req.data);
-      if (shown.ok) return detailsCard(shown.case, (await this.cases.contextFor(shown.case)).tables, part.success ? part.data.deel : 1);
+      if (shown.ok) {
+        const [read, url] = await Promise.all([this.cases.contextFor(shown.case), this.dossierUrl(shown.case, req)]);
+        return detailsCard(shown.case, read.tables, part.success ? part.data.deel : 1, url);
+      }
       if (shown.refusal.code === 'wrong_card') return messageCard('Niet toegestaan', shown.refusal.message, 'attention');
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
       return c ? this.status(c, { text: shown.refusal.message, style: 'attention' }) : messageCard('Niet gevonden', shown.refusal.message, 'attention');
@@ -147,6 +159,13 @@ export class CaseCardActions {
     const form = { verb: action.verb, values, fieldErrors: {} };
     if (!earlier) return stepFormCard(c, action, Object.keys(values).length ? { form } : {});
     return stepFormCard(c, action, { form, notice: { text: `${whyBack(c)}Ingevuld met wat eerder is vastgelegd. Controleer het en pas aan waar nodig.`, style: 'emphasis' } });
+  }
+
+  /** A fresh single-use link to the case's dossier for this user (who may read the details), if dossiers are on. */
+  private async dossierUrl(c: Case, req: CaseActionRequest): Promise<string | undefined> {
+    if (!this.dossier) return undefined;
+    const token = await this.dossier.service.issue(c, req.actor);
+    return token ? `${this.dossier.base()}/dossier/${token}` : undefined;
   }
 
   private viewOf(req: CaseActionRequest) {

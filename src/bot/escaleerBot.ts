@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { CaseService, Clock, Logger } from '../app';
 import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard, openCasesText, welcomeCard } from '../cards';
 import { type CaseId, ROLE_LABELS, awaitingRole, parseCaseId } from '../domain';
-import { CaseCardActions } from './caseActions';
+import { CaseCardActions, type DossierLinks } from './caseActions';
 import { type RoleDirectory, actorOf, channelPlace, teamPlace } from './context';
 import { cleanText, parseCommand } from './commands';
 import { ADMIN_VERBS, type AdminHandlers } from './admin';
@@ -76,13 +76,15 @@ export class EscaleerBot extends TeamsActivityHandler {
     imageBase?: string;
     /** Told when Teams removes the bot from a team or adds it again. */
     presence?: { removed(tenantId: string, teamId: string): Promise<void>; added(tenantId: string, teamId: string): Promise<void> };
+    /** Dossier downloads from the details view; without it the details have no dossier link. */
+    dossier?: DossierLinks;
   }) {
     super();
     this.cases = deps.cases;
     this.directory = deps.directory;
     this.log = deps.log;
     this.admin = deps.admin;
-    this.caseActions = new CaseCardActions(deps.cases, deps.clock, deps.kick ?? (() => undefined), deps.imageBase);
+    this.caseActions = new CaseCardActions(deps.cases, deps.clock, deps.kick ?? (() => undefined), deps.imageBase, deps.dossier);
     const kick = deps.kick ?? (() => undefined);
     this.deliveredSoon = deps.deliveredSoon ?? (async (tenantId) => (kick(tenantId), false));
     this.onMessage(async (context, next) => {

@@ -23,7 +23,8 @@ const SECTIONS: ReadonlyMap<string, Section> = (() => {
   return map;
 })();
 
-const show = (f: FieldDescriptor | undefined, v: FieldValue, tables: readonly RegionalTable[]): string => {
+/** A stored value as Dutch text: option labels, dates written out, Ja/Nee; free text as entered. */
+export const fieldText = (f: FieldDescriptor | undefined, v: FieldValue, tables: readonly RegionalTable[]): string => {
   const label = (x: string): string => {
     if (f?.optionsFrom === 'tables') {
       const t = findTable(tables, x);
@@ -34,13 +35,41 @@ const show = (f: FieldDescriptor | undefined, v: FieldValue, tables: readonly Re
   if (typeof v === 'boolean') return v ? 'Ja' : 'Nee';
   if (Array.isArray(v)) return v.map(label).join(', ');
   if (f?.kind === 'date') return formatDutchDate(v as string);
-  return inert(label(v as string));
+  return label(v as string);
 };
+
+const show = (f: FieldDescriptor | undefined, v: FieldValue, tables: readonly RegionalTable[]): string => inert(fieldText(f, v, tables));
+
+/** The details card's button to the case summary as PDF. */
+export const DOSSIER_BUTTON = 'Dossier downloaden (PDF)';
 
 /** Bytes of sections per details card: with the frame the card stays well under Teams' 28 KB budget. */
 const PART_BUDGET = 20 * 1024;
 
-type SectionView = { readonly title: string; readonly facts: readonly { readonly title: string; readonly value: string }[] };
+export type SectionView = { readonly title: string; readonly facts: readonly { readonly title: string; readonly value: string }[] };
+
+/**
+ * Every step's stored data as titled facts, in the order the steps were first recorded. `text`
+ * formats one value (the card breaks template syntax up; the PDF takes it as entered).
+ */
+export const detailSections = (
+  c: Case,
+  tables: readonly RegionalTable[],
+  text: (f: FieldDescriptor | undefined, v: FieldValue, tables: readonly RegionalTable[]) => string = show,
+  skip: ReadonlySet<string> = new Set(),
+): SectionView[] =>
+  Object.entries(c.steps)
+    .filter(([key]) => !skip.has(key))
+    .map(([key, data]) => {
+      const section = SECTIONS.get(key);
+      const facts = Object.entries(data)
+        .filter(([, v]) => typeof v === 'string' || typeof v === 'boolean' || Array.isArray(v))
+        .map(([name, v]) => {
+          const f = section?.fields.get(name);
+          return { title: f?.label ?? name, value: text(f, v as FieldValue, tables) || '—' };
+        });
+      return { title: section?.title ?? key, facts };
+    });
 
 /** Consecutive sections packed into parts of at most {@link PART_BUDGET} bytes (a bigger section is a part on its own). */
 const partsOf = (sections: readonly SectionView[]): SectionView[][] => {
@@ -65,17 +94,8 @@ const partsOf = (sections: readonly SectionView[]): SectionView[][] => {
  * to an authorised user, never posted to the channel. A case with much text is shown in parts
  * (`part` from 1), each within Teams' message budget, with buttons to the previous and next part.
  */
-export const detailsCard = (c: Case, tables: readonly RegionalTable[], part = 1): Record<string, unknown> => {
-  const sections = Object.entries(c.steps).map(([key, data]) => {
-    const section = SECTIONS.get(key);
-    const facts = Object.entries(data)
-      .filter(([, v]) => typeof v === 'string' || typeof v === 'boolean' || Array.isArray(v))
-      .map(([name, v]) => {
-        const f = section?.fields.get(name);
-        return { title: f?.label ?? name, value: show(f, v as FieldValue, tables) || '—' };
-      });
-    return { title: section?.title ?? key, facts };
-  });
+export const detailsCard = (c: Case, tables: readonly RegionalTable[], part = 1, dossierUrl?: string): Record<string, unknown> => {
+  const sections = detailSections(c, tables);
   const parts = partsOf(sections);
   const index = Math.min(Math.max(1, Math.trunc(part)), parts.length);
   const shown = parts[index - 1] ?? [];
@@ -88,6 +108,8 @@ export const detailsCard = (c: Case, tables: readonly RegionalTable[], part = 1)
     actions: [
       ...(index > 1 ? [page(index - 1, 'Vorige deel')] : []),
       ...(index < parts.length ? [page(index + 1, 'Volgende deel')] : []),
+      // A link with a short-lived, single-use token for this user (never on a channel card).
+      ...(dossierUrl ? [{ type: 'Action.OpenUrl', title: DOSSIER_BUTTON, url: dossierUrl }] : []),
       execute('Terug naar de status', STATUS_VERB, caseData(c)),
     ],
     general: [

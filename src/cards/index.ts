@@ -3,7 +3,7 @@ export { cardAttachment, formatMoment, withNotice, type Notice, type NoticeStyle
 export { statusCard, summaryCard, SUMMARY_OPEN, awaitingText, OPEN_VERB, STATUS_VERB, DETAILS_VERB } from './statusCard';
 export { stepFormCard, submitLabel, type StepViewOptions } from './stepView';
 export { fieldView, inputId, inputsFor, inert, type FieldView, type FormState } from './fieldView';
-export { detailsCard } from './details';
+export { DOSSIER_BUTTON, type SectionView, detailSections, detailsCard, fieldText } from './details';
 export { progressPicture, pictureFile, type Picture } from './picture';
 export { messageCard, timelineText, openCasesText, STATUS_PAGE_SIZE, CardChannelViews, HELP_TEXT, type MessageStyle } from './messages';
 export { notificationActivity, caseLink, type NoticeInput } from './notification';

@@ -75,6 +75,11 @@ export interface CaseEvent {
   readonly version: number;
   readonly at: string;
   readonly actorId: string;
+  /**
+   * Display name of the colleague who acted, as the timeline showed it (a substitute teamleider
+   * reads "… (voor …, gebiedsteam …)"); absent on views and on events stored before it existed.
+   */
+  readonly actorName?: string;
   readonly actorRoles: readonly Role[];
   readonly action: string;
   readonly fromState: string;

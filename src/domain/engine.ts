@@ -153,6 +153,7 @@ export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: Acti
     version: next.version,
     at,
     actorId: actor.userId,
+    actorName: actor.name,
     actorRoles: actor.roles,
     action: def.verb,
     fromState: c.state,

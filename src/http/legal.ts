@@ -50,6 +50,8 @@ de functionaris gegevensbescherming van die organisatie.</p>
   <li><strong>Per organisatie:</strong> de kalender van de regionale overlegtafels.</li>
   <li><strong>Een auditspoor:</strong> bij elke wijziging en elke inzage van details: wie, met welke
   rol, wat, wanneer, en een controlegetal (hash) van de invoer, nooit de invoer zelf.</li>
+  <li><strong>Een downloadlink voor het dossier:</strong> hooguit tien minuten, tot hij gebruikt is: voor
+  welke casus en welke collega (Teams-id en naam); van de link zelf alleen een controlegetal.</li>
 </ul>
 <p>Alles staat in de opslag van de eigen Azure-omgeving van de organisatie.</p>
 
@@ -66,7 +68,9 @@ de functionaris gegevensbescherming van die organisatie.</p>
 <h2>Wie wat ziet</h2>
 <p>De kaart van een casus in het kanaal toont alleen de status: stap, wie aan zet is, data en
 gekozen opties, nooit toelichtingen. De toelichtingen en details ziet alleen wie aan de casus werkte of
-een zorgrol in het team heeft, en alleen in een eigen weergave. Elke inzage komt in het auditspoor.</p>
+een zorgrol in het team heeft, en alleen in een eigen weergave. Zij kunnen daar ook het dossier van de
+casus als PDF downloaden, voor het eigen dossier en het aanmeldformulier; dat bestand valt daarna onder
+de afspraken van de organisatie. Elke inzage komt in het auditspoor, ook elke download van het dossier.</p>
 
 <h2>Hoe lang</h2>
 <ul>

@@ -1,9 +1,10 @@
 import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
-import type { Logger } from '../app';
+import type { DossierService, Logger } from '../app';
 import { processInbound } from '../bot';
 import { pictureFile } from '../cards';
+import { registerDossierRoutes } from './dossier';
 import { type LegalFacts, aboutPage, privacyPage, termsPage } from './legal';
 import { type TabRoutes, registerTabRoutes } from './tab';
 
@@ -15,6 +16,8 @@ export interface HttpDeps {
   readonly log: Logger;
   /** Dashboard tab and its API (`/tab`, `/api/tab/cases`); absent → not served. */
   readonly tab?: TabRoutes;
+  /** Dossier downloads by link (`/dossier/<token>`); absent → not served. */
+  readonly dossier?: DossierService;
   /** The retention periods the privacy page states; absent → the defaults (24 and 60 months). */
   readonly legal?: LegalFacts;
 }
@@ -102,6 +105,7 @@ export const createHttpServer = (deps: HttpDeps): restify.Server => {
     }
   });
 
+  if (deps.dossier) registerDossierRoutes(server, deps.dossier, deps.log);
   if (deps.tab) registerTabRoutes(server, deps.tab);
   return server;
 };

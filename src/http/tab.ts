@@ -1,5 +1,8 @@
 import type restify from 'restify';
-import { type Clock, type DashboardService, type Logger, type TeamMembership, rateLimitedWarn } from '../app';
+import { randomUUID } from 'node:crypto';
+import { type Clock, type DashboardService, type DossierService, type Logger, type TeamMembership, rateLimitedWarn } from '../app';
+import { parseCaseId } from '../domain';
+import { sendDossier } from './dossier';
 import { MICROSOFT_OPENID_METADATA, OpenIdSigningKeys, type TabAssets, type TokenCheck, loadTabAssets, ssoAudiences, verifySsoToken } from '../tab';
 
 /** Delegated scope of the tab's app registration (docs/deployment.md, step 9). */
@@ -18,6 +21,8 @@ export interface TabOptions {
   readonly membership: TeamMembership | null;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Dossier downloads for signed-in users; absent → the tab offers none. */
+  readonly dossier?: DossierService;
 }
 
 export interface TabRoutes {
@@ -30,6 +35,7 @@ export interface TabRoutes {
   readonly log: Logger;
   /** One line per refused SSO token, at most 5 a minute (then one summary line). */
   readonly refused: (data: { readonly reden: string }) => void;
+  readonly dossier?: DossierService;
 }
 
 /** Builds the tab's dependencies: static files, token verifier (RS256 against Entra ID's keys). */
@@ -45,6 +51,7 @@ export const tabRoutes = (o: TabOptions): TabRoutes => {
     membership: o.membership,
     log: o.log,
     refused: rateLimitedWarn(o.log, 'tab: token geweigerd', { max: 5, windowMs: 60_000 }),
+    ...(o.dossier ? { dossier: o.dossier } : {}),
   };
 };
 
@@ -141,7 +148,7 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
       return send(400, { code: 'team_ontbreekt', message: 'Geen team bekend. Voeg het dashboard toe als tabblad in een kanaal van je team.' });
     }
     try {
-      const overview = await t.dashboard.overview(who.tenantId, team);
+      const overview = await t.dashboard.overview(who.tenantId, team, t.dossier && who.mode === 'sso' ? who.userId : null);
       if (!overview) {
         return send(404, {
           code: 'team_onbekend',
@@ -155,6 +162,38 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
     } catch (e) {
       t.log.error('tab: overzicht niet op te halen', { error: e instanceof Error ? e.message : String(e) });
       send(503, { code: 'opslag_onbereikbaar', message: 'Het overzicht kan nu niet worden geladen. Probeer het later opnieuw.' });
+    }
+  });
+
+  // The dossier of one case as PDF, for a signed-in member who may read its details (audited).
+  const dossier = t.dossier;
+  if (!dossier) return;
+  server.get('/api/tab/cases/:caseId/dossier', async (req, res) => {
+    const send = (status: number, body: unknown) => {
+      res.header('cache-control', 'no-store');
+      res.json(status, body);
+    };
+    const url = new URL(req.url ?? '/', 'http://tab.local');
+    const who = await identify(req, url, t);
+    if (isRefusal(who)) return send(who.status, { code: who.code, message: who.message });
+    if (who.mode !== 'sso' || !who.userId) {
+      return send(403, { code: 'aanmelding_nodig', message: 'Het dossier bevat vrije tekst en is er alleen na aanmelden: open het dashboard in Microsoft Teams.' });
+    }
+    const team = url.searchParams.get('team');
+    const caseId = parseCaseId(String(req.params?.caseId ?? '').slice(0, 32));
+    if (!team || !ID.test(team)) return send(400, { code: 'team_ontbreekt', message: 'Geen team bekend. Open het dashboard als tabblad in een kanaal van je team.' });
+    if (!caseId) return send(400, { code: 'casus_ongeldig', message: 'Onbekend casusnummer.' });
+    try {
+      if (t.membership && !(await t.membership.isMember(who.tenantId, team, who.userId))) {
+        return send(403, { code: 'geen_teamlid', message: 'Je bent geen lid van dit team; het dossier is er alleen voor je eigen teams.' });
+      }
+      const outcome = await dossier.forTabUser(who.tenantId, team, caseId, who.userId, randomUUID());
+      if (!outcome.ok) return send(outcome.status, { code: outcome.status === 403 ? 'geen_inzage' : 'niet_gevonden', message: outcome.refusal.message });
+      t.log.info('dossier gedownload', { caseId, via: 'tab' });
+      await sendDossier(res, outcome.read);
+    } catch (e) {
+      t.log.error('tab: dossier niet te maken', { error: e instanceof Error ? e.message : String(e) });
+      send(503, { code: 'opslag_onbereikbaar', message: 'Het dossier kan nu niet worden gemaakt. Probeer het later opnieuw.' });
     }
   });
 };

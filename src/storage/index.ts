@@ -7,5 +7,6 @@ export { TableTeamSettingsStore } from './teamSettingsStore';
 export { TableLeaseStore, leaseKeys } from './leaseStore';
 export { TableCalendarStore } from './calendarStore';
 export { TableReminderIndex } from './reminderIndex';
+export { TableDossierTokenStore } from './dossierTokenStore';
 export { TableRetentionStore } from './retentionStore';
 export { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRow, type ParsedExport, type RestoreOutcome, parseExport, restoreRows, tenantRows } from './tenantData';

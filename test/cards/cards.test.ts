@@ -90,6 +90,16 @@ describe('kaartsjablonen', () => {
     expect(text).not.toMatch(/\$\{x\}/);
   });
 
+  it.each(cases.filter(([n]) => n.endsWith('ingevuld')))('detailkaart %s met dossierlink: een geldige Action.OpenUrl naar /dossier/, alleen als de link is meegegeven', (_name, c) => {
+    const url = `https://escaleer.example.nl/dossier/${'A'.repeat(43)}`;
+    const card = detailsCard(c, DEFAULT_TABLES, 1, url);
+    expect(checkCard(card).errors).toEqual([]);
+    expect((card.actions as { type: string; title: string; url?: string }[]).filter((a) => a.type === 'Action.OpenUrl')).toEqual([
+      { type: 'Action.OpenUrl', title: 'Dossier downloaden (PDF)', url },
+    ]);
+    expect(JSON.stringify(detailsCard(c, DEFAULT_TABLES))).not.toContain('/dossier/');
+  });
+
   it('een foutieve invoer komt terug met de waarden van de gebruiker en de fout naast het veld', () => {
     const c = inState('cirkel1', 'zorgkantoor');
     const action = availableActions(c, { tables: DEFAULT_TABLES, now }).find((a) => a.verb === 'cirkel1.vastleggen');

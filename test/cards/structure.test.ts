@@ -21,13 +21,15 @@ const takesInput = (verb: string): readonly string[] | null => {
 };
 
 const tables = bigCalendar(40);
+/** A dossier link as the details view gets it (43-character token). */
+const DOSSIER_URL = `https://escaleer.example.nl/dossier/${'A'.repeat(43)}`;
 const team = bigTeam(12);
 
 describe('geen knop kan geblokkeerd worden door invoer die hij niet stuurt', () => {
   it.each(everyState(tables))('%s: statuskaart, elk formulier en de details', (_name, c) => {
     const cards: [string, Record<string, unknown>][] = [['status', statusCard(c, { tables, now: NOW, waiting: everyoneWaiting(c, team) })]];
     for (const a of availableActions(c, { tables, now: NOW, gebiedsteams: ['Noord'] })) cards.push([a.verb, stepFormCard(c, a)]);
-    for (let part = 1; part <= 3; part++) cards.push([`details ${part}`, detailsCard(c, tables, part)]);
+    for (let part = 1; part <= 3; part++) cards.push([`details ${part}`, detailsCard(c, tables, part)], [`details ${part} met dossier`, detailsCard(c, tables, part, DOSSIER_URL)]);
     for (const [name, card] of cards) expect([name, blockedActions(card, takesInput)]).toEqual([name, []]);
   });
 

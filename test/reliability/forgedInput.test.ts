@@ -64,8 +64,10 @@ describe('vervalste en misvormde invoer', () => {
     await settle(d);
 
     const after = await snapshot(table);
-    // An authorised details view is a read plus its audit event and dedupe marker; nothing else may change.
-    const isView = (k: string) => k.includes('|dedupe_view:') || (k.includes('|event_') && (after.get(k) ?? '').includes('"action":"details.bekijken"'));
+    // An authorised details view is a read plus its audit event and dedupe marker, and the
+    // single-use dossier link it offers (partition `dossier`); nothing else may change.
+    const isLink = (k: string) => k.startsWith('dossier|');
+    const isView = (k: string) => isLink(k) || k.includes('|dedupe_view:') || (k.includes('|event_') && (after.get(k) ?? '').includes('"action":"details.bekijken"'));
     const allChanged = diff(before, after);
     const changed = allChanged.filter((k) => !isView(k));
     const views = allChanged.filter((k) => k.includes('|event_'));
@@ -90,6 +92,9 @@ describe('vervalste en misvormde invoer', () => {
     expect(views).toHaveLength(viewMarkers.length);
     expect(views).toHaveLength(detailsShown);
     for (const k of views) expect(after.get(k)).toContain(`"actorId":"${USERS.anouk}"`);
+    const links = allChanged.filter(isLink);
+    expect(links).toHaveLength(detailsShown);
+    for (const k of links) expect(after.get(k)).toContain(`"userId":"${USERS.anouk}"`);
     expect(outboxSends).toEqual([]);
     expect(alive).toBe(200);
     // The case still works for its own team afterwards.

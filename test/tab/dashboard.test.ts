@@ -36,7 +36,7 @@ describe('dashboard: overzichtsregels zonder vrije tekst', () => {
     expect(json).not.toContain('ECD-123');
     expect(json).not.toContain('clientRef');
     expect(Object.keys(row).sort()).toEqual(
-      ['awaitingLabel', 'awaitingRole', 'caseId', 'checklist', 'createdAt', 'nextDeadline', 'open', 'progress', 'route', 'routeLabel', 'state', 'stepLabel', 'updatedAt'].sort(),
+      ['awaitingLabel', 'awaitingRole', 'caseId', 'checklist', 'createdAt', 'dossier', 'nextDeadline', 'open', 'progress', 'route', 'routeLabel', 'state', 'stepLabel', 'updatedAt'].sort(),
     );
     expect(row.routeLabel).toBe('Zorgkantoor (Wlz)');
     expect(row.progress.phase).toBe(4);

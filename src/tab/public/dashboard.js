@@ -35,7 +35,7 @@
    * @typedef {{ caseId: string, route: string|null, routeLabel: string|null, state: string, stepLabel: string, open: boolean,
    *   awaitingRole: string|null, awaitingLabel: string|null,
    *   progress: { phase: number, phases: number, phaseLabel: string|null, subStep: number|null, subSteps: number|null, finished: boolean },
-   *   checklist: { met: number, total: number }|null, nextDeadline: { date: string, label: string }|null }} Row
+   *   checklist: { met: number, total: number }|null, nextDeadline: { date: string, label: string }|null, dossier?: boolean }} Row
    * @typedef {{ id: string, region: string, deadline: string, meeting: string, closed: boolean }} Table
    * @typedef {{ mode: 'sso'|'dev', teamId: string, cases: Row[], tables: Table[] }} Overview
    */
@@ -93,6 +93,66 @@
     return td;
   };
 
+  /**
+   * The signed-in session (Teams SSO): the team and a way to get a current token. `null` in
+   * development mode, where the dossier (free text) is not offered.
+   * @type {{ team: string, tenant: string|null, token: () => Promise<string> }|null}
+   */
+  let session = null;
+
+  /**
+   * Downloads a case's dossier (PDF) through the authenticated API and saves it via a blob URL.
+   * @param {string} caseId @param {HTMLButtonElement} button
+   */
+  const downloadDossier = async (caseId, button) => {
+    if (!session) return;
+    button.disabled = true;
+    setStatus('');
+    try {
+      const q = new URLSearchParams({ team: session.team });
+      if (session.tenant) q.set('tenant', session.tenant);
+      const res = await fetch(`/api/tab/cases/${encodeURIComponent(caseId)}/dossier?${q}`, {
+        headers: { authorization: `Bearer ${await session.token()}`, accept: 'application/pdf' },
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      if (!res.ok) {
+        const body = await res.json().catch(() => ({}));
+        setStatus(typeof body.message === 'string' ? body.message : `Het dossier kon niet worden gemaakt (fout ${res.status}).`, true);
+        return;
+      }
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `dossier-${caseId}.pdf`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch {
+      setStatus('Het dossier kon niet worden gedownload. Probeer het opnieuw.', true);
+    } finally {
+      button.disabled = false;
+    }
+  };
+
+  /** @param {Row} r */
+  const dossierCell = (r) => {
+    if (!session || !r.dossier) {
+      const none = document.createElement('span');
+      none.className = 'muted';
+      none.textContent = '–';
+      return none;
+    }
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'dossier';
+    b.textContent = 'PDF';
+    b.setAttribute('aria-label', `Dossier ${r.caseId} downloaden (PDF)`);
+    b.addEventListener('click', () => void downloadDossier(r.caseId, b));
+    return b;
+  };
+
   /** @param {Row} r */
   const rowOf = (r) => {
     const tr = document.createElement('tr');
@@ -122,6 +182,7 @@
       prog.appendChild(c);
     }
     tr.appendChild(cell('Voortgang', prog));
+    tr.appendChild(cell('Dossier', dossierCell(r)));
     return tr;
   };
 
@@ -219,6 +280,8 @@
     const token = await teams.authentication.getAuthToken();
     const q = new URLSearchParams({ team, tenant: ctx.user?.tenant?.id ?? '' });
     if (!ctx.user?.tenant?.id) q.delete('tenant');
+    // teams-js caches the token and renews it when it is about to expire.
+    session = { team, tenant: ctx.user?.tenant?.id ?? null, token: () => teams.authentication.getAuthToken() };
     await load(q.toString(), token);
     teams.app.notifySuccess();
   };

@@ -16,6 +16,7 @@ describe('applyAction', () => {
         version: 2,
         at: NOW.toISOString(),
         actorId: 'u-teamleider',
+        actorName: TEAMLEIDER.name,
         actorRoles: ['teamleider'],
         action: 'route.kiezen',
         fromState: 'nieuw',

@@ -1,0 +1,164 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Actor, type Case, type CaseEvent, type CaseId, type RegionalTable, type Refusal, refuse } from '../domain';
+import type { CalendarService } from './calendar';
+import { mayReadDetails, recordRead } from './caseService';
+import type { CaseRepository, Clock } from './ports';
+import { type TeamSettings, type TeamSettingsStore, rolesIn } from './teamSettings';
+
+/** The audit action of a dossier download (like `details.bekijken` for a details view). */
+export const DOSSIER_AUDIT_ACTION = 'dossier.downloaden';
+
+/** How long a dossier link in a details view stays usable. */
+export const DOSSIER_LINK_TTL_MS = 10 * 60 * 1000;
+
+/** Who may download which case's dossier, until when: stored under the hash of the link's token. */
+export interface DossierGrant {
+  readonly tenantId: string;
+  readonly caseId: CaseId;
+  /** Entra object id of the user the link was made for (the one who opened the details). */
+  readonly userId: string;
+  /** Display name of that colleague, for "Opgevraagd door" (never client data). */
+  readonly userName: string;
+  readonly teamId: string;
+  readonly channelId: string;
+  /** ISO-8601 UTC. */
+  readonly expiresAt: string;
+}
+
+/** Storage of dossier links. Only the SHA-256 of a token is stored, never the token itself. */
+export interface DossierTokenStore {
+  put(tokenHash: string, grant: DossierGrant): Promise<void>;
+  /** The grant if it is still stored (used or not-yet-used), without using it up. */
+  peek(tokenHash: string): Promise<DossierGrant | null>;
+  /** Removes the grant and returns it; `null` when it is gone (used, or another request took it first). */
+  take(tokenHash: string): Promise<DossierGrant | null>;
+  /** Deletes up to `limit` grants that expired before `now` (housekeeping on each new link). */
+  purgeExpired(now: Date, limit: number): Promise<number>;
+}
+
+/** What a dossier shows, read fresh at the moment of the download. */
+export interface DossierRead {
+  readonly case: Case;
+  /** The audit trail of the case (changes and views), oldest first. */
+  readonly events: readonly CaseEvent[];
+  readonly tables: readonly RegionalTable[];
+  readonly settings: TeamSettings | null;
+  /** The colleague who downloads it. */
+  readonly requestedBy: string;
+  readonly at: Date;
+}
+
+export type DossierOutcome = { readonly ok: true; readonly read: DossierRead } | { readonly ok: false; readonly status: 403 | 404 | 410; readonly refusal: Refusal };
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A token is 32 random bytes, base64url: 43 characters. Anything else is not looked up. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+const GONE: DossierOutcome = {
+  ok: false,
+  status: 410,
+  refusal: refuse('not_found', 'Deze downloadlink is verlopen of al gebruikt. Open in Teams opnieuw de details van de casus en klik op "Dossier downloaden (PDF)".'),
+};
+const FORBIDDEN: DossierOutcome = {
+  ok: false,
+  status: 403,
+  refusal: refuse('forbidden', 'Alleen wie aan deze casus werkt en de zorgrollen van het team (zoals de teamleider) mogen het dossier downloaden.'),
+};
+const NOT_FOUND = (id: string): DossierOutcome => ({ ok: false, status: 404, refusal: refuse('not_found', `Casus ${id} bestaat niet in dit team.`) });
+
+const byTime = (a: CaseEvent, b: CaseEvent): number => (a.at === b.at ? a.version - b.version : a.at < b.at ? -1 : 1);
+
+export interface DossierServiceDeps {
+  readonly repo: CaseRepository;
+  readonly calendar: CalendarService;
+  readonly settings: TeamSettingsStore;
+  readonly tokens: DossierTokenStore;
+  readonly clock: Clock;
+}
+
+/**
+ * The dossier of a case (its summary as a PDF, made at the edge): served only to a user who may
+ * read its details ({@link mayReadDetails}), checked against the case and the team settings as
+ * they are at the moment of the download, and audited like a details view.
+ *
+ * Two ways in: a link in the user's own details view (a random single-use token, valid
+ * {@link DOSSIER_LINK_TTL_MS}), and the dashboard tab (the user's verified SSO identity).
+ */
+export class DossierService {
+  constructor(private readonly deps: DossierServiceDeps) {}
+
+  /**
+   * A new link token for `actor` on case `c` (which the caller loaded for this actor's own
+   * details view), or `null` when the actor may not read the details.
+   */
+  async issue(c: Case, actor: Actor): Promise<string | null> {
+    if (!mayReadDetails(c, actor)) return null;
+    const now = this.deps.clock.now();
+    const token = randomBytes(32).toString('base64url');
+    await this.deps.tokens.put(sha256(token), {
+      tenantId: c.tenantId,
+      caseId: c.id,
+      userId: actor.userId,
+      userName: actor.name,
+      teamId: c.location.teamId,
+      channelId: c.location.channelId,
+      expiresAt: new Date(now.getTime() + DOSSIER_LINK_TTL_MS).toISOString(),
+    });
+    await this.deps.tokens.purgeExpired(now, 10);
+    return token;
+  }
+
+  /** Whether a link can still be used, without using it (the page before the download). */
+  async usable(token: string): Promise<boolean> {
+    if (!TOKEN.test(token)) return false;
+    const grant = await this.deps.tokens.peek(sha256(token));
+    return grant !== null && grant.expiresAt > this.deps.clock.now().toISOString();
+  }
+
+  /** Uses a link up: exactly one request gets the dossier, and only while the user may still read the details. */
+  async redeem(token: string): Promise<DossierOutcome> {
+    if (!TOKEN.test(token)) return GONE;
+    const hash = sha256(token);
+    const grant = await this.deps.tokens.take(hash);
+    if (!grant || grant.expiresAt <= this.deps.clock.now().toISOString()) return GONE;
+    return this.read(grant.tenantId, grant.teamId, grant.caseId, { userId: grant.userId, name: grant.userName }, `dossier:${hash}`, grant.channelId);
+  }
+
+  /** The dossier for a signed-in tab user of `teamId` (the caller checked token and team membership). */
+  async forTabUser(tenantId: string, teamId: string, caseId: CaseId, userId: string, requestId: string): Promise<DossierOutcome> {
+    return this.read(tenantId, teamId, caseId, { userId, name: '' }, `dossier:tab:${requestId}`);
+  }
+
+  private async read(
+    tenantId: string,
+    teamId: string,
+    caseId: CaseId,
+    user: { readonly userId: string; readonly name: string },
+    readId: string,
+    channelId?: string,
+  ): Promise<DossierOutcome> {
+    const stored = await this.deps.repo.get(tenantId, caseId);
+    const c = stored?.value;
+    if (!c || c.tenantId !== tenantId || c.location.teamId !== teamId || (channelId !== undefined && c.location.channelId !== channelId)) {
+      return NOT_FOUND(caseId);
+    }
+    const [settings, tables] = await Promise.all([this.deps.settings.get(tenantId, teamId), this.deps.calendar.tablesFor(tenantId)]);
+    const team = settings?.value ?? null;
+    // The roles as the team settings hold them now, not as they were when the link was made.
+    const actor: Actor = { userId: user.userId, name: user.name || memberName(team, user.userId), roles: rolesIn(team, user.userId) };
+    if (!mayReadDetails(c, actor)) return FORBIDDEN;
+    await recordRead(this.deps.repo, this.deps.clock, c, actor, DOSSIER_AUDIT_ACTION, readId);
+    const events = [...(await this.deps.repo.events(tenantId, caseId))].sort(byTime);
+    return { ok: true, read: { case: c, events, tables, settings: team, requestedBy: actor.name, at: this.deps.clock.now() } };
+  }
+}
+
+/** A colleague's display name from the team settings, or '' when the settings do not list them. */
+export const memberName = (settings: TeamSettings | null, userId: string): string => {
+  for (const holders of Object.values(settings?.roleHolders ?? {})) {
+    const m = holders?.find((h) => h.id === userId);
+    if (m) return m.name;
+  }
+  return '';
+};
