@@ -7,13 +7,9 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../app';
+import { type BotIdentity, createCredentialsFactory } from './credentials';
 
-export interface BotIdentity {
-  readonly appId: string;
-  readonly appPassword: string;
-  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-  readonly tenantId: string;
-}
+export type { BotIdentity } from './credentials';
 
 type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
 
@@ -64,7 +60,7 @@ export const createAdapter = (identity: BotIdentity, log: Logger, overrides: Aut
       MicrosoftAppTenantId: identity.tenantId,
       ...settings,
     } as ConfigurationBotFrameworkAuthenticationOptions,
-    credentialsFactory,
+    credentialsFactory ?? createCredentialsFactory(identity),
   );
   const adapter = new CloudAdapter(refusingBadTokens(auth, log));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
