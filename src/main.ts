@@ -1,17 +1,22 @@
+// First: telemetry must patch node:http before restify and the Azure SDK load it.
+import { telemetry } from './telemetry/preload';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CachedTeamSettings, CalendarService, CaseService, DashboardService, TeamAdminService, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { CachedTeamSettings, CalendarService, CaseService, DashboardService, TeamAdminService, type Clock, type Logger, type Metrics, noMetrics, systemClock, timeOrderedIds } from './app';
 import { AdminHandlers, type AuthOverrides, ConnectorNotifier, ConnectorTeamMembership, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
 import { createHttpServer, listen, tabRoutes } from './http';
 import { JobLeases, OutboxDispatcher, ReminderScheduler } from './scheduler';
+import { otelMetrics, pinoLogger } from './telemetry';
 import { type TableConnection, TableCaseQueries, TableCalendarStore, TableCaseRepository, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableTeamSettingsStore, openTables } from './storage';
 
 export interface StartOptions {
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Counters; default: OpenTelemetry when telemetry runs, else none. */
+  readonly metrics?: Metrics;
   readonly authOverrides?: AuthOverrides;
   /** Host to bind; tests use 127.0.0.1. */
   readonly host?: string;
@@ -47,7 +52,8 @@ const pictureBase = (publicHostname: string): string | undefined => {
 };
 
 export const startEscaleer = async (config: Config, options: StartOptions = {}): Promise<Escaleer> => {
-  const log = options.logger ?? consoleLogger(config.logLevel);
+  const log = options.logger ?? pinoLogger(config.logLevel);
+  const metrics = options.metrics ?? (telemetry ? otelMetrics() : noMetrics);
   const clock = options.clock ?? systemClock;
   const stops: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -83,13 +89,14 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       // Shared conversation claims keep Teams' per-conversation limits across scaled-out instances.
       conversationLeases: new TableLeaseStore(tables.leases),
+      metrics,
     });
     // One settings cache for the whole instance (roles, notices, cards, admin saves invalidate it).
     const settings = new CachedTeamSettings(new TableTeamSettingsStore(tables.cases));
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock);
     const imageBase = pictureBase(config.publicHostname);
     const views = new CardChannelViews(imageBase);
-    const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });
+    const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log, metrics });
     const directory = new SettingsRoleDirectory(settings);
     const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
     const bot = new EscaleerBot({ cases, admin, directory, log, clock, kick: (tenant) => dispatcher.kick(tenant), ...(imageBase ? { imageBase } : {}) });
@@ -116,6 +123,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       clock,
       log,
       kick: (tenant) => dispatcher.kick(tenant),
+      metrics,
     });
     if (options.reminders !== false) reminders.start();
     stops.push(() => reminders.stop());
@@ -168,7 +176,12 @@ const main = async () => {
     process.stdout.write(`${signal} ontvangen, Escaleer stopt…\n`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    void app.close().then(() => process.exit(0));
+    // Telemetry last: what the shutdown itself records still leaves.
+    void app
+      .close()
+      .then(() => telemetry?.shutdown())
+      .catch(() => undefined)
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

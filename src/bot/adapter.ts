@@ -6,7 +6,8 @@ import {
   type Response as BotResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { Logger } from '../app';
+import { type Logger, childLogger } from '../app';
+import { turnBindings } from './context';
 import { type BotIdentity, createCredentialsFactory } from './credentials';
 
 export type { BotIdentity } from './credentials';
@@ -66,14 +67,16 @@ export const createAdapter = (identity: BotIdentity, log: Logger, overrides: Aut
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // No text from the request in the log: an error message or an activity name may carry it.
     const type = typeof context.activity.type === 'string' && KNOWN_TYPES.has(context.activity.type) ? context.activity.type : 'anders';
-    log.error('fout in beurt', { fout: error instanceof Error ? error.name : typeof error, type });
+    // The logger keeps the error's type and stack, never its message.
+    childLogger(log, turnBindings(context.activity)).error('fout in beurt', { err: error, type });
     if (context.activity.type === 'message') {
       try {
         await context.sendActivity(
           'Er ging iets mis bij het verwerken van je bericht. Er is niets gewijzigd; probeer het over een minuut opnieuw.',
         );
       } catch (sendError) {
-        log.warn('foutmelding niet verstuurd', { error: sendError instanceof Error ? sendError.message : String(sendError) });
+        // The connector's error can quote what was sent: type and stack only.
+        log.warn('foutmelding niet verstuurd', { err: sendError });
       }
     }
   };

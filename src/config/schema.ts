@@ -34,6 +34,8 @@ export const envSchema = z
     PLAYGROUND: onOff.optional(),
     PLAYGROUND_PORT: port.default(56150),
     PUBLIC_HOSTNAME: z.string().trim().default(''),
+    /** Azure Monitor (Application Insights); empty = no telemetry. Read early by src/config/telemetry.ts. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().trim().default(''),
     /** Dashboard tab: accept `?tenant=…&team=…` without a Teams token (local development only). */
     TAB_DEV_MODE: onOff.optional(),
     /**

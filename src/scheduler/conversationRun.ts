@@ -1,4 +1,4 @@
-import type { Clock, Logger, Notifier, OutboxEntry, OutboxStore, Versioned, OutboxMessage } from '../app';
+import type { Clock, Logger, Metrics, Notifier, OutboxEntry, OutboxStore, Versioned, OutboxMessage } from '../app';
 import { DeliveryError } from '../app';
 import type { BackoffPolicy } from './retryPolicy';
 import { decide, failureOf } from './retryPolicy';
@@ -10,6 +10,7 @@ export interface RunContext {
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly log: Logger;
+  readonly metrics: Metrics;
   readonly limiter: TeamsRateLimiter;
   readonly leaseMs: number;
   readonly deliveryTimeoutMs: number;
@@ -120,6 +121,7 @@ const deliverOne = async (ctx: RunContext, tenant: string, conv: string, entry: 
   }
   if (failure === null) {
     ctx.stats.delivered++;
+    ctx.metrics.noticeSent(leased.value.kind);
     if (!(await ctx.store.complete(tenant, leased))) {
       ctx.stats.lateCompletions++;
       ctx.log.warn('bericht afgeleverd, maar een andere instantie had het al overgenomen: mogelijk dubbel verstuurd', { id: entry.value.id, tenant });
@@ -180,5 +182,8 @@ const moveToDead = async (
     lastError: f.message,
     deadAt: ctx.clock.now().toISOString(),
   });
-  if (moved) ctx.stats.deadLettered++;
+  if (moved) {
+    ctx.stats.deadLettered++;
+    ctx.metrics.deadLetter(reason);
+  }
 };

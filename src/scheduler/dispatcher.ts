@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Clock, LeaseStore, Logger, Notifier, OutboxEntry, OutboxStore } from '../app';
+import { type Clock, type LeaseStore, type Logger, type Metrics, type Notifier, type OutboxEntry, type OutboxStore, noMetrics } from '../app';
 import { type DispatchStats, type RunContext, runConversation } from './conversationRun';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './retryPolicy';
 import { Semaphore } from './semaphore';
@@ -37,6 +37,8 @@ export interface DispatcherOptions {
   readonly conversationStickyMs: number;
   /** This instance's name in claims. */
   readonly instanceId: string;
+  /** Counters for notices sent and dead letters. */
+  readonly metrics: Metrics;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -57,6 +59,7 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
   conversationLeases: null,
   conversationStickyMs: 35_000,
   instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+  metrics: noMetrics,
 };
 
 /**
