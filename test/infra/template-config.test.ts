@@ -180,8 +180,8 @@ describe('ARM-template infra/main.json: één app-registratie voor bot en tabbla
 });
 
 describe('ARM-template infra/main.json: web-app', () => {
-  it('zet precies de verwachte app-instellingen (standaard: bouwen bij uitrol)', () => {
-    const settings = appSettings(template());
+  it('zet precies de verwachte app-instellingen bij bouwen op App Service (runFromPackage=false)', () => {
+    const settings = appSettings(template(), { runFromPackage: false });
     expect([...settings.keys()].sort()).toEqual([...COMMON_SETTINGS, ...BUILD_ON_DEPLOY].sort());
     expect(settings.get('NODE_ENV')).toBe('production');
     expect(settings.get('STORAGE_ACCOUNT_URL')).toMatch(/^https:\/\/escaleer[a-z0-9]{13}\.table\.core\.windows\.net$/);
@@ -192,10 +192,10 @@ describe('ARM-template infra/main.json: web-app', () => {
     expect(settings.has('WEBSITE_RUN_FROM_PACKAGE')).toBe(false);
   });
 
-  it('met runFromPackage=true draait de app uit het zip-pakket en bouwt App Service niets', () => {
+  it('standaard (runFromPackage=true) draait de app uit het releasepakket en bouwt App Service niets', () => {
     const t = template();
-    expect(t.parameters['runFromPackage']).toMatchObject({ type: 'bool', defaultValue: false });
-    const settings = appSettings(t, { runFromPackage: true });
+    expect(t.parameters['runFromPackage']).toMatchObject({ type: 'bool', defaultValue: true });
+    const settings = appSettings(t);
     expect([...settings.keys()].sort()).toEqual([...COMMON_SETTINGS, ...RUN_FROM_PACKAGE].sort());
     expect(settings.get('WEBSITE_RUN_FROM_PACKAGE')).toBe('1');
     expect(settings.get('SCM_DO_BUILD_DURING_DEPLOYMENT')).toBe('false');
