@@ -6,12 +6,13 @@
 //   npm run release                      → build/escaleer-<version>.zip
 //   npm run release -- --out <file.zip>
 //
-// Steps: a clean TypeScript build into a staging folder, the runtime files beside it (package.json,
-// package-lock.json, cards/, src/tab/public/), `npm ci --omit=dev --ignore-scripts` there (from
-// npm's local cache when it has the packages), then one zip. With TEMPLATE_BASE_URL (the public
+// Steps: the runtime files into a staging folder (package.json, package-lock.json, cards/,
+// src/tab/public/); at the same time a clean TypeScript build of src/ and `npm ci --omit=dev
+// --ignore-scripts` there (from npm's local cache when it has the packages); declarations, maps
+// and readmes removed; then one zip. With TEMPLATE_BASE_URL (the public
 // folder where infra/main.json and infra/createUiDefinition.json are published) it also prints the
 // "Deploy to Azure" link for that folder.
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -55,7 +56,6 @@ const prune = (dir) => {
 };
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
 
 /** The portal link that opens infra/main.json with infra/createUiDefinition.json from `base`. */
 export const deployToAzureUrl = (base) => {
@@ -63,13 +63,27 @@ export const deployToAzureUrl = (base) => {
   return `https://portal.azure.com/#create/Microsoft.Template/uri/${encodeURIComponent(`${folder}main.json`)}/createUIDefinitionUri/${encodeURIComponent(`${folder}createUiDefinition.json`)}`;
 };
 
-const main = () => {
+/** Runs a command; resolves when it exits 0, rejects otherwise. */
+const runAsync = (cmd, args, cwd) =>
+  new Promise((resolveRun, reject) => {
+    // npm is npm.cmd on Windows, which Node starts only through a shell.
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolveRun() : reject(new Error(`${cmd} ${args[0]} stopte met code ${code}`))));
+  });
+
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
+
+const main = async () => {
   const opts = parseArgs(process.argv.slice(2));
   const staging = join(root, 'build', 'release-staging');
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  const app = join(staging, 'app');
+  mkdirSync(app, { recursive: true });
+  for (const f of RUNTIME_FILES) cpSync(join(root, f), join(app, f), { recursive: true });
 
-  console.log('1/3 bouwen (TypeScript)…');
+  // The build and the install are independent: both at once.
+  console.log('1/2 bouwen (TypeScript) en productie-afhankelijkheden (npm ci --omit=dev)…');
   const compiled = join(staging, '.compiled');
   // src/ only (tsconfig.build.json also builds scripts/ and bench/), from scratch.
   const tsconfig = join(staging, 'tsconfig.release.json');
@@ -82,20 +96,14 @@ const main = () => {
     }),
   );
   const t0 = Date.now();
-  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], root);
-  console.log(`   ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  const app = join(staging, 'app');
+  await Promise.all([
+    runAsync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], root).then(() => console.log(`   gebouwd in ${seconds(t0)}`)),
+    runAsync(npm, ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app).then(() => console.log(`   geïnstalleerd in ${seconds(t0)}`)),
+  ]);
   cpSync(join(compiled, 'src'), join(app, 'dist', 'src'), { recursive: true });
-  rmSync(compiled, { recursive: true, force: true });
-  for (const f of RUNTIME_FILES) cpSync(join(root, f), join(app, f), { recursive: true });
 
-  console.log('2/3 productie-afhankelijkheden (npm ci --omit=dev)…');
+  console.log('2/2 zip…');
   const t1 = Date.now();
-  run(npm, ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app);
-
-  console.log(`   ${((Date.now() - t1) / 1000).toFixed(0)} s`);
-  console.log('3/3 zip…');
-  const t2 = Date.now();
   // node_modules/.bin holds symlinks to CLIs the app never runs; declarations, maps and readmes go too.
   prune(join(app, 'node_modules'));
   prune(join(app, 'dist'));
@@ -103,7 +111,7 @@ const main = () => {
   zip.addLocalFolder(app);
   mkdirSync(dirname(opts.out), { recursive: true });
   zip.writeZip(opts.out);
-  console.log(`   ${((Date.now() - t2) / 1000).toFixed(0)} s`);
+  console.log(`   ${seconds(t1)}`);
   rmSync(staging, { recursive: true, force: true });
 
   const mb = (statSync(opts.out).size / 1024 / 1024).toFixed(1);
@@ -119,5 +127,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error('Eerst npm ci (de release bouwt met de ontwikkelafhankelijkheden).');
     process.exit(1);
   }
-  main();
+  main().catch((e) => {
+    console.error(`Release mislukt: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
 }
