@@ -60,6 +60,13 @@ const resolveSettings = (env, { packageVersion = '0.0.0', requireEnv = false } =
       'TAB_SSO_APP_ID ontbreekt of is gelijk aan de managed identity (MICROSOFT_APP_ID bij UserAssignedMSI): een managed identity kan geen API aanbieden. Maak een app-registratie voor de tab (zie docs/deployment.md) en zet haar id in TAB_SSO_APP_ID.',
     );
   }
+  // With the identity's client id at hand (output identityClientId), refuse it as SSO app whatever the type.
+  const identity = (env.MANAGED_IDENTITY_CLIENT_ID ?? '').trim().toLowerCase();
+  if (identity && ssoAppId.toLowerCase() === identity) {
+    throw new Error(
+      'TAB_SSO_APP_ID is de client-id van de managed identity (MANAGED_IDENTITY_CLIENT_ID): een managed identity kan geen API aanbieden. Gebruik de app-registratie van scripts/entra-app.sh (docs/deployment.md, stap 7).',
+    );
+  }
   const version = (env.APP_VERSION ?? '').trim() || packageVersion;
   for (const [name, value] of [['MICROSOFT_APP_ID', botAppId], ['TEAMS_APP_ID', teamsAppId], ['TAB_SSO_APP_ID', ssoAppId]]) {
     if (!GUID.test(value)) throw new Error(`${name} "${value}" is geen GUID`);

@@ -1,18 +1,23 @@
+// First: telemetry must patch node:http before restify and the Azure SDK load it.
+import { telemetry } from './telemetry/preload';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CachedTeamSettings, CalendarService, CaseService, DashboardService, DossierService, RetentionService, TeamAdminService, TeamPresence, type Clock, type Logger, consoleLogger, systemClock, timeOrderedIds } from './app';
+import { CachedTeamSettings, CalendarService, CaseService, DashboardService, DossierService, RetentionService, TeamAdminService, TeamPresence, type Clock, type Logger, type Metrics, noMetrics, systemClock, timeOrderedIds } from './app';
 import { AdminHandlers, type AuthOverrides, ConnectorNotifier, ConnectorTeamMembership, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
 import { DEFAULT_TABLES } from './domain';
 import { createHttpServer, listen, tabRoutes } from './http';
 import { JobLeases, OutboxDispatcher, ReminderScheduler, RetentionScheduler } from './scheduler';
+import { otelMetrics, pinoLogger } from './telemetry';
 import { type TableConnection, TableCaseQueries, TableCalendarStore, TableCaseRepository, TableDossierTokenStore, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableRetentionStore, TableTeamSettingsStore, openTables } from './storage';
 
 export interface StartOptions {
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Counters; default: OpenTelemetry when telemetry runs, else none. */
+  readonly metrics?: Metrics;
   readonly authOverrides?: AuthOverrides;
   /** Host to bind; tests use 127.0.0.1. */
   readonly host?: string;
@@ -65,7 +70,8 @@ const siteBase = (publicHostname: string): (() => string) | undefined => {
 };
 
 export const startEscaleer = async (config: Config, options: StartOptions = {}): Promise<Escaleer> => {
-  const log = options.logger ?? consoleLogger(config.logLevel);
+  const log = options.logger ?? pinoLogger(config.logLevel);
+  const metrics = options.metrics ?? (telemetry ? otelMetrics() : noMetrics);
   const clock = options.clock ?? systemClock;
   const stops: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -117,7 +123,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES);
     const imageBase = pictureBase(config.publicHostname);
     const views = new CardChannelViews(imageBase);
-    const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log });
+    const cases = new CaseService({ repo, views, calendar, settings, clock, ids: timeOrderedIds(clock), log, metrics });
     // Teams' rate limits are about real time: the dispatcher always uses the system clock, even
     // when the business clock is injected (tests walk cases through months in seconds).
     const dispatcher = new OutboxDispatcher(outbox, notifier, systemClock, log, {
@@ -127,6 +133,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       conversationLeases: new TableLeaseStore(tables.leases),
       // Root cards travel through the outbox: their ids are recorded on the case once posted.
       roots: { find: (tenant, id) => cases.rootActivityId(tenant, id), record: (tenant, id, activityId) => cases.attachRootCard(tenant, id, activityId) },
+      metrics,
     });
     const directory = new SettingsRoleDirectory(settings);
     const dossier = new DossierService({ repo, calendar, settings, tokens: new TableDossierTokenStore(tables.cases), clock });
@@ -183,6 +190,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       clock,
       log,
       kick: (tenant) => dispatcher.kick(tenant),
+      metrics,
     });
     if (options.reminders !== false) reminders.start();
     stops.push(() => reminders.stop());
@@ -250,7 +258,12 @@ const main = async () => {
     process.stdout.write(`${signal} ontvangen, Escaleer stopt…\n`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    void app.close().then(() => process.exit(0));
+    // Telemetry last: what the shutdown itself records still leaves.
+    void app
+      .close()
+      .then(() => telemetry?.shutdown())
+      .catch(() => undefined)
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -28,6 +28,7 @@ import type {
   Clock,
   IdGenerator,
   Logger,
+  Metrics,
   OutboundActivity,
   OutboxMessage,
   Versioned,
@@ -44,6 +45,8 @@ export interface CaseServiceDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly log: Logger;
+  /** Counts committed transitions (route, action verb). */
+  readonly metrics?: Metrics;
 }
 
 export type StartOutcome =
@@ -160,6 +163,7 @@ export class CaseService {
   private readonly clock: Clock;
   private readonly ids: IdGenerator;
   private readonly log: Logger;
+  private readonly metrics: Metrics | undefined;
 
   constructor(deps: CaseServiceDeps) {
     this.repo = deps.repo;
@@ -170,6 +174,7 @@ export class CaseService {
     this.clock = deps.clock;
     this.ids = deps.ids;
     this.log = deps.log;
+    this.metrics = deps.metrics;
   }
 
   /**
@@ -301,7 +306,10 @@ export class CaseService {
         .filter((r) => r.at.getTime() > now.getTime())
         .map((r) => ({ caseId: next.id, key: r.key, kind: r.kind, at: r.at.toISOString(), role: r.role, message: r.message }));
       const committed = await this.repo.commit({ case: next, etag: stored.etag, events: applied.value.events, outbox, dedupeKey, reminders });
-      if (committed.ok) return { kind: 'applied', case: next, events: applied.value.events, status, read };
+      if (committed.ok) {
+        this.metrics?.transition(next.route ?? 'geen', req.verb);
+        return { kind: 'applied', case: next, events: applied.value.events, status, read };
+      }
       const fresh = await this.repo.get(req.tenantId, req.caseId);
       if (committed.error === 'duplicate') return { kind: 'duplicate', case: fresh?.value ?? stored.value, read };
       // The row changed but the case did not (same version: e.g. the root card's activity id was

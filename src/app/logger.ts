@@ -1,4 +1,4 @@
-import type { Logger } from './ports';
+import type { Logger, Metrics } from './ports';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 export type LogLevel = keyof typeof LEVELS;
@@ -16,6 +16,7 @@ export const consoleLogger = (level: LogLevel, base: Record<string, unknown> = {
     info: (m, d) => write('info', m, d),
     warn: (m, d) => write('warn', m, d),
     error: (m, d) => write('error', m, d),
+    child: (bindings) => consoleLogger(level, { ...base, ...bindings }),
   };
 };
 
@@ -55,4 +56,25 @@ export const rateLimitedWarn = (log: Logger, msg: string, opts: { readonly max: 
       timer.unref();
     }
   };
+};
+
+/** `log` with `bindings` on every line: the logger's own child when it has one, else a wrapper. */
+export const childLogger = (log: Logger, bindings: Record<string, string>): Logger => {
+  if (log.child) return log.child(bindings);
+  const withBindings = (data?: Record<string, unknown>) => ({ ...bindings, ...data });
+  return {
+    debug: (m, d) => log.debug(m, withBindings(d)),
+    info: (m, d) => log.info(m, withBindings(d)),
+    warn: (m, d) => log.warn(m, withBindings(d)),
+    error: (m, d) => log.error(m, withBindings(d)),
+    child: (more) => childLogger(log, { ...bindings, ...more }),
+  };
+};
+
+/** Metrics that go nowhere (tests, and runs without Application Insights). */
+export const noMetrics: Metrics = {
+  transition: () => undefined,
+  noticeSent: () => undefined,
+  deadLetter: () => undefined,
+  reminderTick: () => undefined,
 };

@@ -226,11 +226,32 @@ export interface Clock {
   now(): Date;
 }
 
+/**
+ * Structured log lines. `data` carries ids, codes and counts only, never user or Teams text; an
+ * error goes under `err` (the implementation keeps its stack and drops its message).
+ */
 export interface Logger {
   debug(msg: string, data?: Record<string, unknown>): void;
   info(msg: string, data?: Record<string, unknown>): void;
   warn(msg: string, data?: Record<string, unknown>): void;
   error(msg: string, data?: Record<string, unknown>): void;
+  /** A logger that adds `bindings` (tenant, case, activity id) to every line; see `childLogger`. */
+  child?(bindings: Record<string, string>): Logger;
+}
+
+/**
+ * Counters for operations (OpenTelemetry metrics in production). Attributes come from fixed
+ * vocabularies (route, action verb, delivery kind, reason), never from user text.
+ */
+export interface Metrics {
+  /** A case moved: an action was applied and committed. */
+  transition(route: string, action: string): void;
+  /** An outbox item reached Teams (`post`, `reply`, `update`). */
+  noticeSent(kind: string): void;
+  /** An outbox item became a dead letter. */
+  deadLetter(reason: string): void;
+  /** One reminder tick: `ran` (this instance ran it), `skipped` (outside office hours or another instance). */
+  reminderTick(outcome: 'ran' | 'skipped', sent: number): void;
 }
 
 /** What the status card shows besides the case: the calendar (for table dates), the moment, who must act. */

@@ -6,15 +6,12 @@ import {
   type Response as BotResponse,
   type TurnContext,
 } from 'botbuilder';
-import { type Logger, rateLimitedWarn } from '../app';
+import { type Logger, childLogger, rateLimitedWarn } from '../app';
+import { turnBindings } from './context';
+import { type BotIdentity, createCredentialsFactory } from './credentials';
 import { checkEnvelope } from './envelope';
 
-export interface BotIdentity {
-  readonly appId: string;
-  readonly appPassword: string;
-  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-  readonly tenantId: string;
-}
+export type { BotIdentity } from './credentials';
 
 type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
 
@@ -99,20 +96,22 @@ export const createAdapter = (identity: BotIdentity, log: Logger, overrides: Aut
       MicrosoftAppTenantId: identity.tenantId,
       ...settings,
     } as ConfigurationBotFrameworkAuthenticationOptions,
-    credentialsFactory,
+    credentialsFactory ?? createCredentialsFactory(identity),
   );
   const adapter = new CloudAdapter(refusingBadTokens(auth, log));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // No text from the request in the log: an error message or an activity name may carry it.
     const type = typeof context.activity.type === 'string' && KNOWN_TYPES.has(context.activity.type) ? context.activity.type : 'anders';
-    log.error('fout in beurt', { fout: error instanceof Error ? error.name : typeof error, type });
+    // The logger keeps the error's type and stack, never its message.
+    childLogger(log, turnBindings(context.activity)).error('fout in beurt', { err: error, type });
     if (context.activity.type === 'message') {
       try {
         await context.sendActivity(
           'Er ging iets mis bij het verwerken van je bericht. Er is niets gewijzigd; probeer het over een minuut opnieuw.',
         );
       } catch (sendError) {
-        log.warn('foutmelding niet verstuurd', { error: sendError instanceof Error ? sendError.message : String(sendError) });
+        // The connector's error can quote what was sent: type and stack only.
+        log.warn('foutmelding niet verstuurd', { err: sendError });
       }
     }
   };

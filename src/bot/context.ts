@@ -31,6 +31,15 @@ export const channelPlace = (activity: Activity): ChannelPlace | null => {
 };
 
 
+/** Ids as they may appear in a log line: Teams/Bot Framework id characters only, bounded; anything else is not logged. */
+const loggableId = (v: unknown): string => (typeof v === 'string' && /^[A-Za-z0-9:@._;=|-]{1,160}$/.test(v) ? v : 'onbekend');
+
+/** What every log line of a turn carries: tenant and activity id (never text from the activity). */
+export const turnBindings = (activity: Partial<Activity>): Record<string, string> => ({
+  tenant: loggableId(activity.conversation?.tenantId ?? (activity.channelData as TeamsChannelData | undefined)?.tenant?.id),
+  activity: loggableId(activity.id),
+});
+
 /**
  * A display name from Teams as plain text: no markup that could become a mention or HTML, no
  * control or format characters, at most 100 characters. Cards show it as data only.

@@ -6,11 +6,11 @@ import {
   MessageFactory,
 } from 'botbuilder';
 import { z } from 'zod';
-import type { CaseService, Clock, Logger } from '../app';
+import { type CaseService, type Clock, type Logger, childLogger } from '../app';
 import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard, openCasesText, welcomeCard } from '../cards';
 import { type CaseId, ROLE_LABELS, awaitingRole, parseCaseId } from '../domain';
 import { CaseCardActions, type DossierLinks } from './caseActions';
-import { type RoleDirectory, actorOf, channelPlace, teamPlace } from './context';
+import { type RoleDirectory, actorOf, channelPlace, teamPlace, turnBindings } from './context';
 import { cleanText, parseCommand } from './commands';
 import { ADMIN_VERBS, type AdminHandlers } from './admin';
 import { isStorageFault } from './faults';
@@ -248,11 +248,14 @@ export class EscaleerBot extends TeamsActivityHandler {
     // Escaleer answers Universal Actions only; any other invoke (task modules, message extensions,
     // sign-in) has nothing to do here: 200 without a body, never a 5xx.
     if (context.activity.name !== 'adaptiveCard/action') return { status: 200 };
+    const log = childLogger(this.log, turnBindings(context.activity));
     try {
       return await this.handleCardAction(context);
     } catch (e) {
-      // The error's name only: messages of faults can carry text from the request.
-      this.log.error('kaartactie mislukt', { fout: e instanceof Error ? e.name : typeof e, opslag: isStorageFault(e) });
+      // The logger keeps the error's type and stack, never its message: it can carry text from the request.
+      const raw = (context.activity.value as { action?: { data?: { caseId?: unknown } } } | undefined)?.action?.data?.caseId;
+      const caseId = typeof raw === 'string' ? parseCaseId(raw) : null;
+      (caseId ? childLogger(log, { case: caseId }) : log).error('kaartactie mislukt', { err: e, opslag: isStorageFault(e) });
       return cardResponse(messageCard('Niet gelukt', isStorageFault(e) ? STORAGE_DOWN : FAULT, 'attention'));
     }
   }

@@ -1,5 +1,6 @@
 export { EscaleerBot } from './escaleerBot';
 export { createAdapter, processInbound, type BotIdentity, type AuthOverrides, type InboundAnswer } from './adapter';
+export { botCredentialMode, createCredentialsFactory, type BotCredentialMode } from './credentials';
 export { ConnectorNotifier } from './notifier';
 export { type RoleDirectory } from './context';
 export { parseCommand, cleanText, type Command } from './commands';

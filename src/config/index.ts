@@ -15,6 +15,8 @@ export interface Config {
     readonly appPassword: string;
     readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     readonly tenantId: string;
+    /** SingleTenant without a secret: the managed identity the app registration trusts (federated credential). */
+    readonly federatedClientId: string;
   };
   readonly storage: StorageConfig;
   readonly tablePrefix: string;
@@ -54,6 +56,7 @@ export const loadConfig = (source: Readonly<Record<string, string | undefined>>)
       appPassword: e.MICROSOFT_APP_PASSWORD,
       appType: e.MICROSOFT_APP_TYPE,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
+      federatedClientId: e.MICROSOFT_APP_FEDERATED_CLIENT_ID,
     },
     storage,
     tablePrefix: e.TABLE_PREFIX,

@@ -17,6 +17,11 @@ export const envSchema = z
     // Single-tenant by default: Azure Bot Service creates no new multi-tenant bots since 2025-07-31.
     MICROSOFT_APP_TYPE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant')),
     MICROSOFT_APP_TENANT_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
+    /**
+     * SingleTenant without a secret: client id of the user-assigned managed identity that the app
+     * registration trusts through a federated identity credential (scripts/entra-app.sh).
+     */
+    MICROSOFT_APP_FEDERATED_CLIENT_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
     STORAGE_CONNECTION_STRING: z.string().trim().default(''),
     STORAGE_ACCOUNT_URL: z.string().trim().url('moet een URL zijn').or(z.literal('')).default(''),
     AZURE_CLIENT_ID: z.string().trim().default(''),
@@ -29,6 +34,8 @@ export const envSchema = z
     PLAYGROUND: onOff.optional(),
     PLAYGROUND_PORT: port.default(56150),
     PUBLIC_HOSTNAME: z.string().trim().default(''),
+    /** Azure Monitor (Application Insights); empty = no telemetry. Read early by src/config/telemetry.ts. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().trim().default(''),
     /** Dashboard tab: accept `?tenant=…&team=…` without a Teams token (local development only). */
     TAB_DEV_MODE: onOff.optional(),
     /**
@@ -59,6 +66,20 @@ export const envSchema = z
         message: 'moet 0 (altijd bewaren) zijn of minstens 60: logging in de zorg blijft ten minste 5 jaar bewaard',
       });
     }
+    if (env.MICROSOFT_APP_FEDERATED_CLIENT_ID && env.MICROSOFT_APP_TYPE !== 'SingleTenant') {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MICROSOFT_APP_FEDERATED_CLIENT_ID'],
+        message: 'werkt alleen met MICROSOFT_APP_TYPE=SingleTenant (een app-registratie die de beheerde identiteit vertrouwt)',
+      });
+    }
+    if (env.MICROSOFT_APP_PASSWORD && (env.MICROSOFT_APP_FEDERATED_CLIENT_ID || env.MICROSOFT_APP_TYPE === 'UserAssignedMSI')) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MICROSOFT_APP_PASSWORD'],
+        message: 'moet leeg zijn bij een beheerde identiteit of een federatieve referentie: die werken zonder geheim',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (env.TAB_DEV_MODE) {
       ctx.addIssue({
@@ -75,11 +96,19 @@ export const envSchema = z
           'is verplicht in productie: zonder app-id accepteert de Bot Framework-adapter ongeauthenticeerde verzoeken',
       });
     }
-    if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
+    if (env.MICROSOFT_APP_TYPE === 'MultiTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['MICROSOFT_APP_PASSWORD'],
-        message: 'is verplicht bij MICROSOFT_APP_TYPE=MultiTenant of SingleTenant',
+        message: 'is verplicht bij MICROSOFT_APP_TYPE=MultiTenant',
+      });
+    }
+    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && !env.MICROSOFT_APP_FEDERATED_CLIENT_ID) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MICROSOFT_APP_FEDERATED_CLIENT_ID'],
+        message:
+          'is verplicht bij MICROSOFT_APP_TYPE=SingleTenant: de client-id van de beheerde identiteit die de app-registratie vertrouwt (of, zonder federatie, MICROSOFT_APP_PASSWORD)',
       });
     }
     if (env.MICROSOFT_APP_TYPE !== 'MultiTenant' && !env.MICROSOFT_APP_TENANT_ID) {

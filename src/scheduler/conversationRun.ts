@@ -1,4 +1,4 @@
-import type { Clock, Logger, Notifier, OutboxEntry, OutboxStore, RootCards, Versioned, OutboxMessage } from '../app';
+import type { Clock, Logger, Metrics, Notifier, OutboxEntry, OutboxStore, RootCards, Versioned, OutboxMessage } from '../app';
 import { DeliveryError } from '../app';
 import type { BackoffPolicy } from './retryPolicy';
 import { backoffMs, decide, failureOf } from './retryPolicy';
@@ -10,6 +10,7 @@ export interface RunContext {
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly log: Logger;
+  readonly metrics: Metrics;
   readonly limiter: TeamsRateLimiter;
   readonly leaseMs: number;
   readonly deliveryTimeoutMs: number;
@@ -183,6 +184,7 @@ export const deliverOne = async (ctx: RunContext, tenant: string, conv: string, 
     ctx.stats.delivered++;
     ctx.forbidden.delete(`${tenant}|${conv}`);
     if (sent.rootCard === 'root' && sent.caseId && sentId) await recordRoot(ctx, tenant, sent.caseId, sentId);
+    ctx.metrics.noticeSent(held.value.kind);
     if (!(await ctx.store.complete(tenant, held))) {
       ctx.stats.lateCompletions++;
       ctx.log.warn('bericht afgeleverd, maar een andere instantie had het al overgenomen: mogelijk dubbel verstuurd', { id: entry.value.id, tenant });
@@ -256,5 +258,8 @@ const moveToDead = async (
     lastError: f.message,
     deadAt: ctx.clock.now().toISOString(),
   });
-  if (moved) ctx.stats.deadLettered++;
+  if (moved) {
+    ctx.stats.deadLettered++;
+    ctx.metrics.deadLetter(reason);
+  }
 };

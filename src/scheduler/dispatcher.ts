@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Clock, LeaseStore, Logger, Notifier, OutboxEntry, OutboxStore, RootCards } from '../app';
+import { type Clock, type LeaseStore, type Logger, type Metrics, type Notifier, type OutboxEntry, type OutboxStore, type RootCards, noMetrics } from '../app';
 import { type DispatchStats, type RunContext, deliverOne, runConversation } from './conversationRun';
 import { type BackoffPolicy, DEFAULT_BACKOFF, FORBIDDEN_PAUSE } from './retryPolicy';
 import { Semaphore } from './semaphore';
@@ -46,6 +46,8 @@ export interface DispatcherOptions {
   readonly instanceId: string;
   /** Where root card ids are recorded and looked up (`null`: messages are sent as written). */
   readonly roots: RootCards | null;
+  /** Counters for notices sent and dead letters. */
+  readonly metrics: Metrics;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -69,6 +71,7 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
   conversationStickyMs: 35_000,
   instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
   roots: null,
+  metrics: noMetrics,
 };
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type CalendarService, type CaseRepository, type Clock, type Logger, type Member, type NoticeViews, type OutboxMessage, type ReminderIndex, type TeamSettingsStore, isStorageFault } from '../app';
+import { type CalendarService, type CaseRepository, type Clock, type Logger, type Member, type Metrics, type NoticeViews, type OutboxMessage, type ReminderIndex, type TeamSettingsStore, isStorageFault } from '../app';
 import { type Case, type CaseId, caseReminders, isOfficeHours } from '../domain';
 import { type JobLeases, tickSlot } from './lease';
 
@@ -15,6 +15,8 @@ export interface ReminderSchedulerDeps {
   readonly log: Logger;
   /** Wakes the outbox dispatcher for a tenant. */
   readonly kick: (tenantId: string) => void;
+  /** Counts ticks (ran or skipped) and the reminders they sent. */
+  readonly metrics?: Metrics;
 }
 
 export interface TickResult {
@@ -64,6 +66,12 @@ export class ReminderScheduler {
 
   /** One pass: every tenant's due reminders up to now. */
   async tick(): Promise<TickResult> {
+    const result = await this.tickOnce();
+    this.deps.metrics?.reminderTick(result.ran ? 'ran' : 'skipped', result.sent);
+    return result;
+  }
+
+  private async tickOnce(): Promise<TickResult> {
     const now = this.deps.clock.now();
     if (!isOfficeHours(now)) return { ran: false, sent: 0, dropped: 0, lost: 0 };
     const run = await this.deps.leases.runOnce(tickSlot('herinneringen', now, this.everyMs), async (signal) => {

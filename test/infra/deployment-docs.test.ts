@@ -30,17 +30,23 @@ describe('docs/deployment.md past bij het template', () => {
     for (const name of used) expect(Object.keys(template().outputs)).toContain(name);
   });
 
-  it('beschrijft de app-registratie voor SSO: single-tenant, api://<host>/<id>, access_as_user, Teams-clients vooraf gemachtigd', () => {
-    expect(GUIDE).toContain('--sign-in-audience AzureADMyOrg');
-    expect(GUIDE).toContain('--identifier-uris "api://$HOST/$SSO_APP_ID"');
-    expect(GUIDE).toContain('"value": "access_as_user"');
-    for (const id of TEAMS_CLIENTS) expect(GUIDE).toContain(`{ "appId": "${id}", "delegatedPermissionIds": ["$SCOPE_ID"] }`);
+  it('laat de app-registratie maken door scripts/entra-app.sh en zet haar id in entraAppId', () => {
+    expect(GUIDE).toContain('bash scripts/entra-app.sh "$RG"');
+    expect(GUIDE).toContain('"entraAppId": {"value": "<de app-id die het script afdrukte>"}');
+    expect(GUIDE).toContain('api://<HOST>/<app-id>');
+    expect(GUIDE).toContain('`access_as_user`');
+    for (const id of TEAMS_CLIENTS) expect(GUIDE).toContain(id);
   });
 
-  it('beschrijft de federatieve referentie die de beheerde identiteit vertrouwt', () => {
+  it('beschrijft de federatieve referentie die de beheerde identiteit vertrouwt, en nergens een clientgeheim', () => {
     expect(GUIDE).toContain('az ad app federated-credential create');
     expect(GUIDE).toContain('"subject": "$MI_PRINCIPAL_ID"');
     expect(GUIDE).toContain('"audiences": ["api://AzureADTokenExchange"]');
+    expect(GUIDE).not.toMatch(/credential reset|MICROSOFT_APP_PASSWORD=\S/);
+  });
+
+  it('het Teams-pakket gebruikt de app-registratie als bot en als SSO-app', () => {
+    expect(GUIDE).toContain('MICROSOFT_APP_TYPE=SingleTenant MICROSOFT_APP_ID="$BOT_ID" PUBLIC_HOSTNAME="$HOST" TAB_SSO_APP_ID="$BOT_ID"');
   });
 
   it('raadt Node 22 aan en nooit Node 20 of MultiTenant', () => {

@@ -129,9 +129,59 @@ describe('ARM-template infra/main.json: bot-identiteit (single-tenant, zonder ge
   });
 });
 
+describe('ARM-template infra/main.json: één app-registratie voor bot en tabblad (entraAppId), zonder geheim', () => {
+  const ENTRA = '3b8f2c1d-7e6a-4d5c-9b0a-1f2e3d4c5b6a';
+  const given = { ...REQUIRED, entraAppId: ENTRA };
+
+  it('standaard leeg: de bot blijft de beheerde identiteit', () => {
+    expect(template().parameters['entraAppId']).toMatchObject({ type: 'string', defaultValue: '' });
+    expect(appSettings(template()).has('MICROSOFT_APP_FEDERATED_CLIENT_ID')).toBe(false);
+  });
+
+  it('ingevuld: SingleTenant-bot met de app-id in de eigen tenant, zonder MSI-koppeling', () => {
+    const t = template();
+    const bot = propsOf(t, only(t, 'Microsoft.BotService/botServices'), given);
+    expect(bot).toMatchObject({ msaAppType: 'SingleTenant', msaAppId: ENTRA });
+    expect(String(bot['msaAppTenantId'])).toBe(identityRef('tenantId'));
+    expect(bot).not.toHaveProperty('msaAppMSIResourceId');
+  });
+
+  it('ingevuld: de web-app meldt zich als die app aan via de federatieve referentie op de beheerde identiteit', () => {
+    const settings = appSettings(template(), given);
+    expect(settings.get('MICROSOFT_APP_TYPE')).toBe('SingleTenant');
+    expect(settings.get('MICROSOFT_APP_ID')).toBe(ENTRA);
+    expect(String(settings.get('MICROSOFT_APP_FEDERATED_CLIENT_ID'))).toBe(identityRef('clientId'));
+    expect(String(settings.get('MICROSOFT_APP_TENANT_ID'))).toBe(identityRef('tenantId'));
+    expect(String(settings.get('AZURE_CLIENT_ID'))).toBe(identityRef('clientId'));
+    expect(settings.get('TAB_SSO_APP_ID')).toBe(ENTRA);
+    expect(settings.has('MICROSOFT_APP_PASSWORD')).toBe(false);
+  });
+
+  it('ingevuld: een nieuwe botresource (het type van een Azure Bot kan niet veranderen), het Teams-kanaal erbij', () => {
+    const t = template();
+    const ev = evaluator(t, given);
+    const botName = String(ev.value(only(t, 'Microsoft.BotService/botServices').name));
+    expect(botName).not.toBe(String(evaluator(t, REQUIRED).value(only(t, 'Microsoft.BotService/botServices').name)));
+    expect(String(ev.value(only(t, 'Microsoft.BotService/botServices/channels').name))).toBe(`${botName}/MsTeamsChannel`);
+    expect(ev.value(t.outputs['botAppId']!.value)).toBe(ENTRA);
+    expect(ev.value(t.outputs['botAppType']!.value)).toBe('SingleTenant');
+  });
+
+  it('levert de client-id van de beheerde identiteit als output (scripts/entra-app.sh leest die)', () => {
+    const t = template();
+    expect(String(evaluator(t, REQUIRED).value(t.outputs['identityClientId']!.value))).toBe(identityRef('clientId'));
+    const script = readFileSync(join(REPO, 'scripts', 'entra-app.sh'), 'utf8');
+    for (const m of script.matchAll(/\bout (\w+)\)/g)) expect(Object.keys(t.outputs)).toContain(m[1]);
+  });
+
+  it('een apart tabblad-id blijft mogelijk en gaat voor', () => {
+    expect(appSettings(template(), { ...given, tabSsoAppId: 'tab-app-id' }).get('TAB_SSO_APP_ID')).toBe('tab-app-id');
+  });
+});
+
 describe('ARM-template infra/main.json: web-app', () => {
-  it('zet precies de verwachte app-instellingen (standaard: bouwen bij uitrol)', () => {
-    const settings = appSettings(template());
+  it('zet precies de verwachte app-instellingen bij bouwen op App Service (runFromPackage=false)', () => {
+    const settings = appSettings(template(), { runFromPackage: false });
     expect([...settings.keys()].sort()).toEqual([...COMMON_SETTINGS, ...BUILD_ON_DEPLOY].sort());
     expect(settings.get('NODE_ENV')).toBe('production');
     expect(settings.get('STORAGE_ACCOUNT_URL')).toMatch(/^https:\/\/escaleer[a-z0-9]{13}\.table\.core\.windows\.net$/);
@@ -142,10 +192,10 @@ describe('ARM-template infra/main.json: web-app', () => {
     expect(settings.has('WEBSITE_RUN_FROM_PACKAGE')).toBe(false);
   });
 
-  it('met runFromPackage=true draait de app uit het zip-pakket en bouwt App Service niets', () => {
+  it('standaard (runFromPackage=true) draait de app uit het releasepakket en bouwt App Service niets', () => {
     const t = template();
-    expect(t.parameters['runFromPackage']).toMatchObject({ type: 'bool', defaultValue: false });
-    const settings = appSettings(t, { runFromPackage: true });
+    expect(t.parameters['runFromPackage']).toMatchObject({ type: 'bool', defaultValue: true });
+    const settings = appSettings(t);
     expect([...settings.keys()].sort()).toEqual([...COMMON_SETTINGS, ...RUN_FROM_PACKAGE].sort());
     expect(settings.get('WEBSITE_RUN_FROM_PACKAGE')).toBe('1');
     expect(settings.get('SCM_DO_BUILD_DURING_DEPLOYMENT')).toBe('false');

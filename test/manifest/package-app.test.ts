@@ -81,4 +81,17 @@ describe('npm run package (scripts/package-app.mjs)', () => {
     const manifest = JSON.parse(new AdmZip(out).readAsText('manifest.json')) as lib.Manifest;
     expect((manifest['webApplicationInfo'] as { id: string }).id).toBe(sso);
   });
+
+  it('weigert de managed identity als SSO-app ook bij SingleTenant als haar client-id is opgegeven (MANAGED_IDENTITY_CLIENT_ID)', async () => {
+    const identity = '2d7e9c41-5b3a-4f1e-8c6d-9a0b1c2d3e4f';
+    const single = { ...ENV, MICROSOFT_APP_TYPE: 'SingleTenant', MANAGED_IDENTITY_CLIENT_ID: identity };
+    await expect(packageApp({ ...single, TAB_SSO_APP_ID: identity.toUpperCase() }, ['--out', join(dir, 'mi.zip'), '--require-env'])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('een managed identity kan geen API aanbieden'),
+    });
+    const out = join(dir, 'single.zip');
+    await packageApp(single, ['--out', out, '--require-env']);
+    const manifest = JSON.parse(new AdmZip(out).readAsText('manifest.json')) as lib.Manifest;
+    expect((manifest['webApplicationInfo'] as { id: string }).id).toBe(ENV.MICROSOFT_APP_ID);
+  });
 });

@@ -30,13 +30,7 @@ export const startDirect = async (env: Record<string, string> = {}, options: Omi
     log,
     prefix,
     post: async (activity, headers = {}) => {
-      // Teams names the message a card action came from (replyToId): the case's root card, unless the test sets one.
-      if (activity.type === 'invoke' && !('replyToId' in activity && activity.replyToId !== undefined)) {
-        const caseId = (activity.value as { action?: { data?: { caseId?: unknown } } } | undefined)?.action?.data?.caseId;
-        const channelId = (activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
-        const card = typeof caseId === 'string' ? connector.cardMessageOf(caseId, typeof channelId === 'string' ? channelId : undefined) : undefined;
-        if (card) activity = { ...activity, replyToId: card };
-      }
+      activity = fromItsCard(connector, activity);
       const r = await fetch(`http://127.0.0.1:${app.port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
@@ -56,4 +50,16 @@ export const startDirect = async (env: Record<string, string> = {}, options: Omi
       await connector.close();
     },
   };
+};
+
+/**
+ * Teams names the message a card action came from (`replyToId`): the case's root card (in the
+ * activity's channel; case numbers repeat across tenants), unless the test sets one.
+ */
+export const fromItsCard = (connector: ConnectorStandIn, activity: Record<string, unknown>): Record<string, unknown> => {
+  if (activity.type !== 'invoke' || ('replyToId' in activity && activity.replyToId !== undefined)) return activity;
+  const caseId = (activity.value as { action?: { data?: { caseId?: unknown } } } | undefined)?.action?.data?.caseId;
+  const channelId = (activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
+  const card = typeof caseId === 'string' ? connector.cardMessageOf(caseId, typeof channelId === 'string' ? channelId : undefined) : undefined;
+  return card ? { ...activity, replyToId: card } : activity;
 };

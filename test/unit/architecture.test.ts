@@ -49,7 +49,20 @@ describe('afhankelijkheden wijzen naar binnen (DESIGN.md)', () => {
   it('alleen src/cards gebruikt adaptivecards-templating, alleen src/storage gebruikt @azure/data-tables', () => {
     const bad = filesIn(SRC).flatMap((f) =>
       importsOf(f)
-        .filter((i) => (i === 'adaptivecards-templating' && layerOf(f) !== 'cards') || (i.startsWith('@azure/') && layerOf(f) !== 'storage'))
+        .filter(
+          (i) =>
+            (i === 'adaptivecards-templating' && layerOf(f) !== 'cards') ||
+            (i.startsWith('@azure/') && layerOf(f) !== 'storage' && !(['@azure/monitor-opentelemetry', '@azure/logger'].includes(i) && layerOf(f) === 'telemetry')),
+        )
+        .map((i) => `${relative(SRC, f)} → ${i}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('alleen src/telemetry gebruikt OpenTelemetry, Azure Monitor en pino (de rest ziet de poorten Logger en Metrics)', () => {
+    const bad = filesIn(SRC).flatMap((f) =>
+      importsOf(f)
+        .filter((i) => (/^@opentelemetry\//.test(i) || i === '@azure/monitor-opentelemetry' || i === 'pino') && layerOf(f) !== 'telemetry')
         .map((i) => `${relative(SRC, f)} → ${i}`),
     );
     expect(bad).toEqual([]);
