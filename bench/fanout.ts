@@ -28,7 +28,7 @@ const overrides = (): Partial<DispatcherOptions> => {
   const parsed: unknown = JSON.parse(raw);
   const out: Record<string, number> = {};
   if (typeof parsed === 'object' && parsed !== null) for (const [k, v] of Object.entries(parsed)) if (typeof v === 'number') out[k] = v;
-  return out as Partial<DispatcherOptions>;
+  return out;
 };
 
 /** Outbox messages in creation order: round i posts one message to every channel. The text is the id. */

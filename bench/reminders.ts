@@ -13,7 +13,6 @@ import { type DueReminder, type OutboxMessage, consoleLogger } from '../src/app'
 import { type Actor, type Case, DEFAULT_TABLES, type Reminder, applyAction, caseReminders, stepOf } from '../src/domain';
 import type { TickResult } from '../src/scheduler';
 import {
-  TableCaseRepository,
   caseEntity,
   escapeKey,
   openTables,

@@ -62,7 +62,7 @@ export const spawnUntilHealthy = async (script: string, env: Record<string, stri
     clearTimeout(timer);
   };
   for (;;) {
-    if (exited !== null) throw new Error(`${script} stopte (code ${exited}): ${stderr.trim()}`);
+    if (exited !== null) throw new Error(`${script} stopte (code ${String(exited)}): ${stderr.trim()}`);
     if ((await statusGet(port)) === 200) break;
     if (performance.now() - t0 > timeoutMs) {
       await stop();

@@ -29,7 +29,7 @@ export interface BatchOperation {
 }
 
 /** The operations of a `$batch` body (multipart changeset: request line, headers, JSON entity). */
-export const batchOperations = (body: string): BatchOperation[] => {
+const batchOperations = (body: string): BatchOperation[] => {
   const ops: BatchOperation[] = [];
   for (const part of body.split(/^Content-Type: application\/http\r?$/im).slice(1)) {
     const request = /^(POST|PUT|MERGE|PATCH|DELETE) \S+ HTTP\/1\.1\r?$/m.exec(part);

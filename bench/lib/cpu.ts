@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** CPU seconds (user + system) used so far by process `pid`, from /proc (Linux); NaN elsewhere. */
-export const processCpu = (pid: number | undefined): number => {
+const processCpu = (pid: number | undefined): number => {
   if (pid === undefined) return Number.NaN;
   try {
     // Fields after the command name: state is field 3; utime and stime are fields 14 and 15.
@@ -14,7 +14,7 @@ export const processCpu = (pid: number | undefined): number => {
 };
 
 /** CPU seconds used so far by this process. */
-export const ownCpu = (): number => {
+const ownCpu = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };

@@ -16,8 +16,8 @@ import { DEV_ACCOUNT, type RunningAzurite, startAzurite } from '../../src/storag
 import { openTables } from '../../src/storage';
 
 /** The file Azurite's Table service persists its LokiJS database to, inside `--location`. */
-export const DB_FILE = '__azurite_db_table__.json';
-export const dbFile = (location: string): string => join(location, DB_FILE);
+const DB_FILE = '__azurite_db_table__.json';
+const dbFile = (location: string): string => join(location, DB_FILE);
 
 /** A row as the SDK takes it. Values: strings, booleans and 32-bit integers (stored without an OData type). */
 export interface SeedRow {
@@ -75,6 +75,7 @@ interface LokiComparators {
 /** Azurite's own copy of LokiJS, so the indices are ordered exactly as the emulator orders them. */
 const lokiComparators = (): LokiComparators => {
   const path = require.resolve('lokijs', { paths: [dirname(require.resolve('azurite/package.json'))] });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path resolved at run time (Azurite's own copy)
   const loki = require(path) as { Comparators?: LokiComparators };
   if (!loki.Comparators) throw new Error(`lokijs (${path}) exporteert geen Comparators`);
   return loki.Comparators;
@@ -278,7 +279,7 @@ const same = (row: SeedRow, e: Record<string, unknown>): boolean =>
  * loaded row under its ETag, and a new row in a loaded partition (created, merged, deleted).
  * Leaves the rows as they were (the replaced row gets a new time and ETag).
  */
-export const verifySeed = async (table: TableClient, rows: readonly SeedRow[]): Promise<void> => {
+const verifySeed = async (table: TableClient, rows: readonly SeedRow[]): Promise<void> => {
   if (rows.length === 0) return;
   const picks = [0, 1, Math.floor(rows.length / 3), Math.floor(rows.length / 2), rows.length - 2, rows.length - 1].flatMap((i) => (rows[i] ? [rows[i]] : []));
   for (const r of picks) {

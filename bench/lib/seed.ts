@@ -1,10 +1,9 @@
-import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { type CaseRepository } from '../../src/app';
 import { type Case, type CaseId, formatCaseId, newCase } from '../../src/domain';
 import { TEAM, TENANT, channelOf } from './app';
 
 /** Runs `task(i)` for i in [0, n) with at most `width` in flight. */
-export const parallel = async (n: number, width: number, task: (i: number) => Promise<void>): Promise<void> => {
+const parallel = async (n: number, width: number, task: (i: number) => Promise<void>): Promise<void> => {
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < n; i = next++) await task(i);
@@ -36,20 +35,3 @@ export const seedCases = async (repo: CaseRepository, first: number, n: number, 
   return ids;
 };
 
-/** Writes rows in transactions of 100 per partition, `width` transactions in flight. */
-export const bulkInsert = async (table: TableClient, rows: readonly { partitionKey: string; rowKey: string }[], width = 8): Promise<void> => {
-  const groups = new Map<string, { partitionKey: string; rowKey: string }[]>();
-  for (const r of rows) {
-    const g = groups.get(r.partitionKey) ?? [];
-    g.push(r);
-    groups.set(r.partitionKey, g);
-  }
-  const batches: TransactionAction[][] = [];
-  for (const g of groups.values()) {
-    for (let i = 0; i < g.length; i += 100) batches.push(g.slice(i, i + 100).map((e): TransactionAction => ['upsert', e, 'Replace']));
-  }
-  await parallel(batches.length, width, async (i) => {
-    const batch = batches[i];
-    if (batch) await table.submitTransaction(batch);
-  });
-};

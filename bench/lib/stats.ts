@@ -8,7 +8,7 @@ export interface Summary {
   readonly p99: number;
 }
 
-export const percentile = (sorted: readonly number[], p: number): number => {
+const percentile = (sorted: readonly number[], p: number): number => {
   if (sorted.length === 0) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i] ?? Number.NaN;

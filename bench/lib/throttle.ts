@@ -7,7 +7,7 @@ interface Rule {
 }
 
 /** Teams' published limits (Microsoft docs; see /work/shared/NOTES.md). */
-export const PER_CONVERSATION: readonly Rule[] = [
+const PER_CONVERSATION: readonly Rule[] = [
   { windowMs: 1_000, max: 7 },
   { windowMs: 2_000, max: 8 },
   { windowMs: 30_000, max: 60 },

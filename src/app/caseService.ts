@@ -21,7 +21,7 @@ import {
   type RegionalTable,
 } from '../domain';
 import type { CalendarService } from './calendar';
-import type { DueReminder, NoticeViews } from './notices';
+import type { DueReminder, NoticeViews } from './ports';
 import type {
   CaseRepository,
   ChannelViews,
@@ -33,7 +33,8 @@ import type {
   OutboxMessage,
   Versioned,
 } from './ports';
-import type { TeamSettings, TeamSettingsStore } from './teamSettings';
+import type { TeamSettings } from './teamSettings';
+import type { TeamSettingsStore } from './ports/teamSettingsStore';
 import { actingOn, holdersOf, waitingOn } from './waitingOn';
 
 

@@ -13,13 +13,9 @@ import {
 } from '../domain';
 import { mayReadDetails } from './caseService';
 import type { Clock } from './ports';
-import { type TeamSettingsStore, rolesIn } from './teamSettings';
-
-/** Read-side queries over cases for the dashboard tab. */
-export interface CaseQueries {
-  /** Every case of `teamId` within the tenant's partition (never another tenant's). */
-  listByTeam(tenantId: string, teamId: string): Promise<readonly Case[]>;
-}
+import { rolesIn } from './teamSettings';
+import type { TeamSettingsStore } from './ports/teamSettingsStore';
+import type { CaseQueries } from './ports/caseQueries';
 
 /** The next date that matters for a case, with a short Dutch label (no free text). */
 export interface NextDeadline {
@@ -91,7 +87,7 @@ const reminderDeadline = (r: Reminder, tables: readonly RegionalTable[]): NextDe
 };
 
 /** The earliest deadline-like date of the case that is today or later (Amsterdam), or `null`. */
-export const nextDeadline = (c: Case, now: Date, tables: readonly RegionalTable[]): NextDeadline | null => {
+const nextDeadline = (c: Case, now: Date, tables: readonly RegionalTable[]): NextDeadline | null => {
   const today = amsterdamDate(now);
   const dates = caseReminders(c, { now, tables })
     .map((r) => reminderDeadline(r, tables))

@@ -3,38 +3,15 @@ import { type Actor, type Case, type CaseEvent, type CaseId, type RegionalTable,
 import type { CalendarService } from './calendar';
 import { mayReadDetails, recordRead } from './caseService';
 import type { CaseRepository, Clock } from './ports';
-import { type TeamSettings, type TeamSettingsStore, rolesIn } from './teamSettings';
+import { type TeamSettings, rolesIn } from './teamSettings';
+import type { TeamSettingsStore } from './ports/teamSettingsStore';
+import type { DossierTokenStore } from './ports/dossierTokenStore';
 
 /** The audit action of a dossier download (like `details.bekijken` for a details view). */
-export const DOSSIER_AUDIT_ACTION = 'dossier.downloaden';
+const DOSSIER_AUDIT_ACTION = 'dossier.downloaden';
 
 /** How long a dossier link in a details view stays usable. */
-export const DOSSIER_LINK_TTL_MS = 10 * 60 * 1000;
-
-/** Who may download which case's dossier, until when: stored under the hash of the link's token. */
-export interface DossierGrant {
-  readonly tenantId: string;
-  readonly caseId: CaseId;
-  /** Entra object id of the user the link was made for (the one who opened the details). */
-  readonly userId: string;
-  /** Display name of that colleague, for "Opgevraagd door" (never client data). */
-  readonly userName: string;
-  readonly teamId: string;
-  readonly channelId: string;
-  /** ISO-8601 UTC. */
-  readonly expiresAt: string;
-}
-
-/** Storage of dossier links. Only the SHA-256 of a token is stored, never the token itself. */
-export interface DossierTokenStore {
-  put(tokenHash: string, grant: DossierGrant): Promise<void>;
-  /** The grant if it is still stored (used or not-yet-used), without using it up. */
-  peek(tokenHash: string): Promise<DossierGrant | null>;
-  /** Removes the grant and returns it; `null` when it is gone (used, or another request took it first). */
-  take(tokenHash: string): Promise<DossierGrant | null>;
-  /** Deletes up to `limit` grants that expired before `now` (housekeeping on each new link). */
-  purgeExpired(now: Date, limit: number): Promise<number>;
-}
+const DOSSIER_LINK_TTL_MS = 10 * 60 * 1000;
 
 /** What a dossier shows, read fresh at the moment of the download. */
 export interface DossierRead {

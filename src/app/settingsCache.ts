@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import type { TeamSettings, TeamSettingsStore } from './teamSettings';
+import type { TeamSettings } from './teamSettings';
+import type { TeamSettingsStore } from './ports/teamSettingsStore';
 import type { Versioned } from './ports';
 
 /**
@@ -7,7 +8,7 @@ import type { Versioned } from './ports';
  * a role granted or revoked through another instance (or straight in storage) takes effect here
  * after at most this long; a save through the same {@link CachedTeamSettings} takes effect at once.
  */
-export const SETTINGS_TTL_MS = 10_000;
+const SETTINGS_TTL_MS = 10_000;
 
 /**
  * Team settings with a short read cache, so an action does not read the settings row once for the

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { type Actor, ROLES, type RegionalTable, type Role, amsterdamDate, formatDutchDate, refuse, type Refusal, removableTables, tableFromInput } from '../domain';
 import type { CalendarService } from './calendar';
 import type { Clock, OutboxStore } from './ports';
-import { type ChannelRef, type Member, type TeamSettings, type TeamSettingsStore, emptySettings, mayConfigure, rolesIn } from './teamSettings';
+import { type ChannelRef, type Member, type TeamSettings, emptySettings, mayConfigure, rolesIn } from './teamSettings';
+import type { TeamSettingsStore } from './ports/teamSettingsStore';
+import type { TeamDirectory } from './ports/teamDirectory';
 
 /** The roles `/instellingen` assigns (begeleider is everyone). */
 export const ASSIGNABLE_ROLES = ROLES.filter((r): r is Exclude<Role, 'begeleider'> => r !== 'begeleider');
@@ -19,12 +21,6 @@ export const GEBIEDSTEAM_ROWS = 6;
  * rows of the whole roster would not fit a card.
  */
 export const GEBIED_ROSTER_MAX = 30;
-
-/** The team as Teams reports it when the card is shown or saved (roster and channels). */
-export interface TeamDirectory {
-  readonly members: readonly Member[];
-  readonly channels: readonly ChannelRef[];
-}
 
 export type AdminResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 
@@ -103,7 +99,7 @@ export class TeamAdminService {
       const raw = typeof input[`kanaal.${role}`] === 'string' ? (input[`kanaal.${role}`] as string) : '';
       const channel = raw === CASE_THREAD ? '' : raw;
       if (channel && !channels.has(channel)) fieldErrors[`kanaal.${role}`] = 'Kies een kanaal van dit team.';
-      else if (channel) roleChannels[role] = channels.get(channel) as ChannelRef;
+      else if (channel) roleChannels[role] = channels.get(channel);
     }
     const offeredLeader = (id: string): boolean =>
       members.size <= GEBIED_ROSTER_MAX || (roleHolders.teamleider ?? []).some((m) => m.id === id) || (before?.gebiedsteams ?? []).some((g) => g.teamleider.id === id);
@@ -235,7 +231,7 @@ export class TeamAdminService {
  * Who may change the organisation's calendar, which every team sees: a kalenderbeheerder named on
  * the calendar. While there is none, a functioneel beheerder of a team (who becomes the first).
  */
-export const mayEditCalendar = (editors: readonly Member[], teamRoles: readonly Role[], actor: Actor): AdminResult<true> => {
+const mayEditCalendar = (editors: readonly Member[], teamRoles: readonly Role[], actor: Actor): AdminResult<true> => {
   if (editors.some((m) => m.id === actor.userId)) return { ok: true, value: true };
   if (editors.length === 0 && teamRoles.includes('functioneel_beheerder')) return { ok: true, value: true };
   const names = editors.slice(0, 3).map((m) => m.name);

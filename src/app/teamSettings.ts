@@ -1,5 +1,4 @@
 import { ROLES, type Role } from '../domain';
-import type { Versioned } from './ports';
 
 /** A team member as settings refer to them: AAD object id (or channel user id) and display name. */
 export interface Member {
@@ -29,12 +28,6 @@ export interface TeamSettings {
   readonly gebiedsteams: readonly { readonly name: string; readonly teamleider: Member }[];
   readonly updatedAt: string;
   readonly updatedBy: string;
-}
-
-export interface TeamSettingsStore {
-  get(tenantId: string, teamId: string): Promise<Versioned<TeamSettings> | null>;
-  /** Creates (`etag` null) or replaces (ETag-guarded) the settings; `false` on a conflict. */
-  save(settings: TeamSettings, etag: string | null): Promise<boolean>;
 }
 
 export const emptySettings = (tenantId: string, teamId: string, serviceUrl: string, now: Date): TeamSettings => ({

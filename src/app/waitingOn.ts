@@ -34,7 +34,7 @@ export const holdersOf = (c: Case, role: Exclude<Role, 'begeleider'>, settings: 
 };
 
 /** Teams allows automatic refresh of user-specific views for at most 60 users. */
-export const REFRESH_MAX_USERS = 60;
+const REFRESH_MAX_USERS = 60;
 
 /**
  * The users whose view of the status card refreshes by itself into their step form (Universal

@@ -24,7 +24,7 @@ export interface AuthOverrides {
 }
 
 /** What the adapter answers when an inbound token does not verify; the HTTP edge turns it into a bare 401. */
-export const INBOUND_TOKEN_REFUSED = 'escaleer: Bot Framework-token geweigerd';
+const INBOUND_TOKEN_REFUSED = 'escaleer: Bot Framework-token geweigerd';
 
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'AuthenticationError']);
 
@@ -67,7 +67,7 @@ const refusingBadTokens = (auth: ConfigurationBotFrameworkAuthentication, log: L
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
       if (typeof value !== 'function') return value;
-      if (prop !== 'authenticateRequest') return value.bind(target);
+      if (prop !== 'authenticateRequest') return (value as (...a: unknown[]) => unknown).bind(target);
       return async (...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>) => {
         try {
           return await target.authenticateRequest(...args);
@@ -95,7 +95,7 @@ export const createAdapter = (identity: BotIdentity, log: Logger, overrides: Aut
       MicrosoftAppType: identity.appId ? identity.appType : 'MultiTenant',
       MicrosoftAppTenantId: identity.tenantId,
       ...settings,
-    } as ConfigurationBotFrameworkAuthenticationOptions,
+    },
     credentialsFactory ?? createCredentialsFactory(identity),
   );
   const adapter = new CloudAdapter(refusingBadTokens(auth, log));

@@ -109,7 +109,7 @@ export class AdminHandlers {
     }
     if (verb === 'tafel.toevoegen') {
       const values = inputs('tafel.toevoegen.', data);
-      const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
+      const str = (k: string) => (typeof values[k] === 'string' ? (values[k]) : '');
       const r = await this.admin.addTable(place.tenantId, place.teamId, actor, { region: str('regio'), deadline: str('inleverdatum'), meeting: str('overlegdatum') });
       if (!r.ok && r.refusal.code === 'wrong_role') return messageCard('Niet toegestaan', `${r.refusal.message} Er is niets gewijzigd.`, 'attention');
       return r.ok

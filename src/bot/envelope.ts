@@ -12,7 +12,7 @@ const optional = <T extends z.ZodTypeAny>(schema: T) => schema.nullish();
 const account = z.object({ id: text(1024).min(1), name: optional(z.unknown()), aadObjectId: optional(text(1024)) }).passthrough();
 const idOnly = z.object({ id: optional(text(1024)) }).passthrough();
 
-export const activityEnvelope = z
+const activityEnvelope = z
   .object({
     type: text(64),
     id: optional(text(1024)),

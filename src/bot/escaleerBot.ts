@@ -185,7 +185,7 @@ export class EscaleerBot extends TeamsActivityHandler {
           return;
         }
         const actor = await actorOf(activity, this.directory, place);
-        const started = await this.cases.start(place, actor, activity.id ?? `${place.conversationId}:${activity.timestamp}`, activity.id ?? null);
+        const started = await this.cases.start(place, actor, activity.id ?? `${place.conversationId}:${String(activity.timestamp)}`, activity.id ?? null);
         if (started.kind === 'duplicate') return;
         // The root card went into the outbox with the case; usually it is posted within a moment.
         const c = started.case.value;

@@ -46,7 +46,7 @@ export class ConnectorTeamMembership implements TeamMembership {
         if (status !== 404 && status !== 403) failure = e;
       }
     });
-    if (failure) throw failure;
+    if (failure) throw failure instanceof Error ? failure : new Error('lidmaatschap niet op te vragen');
     this.cache.set(key, { member }, { ttl: member ? 300_000 : 60_000 });
     return member;
   }

@@ -41,7 +41,7 @@ export const fieldText = (f: FieldDescriptor | undefined, v: FieldValue, tables:
 const show = (f: FieldDescriptor | undefined, v: FieldValue, tables: readonly RegionalTable[]): string => inert(fieldText(f, v, tables));
 
 /** The details card's button to the case summary as PDF. */
-export const DOSSIER_BUTTON = 'Dossier downloaden (PDF)';
+const DOSSIER_BUTTON = 'Dossier downloaden (PDF)';
 
 /** Bytes of sections per details card: with the frame the card stays well under Teams' 28 KB budget. */
 const PART_BUDGET = 20 * 1024;

@@ -1,11 +1,11 @@
 export { CARD_CONTENT_TYPE, render } from './templates';
 export { cardAttachment, formatMoment, withNotice, type Notice, type NoticeStyle } from './format';
 export { statusCard, summaryCard, SUMMARY_OPEN, awaitingText, OPEN_VERB, STATUS_VERB, DETAILS_VERB } from './statusCard';
-export { stepFormCard, submitLabel, type StepViewOptions } from './stepView';
-export { fieldView, inputId, inputsFor, inert, type FieldView, type FormState } from './fieldView';
-export { DOSSIER_BUTTON, type SectionView, detailSections, detailsCard, fieldText } from './details';
-export { progressPicture, pictureFile, type Picture } from './picture';
-export { messageCard, timelineText, openCasesText, STATUS_PAGE_SIZE, CardChannelViews, HELP_TEXT, type MessageStyle } from './messages';
-export { notificationActivity, caseLink, type NoticeInput } from './notification';
+export { stepFormCard,  type StepViewOptions } from './stepView';
+export {   inputsFor,  type FieldView, type FormState } from './fieldView';
+export {  type SectionView, detailSections, detailsCard, fieldText } from './details';
+export {  pictureFile, type Picture } from './picture';
+export { messageCard,  openCasesText, STATUS_PAGE_SIZE, CardChannelViews, HELP_TEXT, type MessageStyle } from './messages';
+export { notificationActivity,  type NoticeInput } from './notification';
 export { settingsCard, settingsSummaryCard, tablesCard, type AdminCardState, type CalendarEditorsView, type SettingsSection } from './admin';
 export { welcomeCard } from './welcome';

@@ -40,7 +40,7 @@ export const openCasesText = (all: readonly Case[], page: number, waitingRole: (
 };
 
 /** One line for the case thread: who did what and where the case went; never free text. */
-export const timelineText = (c: Case, e: CaseEvent, actorName: string): string => {
+const timelineText = (c: Case, e: CaseEvent, actorName: string): string => {
   if (e.action === 'route.kiezen' && c.route) return `${c.id}: route gekozen: ${ROUTE_LABELS[c.route]} (door ${actorName}).`;
   const what = actionLabel(e.action);
   const to = stepOf(e.toState)?.label ?? e.toState;

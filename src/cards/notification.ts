@@ -1,4 +1,4 @@
-import { type Case, ROLE_LABELS, type Role, ROUTE_LABELS, availableActions, stepOf } from '../domain';
+import { type Case, ROLE_LABELS, ROUTE_LABELS, availableActions, stepOf } from '../domain';
 import type { Notice, OutboundActivity } from '../app';
 import { cardAttachment } from './format';
 import { render } from './templates';

@@ -54,7 +54,7 @@ const encodeIndexed = (width: number, height: number, rgba: Uint8Array): Buffer 
 };
 
 /** Encodes RGBA pixels (row-major, 4 bytes per pixel) as a PNG: indexed when it has ≤ 256 colours, else truecolour with alpha. */
-export const encodePng = (width: number, height: number, rgba: Uint8Array): Buffer => {
+const encodePng = (width: number, height: number, rgba: Uint8Array): Buffer => {
   const indexed = encodeIndexed(width, height, rgba);
   if (indexed) return indexed;
   const ihdr = Buffer.alloc(13);

@@ -19,7 +19,7 @@ const SUBMIT_LABELS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The submit button of an action's form. */
-export const submitLabel = (verb: string): string => SUBMIT_LABELS.get(verb) ?? 'Opslaan';
+const submitLabel = (verb: string): string => SUBMIT_LABELS.get(verb) ?? 'Opslaan';
 
 /** The seven-conditions checklist: each condition a toggle with its short explanation. */
 const checklistItems = (a: ActionView, form: FormState | null): unknown[] => {

@@ -43,7 +43,7 @@ export const startPlayground = async (opts: PlaygroundOptions, log: Logger): Pro
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (exited !== null) {
-      throw new Error(`Agents Playground stopte meteen (code ${exited}); zie ${join(opts.workDir, 'devTools')}`);
+      throw new Error(`Agents Playground stopte meteen (code ${String(exited)}); zie ${join(opts.workDir, 'devTools')}`);
     }
     try {
       const r = await fetch(`${url}/_debug/ping`);

@@ -3,7 +3,7 @@
  * `YYYY-MM-DD` string; instants are `Date`s. Conversions use `Intl` with the IANA zone, so they
  * follow CET/CEST (DST) changes.
  */
-export const TIME_ZONE = 'Europe/Amsterdam';
+const TIME_ZONE = 'Europe/Amsterdam';
 
 /** A calendar date `YYYY-MM-DD` without a time zone of its own. */
 export type CivilDate = string;
@@ -125,7 +125,7 @@ export const formatDutchDate = (date: CivilDate): string => {
 };
 
 /** Office hours for reminders: Monday–Friday, 08:00–18:00 Europe/Amsterdam (public holidays not modelled). */
-export const OFFICE_HOURS = { startHour: 8, endHour: 18 } as const;
+const OFFICE_HOURS = { startHour: 8, endHour: 18 } as const;
 
 /** Whether `instant` falls within office hours in Amsterdam. */
 export const isOfficeHours = (instant: Date): boolean => {

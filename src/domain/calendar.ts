@@ -54,7 +54,7 @@ export const feasibleTables = (tables: readonly RegionalTable[], now: Date): rea
   tables.filter((t) => !deadlinePassed(t, now)).sort(byMeeting);
 
 /** How many upcoming tables the `/tafels` card offers for removal. */
-export const TABLES_REMOVABLE = 60;
+const TABLES_REMOVABLE = 60;
 
 /** The tables the `/tafels` card offers for removal at `now`: the upcoming ones (meeting today or later, Amsterdam), earliest first, at most {@link TABLES_REMOVABLE}. */
 export const removableTables = (tables: readonly RegionalTable[], now: Date): readonly RegionalTable[] => {
@@ -63,7 +63,7 @@ export const removableTables = (tables: readonly RegionalTable[], now: Date): re
 };
 
 /** How many open tables per region a form offers: enough to choose from, small enough for a card. */
-export const TABLES_OFFERED_PER_REGION = 3;
+const TABLES_OFFERED_PER_REGION = 3;
 
 /**
  * The tables a registration form offers at `now`: per region the next

@@ -41,10 +41,10 @@ export const STATE_IDS = [
 export type StateId = (typeof STATE_IDS)[number];
 
 /** Keys of `Case.steps` that are not a state: data an action stores under its own name. */
-export const EXTRA_STEP_KEYS = ['evaluatie'] as const;
+type ExtraStepKey = 'evaluatie';
 
-/** A key of `Case.steps`: the state whose action stored the data, or one of {@link EXTRA_STEP_KEYS}. */
-export type StepKey = StateId | (typeof EXTRA_STEP_KEYS)[number];
+/** A key of `Case.steps`: the state whose action stored the data, or an {@link ExtraStepKey}. */
+export type StepKey = StateId | ExtraStepKey;
 
 const IDS: ReadonlySet<string> = new Set(STATE_IDS);
 

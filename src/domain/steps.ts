@@ -1,6 +1,6 @@
 import { type Case, type RouteId, NEW_STATE, ROUTE_LABELS } from './case';
 import { type RegionalTable, describeTable, offeredTables, regionsOf } from './calendar';
-import { type FieldDescriptor, type FormData, choiceField, options, textField, textOf } from './fields';
+import { type FieldDescriptor, choiceField, options, textField, textOf } from './fields';
 import { clientRefProblem } from './privacy';
 import { type Actor, type Role, hasRole } from './roles';
 import { AANMELDING_STEPS, isSubmitted } from './routes/aanmelding';

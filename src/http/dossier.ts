@@ -1,6 +1,7 @@
 import type restify from 'restify';
 import type { DossierOutcome, DossierRead, DossierService, Logger } from '../app';
 import { dossierOf, dossierPdf } from '../dossier';
+import { routeParam } from './params';
 
 /** Headers of everything under /dossier: never cached, never framed, the token never leaks as a referrer. */
 const PRIVATE_HEADERS: Readonly<Record<string, string>> = {
@@ -26,7 +27,7 @@ const page = (title: string, body: string): string =>
   `<body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
 
 /** The file name of a case's dossier: only the case id, nothing about the client. */
-export const dossierFileName = (caseId: string): string => `dossier-${caseId.replace(/[^A-Za-z0-9-]/g, '')}.pdf`;
+const dossierFileName = (caseId: string): string => `dossier-${caseId.replace(/[^A-Za-z0-9-]/g, '')}.pdf`;
 
 /** The PDF of a dossier read, with the headers every download gets. */
 export const sendDossier = async (res: restify.Response, read: DossierRead): Promise<void> => {
@@ -57,7 +58,7 @@ const refusalPage = (res: restify.Response, outcome: Extract<DossierOutcome, { o
  */
 export const registerDossierRoutes = (server: restify.Server, dossier: DossierService, log: Logger): void => {
   server.get('/dossier/:token', async (req, res) => {
-    const token = String(req.params?.token ?? '');
+    const token = routeParam(req, 'token');
     if (!(await dossier.usable(token))) {
       return refusalPage(res, {
         ok: false,
@@ -76,7 +77,7 @@ export const registerDossierRoutes = (server: restify.Server, dossier: DossierSe
   });
 
   server.post('/dossier/:token', async (req, res) => {
-    const outcome = await dossier.redeem(String(req.params?.token ?? ''));
+    const outcome = await dossier.redeem(routeParam(req, 'token'));
     if (!outcome.ok) return refusalPage(res, outcome);
     log.info('dossier gedownload', { caseId: outcome.read.case.id, via: 'link' });
     await sendDossier(res, outcome.read);

@@ -1,3 +1,3 @@
 export { createHttpServer, listen, type HttpDeps, type RunningHttp } from './server';
-export { registerTabRoutes, tabRoutes, TAB_SCOPE, type TabOptions, type TabRoutes } from './tab';
-export { aboutPage, privacyPage, termsPage, type LegalFacts } from './legal';
+export { tabRoutes, type TabOptions, type TabRoutes } from './tab';
+export type { LegalFacts } from './legal';

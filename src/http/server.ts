@@ -7,6 +7,7 @@ import { pictureFile } from '../cards';
 import { registerDossierRoutes } from './dossier';
 import { type LegalFacts, aboutPage, privacyPage, termsPage } from './legal';
 import { type TabRoutes, registerTabRoutes } from './tab';
+import { routeParam } from './params';
 
 export interface HttpDeps {
   readonly adapter: CloudAdapter;
@@ -69,7 +70,7 @@ export const createHttpServer = (deps: HttpDeps): restify.Server => {
 
   // The progress pictures of the status cards, by URL (a few KB less in every card and answer).
   server.get('/kaart/voortgang/:file', async (req, res) => {
-    const png = pictureFile(String(req.params?.file ?? ''));
+    const png = pictureFile(routeParam(req, 'file'));
     if (!png) return void res.json(404, neutralError(404));
     res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'public, max-age=86400, immutable' });
     res.end(png);
@@ -115,10 +116,13 @@ export const listen = async (server: restify.Server, port: number, host = '0.0.0
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  const address = server.address();
+  const address = server.address() as { port: number };
   return {
     port: address.port,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 };

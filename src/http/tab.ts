@@ -4,9 +4,10 @@ import { type Clock, type DashboardService, type DossierService, type Logger, ty
 import { parseCaseId } from '../domain';
 import { sendDossier } from './dossier';
 import { MICROSOFT_OPENID_METADATA, OpenIdSigningKeys, type TabAssets, type TokenCheck, loadTabAssets, ssoAudiences, verifySsoToken } from '../tab';
+import { routeParam } from './params';
 
 /** Delegated scope of the tab's app registration (docs/deployment.md, step 9). */
-export const TAB_SCOPE = 'access_as_user';
+const TAB_SCOPE = 'access_as_user';
 
 export interface TabOptions {
   /** `TAB_DEV_MODE`: accept `?tenant=…&team=…` without a token. Config refuses it in production. */
@@ -180,7 +181,7 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
       return send(403, { code: 'aanmelding_nodig', message: 'Het dossier bevat vrije tekst en is er alleen na aanmelden: open het dashboard in Microsoft Teams.' });
     }
     const team = url.searchParams.get('team');
-    const caseId = parseCaseId(String(req.params?.caseId ?? '').slice(0, 32));
+    const caseId = parseCaseId(routeParam(req, 'caseId').slice(0, 32));
     if (!team || !ID.test(team)) return send(400, { code: 'team_ontbreekt', message: 'Geen team bekend. Open het dashboard als tabblad in een kanaal van je team.' });
     if (!caseId) return send(400, { code: 'casus_ongeldig', message: 'Onbekend casusnummer.' });
     try {

@@ -52,7 +52,7 @@ export interface DispatcherOptions {
 
 const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export const DISPATCHER_DEFAULTS: DispatcherOptions = {
+const DISPATCHER_DEFAULTS: DispatcherOptions = {
   pollMs: 2_000,
   leaseMs: 60_000,
   deliveryTimeoutMs: 30_000,

@@ -41,7 +41,7 @@ export interface FailureFacts {
  * and network faults (`null`); other 4xx are permanent. A 403 stops only that message: whether the
  * bot was removed from a team is told by Teams' own event (conversationUpdate / installationUpdate).
  */
-export const isTransient = (status: number | null): boolean =>
+const isTransient = (status: number | null): boolean =>
   status === null || status === 401 || status === 408 || status === 412 || status === 429 || status >= 500;
 
 export const decide = (f: FailureFacts, maxAttempts: number, backoff: BackoffPolicy, random: () => number): Verdict => {

@@ -4,7 +4,7 @@ import { connect, createServer } from 'node:net';
 
 /** The well-known Azurite development account (public, documented by Microsoft; not a secret). */
 export const DEV_ACCOUNT = 'devstoreaccount1';
-export const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 export const devConnectionString = (port: number, host = '127.0.0.1'): string =>
   `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
@@ -89,7 +89,7 @@ const launch = async (host: string, port: number, location: string | null): Prom
   child.once('exit', (code) => (exited = code ?? -1));
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (exited !== null) throw new Error(`Azurite stopte meteen (code ${exited}): ${stderr.trim()}`);
+    if (exited !== null) throw new Error(`Azurite stopte meteen (code ${String(exited)}): ${stderr.trim()}`);
     if (await accepts(host, port)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -41,8 +41,8 @@ export class TableCalendarStore implements CalendarStore {
     let legacy: { tables: RegionalTable[]; etag: string } | null = null;
     for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: prefixFilter(pk, 'cal') } })) {
       const rowKey = String(e.rowKey);
-      if (rowKey === META) meta = { editors: JSON.parse(String(e.editors ?? '[]')) as Member[], etag: String(e.etag) };
-      else if (rowKey === LEGACY) legacy = { tables: JSON.parse(String(e.data ?? '[]')) as RegionalTable[], etag: String(e.etag) };
+      if (rowKey === META) meta = { editors: JSON.parse(typeof e.editors === 'string' ? e.editors : '[]') as Member[], etag: String(e.etag) };
+      else if (rowKey === LEGACY) legacy = { tables: JSON.parse(typeof e.data === 'string' ? e.data : '[]') as RegionalTable[], etag: String(e.etag) };
       else if (rowKey.startsWith('caltafel_')) {
         const t = { id: String(e.tableId), region: String(e.region), deadline: String(e.deadline), meeting: String(e.meeting) } as RegionalTable;
         tables.set(t.id, t);

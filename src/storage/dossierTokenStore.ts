@@ -2,7 +2,7 @@ import { RestError, type TableClient, odata } from '@azure/data-tables';
 import type { DossierGrant, DossierTokenStore } from '../app';
 
 /** Partition of the dossier links (one row per link, gone once used or purged after expiry). */
-export const DOSSIER_PK = 'dossier';
+const DOSSIER_PK = 'dossier';
 
 interface GrantEntity {
   partitionKey: string;

@@ -4,7 +4,7 @@ export { TableOutboxStore } from './outboxStore';
 export { escapeKey, tenantPk } from './keys';
 export { TableCaseQueries } from './caseQueries';
 export { TableTeamSettingsStore } from './teamSettingsStore';
-export { TableLeaseStore, leaseKeys } from './leaseStore';
+export { TableLeaseStore,  } from './leaseStore';
 export { TableCalendarStore } from './calendarStore';
 export { TableReminderIndex } from './reminderIndex';
 export { TableDossierTokenStore } from './dossierTokenStore';

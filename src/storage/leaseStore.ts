@@ -20,7 +20,7 @@ const lost = (e: unknown): boolean => statusOf(e) === 412 || statusOf(e) === 404
  * Row keys of a job slot: partition `job_<family>` (the part of the name before the first `:`,
  * e.g. `reminders`), row key the whole name, so one family's slots can be listed or purged together.
  */
-export const leaseKeys = (name: string): { partitionKey: string; rowKey: string } => {
+const leaseKeys = (name: string): { partitionKey: string; rowKey: string } => {
   const family = name.includes(':') ? name.slice(0, name.indexOf(':')) : name;
   return { partitionKey: `job_${escapeKey(family)}`, rowKey: escapeKey(name) };
 };

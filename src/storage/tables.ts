@@ -12,7 +12,7 @@ export interface Tables {
 }
 
 /** One storage try may take this long (ms); without it a hanging connection stalls a Teams invoke past its ~15 s. */
-export const STORAGE_TRY_TIMEOUT_MS = 2500;
+const STORAGE_TRY_TIMEOUT_MS = 2500;
 
 const options = (insecure: boolean): TableServiceClientOptions => ({
   allowInsecureConnection: insecure,

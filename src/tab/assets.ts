@@ -22,7 +22,7 @@ const FILES: readonly (readonly [string, string, string])[] = [
  * `src/tab/public` — found from `src/tab` (ts) and from `dist/src/tab` (the build does not copy
  * static files; the deployment ships `src/` as well).
  */
-export const publicDir = (): string => {
+const publicDir = (): string => {
   const candidates = [join(__dirname, 'public'), join(__dirname, '..', '..', '..', 'src', 'tab', 'public')];
   const found = candidates.find((d) => existsSync(join(d, 'index.html')));
   if (!found) throw new Error(`Dashboardbestanden niet gevonden (gezocht in ${candidates.join(', ')})`);
@@ -33,7 +33,7 @@ export const publicDir = (): string => {
  * The teams-js UMD bundle from node_modules (served by us; no CDN), or `null` when the package
  * is not installed (it must be a runtime dependency in production).
  */
-export const teamsJsPath = (): string | null => {
+const teamsJsPath = (): string | null => {
   try {
     return require.resolve('@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js');
   } catch {

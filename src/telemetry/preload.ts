@@ -10,5 +10,6 @@ const connectionString = telemetryConnectionString();
 
 // Loaded only when needed: the OpenTelemetry SDK is large, and local runs and tests do without it.
 export const telemetry: Telemetry | null = connectionString
-  ? (require('./start') as typeof import('./start')).startTelemetry(connectionString)
+  ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: only with a connection string
+    (require('./start') as typeof import('./start')).startTelemetry(connectionString)
   : null;

@@ -16,6 +16,8 @@ export type TelemetryExtras = Pick<AzureMonitorOpenTelemetryOptions, 'spanProces
  * the counters of `otelMetrics`. Must run before the app's modules load (see `preload.ts`): the
  * HTTP instrumentation patches `node:http` when it is first required. No request or response
  * bodies or headers are recorded; Live Metrics stays off.
+ *
+ * @public loaded lazily with `require()` by `preload.ts` (knip does not see that import).
  */
 export const startTelemetry = (connectionString: string, extras: TelemetryExtras = {}): Telemetry => {
   useAzureMonitor({

@@ -33,7 +33,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** `caseId` and `version` the card's actions carry (every case card has them). */
-export const versionOn = (card: Record<string, unknown> | null): { caseId: string; version: number } | null => {
+const versionOn = (card: Record<string, unknown> | null): { caseId: string; version: number } | null => {
   const m = /"caseId":"(CAS-\d{4}-\d{4,6})","version":(\d+)/.exec(JSON.stringify(card ?? {}));
   return m ? { caseId: m[1] as string, version: Number(m[2]) } : null;
 };

@@ -22,7 +22,7 @@ export const everyoneWaiting = (c: Case, people: readonly Member[]): WaitingOn |
 };
 
 /** Every field of every action, filled to its maximum: free text at its length limit. */
-export const maxSteps = (tables: readonly RegionalTable[]): Case['steps'] => {
+const maxSteps = (tables: readonly RegionalTable[]): Case['steps'] => {
   const steps: Record<string, Record<string, unknown>> = {};
   for (const s of STEPS) {
     for (const a of s.actions) {

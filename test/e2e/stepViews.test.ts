@@ -19,7 +19,7 @@ const findInput = (card: unknown, id: string): FoundInput | undefined => {
   let found: FoundInput | undefined;
   const walk = (v: unknown): void => {
     if (found || !v || typeof v !== 'object') return;
-    if (!Array.isArray(v) && (v as { id?: unknown }).id === id) found = v as FoundInput;
+    if (!Array.isArray(v) && (v as { id?: unknown }).id === id) found = v;
     Object.values(v).forEach(walk);
   };
   walk(card);

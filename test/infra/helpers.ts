@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Deferred, Template, Value, evaluator, isExpression } from './arm-expr';
 
-export const INFRA_DIR = join(__dirname, '..', '..', 'infra');
+const INFRA_DIR = join(__dirname, '..', '..', 'infra');
 export const TEMPLATE_TEXT = readFileSync(join(INFRA_DIR, 'main.json'), 'utf8');
 
 export interface Resource {

@@ -13,7 +13,7 @@ const oneItem = async () => {
 
 describe('TableOutboxStore delivery bookkeeping (Azurite)', () => {
   it('keeps attempts and the next attempt on the row, and refuses a stale ETag', async () => {
-    const { cases, store, m } = await oneItem();
+    const { store } = await oneItem();
     const [row] = await store.scan('tenant-a', 10);
     if (!row) throw new Error('geen rij');
     expect(row.delivery).toEqual({ attempts: 0, nextAttemptAt: null, leaseUntil: null, lastStatus: null, lastError: null });
@@ -26,7 +26,7 @@ describe('TableOutboxStore delivery bookkeeping (Azurite)', () => {
   });
 
   it('moves an item to the dead letters, once, and lists it for the beheerder', async () => {
-    const { cases, store, m } = await oneItem();
+    const { store, m } = await oneItem();
     const [row] = await store.scan('tenant-a', 10);
     if (!row) throw new Error('geen rij');
     const info = { reason: 'attempts' as const, attempts: 8, lastStatus: 500, lastError: 'oeps', deadAt: '2026-11-23T10:00:00.000Z' };

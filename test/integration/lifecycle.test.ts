@@ -21,7 +21,7 @@ const rowsOf = async (table: TableClient, pk: string): Promise<Row[]> => {
   const out: Row[] = [];
   for await (const e of table.listEntities<Row>({ queryOptions: { filter: `PartitionKey eq '${pk}'` } })) {
     const { etag: _e, timestamp: _t, ...rest } = e as Row & { etag?: string; timestamp?: string };
-    out.push(rest as Row);
+    out.push(rest);
   }
   return out;
 };

@@ -13,7 +13,7 @@ jest.mock('strip-bom', () => ({
 }));
 
 export const ROOT = join(__dirname, '..', '..');
-export const MANIFEST_DIR = join(ROOT, 'manifest');
+const MANIFEST_DIR = join(ROOT, 'manifest');
 
 export const ENV = {
   MICROSOFT_APP_ID: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',

@@ -32,7 +32,7 @@ describe('gelijktijdige klikken en herbezorging door Teams', () => {
     const events = (await repo.events(TEAM_A.tenantId, caseId)).filter((e) => e.action === 'signaal.vastleggen');
     const after = deliveries(d, caseId);
     const sent = { updates: after.updates - before.updates, replies: after.replies - before.replies };
-    const signal = stored?.value.steps['stap1_signaal'] as Record<string, unknown> | undefined;
+    const signal = stored?.value.steps['stap1_signaal'];
     const winner = Number(/actielijn (\d+)/.exec(String(signal?.['actielijn']))?.[1]);
     console.log(`Gelijktijdige klikken: geprobeerd 50, geslaagd ${winners.length}, geweigerd met actuele kaart ${refused.length}, verloren ${50 - winners.length - refused.length}, dubbel ${events.length - 1}, meldingen ${sent.updates} kaartupdate + ${sent.replies} tijdlijnbericht`);
 

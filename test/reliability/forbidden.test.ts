@@ -1,7 +1,7 @@
 import { TableOutboxStore, openTables } from '../../src/storage';
 import { type RecordedCall, channelActivity } from '../support/connectorStandIn';
 import { type Direct, startDirect } from '../support/direct';
-import { TEAM_A, USERS, cardData, invoke, openCase, settle, sleep } from './harness';
+import { TEAM_A, cardData, invoke, openCase, settle, sleep } from './harness';
 
 const SIGNAL = { datum: '2025-03-03', actielijn: 'actielijn dagstructuur', toelichting: 'zie dossier' };
 const ok = (c: RecordedCall): boolean => (c.status ?? 200) < 300;

@@ -1,7 +1,7 @@
 /** Seeded generators of forged and malformed card payloads and messages (same seed → same inputs). */
 
 /** mulberry32: small, fast, good enough to spread test inputs. */
-export const prng = (seed: number): (() => number) => {
+const prng = (seed: number): (() => number) => {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -21,7 +21,7 @@ const foreground = {
 const style = (backgroundColor: string) => ({ backgroundColor, foregroundColors: foreground });
 
 /** A HostConfig close to Teams' (light theme). */
-export const TEAMS_HOST_CONFIG = {
+const TEAMS_HOST_CONFIG = {
   fontFamily: FONT,
   supportsInteractivity: true,
   spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
@@ -120,7 +120,7 @@ const RENDER = `
 let bundle: string | null = null;
 
 /** The page: bundle, host config, markdown and `window.renderCard(json, width)` inlined. */
-export const cardPageHtml = (): string => {
+const cardPageHtml = (): string => {
   bundle ??= readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js'), 'utf8');
   const safe = (s: string) => s.replace(/<\/script/gi, '<\\/script');
   return [
@@ -141,7 +141,7 @@ export interface CardView {
 }
 
 /** Teams shows a card with `msteams.width: "Full"` across the message column; others at the usual card width. */
-export const widthOf = (card: Record<string, unknown>): number => ((card.msteams as { width?: string } | undefined)?.width === 'Full' ? 760 : 560);
+const widthOf = (card: Record<string, unknown>): number => ((card.msteams as { width?: string } | undefined)?.width === 'Full' ? 760 : 560);
 
 /** Loads the card page into `page` (call once; then `showCard` per card). */
 export const openCardPage = async (page: Page): Promise<void> => {

@@ -16,7 +16,7 @@ export const DEMO = {
 export type DemoUser = (typeof DEMO)[keyof typeof DEMO];
 
 /** Stores demo team settings directly (the /instellingen card has its own test). Joost holds no role. */
-export const seedRoles = async (e: E2e, tenantId: string, teamId: string, serviceUrl: string): Promise<void> => {
+const seedRoles = async (e: E2e, tenantId: string, teamId: string, serviceUrl: string): Promise<void> => {
   const tables = await openTables(e.app.storageConnection, e.prefix);
   const m = (u: DemoUser) => ({ id: u.aad, name: u.name });
   const settings: TeamSettings = {

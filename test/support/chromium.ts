@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
 /** Debian's chromium; playwright-core never downloads a browser here. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS: readonly string[] = [
+const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -24,7 +24,7 @@ const apt = (args: readonly string[]): void => {
  * Makes sure Debian's chromium is installed (installs it with apt-get when missing; the test
  * machines run as root). Returns its path. Call from `beforeAll` with a generous timeout.
  */
-export const ensureChromium = (): string => {
+const ensureChromium = (): string => {
   if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
   try {
     apt(['install', '-y', '--no-install-recommends', 'chromium']);

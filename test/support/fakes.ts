@@ -1,5 +1,5 @@
-import type { Case, CaseEvent, CaseLocation } from '../../src/domain';
-import type { ChannelViews, Clock, Logger, OutboundActivity } from '../../src/app';
+import type { CaseLocation } from '../../src/domain';
+import type { Clock, Logger } from '../../src/app';
 
 export class FakeClock implements Clock {
   constructor(private t: Date) {}
@@ -22,11 +22,6 @@ export class RecordingLogger implements Logger {
   warn = (msg: string, data?: Record<string, unknown>) => void this.lines.push({ level: 'warn', msg, data });
   error = (msg: string, data?: Record<string, unknown>) => void this.lines.push({ level: 'error', msg, data });
 }
-
-export const plainViews: ChannelViews = {
-  statusCard: (c: Case): OutboundActivity => ({ text: `root ${c.id} ${c.state} v${c.version}` }),
-  timeline: (c: Case, e: CaseEvent): OutboundActivity => ({ text: `${c.id} ${e.action}` }),
-};
 
 export const location = (over: Partial<CaseLocation> = {}): CaseLocation => ({
   tenantId: 'tenant-a',

@@ -10,7 +10,8 @@ export interface PgMessage {
 }
 
 export interface PgEvent {
-  readonly action: 'createMessage' | 'updateMessage' | string;
+  /** `createMessage`, `updateMessage`, or another of the Playground's actions. */
+  readonly action: string;
   readonly actionConversationId: string;
   readonly message: PgMessage;
 }

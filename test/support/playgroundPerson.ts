@@ -1,3 +1,4 @@
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,36 +43,21 @@ interface DemoConfig {
   readonly [key: string]: unknown;
 }
 
-interface Yaml {
-  load(text: string, opts?: { schema?: unknown }): unknown;
-  dump(value: unknown, opts?: Record<string, unknown>): string;
-  CORE_SCHEMA: unknown;
-}
-
-/** js-yaml is not a direct dependency: it comes with jest (3.x today); load/dump with CORE_SCHEMA work in 3.x and 4.x. */
-const yaml = (): Yaml => {
-  try {
-    return require('js-yaml') as Yaml;
-  } catch {
-    throw new Error('js-yaml niet gevonden (komt normaal mee met jest); nodig om een Playground-config te schrijven');
-  }
-};
-
 const readConfig = (path: string): DemoConfig => {
-  const y = yaml();
-  const cfg = y.load(readFileSync(path, 'utf8'), { schema: y.CORE_SCHEMA }) as DemoConfig;
+  // The core schema: ids such as 'user-anouk' and GUIDs stay strings, nothing is read as a date.
+  const cfg = parseYaml(readFileSync(path, 'utf8'), { schema: 'core' }) as DemoConfig;
   if (!cfg?.currentUser?.id || !Array.isArray(cfg.users)) throw new Error(`${path}: geen currentUser/users`);
   return cfg;
 };
 
 /** Everyone in the demo team: the configured current user first, then the other users. */
-export const demoUsers = (base = PLAYGROUND_CONFIG): DemoUser[] => {
+const demoUsers = (base = PLAYGROUND_CONFIG): DemoUser[] => {
   const cfg = readConfig(base);
   return [cfg.currentUser, ...cfg.users];
 };
 
 /** A demo user by id ('user-pieter'), full name ('Pieter Jansen'), first name ('Pieter') or aadObjectId; fails listing who exists. */
-export const demoUser = (who: string, base = PLAYGROUND_CONFIG): DemoUser => {
+const demoUser = (who: string, base = PLAYGROUND_CONFIG): DemoUser => {
   const all = demoUsers(base);
   const key = who.trim().toLowerCase();
   const hit = all.find((u) => [u.id, u.name, u.aadObjectId, u.name.split(' ')[0]].some((k) => typeof k === 'string' && k.toLowerCase() === key));
@@ -84,7 +70,7 @@ export const demoUser = (who: string, base = PLAYGROUND_CONFIG): DemoUser => {
  * joins the users list; the Playground wants exactly 5 users besides the current one and unique
  * ids) and a personal chat id of its own. Returns the file's path.
  */
-export const writePlaygroundConfigFor = (who: string, dir: string, base = PLAYGROUND_CONFIG): { path: string; user: DemoUser } => {
+const writePlaygroundConfigFor = (who: string, dir: string, base = PLAYGROUND_CONFIG): { path: string; user: DemoUser } => {
   const cfg = readConfig(base);
   const user = demoUser(who, base);
   const users = [cfg.currentUser, ...cfg.users].filter((u) => u.id !== user.id);
@@ -94,8 +80,7 @@ export const writePlaygroundConfigFor = (who: string, dir: string, base = PLAYGR
   const out = { ...cfg, currentUser: user, users, personalChat: { ...(cfg.personalChat ?? {}), id: `personal-chat-${user.id}` } };
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'm365agentsplayground.yml');
-  const y = yaml();
-  writeFileSync(path, `# Generated from ${base} for ${user.name}; do not edit.\n${y.dump(out, { schema: y.CORE_SCHEMA, lineWidth: -1, noRefs: true })}`);
+  writeFileSync(path, `# Generated from ${base} for ${user.name}; do not edit.\n${stringifyYaml(out, { schema: 'core', lineWidth: 0, aliasDuplicateObjects: false })}`);
   return { path, user };
 };
 

@@ -12,7 +12,7 @@ import { pngChunk as chunk } from '../../src/cards/png';
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Decodes a PNG (pngjs) to packed RGB (alpha dropped: screenshots are opaque). */
-export const decodeRgb = (png: Buffer): { width: number; height: number; rgb: Uint8Array } => {
+const decodeRgb = (png: Buffer): { width: number; height: number; rgb: Uint8Array } => {
   if (!png.subarray(0, 8).equals(SIGNATURE)) throw new Error('geen PNG');
   const { width, height, data } = PNG.sync.read(png);
   // A plain typed array: Buffers from another realm index slowly under jest's vm.

@@ -18,7 +18,7 @@ export type WalkInputs = Readonly<Record<string, Readonly<Record<string, unknown
 /** The moment the sample inputs are valid at: Friday 15 September 2023, 12:00 Amsterdam (CEST). */
 export const WALK_NOW = new Date('2023-09-15T10:00:00Z');
 /** The day after the sample table (groningen-2023-10-19): its outcome may be recorded from then on. */
-export const AFTER_TABLE = new Date('2023-10-20T10:00:00Z');
+const AFTER_TABLE = new Date('2023-10-20T10:00:00Z');
 
 const circle = (uitkomst: string) => ({ datum: '2023-09-01', deelnemers: 'begeleider,teamleider', vraag: 'Zie dossier', afspraken: 'Zie dossier', uitkomst });
 

@@ -87,7 +87,7 @@ export const openCase = async (d: Direct, place: Place): Promise<{ caseId: strin
 };
 
 /** Sends a card action (Action.Execute) as Teams would (inputs named `<verb>.<field>`); returns the invoke response body. */
-export const execute = async (
+const execute = async (
   d: Direct,
   place: Place,
   verb: string,

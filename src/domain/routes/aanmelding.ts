@@ -9,7 +9,7 @@ import { ZORGADVIES, defineStep } from './common';
 import { conditionsMetCount } from './voorwaarden';
 import { CIRKEL3_FOLLOW_UP } from './zorgkantoor';
 
-export const ADVISEUR_MAIL = 'ziawlz@menzis.nl';
+const ADVISEUR_MAIL = 'ziawlz@menzis.nl';
 
 /** The table the case is registered for (its latest choice), or `null`. */
 export const registeredTable = (c: Case, tables: readonly RegionalTable[]): RegionalTable | null => {

@@ -6,7 +6,7 @@ import type { StateId } from '../stateIds';
 
 export const ZORGADVIES = 'Zorgadvies van Menzis zorgkantoor: 088 222 42 42.';
 
-export const CRISIS_INSTRUCTIONS = [
+const CRISIS_INSTRUCTIONS = [
   'Bij een crisissituatie zijn de crisisregeling of de zorgconferentie voorliggend; volg de crisisafspraken van je organisatie en regio.',
   'Een crisiscasus wordt niet ingebracht bij de regionale overlegtafel.',
   `Advies nodig? ${ZORGADVIES}`,

@@ -26,7 +26,7 @@ const PARTICIPANTS = options({
   andere_aanbieder: 'Andere zorgaanbieder',
 });
 
-export const OUTCOME = options({ opgelost: 'Opgelost', onvoldoende: 'Onvoldoende resultaat' });
+const OUTCOME = options({ opgelost: 'Opgelost', onvoldoende: 'Onvoldoende resultaat' });
 
 const circleFields: readonly FieldDescriptor[] = [
   dateField('datum', 'Datum overleg'),

@@ -33,7 +33,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
 /** The two issuers Entra ID uses for a tenant: v2 (`login.microsoftonline.com/{tid}/v2.0`) and v1 (`sts.windows.net/{tid}/`). */
-export const issuersFor = (tid: string): readonly string[] => [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
+const issuersFor = (tid: string): readonly string[] => [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
 
 /** jose's error of a failed check, as the refusal the tab logs (never the token or its claims). */
 const refusalOf = (e: unknown): TokenRefusal | null => {

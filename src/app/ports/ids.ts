@@ -1,0 +1,4 @@
+/** Unique, time-ordered ids for outbox items. */
+export interface IdGenerator {
+  next(): string;
+}
