@@ -76,14 +76,34 @@ const main = async (stops: Stops): Promise<number> => {
   let act = 0;
   /** Both transitions for `cases` (first all route choices, then all signals). */
   const transitions = (cases: readonly Stored[]): string[] => [
-    ...cases.map((c) => invokeBody(connector.url, c.channel, 'route.kiezen', { caseId: c.id, version: 1, route: 'bijstellen', clientRef: 'ECD-1' }, `a-${++act}`, undefined, c.tenant)),
     ...cases.map((c) =>
-      invokeBody(connector.url, c.channel, 'signaal.vastleggen', { caseId: c.id, version: 2, datum: '2025-03-03', actielijn: 'wonen', toelichting: 'afspraken lopen niet' }, `a-${++act}`, undefined, c.tenant),
+      invokeBody(
+        connector.url,
+        c.channel,
+        'route.kiezen',
+        { caseId: c.id, version: 1, route: 'bijstellen', clientRef: 'ECD-1' },
+        `a-${++act}`,
+        undefined,
+        c.tenant,
+      ),
+    ),
+    ...cases.map((c) =>
+      invokeBody(
+        connector.url,
+        c.channel,
+        'signaal.vastleggen',
+        { caseId: c.id, version: 2, datum: '2025-03-03', actielijn: 'wonen', toelichting: 'afspraken lopen niet' },
+        `a-${++act}`,
+        undefined,
+        c.tenant,
+      ),
     ),
   ];
   /** B's bodies for `cases`: each case row read and replaced twice (as Escaleer's cases are). */
   const echoBodies = (cases: readonly Stored[]): string[] =>
-    [...cases, ...cases].map((c, i) => echoBody(connector.url, i % CHANNELS, `e-${++act}`, { partition: tenantPk(c.tenant), row: rk.case(c.id) }));
+    [...cases, ...cases].map((c, i) =>
+      echoBody(connector.url, i % CHANNELS, `e-${++act}`, { partition: tenantPk(c.tenant), row: rk.case(c.id) }),
+    );
   const plainEcho = (n: number): string[] => Array.from({ length: n }, (_, i) => echoBody(connector.url, i % CHANNELS, `e-${++act}`));
   const measured = async (port: number, bodies: readonly string[], connections: number, ok: typeof appOk): Promise<Run> => {
     const { result, own, other } = await withCpu(azurite.pid, () => runLoad(port, bodies, connections, ok));
@@ -122,7 +142,9 @@ const main = async (stops: Stops): Promise<number> => {
       byTenant.push(ids.map((id, i) => ({ tenant, id, channel: i % CHANNELS })));
     }
     seq += perTenant;
-    const cases: Stored[] = Array.from({ length: perTenant * TENANTS }, (_, i) => byTenant[i % TENANTS]?.[Math.floor(i / TENANTS)]).filter((c): c is Stored => c !== undefined);
+    const cases: Stored[] = Array.from({ length: perTenant * TENANTS }, (_, i) => byTenant[i % TENANTS]?.[Math.floor(i / TENANTS)]).filter(
+      (c): c is Stored => c !== undefined,
+    );
     // Warm-up in these tenants: tenant registry, settings and calendar caches, as in a running instance.
     await runLoad(app.port, transitions(cases.slice(0, warm)), level.connections, appOk);
     await runLoad(echo.port, echoBodies(cases.slice(warm, 2 * warm)), level.connections, echoOk);
@@ -139,7 +161,10 @@ const main = async (stops: Stops): Promise<number> => {
         async () => results.app.push(await measured(app.port, transitions(mine), level.connections, appOk)),
       ];
       for (const step of r % 2 === 0 ? steps : [...steps].reverse()) await step();
-      const line = (x: Run | undefined) => (x ? `${fmt(x.load.summary.perSecond, 0)}/s p99 ${fmt(x.load.summary.p99)} ms, CPU ${fmt((1000 * x.own) / x.load.summary.count, 2)} / ${fmt((1000 * x.storage) / x.load.summary.count, 2)} ms` : '');
+      const line = (x: Run | undefined) =>
+        x
+          ? `${fmt(x.load.summary.perSecond, 0)}/s p99 ${fmt(x.load.summary.p99)} ms, CPU ${fmt((1000 * x.own) / x.load.summary.count, 2)} / ${fmt((1000 * x.storage) / x.load.summary.count, 2)} ms`
+          : '';
       log(`  ronde ${r + 1}: Escaleer ${line(results.app.at(-1))}; B ${line(results.echo.at(-1))}; A ${line(results.echoA.at(-1))}`);
     }
     log(`  na de metingen: ${await countRows(tables.cases, tenantPk(cases[0]?.tenant ?? ''))} rijen in de partitie van één tenant`);
@@ -149,11 +174,23 @@ const main = async (stops: Stops): Promise<number> => {
       `| ${level.connections} | ${fmt(a.tput, 0)}/s, ${fmt(a.p50)} / ${fmt(a.p99)} ms | ${fmt(e.tput, 0)}/s, ${fmt(e.p50)} / ${fmt(e.p99)} ms | **${fmt(a.tput / e.tput, 2)}×** / **${fmt(a.p99 / e.p99, 2)}×** ` +
       `| ${fmt(ea.tput, 0)}/s, ${fmt(ea.p50)} / ${fmt(ea.p99)} ms | ${fmt(a.tput / ea.tput, 2)}× / ${fmt(a.p99 / ea.p99, 2)}× | ${a.err} / ${e.err + ea.err} |`;
     rows.push(row);
-    cpuRows.push(`| ${level.connections} | ${fmt(a.ownMs, 2)} / ${fmt(a.storageMs, 2)} | ${fmt(e.ownMs, 2)} / ${fmt(e.storageMs, 2)} | ${fmt(ea.ownMs, 2)} / ${fmt(ea.storageMs, 2)} |`);
-    verdicts.check(`doorvoer bij ${level.connections} verbindingen`, a.tput / e.tput >= 0.8 && a.err === 0, `${fmt(a.tput / e.tput, 2)}× baseline B (≥ 0.8), ${a.err} fouten; t.o.v. A ${fmt(a.tput / ea.tput, 2)}×`);
-    verdicts.check(`p99 bij ${level.connections} verbindingen`, a.p99 / e.p99 <= 1.5, `${fmt(a.p99 / e.p99, 2)}× baseline B (≤ 1.5); t.o.v. A ${fmt(a.p99 / ea.p99, 2)}×`);
+    cpuRows.push(
+      `| ${level.connections} | ${fmt(a.ownMs, 2)} / ${fmt(a.storageMs, 2)} | ${fmt(e.ownMs, 2)} / ${fmt(e.storageMs, 2)} | ${fmt(ea.ownMs, 2)} / ${fmt(ea.storageMs, 2)} |`,
+    );
+    verdicts.check(
+      `doorvoer bij ${level.connections} verbindingen`,
+      a.tput / e.tput >= 0.8 && a.err === 0,
+      `${fmt(a.tput / e.tput, 2)}× baseline B (≥ 0.8), ${a.err} fouten; t.o.v. A ${fmt(a.tput / ea.tput, 2)}×`,
+    );
+    verdicts.check(
+      `p99 bij ${level.connections} verbindingen`,
+      a.p99 / e.p99 <= 1.5,
+      `${fmt(a.p99 / e.p99, 2)}× baseline B (≤ 1.5); t.o.v. A ${fmt(a.p99 / ea.p99, 2)}×`,
+    );
   }
-  log('\n| verb. | Escaleer (doorvoer, p50 / p99) | baseline B: lezen + batch als Escaleer | verhouding doorvoer / p99 t.o.v. B | baseline A: lezen + 1 upsert | t.o.v. A | fouten app / echo |');
+  log(
+    '\n| verb. | Escaleer (doorvoer, p50 / p99) | baseline B: lezen + batch als Escaleer | verhouding doorvoer / p99 t.o.v. B | baseline A: lezen + 1 upsert | t.o.v. A | fouten app / echo |',
+  );
   log('|---|---|---|---|---|---|---|');
   for (const r of rows) log(r);
   log('\nCPU per actie in ms (bench-proces: bot + lastgenerator / Azurite):');
@@ -177,7 +214,9 @@ const main = async (stops: Stops): Promise<number> => {
     const ids = await seedCases(new TableCaseRepository(tablesP.cases), 1, 70, CHANNELS, connector.url, new Date(), tenant);
     phaseCases.push(...ids.map((id, i) => ({ tenant, id, channel: i % CHANNELS })));
   }
-  const spread = Array.from({ length: phaseCases.length }, (_, i) => phaseCases[(i % TENANTS) * 70 + Math.floor(i / TENANTS)]).filter((c): c is Stored => c !== undefined);
+  const spread = Array.from({ length: phaseCases.length }, (_, i) => phaseCases[(i % TENANTS) * 70 + Math.floor(i / TENANTS)]).filter(
+    (c): c is Stored => c !== undefined,
+  );
   await measurePhases(proxy, appP.port, transitions(spread.slice(0, 25)));
   await measurePhases(proxy, echoP.port, echoBodies(spread.slice(25, 50)));
   logPhaseHeader();

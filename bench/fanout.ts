@@ -95,12 +95,24 @@ const main = async (stops: Stops): Promise<number> => {
   const strangers = [...throttle.accepted.keys()].filter((id) => !ids.has(id)).length;
   const calls = connector.calls.length;
 
-  log(`\nafgeleverd: ${throttle.accepted.size} verschillend, in ${fmt(seconds, 2)} s (minimum ${fmt(MINIMUM_S, 0)} s): ${fmt(seconds / MINIMUM_S, 2)}×`);
-  log(`verzoeken aan de connector: ${calls}, waarvan 429: ${throttle.throttled}; dispatcher: ${dispatcher.stats.delivered} afgeleverd, ${dispatcher.stats.failedAttempts} mislukte pogingen, ${dispatcher.stats.deadLettered} dode brieven, ${dispatcher.stats.lateCompletions} late afrondingen`);
+  log(
+    `\nafgeleverd: ${throttle.accepted.size} verschillend, in ${fmt(seconds, 2)} s (minimum ${fmt(MINIMUM_S, 0)} s): ${fmt(seconds / MINIMUM_S, 2)}×`,
+  );
+  log(
+    `verzoeken aan de connector: ${calls}, waarvan 429: ${throttle.throttled}; dispatcher: ${dispatcher.stats.delivered} afgeleverd, ${dispatcher.stats.failedAttempts} mislukte pogingen, ${dispatcher.stats.deadLettered} dode brieven, ${dispatcher.stats.lateCompletions} late afrondingen`,
+  );
   log(`per seconde geaccepteerd: ${throttle.perSecond.map((n) => n ?? 0).join(' ')}`);
   log(`outbox-rijen over: ${left}`);
-  verdicts.check('fan-out tijd', seconds / MINIMUM_S <= 1.2, `${fmt(seconds, 2)} s = ${fmt(seconds / MINIMUM_S, 2)}× het minimum van ${fmt(MINIMUM_S, 0)} s (≤ 1.2)`);
-  verdicts.check('0 kwijt', lost === 0 && left === 0 && dispatcher.stats.deadLettered === 0, `${lost} niet afgeleverd, ${left} rijen over, ${dispatcher.stats.deadLettered} dode brieven`);
+  verdicts.check(
+    'fan-out tijd',
+    seconds / MINIMUM_S <= 1.2,
+    `${fmt(seconds, 2)} s = ${fmt(seconds / MINIMUM_S, 2)}× het minimum van ${fmt(MINIMUM_S, 0)} s (≤ 1.2)`,
+  );
+  verdicts.check(
+    '0 kwijt',
+    lost === 0 && left === 0 && dispatcher.stats.deadLettered === 0,
+    `${lost} niet afgeleverd, ${left} rijen over, ${dispatcher.stats.deadLettered} dode brieven`,
+  );
   verdicts.check('0 dubbel', twice === 0 && strangers === 0, `${twice} twee keer of vaker afgeleverd, ${strangers} onbekende ids`);
   log(`429-antwoorden: ${throttle.throttled}`);
 

@@ -34,7 +34,13 @@ const main = async (stops: Stops): Promise<number> => {
   const verdicts = new Verdicts();
   const azurite = await benchAzurite(stops);
   const connector = await benchConnector(stops);
-  const appEnv = { NODE_ENV: 'development', LOG_LEVEL: 'silent', PLAYGROUND: 'off', STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: PREFIX };
+  const appEnv = {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'silent',
+    PLAYGROUND: 'off',
+    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    TABLE_PREFIX: PREFIX,
+  };
   const kinds = [
     { name: 'Escaleer (dist/src/main.js)', script: APP, env: appEnv },
     { name: 'kale restify-server', script: BARE, env: { BARE: 'restify' } },
@@ -55,8 +61,13 @@ const main = async (stops: Stops): Promise<number> => {
   const [appStart, restifyStart, echoStart] = starts.map(median) as [number, number, number];
   log('\n| proces | start tot eerste 200 op /healthz (mediaan van 5) | alle 5 (ms) |');
   log('|---|---|---|');
-  for (const [i, k] of kinds.entries()) log(`| ${k.name} | ${fmt(median(starts[i] ?? []), 0)} ms | ${(starts[i] ?? []).map((x) => fmt(x, 0)).join(', ')} |`);
-  verdicts.check('start-up gemeten', Number.isFinite(appStart), `Escaleer ${fmt(appStart, 0)} ms = ${fmt(appStart / restifyStart, 2)}× kale restify (${fmt(restifyStart, 0)} ms), ${fmt(appStart / echoStart, 2)}× echo (${fmt(echoStart, 0)} ms)`);
+  for (const [i, k] of kinds.entries())
+    log(`| ${k.name} | ${fmt(median(starts[i] ?? []), 0)} ms | ${(starts[i] ?? []).map((x) => fmt(x, 0)).join(', ')} |`);
+  verdicts.check(
+    'start-up gemeten',
+    Number.isFinite(appStart),
+    `Escaleer ${fmt(appStart, 0)} ms = ${fmt(appStart / restifyStart, 2)}× kale restify (${fmt(restifyStart, 0)} ms), ${fmt(appStart / echoStart, 2)}× echo (${fmt(echoStart, 0)} ms)`,
+  );
 
   // (b) Memory after ACTIONS card actions: per stored case the two transitions of bench:actions,
   // then read-only views (status.tonen) — 10 actions per case. All transitions on fresh cases would
@@ -69,12 +80,30 @@ const main = async (stops: Stops): Promise<number> => {
   log(`\n${cases} casussen opgeslagen in ${fmt((performance.now() - t0) / 1000)} s`);
   const action = (round: number, caseId: string, i: number): string => {
     const id = `f-${i}-${round}`;
-    if (round === 0) return invokeBody(connector.url, i % CHANNELS, 'route.kiezen', { caseId, version: 1, route: 'bijstellen', clientRef: `ECD-${i}` }, id);
-    if (round === 1) return invokeBody(connector.url, i % CHANNELS, 'signaal.vastleggen', { caseId, version: 2, datum: '2025-03-03', actielijn: 'wonen', toelichting: 'afspraken lopen niet' }, id);
+    if (round === 0)
+      return invokeBody(
+        connector.url,
+        i % CHANNELS,
+        'route.kiezen',
+        { caseId, version: 1, route: 'bijstellen', clientRef: `ECD-${i}` },
+        id,
+      );
+    if (round === 1)
+      return invokeBody(
+        connector.url,
+        i % CHANNELS,
+        'signaal.vastleggen',
+        { caseId, version: 2, datum: '2025-03-03', actielijn: 'wonen', toelichting: 'afspraken lopen niet' },
+        id,
+      );
     return invokeBody(connector.url, i % CHANNELS, 'status.tonen', { caseId, version: 3 }, id);
   };
-  const bodies = Array.from({ length: PER_CASE }, (_, round) => ids.map((caseId, i) => action(round, caseId, i))).flat().slice(0, ACTIONS);
-  const echoBodies = Array.from({ length: ACTIONS }, (_, i) => invokeBody(connector.url, i % CHANNELS, 'echo', { caseId: 'CAS-2026-0001', version: 1 }, `e-${i}`));
+  const bodies = Array.from({ length: PER_CASE }, (_, round) => ids.map((caseId, i) => action(round, caseId, i)))
+    .flat()
+    .slice(0, ACTIONS);
+  const echoBodies = Array.from({ length: ACTIONS }, (_, i) =>
+    invokeBody(connector.url, i % CHANNELS, 'echo', { caseId: 'CAS-2026-0001', version: 1 }, `e-${i}`),
+  );
 
   const memory = async (child: RunningChild, load: readonly string[], ok: (s: number, t: string) => boolean) => {
     await sleep(1_000);
@@ -89,7 +118,11 @@ const main = async (stops: Stops): Promise<number> => {
     }
     const after = child.rssMb();
     const seconds = parts.reduce((t, p) => t + p.summary.seconds, 0);
-    const r = { errors: parts.reduce((t, p) => t + p.summary.errors, 0), perSecond: load.length / seconds, failures: parts.flatMap((p) => p.failures).slice(0, 3) };
+    const r = {
+      errors: parts.reduce((t, p) => t + p.summary.errors, 0),
+      perSecond: load.length / seconds,
+      failures: parts.flatMap((p) => p.failures).slice(0, 3),
+    };
     await sleep(5_000); // background work (outbox delivery) settles
     const settled = child.rssMb();
     const peak = child.peakMb();
@@ -101,12 +134,25 @@ const main = async (stops: Stops): Promise<number> => {
   for (const f of [...app.r.failures, ...echo.r.failures]) log(`  fout: ${f}`);
   log(`\n| proces | RSS na start | RSS na ${ACTIONS} acties | 5 s later | piek (VmHWM) | acties/s | fouten |`);
   log('|---|---|---|---|---|---|---|');
-  for (const [name, m] of [['Escaleer', app], ['kale botbuilder-echo', echo]] as const) {
-    log(`| ${name} | ${fmt(m.start)} MB | ${fmt(m.after)} MB | ${fmt(m.settled)} MB | ${fmt(m.peak)} MB | ${fmt(m.r.perSecond, 0)} | ${m.r.errors} |`);
+  for (const [name, m] of [
+    ['Escaleer', app],
+    ['kale botbuilder-echo', echo],
+  ] as const) {
+    log(
+      `| ${name} | ${fmt(m.start)} MB | ${fmt(m.after)} MB | ${fmt(m.settled)} MB | ${fmt(m.peak)} MB | ${fmt(m.r.perSecond, 0)} | ${m.r.errors} |`,
+    );
   }
-  for (const [name, m] of [['Escaleer', app], ['echo', echo]] as const) log(`RSS per ${ACTIONS / 10} acties, ${name}: ${m.curve.map((x) => fmt(x, 0)).join(' ')} MB`);
+  for (const [name, m] of [
+    ['Escaleer', app],
+    ['echo', echo],
+  ] as const)
+    log(`RSS per ${ACTIONS / 10} acties, ${name}: ${m.curve.map((x) => fmt(x, 0)).join(' ')} MB`);
   log(`connector-aanroepen (outbox-levering door het kind): ${connector.calls.length}`);
-  verdicts.check(`${ACTIONS} acties zonder fouten`, app.r.errors === 0 && echo.r.errors === 0, `Escaleer ${app.r.errors}, echo ${echo.r.errors} fouten`);
+  verdicts.check(
+    `${ACTIONS} acties zonder fouten`,
+    app.r.errors === 0 && echo.r.errors === 0,
+    `Escaleer ${app.r.errors}, echo ${echo.r.errors} fouten`,
+  );
   verdicts.check(
     'geheugen gemeten',
     Number.isFinite(app.after) && Number.isFinite(echo.after),

@@ -12,12 +12,7 @@ import { join } from 'node:path';
 import { type DueReminder, type OutboxMessage, consoleLogger } from '../src/app';
 import { type Actor, type Case, DEFAULT_TABLES, type Reminder, applyAction, caseReminders, stepOf } from '../src/domain';
 import type { TickResult } from '../src/scheduler';
-import {
-  caseEntity,
-  escapeKey,
-  openTables,
-  tenantPk,
-} from '../src/storage';
+import { caseEntity, escapeKey, openTables, tenantPk } from '../src/storage';
 import { benchCase } from './lib/seed';
 import { CountingProxy, type StorageCall } from './lib/countingProxy';
 import { type SeedRow, hasBirthTimes, seedAzurite, waitForSave } from './lib/lokiSeed';
@@ -42,7 +37,14 @@ const GROUPS = 1 + TICKS + MAX_REJECTED + 1;
 const tenantOf = (seq: number): string => `tenant-${seq % TENANTS}`;
 
 /** A reminder as the case service indexes it on commit (`DueReminder`), and its row as `TableCaseRepository.commit` writes it. */
-const indexed = (c: Case, r: Reminder): DueReminder => ({ caseId: c.id, key: r.key, kind: r.kind, at: r.at.toISOString(), role: r.role, message: r.message });
+const indexed = (c: Case, r: Reminder): DueReminder => ({
+  caseId: c.id,
+  key: r.key,
+  kind: r.kind,
+  at: r.at.toISOString(),
+  role: r.role,
+  message: r.message,
+});
 const reminderRow = (c: Case, r: DueReminder) => ({ partitionKey: tenantPk(c.tenantId), rowKey: `due_${r.at}_${escapeKey(r.key)}`, ...r });
 
 /** A case in state `nieuw` with a posted root card (most of the stored cases) and its row as the repository writes it. */
@@ -53,7 +55,16 @@ const futureRow = (seq: number) => {
   const at = new Date(START + 30 * 86_400_000);
   const caseId = `CAS-2026-${String(seq).padStart(4, '0')}`;
   const key = `${caseId}:deadline:t1:${at.toISOString().slice(0, 10)}`;
-  return { partitionKey: tenantPk(tenantOf(seq)), rowKey: `due_${at.toISOString()}_${key}`, caseId, key, kind: 'deadline', at: at.toISOString(), role: 'begeleider', message: 'Lever het formulier in.' };
+  return {
+    partitionKey: tenantPk(tenantOf(seq)),
+    rowKey: `due_${at.toISOString()}_${key}`,
+    caseId,
+    key,
+    kind: 'deadline',
+    at: at.toISOString(),
+    role: 'begeleider',
+    message: 'Lever het formulier in.',
+  };
 };
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -67,9 +78,19 @@ const ONPLANBARE_ZORG_START = '2026-10-23';
 const BENCH_INPUT: WalkInputs = {
   'route.kiezen': { route: 'bijstellen', clientRef: 'ECD-BENCH' },
   'signaal.vastleggen': { datum: '2026-10-19', actielijn: 'Dagstructuur en wonen' },
-  'actielijnen.bijstellen': { datum: '2026-10-19', samenMetClient: true, bijstelling: 'Extra begeleiding in de ochtend.', resultaat: 'onvoldoende' },
+  'actielijnen.bijstellen': {
+    datum: '2026-10-19',
+    samenMetClient: true,
+    bijstelling: 'Extra begeleiding in de ochtend.',
+    resultaat: 'onvoldoende',
+  },
   'teamleider.besluit': { besluit: 'casuistiekoverleg' },
-  'casuistiek.aanmelden': { datumOverleg: '2026-10-20', situatie: 'De hulpvraag is groter geworden.', geprobeerd: 'Opplussen van momenten.', vraag: 'Is onplanbare zorg passend?' },
+  'casuistiek.aanmelden': {
+    datumOverleg: '2026-10-20',
+    situatie: 'De hulpvraag is groter geworden.',
+    geprobeerd: 'Opplussen van momenten.',
+    vraag: 'Is onplanbare zorg passend?',
+  },
 };
 
 /**
@@ -80,7 +101,15 @@ const BENCH_INPUT: WalkInputs = {
 const TO_ONPLANBARE_ZORG = actionsAlong(
   [
     ...pathTo('bijstellen', 'stap5_afweging'),
-    ['casuistiek.uitkomst', { datum: '2026-10-20', uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Woonlocatie aan de Linde', startdatum: ONPLANBARE_ZORG_START }],
+    [
+      'casuistiek.uitkomst',
+      {
+        datum: '2026-10-20',
+        uitkomst: 'tijdelijke_onplanbare_zorg',
+        woonlocatie: 'Woonlocatie aan de Linde',
+        startdatum: ONPLANBARE_ZORG_START,
+      },
+    ],
   ],
   { ...SAMPLE_INPUT, ...BENCH_INPUT },
 );
@@ -99,7 +128,11 @@ const dueCase = (seq: number): { case: Case; due: DueReminder; future: DueRemind
   let t = OPENED;
   for (const { verb, input } of TO_ONPLANBARE_ZORG) {
     t += 3_600_000;
-    const r = applyAction(c, { verb, input, expectedVersion: c.version }, actorFor(c), { now: new Date(t), hash: sha256, tables: DEFAULT_TABLES });
+    const r = applyAction(c, { verb, input, expectedVersion: c.version }, actorFor(c), {
+      now: new Date(t),
+      hash: sha256,
+      tables: DEFAULT_TABLES,
+    });
     if (!r.ok) throw new Error(`${c.id} ${verb}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`);
     c = r.value.case;
   }
@@ -107,7 +140,9 @@ const dueCase = (seq: number): { case: Case; due: DueReminder; future: DueRemind
   const due = reminders.filter((r) => r.at.getTime() < START);
   const future = reminders.find((r) => r.at.getTime() > START + (1 + GROUPS) * 60_000);
   if (c.state !== 'onplanbare_zorg' || due.length !== 1 || !due[0] || !future) {
-    throw new Error(`${c.id}: staat ${c.state}, ${due.length} herinnering(en) vóór ${new Date(START).toISOString()}: ${reminders.map((r) => `${r.key}@${r.at.toISOString()}`).join(', ')}`);
+    throw new Error(
+      `${c.id}: staat ${c.state}, ${due.length} herinnering(en) vóór ${new Date(START).toISOString()}: ${reminders.map((r) => `${r.key}@${r.at.toISOString()}`).join(', ')}`,
+    );
   }
   return { case: c, due: indexed(c, due[0]), future: indexed(c, future) };
 };
@@ -212,7 +247,11 @@ const MARGIN_MS = 50;
  * against the due cases: exactly one reply per fired reminder, in the thread of its case's root card,
  * created at its tick. Prints one line per row.
  */
-const printOutbox = async (table: TableClient, groups: Seeded['groups'], results: readonly { k: number; now: Date; counted: boolean }[]): Promise<void> => {
+const printOutbox = async (
+  table: TableClient,
+  groups: Seeded['groups'],
+  results: readonly { k: number; now: Date; counted: boolean }[],
+): Promise<void> => {
   const rows: { pk: string; rowKey: string; bytes: number; m: OutboxMessage }[] = [];
   for (let t = 0; t < TENANTS; t++) {
     const pk = tenantPk(`tenant-${t}`);
@@ -221,8 +260,11 @@ const printOutbox = async (table: TableClient, groups: Seeded['groups'], results
       rows.push({ pk, rowKey: String(e.rowKey), bytes: Buffer.byteLength(e.data), m: JSON.parse(e.data) as OutboxMessage });
     }
   }
-  if (rows.length !== DUE * results.length) throw new Error(`${rows.length} outbox-rijen na ${results.length} ticks, verwacht ${DUE * results.length}`);
-  log(`  outbox na ${results.length} ticks: ${rows.length} rijen (${DUE} per tick), één antwoord in de draad van de rootkaart per verstuurde herinnering:`);
+  if (rows.length !== DUE * results.length)
+    throw new Error(`${rows.length} outbox-rijen na ${results.length} ticks, verwacht ${DUE * results.length}`);
+  log(
+    `  outbox na ${results.length} ticks: ${rows.length} rijen (${DUE} per tick), één antwoord in de draad van de rootkaart per verstuurde herinnering:`,
+  );
   for (const x of results) {
     const group = groups[x.k] ?? [];
     for (const { case: c, row } of group) {
@@ -255,11 +297,13 @@ const measure = async (stops: Stops, prefix: string, cases: number) => {
   const seeded = await seedAzurite(location, prefix, plan.rows);
   const azurite = seeded.azurite;
   stops.add(() => azurite.close());
-  if (!hasBirthTimes(location)) throw new Error(`${location}: het bestandssysteem houdt geen aanmaaktijden bij (nodig om Azurite's autosave te volgen)`);
+  if (!hasBirthTimes(location))
+    throw new Error(`${location}: het bestandssysteem houdt geen aanmaaktijden bij (nodig om Azurite's autosave te volgen)`);
   const direct = await openTables({ kind: 'connectionString', connectionString: azurite.connectionString }, prefix);
   /** A cheap request (point read of a missing row in the small leases table) to see whether Azurite answers. */
   const probe = () => direct.leases.getEntity('bench', 'probe').catch(() => undefined);
-  for (let t = 0; t < TENANTS; t++) await direct.cases.upsertEntity({ partitionKey: 'tenants', rowKey: tenantPk(`tenant-${t}`), tenantId: `tenant-${t}` }, 'Merge');
+  for (let t = 0; t < TENANTS; t++)
+    await direct.cases.upsertEntity({ partitionKey: 'tenants', rowKey: tenantPk(`tenant-${t}`), tenantId: `tenant-${t}` }, 'Merge');
   const seedSeconds = (performance.now() - t0) / 1000;
   const sec = seeded.seconds;
   log(
@@ -269,7 +313,9 @@ const measure = async (stops: Stops, prefix: string, cases: number) => {
   );
   const proxy = new CountingProxy(azurite.port);
   const port = await proxy.start();
-  const viaProxy = process.env['BENCH_NO_PROXY'] ? azurite.connectionString : azurite.connectionString.replace(`:${azurite.port}/`, `:${port}/`);
+  const viaProxy = process.env['BENCH_NO_PROXY']
+    ? azurite.connectionString
+    : azurite.connectionString.replace(`:${azurite.port}/`, `:${port}/`);
   const tables = await openTables({ kind: 'connectionString', connectionString: viaProxy }, prefix);
   let now = START;
   const clock = { now: () => new Date(now) };
@@ -290,7 +336,8 @@ const measure = async (stops: Stops, prefix: string, cases: number) => {
     // Each row is a reminder its case still wants at this tick (checked here as the scheduler checks it).
     for (const { case: c, row } of group) {
       const wanted = caseReminders(c, { now: new Date(now), tables: DEFAULT_TABLES }).find((r) => r.key === row['key']);
-      if (!wanted || wanted.at.toISOString() !== row['at'] || wanted.at.getTime() >= now) throw new Error(`${c.id}: ${String(row['key'])} is niet (meer) een openstaande herinnering van de casus`);
+      if (!wanted || wanted.at.toISOString() !== row['at'] || wanted.at.getTime() >= now)
+        throw new Error(`${c.id}: ${String(row['key'])} is niet (meer) een openstaande herinnering van de casus`);
     }
     for (const { row } of group) await direct.cases.upsertEntity({ ...row }, 'Replace');
     const written = Date.now();
@@ -305,7 +352,10 @@ const measure = async (stops: Stops, prefix: string, cases: number) => {
     const calls = [...proxy.calls];
     const q0 = performance.now();
     const pk = tenantPk('tenant-0');
-    for await (const _ of direct.cases.listEntities({ queryOptions: { filter: `PartitionKey eq '${pk}' and RowKey ge 'due_' and RowKey lt 'due_${new Date(now).toISOString()}\`'` } })) void _;
+    for await (const _ of direct.cases.listEntities({
+      queryOptions: { filter: `PartitionKey eq '${pk}' and RowKey ge 'due_' and RowKey lt 'due_${new Date(now).toISOString()}\`'` },
+    }))
+      void _;
     const qms = performance.now() - q0;
     const ended = Date.now();
     // Every tick (warm-up and uncounted ones too) must send exactly its 10 reminders: case read, settings read, notice, outbox row.
@@ -319,8 +369,13 @@ const measure = async (stops: Stops, prefix: string, cases: number) => {
     results.push({ k, now: new Date(now), result: r, counted });
     if (k === 0) continue; // warm-up tick
     if (!counted) {
-      if (++rejected > MAX_REJECTED) throw new Error(`${rejected} ticks niet vrij van Azurite's autosave (tick + query ${fmt(ms + qms)} ms, venster ${fmt(deadline - save.writtenAt)} ms, bewaren ≤ ${fmt(saveMs)} ms)`);
-      log(`  tick ${k} niet geteld: ${ended > deadline ? `liep ${fmt(ended - deadline)} ms tot in het venster van de volgende autosave` : `bewaren duurde tot ${fmt(saveMs)} ms`}`);
+      if (++rejected > MAX_REJECTED)
+        throw new Error(
+          `${rejected} ticks niet vrij van Azurite's autosave (tick + query ${fmt(ms + qms)} ms, venster ${fmt(deadline - save.writtenAt)} ms, bewaren ≤ ${fmt(saveMs)} ms)`,
+        );
+      log(
+        `  tick ${k} niet geteld: ${ended > deadline ? `liep ${fmt(ended - deadline)} ms tot in het venster van de volgende autosave` : `bewaren duurde tot ${fmt(saveMs)} ms`}`,
+      );
       continue;
     }
     ticks.push(ms);
@@ -347,7 +402,13 @@ const measure = async (stops: Stops, prefix: string, cases: number) => {
     dropped: Math.max(...results.map((x) => x.result.dropped)),
     lost: Math.max(...results.map((x) => x.result.lost)),
     seedSeconds,
-    split: { query: med((x) => x.query), read: med((x) => x.read), write: med((x) => x.write), outside: med((x) => x.outside), counts: first?.counts ?? { query: 0, read: 0, write: 0 } },
+    split: {
+      query: med((x) => x.query),
+      read: med((x) => x.read),
+      write: med((x) => x.write),
+      outside: med((x) => x.outside),
+      counts: first?.counts ?? { query: 0, read: 0, write: 0 },
+    },
   };
 };
 
@@ -355,23 +416,47 @@ const main = async (stops: Stops): Promise<number> => {
   const verdicts = new Verdicts();
   const small = await measure(stops, 'remS', 1_000);
   const large = await measure(stops, 'remL', LARGE);
-  log('\n| opgeslagen casussen | tick (mediaan van 5) | opslagverzoeken per tick | herinneringen per tick (verstuurd / vervallen / verloren) | kale range-query (baseline) | laden |');
+  log(
+    '\n| opgeslagen casussen | tick (mediaan van 5) | opslagverzoeken per tick | herinneringen per tick (verstuurd / vervallen / verloren) | kale range-query (baseline) | laden |',
+  );
   log('|---|---|---|---|---|---|');
-  for (const [n, m] of [[1_000, small], [LARGE, large]] as const) log(`| ${n} | ${fmt(m.tick)} ms | ${m.requests} | ${m.sent} / ${m.dropped} / ${m.lost} | ${fmt(m.query)} ms | ${fmt(m.seedSeconds)} s |`);
+  for (const [n, m] of [
+    [1_000, small],
+    [LARGE, large],
+  ] as const)
+    log(
+      `| ${n} | ${fmt(m.tick)} ms | ${m.requests} | ${m.sent} / ${m.dropped} / ${m.lost} | ${fmt(m.query)} ms | ${fmt(m.seedSeconds)} s |`,
+    );
   // Time inside storage requests as the counting proxy saw them (request in to last byte out),
   // medians over the measured ticks; "daarbuiten" is the rest of the tick (the app, the SDK).
   const c = small.split.counts;
-  log(`\nTijd per tick (mediaan): in queries (${c.query}: tenants + range-query per tenant), puntlezingen (${c.read}), batches en schrijfacties (${c.write}), daarbuiten`);
+  log(
+    `\nTijd per tick (mediaan): in queries (${c.query}: tenants + range-query per tenant), puntlezingen (${c.read}), batches en schrijfacties (${c.write}), daarbuiten`,
+  );
   log('| opgeslagen casussen | queries | puntlezingen | batches + schrijven | buiten opslagverzoeken | tick |');
   log('|---|---|---|---|---|---|');
-  for (const [n, m] of [[1_000, small], [LARGE, large]] as const) {
+  for (const [n, m] of [
+    [1_000, small],
+    [LARGE, large],
+  ] as const) {
     const x = m.split;
     log(`| ${n} | ${fmt(x.query)} ms | ${fmt(x.read)} ms | ${fmt(x.write)} ms | ${fmt(x.outside)} ms | ${fmt(m.tick)} ms |`);
   }
-  const grow = (f: (x: typeof small.split) => number) => `${fmt(f(large.split) - f(small.split))} ms (${fmt(f(large.split) / f(small.split), 2)}×)`;
-  log(`groei ${LARGE} t.o.v. 1000: queries ${grow((x) => x.query)}, puntlezingen ${grow((x) => x.read)}, batches + schrijven ${grow((x) => x.write)}, daarbuiten ${grow((x) => x.outside)}`);
-  verdicts.check('zelfde werk per tick', small.requests === large.requests && small.sent === large.sent, `${small.requests} vs ${large.requests} verzoeken, ${small.sent} vs ${large.sent} herinneringen verstuurd`);
-  verdicts.check(`tick ${LARGE} / 1000`, large.tick / small.tick <= 1.5, `${fmt(large.tick / small.tick, 2)}× (≤ 1.5); kale range-query in Azurite ${fmt(large.query / small.query, 2)}×`);
+  const grow = (f: (x: typeof small.split) => number) =>
+    `${fmt(f(large.split) - f(small.split))} ms (${fmt(f(large.split) / f(small.split), 2)}×)`;
+  log(
+    `groei ${LARGE} t.o.v. 1000: queries ${grow((x) => x.query)}, puntlezingen ${grow((x) => x.read)}, batches + schrijven ${grow((x) => x.write)}, daarbuiten ${grow((x) => x.outside)}`,
+  );
+  verdicts.check(
+    'zelfde werk per tick',
+    small.requests === large.requests && small.sent === large.sent,
+    `${small.requests} vs ${large.requests} verzoeken, ${small.sent} vs ${large.sent} herinneringen verstuurd`,
+  );
+  verdicts.check(
+    `tick ${LARGE} / 1000`,
+    large.tick / small.tick <= 1.5,
+    `${fmt(large.tick / small.tick, 2)}× (≤ 1.5); kale range-query in Azurite ${fmt(large.query / small.query, 2)}×`,
+  );
   return verdicts.misses;
 };
 

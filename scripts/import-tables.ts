@@ -34,18 +34,26 @@ const isOpen = (port: number): Promise<boolean> =>
 
 const storageFor = async (config: Config): Promise<{ conn: TableConnection; stop: () => Promise<void> }> => {
   if (config.storage.kind !== 'azurite') return { conn: config.storage, stop: async () => undefined };
-  if (await isOpen(config.storage.port)) return { conn: { kind: 'connectionString', connectionString: devConnectionString(config.storage.port) }, stop: async () => undefined };
+  if (await isOpen(config.storage.port))
+    return { conn: { kind: 'connectionString', connectionString: devConnectionString(config.storage.port) }, stop: async () => undefined };
   const azurite = await startAzurite({ location: config.storage.location, port: config.storage.port });
   return { conn: { kind: 'connectionString', connectionString: azurite.connectionString }, stop: () => azurite.close() };
 };
 
 /** Runs the import for command-line arguments and an environment; never throws for bad input. */
-export const runImport = async (argv: readonly string[], env: Readonly<Record<string, string | undefined>>, clock: Clock = systemClock): Promise<ImportResult> => {
+export const runImport = async (
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  clock: Clock = systemClock,
+): Promise<ImportResult> => {
   const tenantAt = argv.indexOf('--tenant');
   const tenant = tenantAt >= 0 ? argv[tenantAt + 1] : undefined;
   const file = argv.find((a, i) => !a.startsWith('--') && i !== tenantAt + 1);
   if (!tenant || !file) {
-    return { ok: false, lines: ['Gebruik: npm run tafels:import -- --tenant <tenant-id> bestand.csv', 'Kolommen: regio; inleverdatum; overlegdatum.'] };
+    return {
+      ok: false,
+      lines: ['Gebruik: npm run tafels:import -- --tenant <tenant-id> bestand.csv', 'Kolommen: regio; inleverdatum; overlegdatum.'],
+    };
   }
   let text: string;
   try {
@@ -71,7 +79,9 @@ export const runImport = async (argv: readonly string[], env: Readonly<Record<st
       try {
         const done = await calendar.add(tenant, part);
         added += done.length;
-        for (const t of part) if (!done.some((d) => d.id === t.id)) raced.push(`${t.region} op ${formatDutchDate(t.meeting)} is intussen door iemand anders toegevoegd; overgeslagen.`);
+        for (const t of part)
+          if (!done.some((d) => d.id === t.id))
+            raced.push(`${t.region} op ${formatDutchDate(t.meeting)} is intussen door iemand anders toegevoegd; overgeslagen.`);
       } catch {
         return {
           ok: false,
@@ -83,7 +93,14 @@ export const runImport = async (argv: readonly string[], env: Readonly<Record<st
       }
     }
     const total = (await calendar.read(tenant)).tables.length;
-    return { ok: true, lines: [`${added} tafel(s) geïmporteerd voor tenant ${tenant}; de kalender telt nu ${total} tafel(s).`, ...plan.value.skipped, ...raced] };
+    return {
+      ok: true,
+      lines: [
+        `${added} tafel(s) geïmporteerd voor tenant ${tenant}; de kalender telt nu ${total} tafel(s).`,
+        ...plan.value.skipped,
+        ...raced,
+      ],
+    };
   } finally {
     await stop();
   }

@@ -8,12 +8,25 @@
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { type Logger, RetentionService, systemClock } from '../src/app';
 import { loadConfig } from '../src/config';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, TableOutboxStore, TableRetentionStore, openTables, parseExport, restoreRows, tenantRows } from '../src/storage';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportHeader,
+  TableOutboxStore,
+  TableRetentionStore,
+  openTables,
+  parseExport,
+  restoreRows,
+  tenantRows,
+} from '../src/storage';
 import { type ToolResult, flag, runTool, storageFor } from './storage';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const withTables = async <T>(env: Env, work: (tables: Awaited<ReturnType<typeof openTables>>, config: ReturnType<typeof loadConfig>) => Promise<T>): Promise<T> => {
+const withTables = async <T>(
+  env: Env,
+  work: (tables: Awaited<ReturnType<typeof openTables>>, config: ReturnType<typeof loadConfig>) => Promise<T>,
+): Promise<T> => {
   const config = loadConfig({ ...env, PLAYGROUND: 'off' });
   const { conn, stop } = await storageFor(config);
   try {
@@ -47,7 +60,8 @@ export const runExport = async (argv: readonly string[], env: Env, now: Date = n
     } finally {
       closeSync(fd);
     }
-    if (rows === 0) return { ok: true, lines: [`Geen gegevens gevonden voor tenant ${tenant}; ${file} bevat alleen de kopregel. Klopt de tenant-id?`] };
+    if (rows === 0)
+      return { ok: true, lines: [`Geen gegevens gevonden voor tenant ${tenant}; ${file} bevat alleen de kopregel. Klopt de tenant-id?`] };
     return {
       ok: true,
       lines: [
@@ -82,7 +96,10 @@ export const runRestore = async (argv: readonly string[], env: Env): Promise<Too
         ],
       };
     }
-    return { ok: true, lines: [`${r.written} rij(en) van tenant ${parsed.header.tenantId} hersteld (export van ${parsed.header.exportedAt}).`] };
+    return {
+      ok: true,
+      lines: [`${r.written} rij(en) van tenant ${parsed.header.tenantId} hersteld (export van ${parsed.header.exportedAt}).`],
+    };
   });
 };
 
@@ -92,8 +109,15 @@ const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () 
 export const runPurge = async (argv: readonly string[], env: Env, clock = systemClock): Promise<ToolResult> =>
   withTables(env, async (tables, config) => {
     const { caseMonths, auditMonths } = config.retention;
-    if (caseMonths === 0) return { ok: true, lines: ['RETENTION_MONTHS=0: gesloten casussen worden niet verwijderd. Er is niets veranderd.'] };
-    const service = new RetentionService(new TableRetentionStore(tables.cases), () => new TableOutboxStore(tables.cases).tenants(), config.retention, clock, quiet);
+    if (caseMonths === 0)
+      return { ok: true, lines: ['RETENTION_MONTHS=0: gesloten casussen worden niet verwijderd. Er is niets veranderd.'] };
+    const service = new RetentionService(
+      new TableRetentionStore(tables.cases),
+      () => new TableOutboxStore(tables.cases).tenants(),
+      config.retention,
+      clock,
+      quiet,
+    );
     const t = await service.run(undefined, flag(argv, '--tenant'));
     return {
       ok: true,

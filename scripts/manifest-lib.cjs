@@ -26,7 +26,10 @@ const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
  * into the host used in URLs (may keep a port) and the domain for validDomains (never a port).
  */
 const normalizeHost = (input) => {
-  const raw = String(input).trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  const raw = String(input)
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/+$/, '');
   const m = /^([a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:(\d{1,5}))?$/i.exec(raw);
   if (!m || raw.includes('..')) {
     throw new Error(`PUBLIC_HOSTNAME "${input}" is geen hostnaam (verwacht bijv. escaleer.azurewebsites.net)`);
@@ -68,7 +71,11 @@ const resolveSettings = (env, { packageVersion = '0.0.0', requireEnv = false } =
     );
   }
   const version = (env.APP_VERSION ?? '').trim() || packageVersion;
-  for (const [name, value] of [['MICROSOFT_APP_ID', botAppId], ['TEAMS_APP_ID', teamsAppId], ['TAB_SSO_APP_ID', ssoAppId]]) {
+  for (const [name, value] of [
+    ['MICROSOFT_APP_ID', botAppId],
+    ['TEAMS_APP_ID', teamsAppId],
+    ['TAB_SSO_APP_ID', ssoAppId],
+  ]) {
     if (!GUID.test(value)) throw new Error(`${name} "${value}" is geen GUID`);
   }
   if (!SEMVER.test(version)) throw new Error(`APP_VERSION "${version}" is geen versie als 1.2.3`);
@@ -207,7 +214,8 @@ const checkCommands = (manifest) => {
       }
     }
     for (const scope of perScope.keys()) {
-      if (!(bot.scopes ?? []).includes(scope)) problems.push(`bots[${b}]: opdrachtlijst voor scope ${scope}, maar de bot is daar niet beschikbaar`);
+      if (!(bot.scopes ?? []).includes(scope))
+        problems.push(`bots[${b}]: opdrachtlijst voor scope ${scope}, maar de bot is daar niet beschikbaar`);
     }
     for (const [scope, titles] of perScope) {
       if (titles.length > MAX_COMMANDS_PER_SCOPE) {
@@ -284,7 +292,9 @@ const checkPackageEntries = (names) => {
 
 /** All our own checks; an empty array means the manifest passes. */
 const checkManifest = (manifest, icons) => [
-  ...strings(manifest).filter(([, v]) => v.includes('{{')).map(([p]) => `${p}: placeholder niet ingevuld`),
+  ...strings(manifest)
+    .filter(([, v]) => v.includes('{{'))
+    .map(([p]) => `${p}: placeholder niet ingevuld`),
   ...(SEMVER.test(String(manifest.version)) ? [] : [`.version: "${manifest.version}" is geen semver`]),
   ...checkIds(manifest),
   ...checkPermissions(manifest),

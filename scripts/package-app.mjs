@@ -56,9 +56,7 @@ const main = async () => {
   }
 
   const manifest = lib.fillTemplate(template, settings);
-  const icons = Object.fromEntries(
-    Object.values(manifest.icons).map((file) => [file, readFileSync(join(manifestDir, file))]),
-  );
+  const icons = Object.fromEntries(Object.values(manifest.icons).map((file) => [file, readFileSync(join(manifestDir, file))]));
 
   const schemaErrors = await lib.validateSchema(manifest);
   if (schemaErrors.length > 0) fail(`Manifest voldoet niet aan ${manifest.$schema}`, schemaErrors);

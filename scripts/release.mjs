@@ -97,8 +97,12 @@ const main = async () => {
   );
   const t0 = Date.now();
   await Promise.all([
-    runAsync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], root).then(() => console.log(`   gebouwd in ${seconds(t0)}`)),
-    runAsync(npm, ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app).then(() => console.log(`   geïnstalleerd in ${seconds(t0)}`)),
+    runAsync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], root).then(() =>
+      console.log(`   gebouwd in ${seconds(t0)}`),
+    ),
+    runAsync(npm, ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app).then(
+      () => console.log(`   geïnstalleerd in ${seconds(t0)}`),
+    ),
   ]);
   cpSync(join(compiled, 'src'), join(app, 'dist', 'src'), { recursive: true });
 

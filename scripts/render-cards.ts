@@ -5,9 +5,31 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { type FormState, type Notice, detailsCard, notificationActivity, settingsCard, settingsSummaryCard, statusCard, stepFormCard, tablesCard, withNotice } from '../src/cards';
+import {
+  type FormState,
+  type Notice,
+  detailsCard,
+  notificationActivity,
+  settingsCard,
+  settingsSummaryCard,
+  statusCard,
+  stepFormCard,
+  tablesCard,
+  withNotice,
+} from '../src/cards';
 import { type TeamSettings, waitingOn } from '../src/app';
-import { type Actor, type Case, DEFAULT_TABLES, type FormData, type RouteId, type StateId, applyAction, availableActions, formatCaseId, newCase } from '../src/domain';
+import {
+  type Actor,
+  type Case,
+  DEFAULT_TABLES,
+  type FormData,
+  type RouteId,
+  type StateId,
+  applyAction,
+  availableActions,
+  formatCaseId,
+  newCase,
+} from '../src/domain';
 import { type CardView, openCardPage, showCard } from '../test/support/cardPage';
 import { blockOutside, launchBrowser } from '../test/support/chromium';
 import { compactPng } from '../test/support/pngCompact';
@@ -18,8 +40,16 @@ const exampleStatus = (c: Case, now: Date, notice: Notice | null = null): Record
   withNotice(statusCard(c, { tables: DEFAULT_TABLES, now, waiting: waitingOn(c, settings) }), notice);
 
 /** One action's form as the clicking user sees it. */
-const exampleForm = (c: Case, now: Date, verb: string, actor: Actor, state: { form?: FormState; notice?: Notice } = {}): Record<string, unknown> => {
-  const a = availableActions(c, { actor, tables: DEFAULT_TABLES, now, gebiedsteams: settings.gebiedsteams.map((g) => g.name) }).find((x) => x.verb === verb);
+const exampleForm = (
+  c: Case,
+  now: Date,
+  verb: string,
+  actor: Actor,
+  state: { form?: FormState; notice?: Notice } = {},
+): Record<string, unknown> => {
+  const a = availableActions(c, { actor, tables: DEFAULT_TABLES, now, gebiedsteams: settings.gebiedsteams.map((g) => g.name) }).find(
+    (x) => x.verb === verb,
+  );
   if (!a) throw new Error(`${c.id}: ${verb} niet aangeboden`);
   return stepFormCard(c, a, state);
 };
@@ -71,10 +101,25 @@ const circle = (datum: string, deelnemers: string) => ({
   uitkomst: 'onvoldoende',
 });
 
-const CONDITION_KEYS = ['geenCrisis', 'stappenDoorlopen', 'alternatieveWoonplek', 'overdrachtGeprobeerd', 'overplaatsingNoodzakelijk', 'inZorgGehouden', 'cceBetrokken'];
+const CONDITION_KEYS = [
+  'geenCrisis',
+  'stappenDoorlopen',
+  'alternatieveWoonplek',
+  'overdrachtGeprobeerd',
+  'overplaatsingNoodzakelijk',
+  'inZorgGehouden',
+  'cceBetrokken',
+];
 const conditions = (met: number): Record<string, string> =>
   Object.fromEntries(
-    CONDITION_KEYS.flatMap((k, i) => (i < met ? [[k, 'true'], [`${k}Toelichting`, 'Zie verslag in het dossier.']] : [[k, 'false']])),
+    CONDITION_KEYS.flatMap((k, i) =>
+      i < met
+        ? [
+            [k, 'true'],
+            [`${k}Toelichting`, 'Zie verslag in het dossier.'],
+          ]
+        : [[k, 'false']],
+    ),
   );
 
 /** Realistic texts for the pictures, per verb; the shared route walk supplies the path (and any other step's input). */
@@ -100,14 +145,26 @@ const ZORGKANTOOR_INPUT: WalkInputs = {
 
 const BIJSTELLEN_INPUT: WalkInputs = {
   'route.kiezen': { route: 'bijstellen', clientRef: 'ECD-51877' },
-  'signaal.vastleggen': { datum: '2023-09-18', actielijn: 'Wonen: de huidige ondersteuning is onvoldoende.', toelichting: 'Signaal uit het teamoverleg.' },
-  'actielijnen.bijstellen': { datum: '2023-09-20', samenMetClient: 'true', bijstelling: 'Extra contactmomenten ingepland.', resultaat: 'onvoldoende' },
+  'signaal.vastleggen': {
+    datum: '2023-09-18',
+    actielijn: 'Wonen: de huidige ondersteuning is onvoldoende.',
+    toelichting: 'Signaal uit het teamoverleg.',
+  },
+  'actielijnen.bijstellen': {
+    datum: '2023-09-20',
+    samenMetClient: 'true',
+    bijstelling: 'Extra contactmomenten ingepland.',
+    resultaat: 'onvoldoende',
+  },
 };
 
 /** A case walked along the shared route walk to `stop` (test/support/routeWalk.ts), with the realistic texts above. */
 const walkTo = (n: number, route: RouteId, stop: StateId): Walk => {
   const w = new Walk(fresh(n));
-  for (const a of actionsAlong(pathTo(route, stop), { ...SAMPLE_INPUT, ...(route === 'zorgkantoor' ? ZORGKANTOOR_INPUT : BIJSTELLEN_INPUT) })) {
+  for (const a of actionsAlong(pathTo(route, stop), {
+    ...SAMPLE_INPUT,
+    ...(route === 'zorgkantoor' ? ZORGKANTOOR_INPUT : BIJSTELLEN_INPUT),
+  })) {
     w.act(a.verb, a.input);
   }
   return w;
@@ -163,7 +220,14 @@ export const cardViews = (): CardView[] => {
   const akkoord = zorgkantoorTo(46, 'akkoord_teamleider');
   const stap1 = bijstellenTo(47, 'stap1_signaal');
   const stap3 = bijstellenTo(48, 'stap3_teamleider');
-  const notice = notificationActivity({ case: akkoord.c, role: 'teamleider', holders: [{ id: MOHAMED.userId, name: MOHAMED.name }], due: null, title: 'Casus wacht op akkoord teamleider', kind: 'escalation' });
+  const notice = notificationActivity({
+    case: akkoord.c,
+    role: 'teamleider',
+    holders: [{ id: MOHAMED.userId, name: MOHAMED.name }],
+    due: null,
+    title: 'Casus wacht op akkoord teamleider',
+    kind: 'escalation',
+  });
   const notificationCard = notice.attachments?.[0]?.content as Record<string, unknown> | undefined;
   if (!notificationCard) throw new Error('melding zonder kaart');
   return [
@@ -201,9 +265,18 @@ export const cardViews = (): CardView[] => {
 };
 
 /** Renders `views` and writes `<dir>/<name>.png` of each card element; returns the files and parser warnings. */
-export const renderCards = async (browser: Browser, views: readonly CardView[], dir: string): Promise<{ files: string[]; warnings: string[] }> => {
+export const renderCards = async (
+  browser: Browser,
+  views: readonly CardView[],
+  dir: string,
+): Promise<{ files: string[]; warnings: string[] }> => {
   mkdirSync(dir, { recursive: true });
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 760, height: 900 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 760, height: 900 },
+    deviceScaleFactor: 1,
+  });
   const files: string[] = [];
   const warnings: string[] = [];
   try {
@@ -237,7 +310,7 @@ const main = async (): Promise<void> => {
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
   });
 }

@@ -19,7 +19,8 @@ const isOpen = (port: number): Promise<boolean> =>
  */
 export const storageFor = async (config: Config): Promise<{ conn: TableConnection; stop: () => Promise<void> }> => {
   if (config.storage.kind !== 'azurite') return { conn: config.storage, stop: async () => undefined };
-  if (await isOpen(config.storage.port)) return { conn: { kind: 'connectionString', connectionString: devConnectionString(config.storage.port) }, stop: async () => undefined };
+  if (await isOpen(config.storage.port))
+    return { conn: { kind: 'connectionString', connectionString: devConnectionString(config.storage.port) }, stop: async () => undefined };
   const azurite = await startAzurite({ location: config.storage.location, port: config.storage.port });
   return { conn: { kind: 'connectionString', connectionString: azurite.connectionString }, stop: () => azurite.close() };
 };

@@ -3,15 +3,50 @@ import { telemetry } from './telemetry/preload';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CachedTeamSettings, CalendarService, CaseService, DashboardService, DossierService, RetentionService, TeamAdminService, TeamPresence, type Clock, type Logger, type Metrics, noMetrics, systemClock, timeOrderedIds } from './app';
-import { AdminHandlers, type AuthOverrides, ConnectorNotifier, ConnectorTeamMembership, EscaleerBot, SettingsRoleDirectory, createAdapter } from './bot';
+import {
+  CachedTeamSettings,
+  CalendarService,
+  CaseService,
+  DashboardService,
+  DossierService,
+  RetentionService,
+  TeamAdminService,
+  TeamPresence,
+  type Clock,
+  type Logger,
+  type Metrics,
+  noMetrics,
+  systemClock,
+  timeOrderedIds,
+} from './app';
+import {
+  AdminHandlers,
+  type AuthOverrides,
+  ConnectorNotifier,
+  ConnectorTeamMembership,
+  EscaleerBot,
+  SettingsRoleDirectory,
+  createAdapter,
+} from './bot';
 import { CardChannelViews } from './cards';
 import { type Config, ConfigError, configFromProcess } from './config';
 import { DEFAULT_TABLES } from './domain';
 import { createHttpServer, listen, tabRoutes } from './http';
 import { JobLeases, OutboxDispatcher, ReminderScheduler, RetentionScheduler } from './scheduler';
 import { otelMetrics, pinoLogger } from './telemetry';
-import { type TableConnection, TableCaseQueries, TableCalendarStore, TableCaseRepository, TableDossierTokenStore, TableLeaseStore, TableOutboxStore, TableReminderIndex, TableRetentionStore, TableTeamSettingsStore, openTables } from './storage';
+import {
+  type TableConnection,
+  TableCaseQueries,
+  TableCalendarStore,
+  TableCaseRepository,
+  TableDossierTokenStore,
+  TableLeaseStore,
+  TableOutboxStore,
+  TableReminderIndex,
+  TableRetentionStore,
+  TableTeamSettingsStore,
+  openTables,
+} from './storage';
 
 export interface StartOptions {
   readonly clock?: Clock;
@@ -59,13 +94,19 @@ const projectRoot = (): string => {
 /** The composition root: config → storage → services → bot → http → scheduler (→ Playground locally). */
 /** Where the bot serves the progress pictures: its public HTTPS address, when it has one (Teams loads card images by URL). */
 const pictureBase = (publicHostname: string): string | undefined => {
-  const host = publicHostname.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  const host = publicHostname
+    .trim()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '');
   return host ? `https://${host}/kaart/voortgang/` : undefined;
 };
 
 /** `https://<PUBLIC_HOSTNAME>` as a base function, or `undefined` when the bot has no public address. */
 const siteBase = (publicHostname: string): (() => string) | undefined => {
-  const host = publicHostname.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  const host = publicHostname
+    .trim()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '');
   return host ? () => `https://${host}` : undefined;
 };
 
@@ -132,7 +173,10 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
       // Shared conversation claims keep Teams' per-conversation limits across scaled-out instances.
       conversationLeases: new TableLeaseStore(tables.leases),
       // Root cards travel through the outbox: their ids are recorded on the case once posted.
-      roots: { find: (tenant, id) => cases.rootActivityId(tenant, id), record: (tenant, id, activityId) => cases.attachRootCard(tenant, id, activityId) },
+      roots: {
+        find: (tenant, id) => cases.rootActivityId(tenant, id),
+        record: (tenant, id, activityId) => cases.attachRootCard(tenant, id, activityId),
+      },
       metrics,
     });
     const directory = new SettingsRoleDirectory(settings);
@@ -141,7 +185,8 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     let localBase = '';
     const publicBase = siteBase(config.publicHostname);
     // In production without a public address a link to 127.0.0.1 would reach nobody: no link then (the tab still offers the dossier).
-    const dossierLinks = publicBase || config.env !== 'production' ? { service: dossier, base: publicBase ?? (() => localBase) } : undefined;
+    const dossierLinks =
+      publicBase || config.env !== 'production' ? { service: dossier, base: publicBase ?? (() => localBase) } : undefined;
     if (!dossierLinks) log.warn('PUBLIC_HOSTNAME ontbreekt: de details bieden geen dossierlink');
     const admin = new AdminHandlers(new TeamAdminService(settings, calendar, outbox, clock), directory, clock);
     const caseQueries = new TableCaseQueries(tables.cases);
@@ -170,11 +215,30 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
 
     // Dashboard tab: read-only overview per team, with the tenant's calendar.
     const dashboard = new DashboardService(caseQueries, (tenant) => calendar.tablesFor(tenant), clock, settings);
-    const membership = new ConnectorTeamMembership(adapter, config.bot.appId, async (tenant, team) =>
-      (await settings.get(tenant, team))?.value.serviceUrl || ((await caseQueries.listByTeam(tenant, team))[0]?.location.serviceUrl ?? null), systemClock);
-    const tab = tabRoutes({ ...config.tab, publicHostname: config.publicHostname, openIdMetadataUrl: options.tabOpenIdMetadataUrl, dashboard, membership, clock, log, dossier });
+    const membership = new ConnectorTeamMembership(
+      adapter,
+      config.bot.appId,
+      async (tenant, team) =>
+        (await settings.get(tenant, team))?.value.serviceUrl ||
+        ((await caseQueries.listByTeam(tenant, team))[0]?.location.serviceUrl ?? null),
+      systemClock,
+    );
+    const tab = tabRoutes({
+      ...config.tab,
+      publicHostname: config.publicHostname,
+      openIdMetadataUrl: options.tabOpenIdMetadataUrl,
+      dashboard,
+      membership,
+      clock,
+      log,
+      dossier,
+    });
 
-    const http = await listen(createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab, legal: config.retention, dossier }), config.port, options.host);
+    const http = await listen(
+      createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab, legal: config.retention, dossier }),
+      config.port,
+      options.host,
+    );
     localBase = `http://127.0.0.1:${http.port}`;
     stops.push(() => http.close());
     dispatcher.start();

@@ -17,7 +17,15 @@ export const channelOf = (i: number): string => `19:kanaal-${i}@thread.tacv2`;
 export const startApp = async (connectionString: string, prefix: string, keepDispatcher = false): Promise<Escaleer> => {
   const app = await startEscaleer(
     // A public address as in production: the status cards then point to their picture instead of carrying it.
-    loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: prefix, PLAYGROUND: 'off', PUBLIC_HOSTNAME: 'escaleer-bench.example' }),
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      STORAGE_CONNECTION_STRING: connectionString,
+      TABLE_PREFIX: prefix,
+      PLAYGROUND: 'off',
+      PUBLIC_HOSTNAME: 'escaleer-bench.example',
+    }),
     { host: '127.0.0.1', reminders: false, pollMs: 60_000 },
   );
   // The action benchmarks measure the request path; outbox delivery is measured on its own (fanout).
@@ -26,12 +34,31 @@ export const startApp = async (connectionString: string, prefix: string, keepDis
 };
 
 /** An Action.Execute invoke as Teams posts it, as JSON: from the case's root card (`root-<n>` for the seeded `CAS-2026-<n>`, see seed.ts). */
-export const invokeBody = (serviceUrl: string, channel: number, verb: string, data: Record<string, unknown>, id: string, from = 'user-bench', tenantId = TENANT): string => {
+export const invokeBody = (
+  serviceUrl: string,
+  channel: number,
+  verb: string,
+  data: Record<string, unknown>,
+  id: string,
+  from = 'user-bench',
+  tenantId = TENANT,
+): string => {
   const fields: Record<string, unknown> = { caseId: data['caseId'], version: data['version'] };
   for (const [k, v] of Object.entries(data)) if (k !== 'caseId' && k !== 'version') fields[`${verb}.${k}`] = v;
   const seq = typeof data['caseId'] === 'string' ? Number(data['caseId'].split('-')[2]) : NaN;
   return JSON.stringify(
-    channelActivity({ serviceUrl, type: 'invoke', name: 'adaptiveCard/action', id, from, tenantId, teamId: TEAM, channelId: channelOf(channel), value: { action: { type: 'Action.Execute', verb, data: fields } }, ...(Number.isFinite(seq) ? { replyToId: `root-${seq}` } : {}) }),
+    channelActivity({
+      serviceUrl,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id,
+      from,
+      tenantId,
+      teamId: TEAM,
+      channelId: channelOf(channel),
+      value: { action: { type: 'Action.Execute', verb, data: fields } },
+      ...(Number.isFinite(seq) ? { replyToId: `root-${seq}` } : {}),
+    }),
   );
 };
 
@@ -66,7 +93,13 @@ export interface EchoTarget {
 
 /** The data of a baseline card action: which stored row to work on (case-like mode). */
 export const echoBody = (serviceUrl: string, channel: number, id: string, target?: EchoTarget): string =>
-  invokeBody(serviceUrl, channel, 'echo', { caseId: 'CAS-2026-0001', version: 1, ...(target ? { partition: target.partition, row: target.row } : {}) }, id);
+  invokeBody(
+    serviceUrl,
+    channel,
+    'echo',
+    { caseId: 'CAS-2026-0001', version: 1, ...(target ? { partition: target.partition, row: target.row } : {}) },
+    id,
+  );
 
 const outboxIds = timeOrderedIds(systemClock);
 const versions = new Map<string, number>();
@@ -96,7 +129,10 @@ const keyLike = (like: string, caseId: string, activityId: string, n: number): s
  * row replaced under the ETag just read, new rows under keys shaped like Escaleer's.
  */
 class EchoBot extends ActivityHandler {
-  constructor(private readonly table: TableClient, private readonly write: EchoWrite) {
+  constructor(
+    private readonly table: TableClient,
+    private readonly write: EchoWrite,
+  ) {
     super();
   }
 
@@ -119,7 +155,14 @@ class EchoBot extends ActivityHandler {
         }),
       );
     }
-    return { status: 200, body: { statusCode: 200, type: CARD_TYPE, value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `echo ${id}` }] } } };
+    return {
+      status: 200,
+      body: {
+        statusCode: 200,
+        type: CARD_TYPE,
+        value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `echo ${id}` }] },
+      },
+    };
   }
 }
 

@@ -49,11 +49,13 @@ export const spawnUntilHealthy = async (script: string, env: Record<string, stri
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   let exited: number | null = null;
-  const gone = new Promise<void>((r) => child.once('exit', (code) => {
-    exited = code ?? -1;
-    children.delete(child);
-    r();
-  }));
+  const gone = new Promise<void>((r) =>
+    child.once('exit', (code) => {
+      exited = code ?? -1;
+      children.delete(child);
+      r();
+    }),
+  );
   const stop = async (): Promise<void> => {
     if (exited !== null) return;
     child.kill('SIGTERM');

@@ -35,7 +35,11 @@ const batchOperations = (body: string): BatchOperation[] => {
     const request = /^(POST|PUT|MERGE|PATCH|DELETE) \S+ HTTP\/1\.1\r?$/m.exec(part);
     const json = /^\{.*\}\r?$/m.exec(part);
     if (!request?.[1]) continue;
-    ops.push({ method: request[1], ifMatch: /^If-Match:/im.test(part), entity: json ? (JSON.parse(json[0]) as Record<string, unknown>) : {} });
+    ops.push({
+      method: request[1],
+      ifMatch: /^If-Match:/im.test(part),
+      entity: json ? (JSON.parse(json[0]) as Record<string, unknown>) : {},
+    });
   }
   return ops;
 };
@@ -81,12 +85,29 @@ export class CountingProxy {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     const upstream = request(
-      { host: '127.0.0.1', port: this.targetPort, method, path: req.url, headers: { ...req.headers, host: `127.0.0.1:${this.targetPort}` }, agent: this.agent },
+      {
+        host: '127.0.0.1',
+        port: this.targetPort,
+        method,
+        path: req.url,
+        headers: { ...req.headers, host: `127.0.0.1:${this.targetPort}` },
+        agent: this.agent,
+      },
       (up) => {
         const body = Buffer.concat(chunks);
         const kind = kindOf(method, path);
         const operations = kind === 'batch' ? batchOperations(body.toString('utf8')) : [];
-        const call = { kind, method, path, status: up.statusCode ?? 0, bytes: body.length, entities: operations.length, operations, at, ms: performance.now() - at };
+        const call = {
+          kind,
+          method,
+          path,
+          status: up.statusCode ?? 0,
+          bytes: body.length,
+          entities: operations.length,
+          operations,
+          at,
+          ms: performance.now() - at,
+        };
         this.calls.push(call);
         up.once('end', () => (call.ms = performance.now() - at));
         res.writeHead(up.statusCode ?? 502, up.headers);

@@ -88,7 +88,8 @@ const propertiesOf = (row: SeedRow): Record<string, unknown> => {
   const out: Record<string, unknown> = { PartitionKey: row.partitionKey, RowKey: row.rowKey };
   for (const [k, v] of Object.entries(row)) {
     if (k === 'partitionKey' || k === 'rowKey') continue;
-    if (typeof v === 'number' && !isInt32(v)) throw new Error(`lokiSeed: ${k}=${v} is geen 32-bits geheel getal (zou een OData-type krijgen)`);
+    if (typeof v === 'number' && !isInt32(v))
+      throw new Error(`lokiSeed: ${k}=${v} is geen 32-bits geheel getal (zou een OData-type krijgen)`);
     out[k] = v;
   }
   return out;
@@ -122,7 +123,14 @@ const entityOf = (row: SeedRow, $loki: number, ms: number, n: number): LokiEntit
 /** The parts of a stored entity that do not depend on when it was written. */
 const timeless = (e: LokiEntity): string => {
   const { Timestamp: _t, ...properties } = e.properties;
-  return JSON.stringify({ PartitionKey: e.PartitionKey, RowKey: e.RowKey, properties, keys: Object.keys(e).sort(), propertyOrder: Object.keys(e.properties), meta: Object.keys(e.meta).sort() });
+  return JSON.stringify({
+    PartitionKey: e.PartitionKey,
+    RowKey: e.RowKey,
+    properties,
+    keys: Object.keys(e).sort(),
+    propertyOrder: Object.keys(e.properties),
+    meta: Object.keys(e.meta).sort(),
+  });
 };
 
 /** Positions of `data` ordered by `property` as LokiJS's `ensureIndex` orders them (stable sort of 0…n-1). */
@@ -141,7 +149,8 @@ const collectionOf = (db: LokiDatabase, table: string): LokiCollection => {
   const exact = `${DEV_ACCOUNT}$${table}`;
   const coll = db.collections.find((c) => c.name === exact) ?? db.collections.find((c) => c.name.toLowerCase() === exact.toLowerCase());
   if (!coll) throw new Error(`lokiSeed: collectie ${exact} niet in ${db.collections.map((c) => c.name).join(', ')}`);
-  if (!Array.isArray(coll.data) || typeof coll.maxId !== 'number' || typeof coll.binaryIndices !== 'object') throw new Error(`lokiSeed: collectie ${coll.name} heeft een onbekende vorm`);
+  if (!Array.isArray(coll.data) || typeof coll.maxId !== 'number' || typeof coll.binaryIndices !== 'object')
+    throw new Error(`lokiSeed: collectie ${coll.name} heeft een onbekende vorm`);
   return coll;
 };
 
@@ -200,7 +209,8 @@ export const seedAzurite = async (location: string, prefix: string, rows: readon
   t = performance.now();
   const db = JSON.parse(readFileSync(dbFile(location), 'utf8')) as LokiDatabase;
   const coll = collectionOf(db, table);
-  if (db.autosave !== true || typeof db.autosaveInterval !== 'number') throw new Error(`lokiSeed: ${DB_FILE} zonder autosave (${String(db.autosave)}, ${String(db.autosaveInterval)})`);
+  if (db.autosave !== true || typeof db.autosaveInterval !== 'number')
+    throw new Error(`lokiSeed: ${DB_FILE} zonder autosave (${String(db.autosave)}, ${String(db.autosaveInterval)})`);
   const autosaveMs = db.autosaveInterval;
   const stored = new Map(coll.data.map((e) => [`${e.PartitionKey}\u0000${e.RowKey}`, e]));
   const sampleKeys = new Set<string>();
@@ -209,8 +219,10 @@ export const seedAzurite = async (location: string, prefix: string, rows: readon
     const e = stored.get(key);
     if (!e) throw new Error(`lokiSeed: voorbeeldrij ${r.partitionKey}/${r.rowKey} staat niet in ${DB_FILE}`);
     const mine = entityOf(r, e.$loki, e.meta.created, 0);
-    if (timeless(mine) !== timeless(e)) throw new Error(`lokiSeed: opgeslagen vorm wijkt af:\n azurite ${timeless(e)}\n hier    ${timeless(mine)}`);
-    if (e.properties['Timestamp'] !== e.lastModifiedTime || e.eTag !== `W/"datetime'${encodeURIComponent(e.lastModifiedTime)}'"`) throw new Error(`lokiSeed: onverwachte tijd/ETag: ${e.lastModifiedTime} ${e.eTag}`);
+    if (timeless(mine) !== timeless(e))
+      throw new Error(`lokiSeed: opgeslagen vorm wijkt af:\n azurite ${timeless(e)}\n hier    ${timeless(mine)}`);
+    if (e.properties['Timestamp'] !== e.lastModifiedTime || e.eTag !== `W/"datetime'${encodeURIComponent(e.lastModifiedTime)}'"`)
+      throw new Error(`lokiSeed: onverwachte tijd/ETag: ${e.lastModifiedTime} ${e.eTag}`);
     sampleKeys.add(key);
   }
   // Grouped by partition in first-seen order, as bulkInsert sends them (the order of `data` is the
@@ -241,7 +253,8 @@ export const seedAzurite = async (location: string, prefix: string, rows: readon
   // only patches it on later inserts/updates, so it must be complete and ordered here.
   const cmp = lokiComparators();
   const names = Object.keys(coll.binaryIndices);
-  for (const name of ['PartitionKey', 'RowKey'] as const) if (!names.includes(name)) throw new Error(`lokiSeed: geen binaire index op ${name} in ${coll.name}`);
+  for (const name of ['PartitionKey', 'RowKey'] as const)
+    if (!names.includes(name)) throw new Error(`lokiSeed: geen binaire index op ${name} in ${coll.name}`);
   for (const name of names) {
     if (name !== 'PartitionKey' && name !== 'RowKey') throw new Error(`lokiSeed: onverwachte index ${name}`);
     coll.binaryIndices[name] = { name, dirty: false, values: sortedPositions(coll.data, name, cmp) };
@@ -281,7 +294,9 @@ const same = (row: SeedRow, e: Record<string, unknown>): boolean =>
  */
 const verifySeed = async (table: TableClient, rows: readonly SeedRow[]): Promise<void> => {
   if (rows.length === 0) return;
-  const picks = [0, 1, Math.floor(rows.length / 3), Math.floor(rows.length / 2), rows.length - 2, rows.length - 1].flatMap((i) => (rows[i] ? [rows[i]] : []));
+  const picks = [0, 1, Math.floor(rows.length / 3), Math.floor(rows.length / 2), rows.length - 2, rows.length - 1].flatMap((i) =>
+    rows[i] ? [rows[i]] : [],
+  );
   for (const r of picks) {
     const e = await table.getEntity<Record<string, unknown>>(r.partitionKey, r.rowKey);
     if (!same(r, e)) throw new Error(`lokiSeed: ${r.partitionKey}/${r.rowKey} terug als ${JSON.stringify(e)}`);
@@ -299,14 +314,16 @@ const verifySeed = async (table: TableClient, rows: readonly SeedRow[]): Promise
   const want = keys.slice(lo, lo + 25);
   const upper = keys[lo + 25];
   const odata = (s: string) => s.replace(/'/g, "''");
-  const filter = `PartitionKey eq '${odata(pk)}' and RowKey ge '${odata(want[0] ?? '')}'` + (upper ? ` and RowKey lt '${odata(upper)}'` : '');
+  const filter =
+    `PartitionKey eq '${odata(pk)}' and RowKey ge '${odata(want[0] ?? '')}'` + (upper ? ` and RowKey lt '${odata(upper)}'` : '');
   const range = async (): Promise<string[]> => {
     const got: string[] = [];
     for await (const e of table.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) got.push(String(e.rowKey));
     return got;
   };
   const got = await range();
-  if (got.join('\n') !== want.join('\n')) throw new Error(`lokiSeed: range-query gaf ${got.length} rijen (${got.slice(0, 3).join(', ')}…), verwacht ${want.length}`);
+  if (got.join('\n') !== want.join('\n'))
+    throw new Error(`lokiSeed: range-query gaf ${got.length} rijen (${got.slice(0, 3).join(', ')}…), verwacht ${want.length}`);
   // Writes after loading: replace a loaded row under its ETag, then add, merge and delete a new row.
   const mid = picks[Math.floor(picks.length / 2)];
   if (mid) {
@@ -321,7 +338,8 @@ const verifySeed = async (table: TableClient, rows: readonly SeedRow[]): Promise
   const back = await table.getEntity<{ n: number }>(probe.partitionKey, probe.rowKey);
   if (back.n !== 2) throw new Error(`lokiSeed: nieuwe rij terug met n=${back.n}`);
   const withProbe = await range();
-  if (withProbe.length !== want.length + 1 || !withProbe.includes(probe.rowKey)) throw new Error('lokiSeed: nieuwe rij niet in de range-query');
+  if (withProbe.length !== want.length + 1 || !withProbe.includes(probe.rowKey))
+    throw new Error('lokiSeed: nieuwe rij niet in de range-query');
   await table.deleteEntity(probe.partitionKey, probe.rowKey);
   if ((await range()).join('\n') !== want.join('\n')) throw new Error('lokiSeed: range-query na verwijderen klopt niet');
 };
@@ -347,7 +365,12 @@ export interface SaveTimes {
  * before the serialisation ended was answered before it began. `startedAfter` is the last such
  * answer (or `after`).
  */
-export const waitForSave = async (location: string, after: number, probe: () => Promise<unknown>, timeoutMs = 30_000): Promise<SaveTimes> => {
+export const waitForSave = async (
+  location: string,
+  after: number,
+  probe: () => Promise<unknown>,
+  timeoutMs = 30_000,
+): Promise<SaveTimes> => {
   const file = dbFile(location);
   const deadline = Date.now() + timeoutMs;
   const answers: number[] = [after];
@@ -367,4 +390,3 @@ export const waitForSave = async (location: string, after: number, probe: () => 
 
 /** Whether this file system records birth times (needed by {@link waitForSave}). */
 export const hasBirthTimes = (location: string): boolean => statSync(dbFile(location)).birthtimeMs > 0;
-

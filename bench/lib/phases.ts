@@ -18,7 +18,14 @@ export interface Phases {
 const post = (agent: Agent, port: number, body: string): Promise<void> =>
   new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/messages',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.on('data', () => undefined);
         res.on('end', () => resolve());
@@ -55,7 +62,15 @@ export const measurePhases = async (proxy: CountingProxy, port: number, bodies: 
     acc.total.push(t1 - t0);
   }
   agent.destroy();
-  return { pre: median(acc.pre), read: median(acc.read), mid: median(acc.mid), batch: median(acc.batch), post: median(acc.post), total: median(acc.total), count: acc.total.length };
+  return {
+    pre: median(acc.pre),
+    read: median(acc.read),
+    mid: median(acc.mid),
+    batch: median(acc.batch),
+    post: median(acc.post),
+    total: median(acc.total),
+    count: acc.total.length,
+  };
 };
 
 export const phaseRow = (label: string, p: Phases & { count: number }): string =>

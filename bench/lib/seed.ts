@@ -16,7 +16,14 @@ export const benchCase = (seq: number, channel: number, serviceUrl: string, now:
   const id = formatCaseId(2026, seq);
   const c = newCase({
     id,
-    location: { tenantId, teamId: TEAM, channelId: channelOf(channel), conversationId: channelOf(channel), serviceUrl, rootActivityId: `root-${seq}` },
+    location: {
+      tenantId,
+      teamId: TEAM,
+      channelId: channelOf(channel),
+      conversationId: channelOf(channel),
+      serviceUrl,
+      rootActivityId: `root-${seq}`,
+    },
     ownerId: 'user-bench',
     now,
   });
@@ -24,7 +31,15 @@ export const benchCase = (seq: number, channel: number, serviceUrl: string, now:
 };
 
 /** Stores cases `first … first+n-1` through the repository (one transaction each), spread over `channels`. */
-export const seedCases = async (repo: CaseRepository, first: number, n: number, channels: number, serviceUrl: string, now = new Date(), tenantId = TENANT): Promise<CaseId[]> => {
+export const seedCases = async (
+  repo: CaseRepository,
+  first: number,
+  n: number,
+  channels: number,
+  serviceUrl: string,
+  now = new Date(),
+  tenantId = TENANT,
+): Promise<CaseId[]> => {
   const ids: CaseId[] = [];
   await parallel(n, 8, async (i) => {
     const c = benchCase(first + i, i % channels, serviceUrl, now, tenantId);
@@ -34,4 +49,3 @@ export const seedCases = async (repo: CaseRepository, first: number, n: number, 
   });
   return ids;
 };
-

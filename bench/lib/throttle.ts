@@ -44,7 +44,10 @@ export class TeamsThrottle {
       return { status: 429, headers: { 'Retry-After': '1' }, body: { error: { code: 'TooManyRequests', message: 'throttled' } } };
     }
     conv.push(now);
-    this.perConversation.set(key, conv.filter((t) => t > now - 30_000));
+    this.perConversation.set(
+      key,
+      conv.filter((t) => t > now - 30_000),
+    );
     this.tenant.push(now);
     while ((this.tenant[0] ?? now) <= now - 1_000) this.tenant.shift();
     if (this.first === 0) this.first = now;

@@ -3,7 +3,8 @@ import type { Clock } from './ports';
 import type { Member } from './teamSettings';
 import type { StoredCalendar, CalendarStore } from './ports/calendarStore';
 
-const byMeeting = (a: RegionalTable, b: RegionalTable): number => (a.meeting === b.meeting ? a.region.localeCompare(b.region) : a.meeting < b.meeting ? -1 : 1);
+const byMeeting = (a: RegionalTable, b: RegionalTable): number =>
+  a.meeting === b.meeting ? a.region.localeCompare(b.region) : a.meeting < b.meeting ? -1 : 1;
 
 /**
  * Reads a tenant's calendar (`initial` until someone sets one; `main.ts` passes the seed's 2023

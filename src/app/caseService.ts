@@ -37,7 +37,6 @@ import type { TeamSettings } from './teamSettings';
 import type { TeamSettingsStore } from './ports/teamSettingsStore';
 import { actingOn, holdersOf, waitingOn } from './waitingOn';
 
-
 export interface CaseServiceDeps {
   readonly repo: CaseRepository;
   readonly views: ChannelViews & NoticeViews;
@@ -52,8 +51,7 @@ export interface CaseServiceDeps {
 
 export type StartOutcome =
   /** `rootCard`: the outbox id of the root card, written with the case (the edge may wait for its delivery). */
-  | { readonly kind: 'created'; readonly case: Versioned<Case>; readonly rootCard: string }
-  | { readonly kind: 'duplicate' };
+  { readonly kind: 'created'; readonly case: Versioned<Case>; readonly rootCard: string } | { readonly kind: 'duplicate' };
 
 /** What a card action read besides the case, handed to the edge so it reads nothing twice. */
 export interface ActionContextRead {
@@ -108,7 +106,10 @@ const CARD_COPIES = 20;
  * compare with, and the action is let through.
  */
 export const cardBelongs = (c: Case, card: string | null | undefined): boolean =>
-  card === undefined || c.location.rootActivityId === null || card === c.location.rootActivityId || (card !== null && (c.location.cardIds ?? []).includes(card));
+  card === undefined ||
+  c.location.rootActivityId === null ||
+  card === c.location.rootActivityId ||
+  (card !== null && (c.location.cardIds ?? []).includes(card));
 
 /** The refusal for an action whose card shows another case. */
 export const wrongCard = (id: CaseId): Refusal =>
@@ -134,7 +135,14 @@ const START_ATTEMPTS = 50;
  * an event without a change. `readId` identifies the request: recordView's dedupe row makes a
  * re-delivered view a no-op (the batch fails with 409).
  */
-export const recordRead = async (repo: CaseRepository, clock: Clock, c: Case, actor: Actor, action: string, readId: string): Promise<void> => {
+export const recordRead = async (
+  repo: CaseRepository,
+  clock: Clock,
+  c: Case,
+  actor: Actor,
+  action: string,
+  readId: string,
+): Promise<void> => {
   await repo.recordView(
     c.tenantId,
     {
@@ -183,7 +191,12 @@ export class CaseService {
    * outbox in the same transaction as the case (a reply to the user's message `replyTo`), so a
    * failing connector delays it but never loses it; its id is recorded once it is posted.
    */
-  async start(location: Omit<CaseLocation, 'rootActivityId'>, actor: Actor, activityId: string, replyTo: string | null = null): Promise<StartOutcome> {
+  async start(
+    location: Omit<CaseLocation, 'rootActivityId'>,
+    actor: Actor,
+    activityId: string,
+    replyTo: string | null = null,
+  ): Promise<StartOutcome> {
     const dedupeKey = `start:${activityId}`;
     if (await this.repo.seen(location.tenantId, dedupeKey)) return { kind: 'duplicate' };
     const now = this.clock.now();
@@ -191,7 +204,14 @@ export class CaseService {
     let number = await this.repo.peekCaseNumber(location.tenantId, year);
     for (let attempt = 1; ; attempt++) {
       const id = formatCaseId(year, number.number);
-      const c = newCase({ id, location: { ...location, rootActivityId: null }, ownerId: actor.userId, ownerMri: actor.mri ?? null, ownerName: actor.name, now });
+      const c = newCase({
+        id,
+        location: { ...location, rootActivityId: null },
+        ownerId: actor.userId,
+        ownerMri: actor.mri ?? null,
+        ownerName: actor.name,
+        now,
+      });
       const event: CaseEvent = {
         caseId: id,
         version: c.version,
@@ -302,11 +322,22 @@ export class CaseService {
       if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error, read };
       const next = applied.value.case;
       const status = this.views.statusCard(next, { tables, now, waiting: waitingOn(next, settings) });
-      const outbox = [...this.channelUpdates(next, applied.value.events, actor.name, status), ...this.escalation(stored.value, next, tables, settings, actor), ...this.crisisNotices(next, settings, actor)];
+      const outbox = [
+        ...this.channelUpdates(next, applied.value.events, actor.name, status),
+        ...this.escalation(stored.value, next, tables, settings, actor),
+        ...this.crisisNotices(next, settings, actor),
+      ];
       const reminders: DueReminder[] = caseReminders(next, { now, tables })
         .filter((r) => r.at.getTime() > now.getTime())
         .map((r) => ({ caseId: next.id, key: r.key, kind: r.kind, at: r.at.toISOString(), role: r.role, message: r.message }));
-      const committed = await this.repo.commit({ case: next, etag: stored.etag, events: applied.value.events, outbox, dedupeKey, reminders });
+      const committed = await this.repo.commit({
+        case: next,
+        etag: stored.etag,
+        events: applied.value.events,
+        outbox,
+        dedupeKey,
+        reminders,
+      });
       if (committed.ok) {
         this.metrics?.transition(next.route ?? 'geen', req.verb);
         return { kind: 'applied', case: next, events: applied.value.events, status, read };
@@ -344,7 +375,10 @@ export class CaseService {
     if (!mayReadDetails(c, req.actor)) {
       return {
         ok: false,
-        refusal: refuse('forbidden', 'Alleen wie aan deze casus werkt en de zorgrollen van het team (zoals de teamleider) mogen de details zien.'),
+        refusal: refuse(
+          'forbidden',
+          'Alleen wie aan deze casus werkt en de zorgrollen van het team (zoals de teamleider) mogen de details zien.',
+        ),
       };
     }
     await this.recordRead(c, req, 'details.bekijken');
@@ -371,7 +405,13 @@ export class CaseService {
    * When a case starts waiting on a role other than begeleider, that role's channel (or, when none
    * is set, the case thread) gets a card that @mentions the role holders.
    */
-  private escalation(prev: Case, next: Case, tables: Parameters<typeof registeredTable>[1], settings: TeamSettings | null, actor: Actor): OutboxMessage[] {
+  private escalation(
+    prev: Case,
+    next: Case,
+    tables: Parameters<typeof registeredTable>[1],
+    settings: TeamSettings | null,
+    actor: Actor,
+  ): OutboxMessage[] {
     const waiting = waitingOn(next, settings);
     if (!waiting || waiting.role === 'begeleider' || (waiting.role === awaitingRole(prev) && prev.state === next.state)) return [];
     const { role, area } = waiting;
@@ -411,7 +451,11 @@ export class CaseService {
     const channel = settings?.roleChannels[role] ?? null;
     return {
       id: this.ids.next(),
-      conversation: { serviceUrl: settings?.serviceUrl || c.location.serviceUrl, conversationId: channel ? channel.channelId : c.location.conversationId, tenantId: c.tenantId },
+      conversation: {
+        serviceUrl: settings?.serviceUrl || c.location.serviceUrl,
+        conversationId: channel ? channel.channelId : c.location.conversationId,
+        tenantId: c.tenantId,
+      },
       kind: channel ? 'post' : 'reply',
       activityId: channel ? null : c.location.rootActivityId,
       activity,
@@ -431,7 +475,9 @@ export class CaseService {
     const root = c.location.rootActivityId;
     // Before the root card's id is known (its post is still on the way) both wait for it.
     const pending = root ? {} : { rootCard: 'afterRoot' as const };
-    const out: OutboxMessage[] = [{ id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: status, createdAt, caseId: c.id, ...pending }];
+    const out: OutboxMessage[] = [
+      { id: this.ids.next(), conversation, kind: 'update', activityId: root, activity: status, createdAt, caseId: c.id, ...pending },
+    ];
     for (const e of events) {
       out.push({
         id: this.ids.next(),

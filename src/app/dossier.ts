@@ -25,7 +25,8 @@ export interface DossierRead {
   readonly at: Date;
 }
 
-export type DossierOutcome = { readonly ok: true; readonly read: DossierRead } | { readonly ok: false; readonly status: 403 | 404 | 410; readonly refusal: Refusal };
+export type DossierOutcome =
+  { readonly ok: true; readonly read: DossierRead } | { readonly ok: false; readonly status: 403 | 404 | 410; readonly refusal: Refusal };
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -35,14 +36,24 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const GONE: DossierOutcome = {
   ok: false,
   status: 410,
-  refusal: refuse('not_found', 'Deze downloadlink is verlopen of al gebruikt. Open in Teams opnieuw de details van de casus en klik op "Dossier downloaden (PDF)".'),
+  refusal: refuse(
+    'not_found',
+    'Deze downloadlink is verlopen of al gebruikt. Open in Teams opnieuw de details van de casus en klik op "Dossier downloaden (PDF)".',
+  ),
 };
 const FORBIDDEN: DossierOutcome = {
   ok: false,
   status: 403,
-  refusal: refuse('forbidden', 'Alleen wie aan deze casus werkt en de zorgrollen van het team (zoals de teamleider) mogen het dossier downloaden.'),
+  refusal: refuse(
+    'forbidden',
+    'Alleen wie aan deze casus werkt en de zorgrollen van het team (zoals de teamleider) mogen het dossier downloaden.',
+  ),
 };
-const NOT_FOUND = (id: string): DossierOutcome => ({ ok: false, status: 404, refusal: refuse('not_found', `Casus ${id} bestaat niet in dit team.`) });
+const NOT_FOUND = (id: string): DossierOutcome => ({
+  ok: false,
+  status: 404,
+  refusal: refuse('not_found', `Casus ${id} bestaat niet in dit team.`),
+});
 
 const byTime = (a: CaseEvent, b: CaseEvent): number => (a.at === b.at ? a.version - b.version : a.at < b.at ? -1 : 1);
 
@@ -99,7 +110,14 @@ export class DossierService {
     const hash = sha256(token);
     const grant = await this.deps.tokens.take(hash);
     if (!grant || grant.expiresAt <= this.deps.clock.now().toISOString()) return GONE;
-    return this.read(grant.tenantId, grant.teamId, grant.caseId, { userId: grant.userId, name: grant.userName }, `dossier:${hash}`, grant.channelId);
+    return this.read(
+      grant.tenantId,
+      grant.teamId,
+      grant.caseId,
+      { userId: grant.userId, name: grant.userName },
+      `dossier:${hash}`,
+      grant.channelId,
+    );
   }
 
   /** The dossier for a signed-in tab user of `teamId` (the caller checked token and team membership). */

@@ -25,7 +25,11 @@ export const consoleLogger = (level: LogLevel, base: Record<string, unknown> = {
  * `windowMs`; the rest is counted (by `reden`) and reported in one summary line when the window ends.
  * A flood of bad requests thus costs a handful of log lines, never one per request.
  */
-export const rateLimitedWarn = (log: Logger, msg: string, opts: { readonly max: number; readonly windowMs: number; readonly now?: () => number }) => {
+export const rateLimitedWarn = (
+  log: Logger,
+  msg: string,
+  opts: { readonly max: number; readonly windowMs: number; readonly now?: () => number },
+) => {
   const now = opts.now ?? Date.now;
   let windowStart = -Infinity;
   let logged = 0;

@@ -101,7 +101,11 @@ export class RetentionService {
       }
     }
     if (totals.cases + totals.audits > 0) {
-      this.log.info('bewaartermijn: gesloten casussen verwijderd', { casussen: totals.cases, auditsporen: totals.audits, rijen: totals.rows });
+      this.log.info('bewaartermijn: gesloten casussen verwijderd', {
+        casussen: totals.cases,
+        auditsporen: totals.audits,
+        rijen: totals.rows,
+      });
     }
     return totals;
   }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { type Actor, ROLES, type RegionalTable, type Role, amsterdamDate, formatDutchDate, refuse, type Refusal, removableTables, tableFromInput } from '../domain';
+import {
+  type Actor,
+  ROLES,
+  type RegionalTable,
+  type Role,
+  amsterdamDate,
+  formatDutchDate,
+  refuse,
+  type Refusal,
+  removableTables,
+  tableFromInput,
+} from '../domain';
 import type { CalendarService } from './calendar';
 import type { Clock, OutboxStore } from './ports';
 import { type ChannelRef, type Member, type TeamSettings, emptySettings, mayConfigure, rolesIn } from './teamSettings';
@@ -102,17 +113,23 @@ export class TeamAdminService {
       else if (channel) roleChannels[role] = channels.get(channel);
     }
     const offeredLeader = (id: string): boolean =>
-      members.size <= GEBIED_ROSTER_MAX || (roleHolders.teamleider ?? []).some((m) => m.id === id) || (before?.gebiedsteams ?? []).some((g) => g.teamleider.id === id);
-    const gebiedsteams: { name: string; teamleider: Member }[] = section === null || section === 'gebieden' ? [] : [...(before?.gebiedsteams ?? [])];
+      members.size <= GEBIED_ROSTER_MAX ||
+      (roleHolders.teamleider ?? []).some((m) => m.id === id) ||
+      (before?.gebiedsteams ?? []).some((g) => g.teamleider.id === id);
+    const gebiedsteams: { name: string; teamleider: Member }[] =
+      section === null || section === 'gebieden' ? [] : [...(before?.gebiedsteams ?? [])];
     for (let i = 1; i <= (section === null || section === 'gebieden' ? GEBIEDSTEAM_ROWS : 0); i++) {
       const name = typeof input[`gebied.${i}.naam`] === 'string' ? (input[`gebied.${i}.naam`] as string).trim() : '';
       const leader = typeof input[`gebied.${i}.teamleider`] === 'string' ? (input[`gebied.${i}.teamleider`] as string) : '';
       if (!name && !leader) continue;
-      if (!/^[\p{L}\d][\p{L}\d '’-]{0,59}$/u.test(name)) fieldErrors[`gebied.${i}.naam`] = 'Vul de naam van het gebiedsteam in (max. 60 tekens).';
-      else if (!member(leader) || !offeredLeader((member(leader) as Member).id)) fieldErrors[`gebied.${i}.teamleider`] = 'Kies de teamleider van dit gebiedsteam.';
+      if (!/^[\p{L}\d][\p{L}\d '’-]{0,59}$/u.test(name))
+        fieldErrors[`gebied.${i}.naam`] = 'Vul de naam van het gebiedsteam in (max. 60 tekens).';
+      else if (!member(leader) || !offeredLeader((member(leader) as Member).id))
+        fieldErrors[`gebied.${i}.teamleider`] = 'Kies de teamleider van dit gebiedsteam.';
       else gebiedsteams.push({ name, teamleider: member(leader) as Member });
     }
-    if (Object.keys(fieldErrors).length) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', fieldErrors) };
+    if (Object.keys(fieldErrors).length)
+      return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', fieldErrors) };
     if ((roleHolders.functioneel_beheerder ?? []).length === 0) {
       const self = member(actor.userId) ?? { id: actor.userId, name: actor.name };
       roleHolders.functioneel_beheerder = [self];
@@ -128,7 +145,10 @@ export class TeamAdminService {
       updatedBy: actor.userId,
     };
     if (!(await this.settings.save(next, stored?.etag ?? null))) {
-      return { ok: false, refusal: refuse('stale_version', 'Iemand anders heeft de instellingen net gewijzigd. Open /instellingen opnieuw.') };
+      return {
+        ok: false,
+        refusal: refuse('stale_version', 'Iemand anders heeft de instellingen net gewijzigd. Open /instellingen opnieuw.'),
+      };
     }
     return { ok: true, value: next };
   }
@@ -149,13 +169,23 @@ export class TeamAdminService {
   }
 
   /** Adds a table; kalenderbeheerders only. Refuses a table that has been already, and one that is in the calendar already (same region and meeting). */
-  async addTable(tenantId: string, teamId: string, actor: Actor, input: { region: string; deadline: string; meeting: string }): Promise<AdminResult<readonly RegionalTable[]>> {
+  async addTable(
+    tenantId: string,
+    teamId: string,
+    actor: Actor,
+    input: { region: string; deadline: string; meeting: string },
+  ): Promise<AdminResult<readonly RegionalTable[]>> {
     const allowed = await this.claimCalendar(tenantId, teamId, actor);
     if (!allowed.ok) return allowed;
     const t = tableFromInput(input);
     if (!t.ok) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', t.error) };
     if (t.value.meeting < amsterdamDate(this.clock.now())) {
-      return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { overlegdatum: 'Deze tafel is al geweest; voeg alleen komende tafels toe.' }) };
+      return {
+        ok: false,
+        refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', {
+          overlegdatum: 'Deze tafel is al geweest; voeg alleen komende tafels toe.',
+        }),
+      };
     }
     const same = (await this.calendar.tablesFor(tenantId)).find((x) => x.id === t.value.id);
     if (same) {
@@ -167,7 +197,13 @@ export class TeamAdminService {
       };
     }
     const added = await this.calendar.add(tenantId, [t.value]);
-    if (added.length === 0) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { overlegdatum: 'Deze tafel is net door iemand anders toegevoegd.' }) };
+    if (added.length === 0)
+      return {
+        ok: false,
+        refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', {
+          overlegdatum: 'Deze tafel is net door iemand anders toegevoegd.',
+        }),
+      };
     return { ok: true, value: await this.calendar.tablesFor(tenantId) };
   }
 
@@ -185,16 +221,26 @@ export class TeamAdminService {
    * A kalenderbeheerder adds colleagues of their own team (as Teams reports it now) as
    * kalenderbeheerders, or removes others; the calendar always keeps at least one.
    */
-  async changeCalendarEditors(tenantId: string, teamId: string, actor: Actor, input: { add: unknown; remove: unknown }, team: TeamDirectory): Promise<AdminResult<readonly Member[]>> {
+  async changeCalendarEditors(
+    tenantId: string,
+    teamId: string,
+    actor: Actor,
+    input: { add: unknown; remove: unknown },
+    team: TeamDirectory,
+  ): Promise<AdminResult<readonly Member[]>> {
     const allowed = await this.claimCalendar(tenantId, teamId, actor);
     if (!allowed.ok) return allowed;
     const add = ids.safeParse(input.add);
     const remove = ids.safeParse(input.remove);
     const members = new Map(team.members.map((m) => [m.id, m] as const));
     if (!add.success || add.data.some((id) => !members.has(id))) {
-      return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { toevoegen: 'Kies alleen leden van dit team.' }) };
+      return {
+        ok: false,
+        refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { toevoegen: 'Kies alleen leden van dit team.' }),
+      };
     }
-    if (!remove.success) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { verwijderen: 'Kies uit de lijst.' }) };
+    if (!remove.success)
+      return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { verwijderen: 'Kies uit de lijst.' }) };
     let refused: Refusal | null = null;
     const next = await this.calendar.updateEditors(tenantId, (current) => {
       refused = null;
@@ -202,7 +248,9 @@ export class TeamAdminService {
       const added = add.data.filter((id) => !kept.some((m) => m.id === id)).map((id) => members.get(id) as Member);
       const result = [...kept, ...added];
       if (result.length === 0) {
-        refused = refuse('invalid_input', 'Controleer de gemarkeerde velden.', { verwijderen: 'De kalender houdt minstens één kalenderbeheerder.' });
+        refused = refuse('invalid_input', 'Controleer de gemarkeerde velden.', {
+          verwijderen: 'De kalender houdt minstens één kalenderbeheerder.',
+        });
         return current;
       }
       return result;

@@ -20,7 +20,11 @@ export class TeamPresence {
     // The team id is also the id of its General channel.
     const channels = [teamId, ...(await this.channelsOf(tenantId, teamId))];
     await this.store.markRemoved(tenantId, teamId, channels, this.clock.now());
-    this.log.warn('Escaleer is uit een team verwijderd: berichten naar zijn kanalen gaan naar de dode brieven', { tenantId, teamId, kanalen: new Set(channels).size });
+    this.log.warn('Escaleer is uit een team verwijderd: berichten naar zijn kanalen gaan naar de dode brieven', {
+      tenantId,
+      teamId,
+      kanalen: new Set(channels).size,
+    });
     this.changed(tenantId);
   }
 

@@ -52,9 +52,12 @@ const isLibraryTokenNoise = (args: readonly unknown[]): boolean => {
 const quietLibraryTokenNoise = (): void => {
   const current = console.error as typeof console.error & { escaleerQuiet?: true };
   if (current.escaleerQuiet) return;
-  const quiet = Object.assign((...args: unknown[]) => {
-    if (!isLibraryTokenNoise(args)) current.apply(console, args);
-  }, { escaleerQuiet: true as const });
+  const quiet = Object.assign(
+    (...args: unknown[]) => {
+      if (!isLibraryTokenNoise(args)) current.apply(console, args);
+    },
+    { escaleerQuiet: true as const },
+  );
   console.error = quiet;
 };
 
@@ -72,7 +75,7 @@ const refusingBadTokens = (auth: ConfigurationBotFrameworkAuthentication, log: L
         try {
           return await target.authenticateRequest(...args);
         } catch (e) {
-          if (!(e instanceof Error) || !TOKEN_ERRORS.has(e.name) && (e as { statusCode?: unknown }).statusCode !== 401) throw e;
+          if (!(e instanceof Error) || (!TOKEN_ERRORS.has(e.name) && (e as { statusCode?: unknown }).statusCode !== 401)) throw e;
           refused({ reden: REFUSAL_CODES[e.name] ?? 'geen_of_onjuist_token' });
           throw new Error(INBOUND_TOKEN_REFUSED);
         }
@@ -82,7 +85,14 @@ const refusingBadTokens = (auth: ConfigurationBotFrameworkAuthentication, log: L
 };
 
 /** Activity types the log may name (anything else from the request is logged as 'anders'). */
-const KNOWN_TYPES: ReadonlySet<string> = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'messageReaction', 'event']);
+const KNOWN_TYPES: ReadonlySet<string> = new Set([
+  'message',
+  'invoke',
+  'conversationUpdate',
+  'installationUpdate',
+  'messageReaction',
+  'event',
+]);
 
 /** The CloudAdapter with our credentials and a Dutch error reply for unexpected faults. */
 export const createAdapter = (identity: BotIdentity, log: Logger, overrides: AuthOverrides = {}): CloudAdapter => {
@@ -127,7 +137,11 @@ export interface InboundAnswer {
 }
 
 /** Runs one POST /api/messages through the adapter; a body the adapter cannot parse is a 400. */
-export const processInbound = async (adapter: CloudAdapter, req: BotRequest, logic: (context: TurnContext) => Promise<void>): Promise<InboundAnswer> => {
+export const processInbound = async (
+  adapter: CloudAdapter,
+  req: BotRequest,
+  logic: (context: TurnContext) => Promise<void>,
+): Promise<InboundAnswer> => {
   let status = 200;
   let body: unknown = undefined;
   const capture: BotResponse = {

@@ -4,11 +4,19 @@ import { type AdminCardState, type SettingsSection, messageCard, settingsCard, s
 import { type RoleDirectory, type ChannelPlace, actorOf, plainName } from './context';
 
 /** Verbs of the admin cards; they carry no case id. */
-export const ADMIN_VERBS: ReadonlySet<string> = new Set(['instellingen.openen', 'instellingen.sectie', 'instellingen.opslaan', 'tafels.beheren', 'tafel.toevoegen', 'tafel.verwijderen', 'kalender.beheerders']);
+export const ADMIN_VERBS: ReadonlySet<string> = new Set([
+  'instellingen.openen',
+  'instellingen.sectie',
+  'instellingen.opslaan',
+  'tafels.beheren',
+  'tafel.toevoegen',
+  'tafel.verwijderen',
+  'kalender.beheerders',
+]);
 
 const SECTIONS: readonly SettingsSection[] = [...ASSIGNABLE_ROLES, 'gebieden'];
 /** The section a settings action names, or `null` (an unknown one is refused). */
-const sectionOf = (v: unknown): SettingsSection | null => (SECTIONS as readonly unknown[]).includes(v) ? (v as SettingsSection) : null;
+const sectionOf = (v: unknown): SettingsSection | null => ((SECTIONS as readonly unknown[]).includes(v) ? (v as SettingsSection) : null);
 
 const inputs = (prefix: string, data: Readonly<Record<string, unknown>>): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
@@ -30,7 +38,8 @@ export class AdminHandlers {
     let token: string | undefined;
     do {
       const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 500, token);
-      for (const m of page.members) members.push({ id: m.aadObjectId ?? m.id, name: plainName(m.name ?? m.email ?? m.id), ...(m.id ? { mri: m.id } : {}) });
+      for (const m of page.members)
+        members.push({ id: m.aadObjectId ?? m.id, name: plainName(m.name ?? m.email ?? m.id), ...(m.id ? { mri: m.id } : {}) });
       token = page.continuationToken;
     } while (token);
     const channels = (await TeamsInfo.getTeamChannels(context, teamId)).map((c) => ({ channelId: c.id ?? '', name: c.name ?? 'Algemeen' }));
@@ -40,16 +49,27 @@ export class AdminHandlers {
   }
 
   /** The editor of one section (a role, or the gebiedsteams). */
-  async settingsCard(context: TurnContext, place: ChannelPlace, section: SettingsSection, state: AdminCardState = {}): Promise<Record<string, unknown>> {
+  async settingsCard(
+    context: TurnContext,
+    place: ChannelPlace,
+    section: SettingsSection,
+    state: AdminCardState = {},
+  ): Promise<Record<string, unknown>> {
     const team = await this.team(context, place.teamId);
     const settings = await this.admin.current(place.tenantId, place.teamId);
     return settingsCard(place.teamId, team.name, settings, team, await this.admin.deadLetterCount(place.tenantId), state, section);
   }
 
   /** The functioneel beheerder's overview: the summary with a button per section. */
-  async settingsOverview(context: TurnContext, place: ChannelPlace, notice: AdminCardState['notice'] = null): Promise<Record<string, unknown>> {
+  async settingsOverview(
+    context: TurnContext,
+    place: ChannelPlace,
+    notice: AdminCardState['notice'] = null,
+  ): Promise<Record<string, unknown>> {
     const details = await TeamsInfo.getTeamDetails(context, place.teamId).catch(() => null);
-    return settingsSummaryCard(place.teamId, details?.name ?? 'dit team', await this.admin.current(place.tenantId, place.teamId), { notice });
+    return settingsSummaryCard(place.teamId, details?.name ?? 'dit team', await this.admin.current(place.tenantId, place.teamId), {
+      notice,
+    });
   }
 
   /** Whether the team has settings yet (a team without any gets the welcome on install). */
@@ -67,18 +87,32 @@ export class AdminHandlers {
    * The tables card with who maintains the calendar; with `edit` (only ever sent to a
    * kalenderbeheerder) the add/remove forms and, given the team's roster, the editors' form.
    */
-  async tablesCard(place: ChannelPlace, edit: boolean, state: AdminCardState = {}, editing?: { context: TurnContext; self: string }): Promise<Record<string, unknown>> {
+  async tablesCard(
+    place: ChannelPlace,
+    edit: boolean,
+    state: AdminCardState = {},
+    editing?: { context: TurnContext; self: string },
+  ): Promise<Record<string, unknown>> {
     const [tables, editors] = await Promise.all([this.admin.tables(place.tenantId), this.admin.calendarEditors(place.tenantId)]);
     const roster = editing ? (await this.team(editing.context, place.teamId)).members : undefined;
     return tablesCard(tables, this.clock.now(), edit, state, { editors, ...(roster ? { roster, self: editing?.self ?? '' } : {}) });
   }
 
   /** Handles an admin card action; returns the card for the acting user. */
-  async execute(context: TurnContext, place: ChannelPlace, verb: string, data: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>> {
+  async execute(
+    context: TurnContext,
+    place: ChannelPlace,
+    verb: string,
+    data: Readonly<Record<string, unknown>>,
+  ): Promise<Record<string, unknown>> {
     const actor = await actorOf(context.activity, this.directory, place);
     if (verb === 'instellingen.openen' || verb === 'instellingen.sectie') {
       if (!(await this.admin.mayConfigure(place.tenantId, place.teamId, actor))) {
-        return messageCard('Niet toegestaan', 'Alleen een functioneel beheerder van dit team mag de instellingen wijzigen. Vraag het je functioneel beheerder.', 'attention');
+        return messageCard(
+          'Niet toegestaan',
+          'Alleen een functioneel beheerder van dit team mag de instellingen wijzigen. Vraag het je functioneel beheerder.',
+          'attention',
+        );
       }
       const section = sectionOf(data['sectie']);
       return verb === 'instellingen.sectie' && section ? this.settingsCard(context, place, section) : this.settingsOverview(context, place);
@@ -92,35 +126,74 @@ export class AdminHandlers {
     if (verb === 'tafels.beheren') return this.tablesCard(place, true, {}, editing);
     if (verb === 'kalender.beheerders') {
       const values = inputs('kalender.beheerders.', data);
-      const r = await this.admin.changeCalendarEditors(place.tenantId, place.teamId, actor, { add: values.toevoegen, remove: values.verwijderen }, await this.team(context, place.teamId));
+      const r = await this.admin.changeCalendarEditors(
+        place.tenantId,
+        place.teamId,
+        actor,
+        { add: values.toevoegen, remove: values.verwijderen },
+        await this.team(context, place.teamId),
+      );
       return r.ok
         ? this.tablesCard(place, true, { notice: { text: 'Kalenderbeheerders opgeslagen.', style: 'good' } }, editing)
-        : this.tablesCard(place, true, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {} }, editing);
+        : this.tablesCard(
+            place,
+            true,
+            {
+              notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' },
+              fieldErrors: r.refusal.fieldErrors ?? {},
+            },
+            editing,
+          );
     }
     if (verb === 'instellingen.opslaan') {
       const team = await this.team(context, place.teamId);
       const values = inputs('', data);
       // A section's card saves only that section; a submit without one (older cards) saves all.
       const section = data['sectie'] === undefined ? null : sectionOf(data['sectie']);
-      if (data['sectie'] !== undefined && !section) return messageCard('Onbekende actie', 'Deze kaart is niet (meer) geldig. Open /instellingen opnieuw.', 'attention');
+      if (data['sectie'] !== undefined && !section)
+        return messageCard('Onbekende actie', 'Deze kaart is niet (meer) geldig. Open /instellingen opnieuw.', 'attention');
       const r = await this.admin.save(place.tenantId, place.teamId, place.serviceUrl, actor, values, team, section);
       if (r.ok) return this.settingsOverview(context, place, { text: 'Instellingen opgeslagen.', style: 'good' });
-      return this.settingsCard(context, place, section ?? 'teamleider', { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {}, values });
+      return this.settingsCard(context, place, section ?? 'teamleider', {
+        notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' },
+        fieldErrors: r.refusal.fieldErrors ?? {},
+        values,
+      });
     }
     if (verb === 'tafel.toevoegen') {
       const values = inputs('tafel.toevoegen.', data);
-      const str = (k: string) => (typeof values[k] === 'string' ? (values[k]) : '');
-      const r = await this.admin.addTable(place.tenantId, place.teamId, actor, { region: str('regio'), deadline: str('inleverdatum'), meeting: str('overlegdatum') });
-      if (!r.ok && r.refusal.code === 'wrong_role') return messageCard('Niet toegestaan', `${r.refusal.message} Er is niets gewijzigd.`, 'attention');
+      const str = (k: string) => (typeof values[k] === 'string' ? values[k] : '');
+      const r = await this.admin.addTable(place.tenantId, place.teamId, actor, {
+        region: str('regio'),
+        deadline: str('inleverdatum'),
+        meeting: str('overlegdatum'),
+      });
+      if (!r.ok && r.refusal.code === 'wrong_role')
+        return messageCard('Niet toegestaan', `${r.refusal.message} Er is niets gewijzigd.`, 'attention');
       return r.ok
         ? this.tablesCard(place, true, { notice: { text: 'Tafel opgeslagen.', style: 'good' } }, editing)
-        : this.tablesCard(place, true, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {}, values }, editing);
+        : this.tablesCard(
+            place,
+            true,
+            {
+              notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' },
+              fieldErrors: r.refusal.fieldErrors ?? {},
+              values,
+            },
+            editing,
+          );
     }
     const id = inputs('tafel.verwijderen.', data).tafel;
     const r = await this.admin.removeTable(place.tenantId, place.teamId, actor, typeof id === 'string' ? id : '');
-    if (!r.ok && r.refusal.code === 'wrong_role') return messageCard('Niet toegestaan', `${r.refusal.message} Er is niets gewijzigd.`, 'attention');
+    if (!r.ok && r.refusal.code === 'wrong_role')
+      return messageCard('Niet toegestaan', `${r.refusal.message} Er is niets gewijzigd.`, 'attention');
     return r.ok
       ? this.tablesCard(place, true, { notice: { text: 'Tafel verwijderd.', style: 'good' } }, editing)
-      : this.tablesCard(place, true, { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {} }, editing);
+      : this.tablesCard(
+          place,
+          true,
+          { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {} },
+          editing,
+        );
   }
 }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { type ActionContextRead, type CaseService, type Clock, type DossierService, actingOn, cardBelongs, waitingOn, wrongCard } from '../app';
+import {
+  type ActionContextRead,
+  type CaseService,
+  type Clock,
+  type DossierService,
+  actingOn,
+  cardBelongs,
+  waitingOn,
+  wrongCard,
+} from '../app';
 import {
   DETAILS_VERB,
   type FormState,
@@ -90,13 +99,26 @@ export class CaseCardActions {
   /** The status card as the channel shows it, optionally with a notice for this user. */
   async status(c: Case, notice: Notice | null = null, read?: ActionContextRead | null): Promise<Record<string, unknown>> {
     const r = read ?? (await this.cases.contextFor(c));
-    return withNotice(statusCard(c, { tables: r.tables, now: this.clock.now(), waiting: waitingOn(c, r.settings), ...(this.imageBase ? { imageBase: this.imageBase } : {}) }), notice);
+    return withNotice(
+      statusCard(c, {
+        tables: r.tables,
+        now: this.clock.now(),
+        waiting: waitingOn(c, r.settings),
+        ...(this.imageBase ? { imageBase: this.imageBase } : {}),
+      }),
+      notice,
+    );
   }
 
   /** The read-only snapshot `/status CAS-…` posts (the live card stays the root card in the case's thread). */
   async summary(c: Case): Promise<Record<string, unknown>> {
     const r = await this.cases.contextFor(c);
-    return summaryCard(c, { tables: r.tables, now: this.clock.now(), waiting: waitingOn(c, r.settings), ...(this.imageBase ? { imageBase: this.imageBase } : {}) });
+    return summaryCard(c, {
+      tables: r.tables,
+      now: this.clock.now(),
+      waiting: waitingOn(c, r.settings),
+      ...(this.imageBase ? { imageBase: this.imageBase } : {}),
+    });
   }
 
   async handle(req: CaseActionRequest): Promise<Record<string, unknown>> {
@@ -110,7 +132,9 @@ export class CaseCardActions {
       }
       if (shown.refusal.code === 'wrong_card') return messageCard('Niet toegestaan', shown.refusal.message, 'attention');
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
-      return c ? this.status(c, { text: shown.refusal.message, style: 'attention' }) : messageCard('Niet gevonden', shown.refusal.message, 'attention');
+      return c
+        ? this.status(c, { text: shown.refusal.message, style: 'attention' })
+        : messageCard('Niet gevonden', shown.refusal.message, 'attention');
     }
     if (req.verb === STATUS_VERB || req.verb === OPEN_VERB) {
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
@@ -131,7 +155,12 @@ export class CaseCardActions {
       case 'stale':
         return this.staleAnswer(outcome.case, req, input, outcome.read);
       case 'refused':
-        if (!outcome.case) return messageCard(outcome.refusal.code === 'wrong_card' ? 'Niet toegestaan' : 'Niet gevonden', outcome.refusal.message, 'attention');
+        if (!outcome.case)
+          return messageCard(
+            outcome.refusal.code === 'wrong_card' ? 'Niet toegestaan' : 'Niet gevonden',
+            outcome.refusal.message,
+            'attention',
+          );
         return this.refusedAnswer(outcome.case, req, input, outcome.refusal, outcome.read);
     }
   }
@@ -146,19 +175,28 @@ export class CaseCardActions {
     if (!action) return quiet({ text: 'Deze actie hoort niet (meer) bij de huidige stap. Dit is de actuele stand.', style: 'warning' });
     if (!action.allowed) {
       const waiting = waitingOn(c, read.settings);
-      const who = waiting && waiting.role !== 'begeleider' ? awaitingText(waiting) : action.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' of ');
+      const who =
+        waiting && waiting.role !== 'begeleider'
+          ? awaitingText(waiting)
+          : action.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' of ');
       return quiet({ text: `Deze stap is voor ${who}. Jij kunt de status en de details bekijken.`, style: 'attention' });
     }
     const def = stepOf(c.state)?.actions.find((a) => a.verb === action.verb);
     // An automatic refresh (Teams, each time the card comes into view) gets no earlier free text:
     // that read is audited, and a person opening the form gets it by the button.
-    const earlier = def && !def.recurring && !req.automatic ? await this.cases.earlierInput(c, def.stepKey ?? c.state, this.viewOf(req)) : null;
+    const earlier =
+      def && !def.recurring && !req.automatic ? await this.cases.earlierInput(c, def.stepKey ?? c.state, this.viewOf(req)) : null;
     // Else the choices carried from earlier steps (never free text: those need the audited read).
     const start = earlier ?? def?.defaults?.(c) ?? {};
-    const values = Object.fromEntries(action.fields.filter((f) => start[f.name] !== undefined && (earlier || !f.private)).map((f) => [f.name, start[f.name]]));
+    const values = Object.fromEntries(
+      action.fields.filter((f) => start[f.name] !== undefined && (earlier || !f.private)).map((f) => [f.name, start[f.name]]),
+    );
     const form = { verb: action.verb, values, fieldErrors: {} };
     if (!earlier) return stepFormCard(c, action, Object.keys(values).length ? { form } : {});
-    return stepFormCard(c, action, { form, notice: { text: `${whyBack(c)}Ingevuld met wat eerder is vastgelegd. Controleer het en pas aan waar nodig.`, style: 'emphasis' } });
+    return stepFormCard(c, action, {
+      form,
+      notice: { text: `${whyBack(c)}Ingevuld met wat eerder is vastgelegd. Controleer het en pas aan waar nodig.`, style: 'emphasis' },
+    });
   }
 
   /** A fresh single-use link to the case's dossier for this user (who may read the details), if dossiers are on. */
@@ -169,7 +207,15 @@ export class CaseCardActions {
   }
 
   private viewOf(req: CaseActionRequest) {
-    return { tenantId: req.place.tenantId, caseId: req.caseId, actor: req.actor, activityId: req.activityId, channelId: req.place.channelId, teamId: req.place.teamId, card: req.card };
+    return {
+      tenantId: req.place.tenantId,
+      caseId: req.caseId,
+      actor: req.actor,
+      activityId: req.activityId,
+      channelId: req.place.channelId,
+      teamId: req.place.teamId,
+      card: req.card,
+    };
   }
 
   /** The actions of the case's step as this user may see them (the gebiedsteam's teamleider acting as teamleider). */
@@ -185,15 +231,25 @@ export class CaseCardActions {
   private savedText(c: Case, read: ActionContextRead): string {
     const waiting = waitingOn(c, read.settings);
     if (!waiting) return 'Opgeslagen. De casus is afgerond.';
-    return waiting.role === 'begeleider' ? 'Opgeslagen. De volgende stap is voor het team.' : `Opgeslagen. De casus wacht nu op ${awaitingText(waiting)}.`;
+    return waiting.role === 'begeleider'
+      ? 'Opgeslagen. De volgende stap is voor het team.'
+      : `Opgeslagen. De casus wacht nu op ${awaitingText(waiting)}.`;
   }
 
   /** Someone else changed the case: the same form with the user's input when it still applies, else the fresh status. */
-  private async staleAnswer(c: Case, req: CaseActionRequest, input: Record<string, unknown>, known: ActionContextRead | null): Promise<Record<string, unknown>> {
+  private async staleAnswer(
+    c: Case,
+    req: CaseActionRequest,
+    input: Record<string, unknown>,
+    known: ActionContextRead | null,
+  ): Promise<Record<string, unknown>> {
     const read = known ?? (await this.cases.contextFor(c));
     const action = this.offered(c, req, read).find((a) => a.verb === req.verb && a.allowed);
     if (!action) return this.status(c, { text: STALE_TEXT, style: 'warning' }, read);
-    return stepFormCard(c, action, { form: { verb: req.verb, values: input, fieldErrors: {} }, notice: { text: STALE_FORM_TEXT, style: 'warning' } });
+    return stepFormCard(c, action, {
+      form: { verb: req.verb, values: input, fieldErrors: {} },
+      notice: { text: STALE_FORM_TEXT, style: 'warning' },
+    });
   }
 
   /** A refused submit: the same form with the user's values and the Dutch errors beside the fields, when the form still applies. */
@@ -206,7 +262,9 @@ export class CaseCardActions {
   ): Promise<Record<string, unknown>> {
     const read = known ?? (await this.cases.contextFor(c));
     const fieldErrors = refusal.fieldErrors ?? {};
-    const text = Object.keys(fieldErrors).length ? `${refusal.message} Er is niets opgeslagen.` : `${refusal.message} Er is niets gewijzigd.`;
+    const text = Object.keys(fieldErrors).length
+      ? `${refusal.message} Er is niets opgeslagen.`
+      : `${refusal.message} Er is niets gewijzigd.`;
     const action = this.offered(c, req, read).find((a) => a.verb === req.verb && a.allowed);
     if (!action) return this.status(c, { text, style: 'attention' }, read);
     const form: FormState = { verb: req.verb, values: input, fieldErrors };

@@ -30,7 +30,6 @@ export const channelPlace = (activity: Activity): ChannelPlace | null => {
   };
 };
 
-
 /** Ids as they may appear in a log line: Teams/Bot Framework id characters only, bounded; anything else is not logged. */
 const loggableId = (v: unknown): string => (typeof v === 'string' && /^[A-Za-z0-9:@._;=|-]{1,160}$/.test(v) ? v : 'onbekend');
 
@@ -45,7 +44,14 @@ export const turnBindings = (activity: Partial<Activity>): Record<string, string
  * control or format characters, at most 100 characters. Cards show it as data only.
  */
 export const plainName = (name: unknown): string => {
-  const text = typeof name === 'string' ? name.normalize('NFKC').replace(/[\p{Cc}\p{Cf}<>]/gu, '').replace(/\s+/g, ' ').trim() : '';
+  const text =
+    typeof name === 'string'
+      ? name
+          .normalize('NFKC')
+          .replace(/[\p{Cc}\p{Cf}<>]/gu, '')
+          .replace(/\s+/g, ' ')
+          .trim()
+      : '';
   return text.slice(0, 100) || 'Onbekend';
 };
 
@@ -58,7 +64,13 @@ export const teamPlace = (activity: Activity): ChannelPlace | null => {
   const teamId = data.team?.id;
   const tenantId = activity.conversation?.tenantId ?? data.tenant?.id;
   if (activity.conversation?.conversationType !== 'channel' || !teamId || !tenantId) return null;
-  return { tenantId, teamId, channelId: data.channel?.id ?? teamId, conversationId: activity.conversation.id, serviceUrl: activity.serviceUrl };
+  return {
+    tenantId,
+    teamId,
+    channelId: data.channel?.id ?? teamId,
+    conversationId: activity.conversation.id,
+    serviceUrl: activity.serviceUrl,
+  };
 };
 
 /** The acting user: AAD object id when Teams provides it, else the channel user id. */

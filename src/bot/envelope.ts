@@ -48,7 +48,12 @@ export type EnvelopeCheck = { readonly ok: true } | { readonly ok: false; readon
 /** Whether the conversation and the sender are intact, so a reply reaches the sender. */
 const replyable = (activity: unknown): boolean =>
   z
-    .object({ serviceUrl: text(2048).min(1), from: account, recipient: account, conversation: z.object({ id: text(2048).min(1) }).passthrough() })
+    .object({
+      serviceUrl: text(2048).min(1),
+      from: account,
+      recipient: account,
+      conversation: z.object({ id: text(2048).min(1) }).passthrough(),
+    })
     .safeParse(activity).success;
 
 /**
@@ -58,6 +63,8 @@ const replyable = (activity: unknown): boolean =>
 export const checkEnvelope = (activity: unknown): EnvelopeCheck => {
   const r = activityEnvelope.safeParse(activity);
   if (r.success) return { ok: true };
-  const fields = [...new Set(r.error.issues.map((i) => i.path.map((p) => (typeof p === 'number' ? '#' : p)).join('.') || '(activiteit)'))].slice(0, 5);
+  const fields = [
+    ...new Set(r.error.issues.map((i) => i.path.map((p) => (typeof p === 'number' ? '#' : p)).join('.') || '(activiteit)')),
+  ].slice(0, 5);
   return { ok: false, fields, canReply: replyable(activity) };
 };

@@ -1,10 +1,4 @@
-import {
-  type Activity,
-  type InvokeResponse,
-  TeamsActivityHandler,
-  type TurnContext,
-  MessageFactory,
-} from 'botbuilder';
+import { type Activity, type InvokeResponse, TeamsActivityHandler, type TurnContext, MessageFactory } from 'botbuilder';
 import { z } from 'zod';
 import { type CaseService, type Clock, type Logger, childLogger } from '../app';
 import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard, openCasesText, welcomeCard } from '../cards';
@@ -43,15 +37,13 @@ const mentionsBot = (activity: Activity): boolean =>
     (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
   );
 
-
-const STORAGE_DOWN =
-  'De opslag is op dit moment niet bereikbaar. Er is niets gewijzigd; probeer het over een minuut opnieuw.';
+const STORAGE_DOWN = 'De opslag is op dit moment niet bereikbaar. Er is niets gewijzigd; probeer het over een minuut opnieuw.';
 /** How long /escaleer waits for its root card to be posted before it tells the user it comes later. */
 const ROOT_CARD_WAIT_MS = 5_000;
 const rootCardLater = (id: CaseId): string =>
   `Casus ${id} is aangemaakt. De kaart verschijnt hier zodra Teams weer bereikbaar is; je hoeft niets opnieuw te doen.`;
-const FAULT = 'Er ging iets mis bij het verwerken van deze actie. Er is niets gewijzigd; probeer het opnieuw of meld het bij je functioneel beheerder.';
-
+const FAULT =
+  'Er ging iets mis bij het verwerken van deze actie. Er is niets gewijzigd; probeer het opnieuw of meld het bij je functioneel beheerder.';
 
 /** The Teams bot: commands in channels and Universal Actions on case cards. */
 export class EscaleerBot extends TeamsActivityHandler {
@@ -106,7 +98,8 @@ export class EscaleerBot extends TeamsActivityHandler {
     this.onMembersRemoved(async (context, next) => {
       const bot = context.activity.recipient?.id;
       const place = team(context);
-      if (bot && place && presence && (context.activity.membersRemoved ?? []).some((m) => m.id === bot)) await presence.removed(place.tenantId, place.teamId);
+      if (bot && place && presence && (context.activity.membersRemoved ?? []).some((m) => m.id === bot))
+        await presence.removed(place.tenantId, place.teamId);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -142,7 +135,10 @@ export class EscaleerBot extends TeamsActivityHandler {
     const check = checkEnvelope(context.activity);
     if (check.ok) return super.run(context);
     const type = context.activity.type;
-    this.log.warn('activiteit geweigerd: velden niet zoals Teams ze stuurt', { velden: check.fields, type: typeof type === 'string' && /^[a-zA-Z]{1,32}$/.test(type) ? type : 'anders' });
+    this.log.warn('activiteit geweigerd: velden niet zoals Teams ze stuurt', {
+      velden: check.fields,
+      type: typeof type === 'string' && /^[a-zA-Z]{1,32}$/.test(type) ? type : 'anders',
+    });
     if (type === 'invoke') {
       const response: InvokeResponse<CardResponse> = cardResponse(messageCard('Niet verwerkt', MALFORMED_TEXT, 'attention'));
       await context.sendActivity({ type: 'invokeResponse', value: response });
@@ -185,7 +181,12 @@ export class EscaleerBot extends TeamsActivityHandler {
           return;
         }
         const actor = await actorOf(activity, this.directory, place);
-        const started = await this.cases.start(place, actor, activity.id ?? `${place.conversationId}:${String(activity.timestamp)}`, activity.id ?? null);
+        const started = await this.cases.start(
+          place,
+          actor,
+          activity.id ?? `${place.conversationId}:${String(activity.timestamp)}`,
+          activity.id ?? null,
+        );
         if (started.kind === 'duplicate') return;
         // The root card went into the outbox with the case; usually it is posted within a moment.
         const c = started.case.value;
@@ -193,7 +194,10 @@ export class EscaleerBot extends TeamsActivityHandler {
         try {
           await context.sendActivity(rootCardLater(c.id));
         } catch (e) {
-          this.log.warn('melding over de uitgestelde hoofdkaart niet verstuurd', { caseId: c.id, fout: e instanceof Error ? e.name : typeof e });
+          this.log.warn('melding over de uitgestelde hoofdkaart niet verstuurd', {
+            caseId: c.id,
+            fout: e instanceof Error ? e.name : typeof e,
+          });
         }
         return;
       }
@@ -230,7 +234,8 @@ export class EscaleerBot extends TeamsActivityHandler {
           await context.sendActivity(`Gebruik /${command.name} in een teamkanaal: de instellingen en de tafelkalender horen bij een team.`);
           return;
         }
-        const card = command.name === 'tafels' ? await this.admin.tablesCard(place, false) : await this.admin.settingsSummary(context, place);
+        const card =
+          command.name === 'tafels' ? await this.admin.tablesCard(place, false) : await this.admin.settingsSummary(context, place);
         await context.sendActivity({ attachments: [cardAttachment(card)] });
         return;
       }
@@ -265,26 +270,39 @@ export class EscaleerBot extends TeamsActivityHandler {
     const parsed = invokeSchema.safeParse(activity.value);
     if (parsed.success && ADMIN_VERBS.has(parsed.data.action.verb)) {
       const adminPlace = channelPlace(activity);
-      if (!adminPlace) return cardResponse(messageCard('Niet beschikbaar', 'Instellingen en tafels horen bij een teamkanaal.', 'attention'));
+      if (!adminPlace)
+        return cardResponse(messageCard('Niet beschikbaar', 'Instellingen en tafels horen bij een teamkanaal.', 'attention'));
       return cardResponse(await this.admin.execute(context, adminPlace, parsed.data.action.verb, parsed.data.action.data));
     }
     const ref = parsed.success ? caseRef.safeParse(parsed.data.action.data) : null;
     const caseId = ref?.success ? parseCaseId(ref.data.caseId) : null;
     if (!parsed.success || !ref?.success || !caseId) {
-      return cardResponse(messageCard('Onbekende actie', 'Deze kaart is niet (meer) geldig. Open de casus opnieuw met /status.', 'attention'));
+      return cardResponse(
+        messageCard('Onbekende actie', 'Deze kaart is niet (meer) geldig. Open de casus opnieuw met /status.', 'attention'),
+      );
     }
     const place = channelPlace(activity);
     if (!place) {
-      return cardResponse(messageCard('Niet beschikbaar', 'Casussen zijn alleen te bewerken in het teamkanaal waar ze lopen.', 'attention'));
+      return cardResponse(
+        messageCard('Niet beschikbaar', 'Casussen zijn alleen te bewerken in het teamkanaal waar ze lopen.', 'attention'),
+      );
     }
     const { verb, data } = parsed.data.action;
     const actor = await actorOf(activity, this.directory, place);
     const automatic = (activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
     return cardResponse(
       // The card's own message (Teams names it in replyToId): an action must name that card's case.
-      await this.caseActions.handle({ place, caseId, version: ref.data.version, verb, data, actor, activityId: activity.id ?? '', automatic, card: typeof activity.replyToId === 'string' ? activity.replyToId : null }),
+      await this.caseActions.handle({
+        place,
+        caseId,
+        version: ref.data.version,
+        verb,
+        data,
+        actor,
+        activityId: activity.id ?? '',
+        automatic,
+        card: typeof activity.replyToId === 'string' ? activity.replyToId : null,
+      }),
     );
   }
-
 }
-

@@ -76,7 +76,11 @@ export class ConnectorNotifier implements Notifier {
               : await client.conversations.sendToConversation(conversationId, activity, options);
             id = r.id ?? null;
           } else {
-            const r = await client.conversations.sendToConversation(conversationId.split(';messageid=')[0] ?? conversationId, activity, options);
+            const r = await client.conversations.sendToConversation(
+              conversationId.split(';messageid=')[0] ?? conversationId,
+              activity,
+              options,
+            );
             id = r.id ?? null;
           }
         } catch (e) {

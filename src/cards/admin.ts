@@ -1,4 +1,12 @@
-import { ASSIGNABLE_ROLES, CASE_THREAD, GEBIEDSTEAM_ROWS, GEBIED_ROSTER_MAX, type Member, type TeamDirectory, type TeamSettings } from '../app';
+import {
+  ASSIGNABLE_ROLES,
+  CASE_THREAD,
+  GEBIEDSTEAM_ROWS,
+  GEBIED_ROSTER_MAX,
+  type Member,
+  type TeamDirectory,
+  type TeamSettings,
+} from '../app';
 import { ROLE_LABELS, type RegionalTable, amsterdamDate, deadlinePassed, formatDutchDate, removableTables } from '../domain';
 import { inert } from './fieldView';
 import type { NoticeStyle } from './format';
@@ -11,11 +19,11 @@ export interface AdminCardState {
   readonly values?: Readonly<Record<string, unknown>>;
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? inert(v) : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(',') : '');
+const str = (v: unknown): string =>
+  typeof v === 'string' ? inert(v) : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(',') : '';
 
 /** One part of the settings a functioneel beheerder edits at a time: a role, or the gebiedsteams. */
 export type SettingsSection = Exclude<(typeof ASSIGNABLE_ROLES)[number], never> | 'gebieden';
-
 
 /**
  * The `/instellingen` editor for one section (a role's holders and channel, or the gebiedsteams),
@@ -34,7 +42,10 @@ export const settingsCard = (
   const errors = state.fieldErrors ?? {};
   const values = state.values;
   const members = team.members.map((m) => ({ id: m.id, name: inert(m.name) }));
-  const channels = [{ id: CASE_THREAD, name: 'In de thread van de casus' }, ...team.channels.map((c) => ({ id: c.channelId, name: inert(c.name) }))];
+  const channels = [
+    { id: CASE_THREAD, name: 'In de thread van de casus' },
+    ...team.channels.map((c) => ({ id: c.channelId, name: inert(c.name) })),
+  ];
   const roles = ASSIGNABLE_ROLES.filter((role) => role === section).map((role) => {
     const holdersId = `rol.${role}`;
     const channelId = `kanaal.${role}`;
@@ -88,7 +99,14 @@ export const settingsCard = (
       ? 'Kies uit de teamleiders van het team. Staat de juiste er niet bij? Geef die eerst de rol teamleider.'
       : 'Iedereen in het team kan teamleider van een gebiedsteam zijn; die kan dan de stappen van de teamleider zetten voor de casussen van dat gebied.',
     actions: [
-      { type: 'Action.Execute', title: 'Opslaan', verb: 'instellingen.opslaan', style: 'positive', associatedInputs: 'auto', data: { teamId, sectie: section } },
+      {
+        type: 'Action.Execute',
+        title: 'Opslaan',
+        verb: 'instellingen.opslaan',
+        style: 'positive',
+        associatedInputs: 'auto',
+        data: { teamId, sectie: section },
+      },
       { type: 'Action.Execute', title: 'Annuleren', verb: 'instellingen.openen', associatedInputs: 'none', data: { teamId } },
     ],
     hasDeadLetters: deadLetters > 0,
@@ -131,9 +149,23 @@ export const settingsSummaryCard = (
             associatedInputs: 'none',
             data: { teamId, sectie: role },
           })),
-          { type: 'Action.Execute', title: 'Gebiedsteams wijzigen', verb: 'instellingen.sectie', associatedInputs: 'none', data: { teamId, sectie: 'gebieden' } },
+          {
+            type: 'Action.Execute',
+            title: 'Gebiedsteams wijzigen',
+            verb: 'instellingen.sectie',
+            associatedInputs: 'none',
+            data: { teamId, sectie: 'gebieden' },
+          },
         ]
-      : [{ type: 'Action.Execute', title: 'Wijzigen (functioneel beheerder)', verb: 'instellingen.openen', associatedInputs: 'none', data: { teamId } }],
+      : [
+          {
+            type: 'Action.Execute',
+            title: 'Wijzigen (functioneel beheerder)',
+            verb: 'instellingen.openen',
+            associatedInputs: 'none',
+            data: { teamId },
+          },
+        ],
   });
 };
 
@@ -153,7 +185,13 @@ export interface CalendarEditorsView {
 const EDITOR_NAMES = 3;
 
 /** The `/tafels` card: upcoming tables per region; for a kalenderbeheerder also add/remove forms. */
-export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit: boolean, state: AdminCardState = {}, editors: CalendarEditorsView | null = null): Record<string, unknown> => {
+export const tablesCard = (
+  tables: readonly RegionalTable[],
+  now: Date,
+  canEdit: boolean,
+  state: AdminCardState = {},
+  editors: CalendarEditorsView | null = null,
+): Record<string, unknown> => {
   // "Today" in Amsterdam: between 00:00 and 02:00 the UTC date is still yesterday.
   const today = amsterdamDate(now);
   const upcoming = tables.filter((t) => t.meeting >= today).sort((a, b) => a.meeting.localeCompare(b.meeting));
@@ -164,14 +202,17 @@ export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit:
       region: more > 0 ? `${region} (nog ${more} latere ${more === 1 ? 'tafel' : 'tafels'} in de kalender)` : region,
       tables: all.slice(0, TABLES_SHOWN_PER_REGION).map((t) => ({
         title: formatDutchDate(t.meeting),
-        value: deadlinePassed(t, now) ? `inleverdatum ${formatDutchDate(t.deadline)} is verstreken` : `inleveren uiterlijk ${formatDutchDate(t.deadline)}`,
+        value: deadlinePassed(t, now)
+          ? `inleverdatum ${formatDutchDate(t.deadline)} is verstreken`
+          : `inleveren uiterlijk ${formatDutchDate(t.deadline)}`,
       })),
     };
   });
   const removable = removableTables(tables, now);
   const errors = state.fieldErrors ?? {};
   const v = (k: string) => str(state.values?.[k]);
-  const errorBlock = (k: string) => (errors[k] ? [{ type: 'TextBlock', text: errors[k], color: 'Attention', size: 'Small', wrap: true, spacing: 'None' }] : []);
+  const errorBlock = (k: string) =>
+    errors[k] ? [{ type: 'TextBlock', text: errors[k], color: 'Attention', size: 'Small', wrap: true, spacing: 'None' }] : [];
   const actions: Record<string, unknown>[] = canEdit
     ? [
         {
@@ -181,7 +222,14 @@ export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit:
             type: 'AdaptiveCard',
             version: '1.5',
             body: [
-              { type: 'Input.Text', id: 'tafel.toevoegen.regio', label: 'Regio', maxLength: 40, placeholder: 'bijv. Twente', value: v('regio') },
+              {
+                type: 'Input.Text',
+                id: 'tafel.toevoegen.regio',
+                label: 'Regio',
+                maxLength: 40,
+                placeholder: 'bijv. Twente',
+                value: v('regio'),
+              },
               ...errorBlock('regio'),
               { type: 'Input.Date', id: 'tafel.toevoegen.inleverdatum', label: 'Uiterlijke inleverdatum', value: v('inleverdatum') },
               ...errorBlock('inleverdatum'),
@@ -200,7 +248,13 @@ export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit:
                   type: 'AdaptiveCard',
                   version: '1.5',
                   body: [
-                    { type: 'Input.ChoiceSet', id: 'tafel.verwijderen.tafel', label: 'Welke tafel?', style: 'compact', choices: removable.map((t) => ({ title: `${inert(t.region)}, ${formatDutchDate(t.meeting)}`, value: t.id })) },
+                    {
+                      type: 'Input.ChoiceSet',
+                      id: 'tafel.verwijderen.tafel',
+                      label: 'Welke tafel?',
+                      style: 'compact',
+                      choices: removable.map((t) => ({ title: `${inert(t.region)}, ${formatDutchDate(t.meeting)}`, value: t.id })),
+                    },
                     ...errorBlock('tafel'),
                   ],
                   actions: [{ type: 'Action.Execute', title: 'Verwijderen', verb: 'tafel.verwijderen', style: 'destructive', data: {} }],
@@ -221,17 +275,54 @@ export const tablesCard = (tables: readonly RegionalTable[], now: Date, canEdit:
         type: 'AdaptiveCard',
         version: '1.5',
         body: [
-          { type: 'TextBlock', text: 'Kalenderbeheerders wijzigen de kalender voor alle teams van de organisatie. Voeg collega\'s uit dit team toe.', wrap: true, size: 'Small' },
-          ...(addable.length ? [{ type: 'Input.ChoiceSet', id: 'kalender.beheerders.toevoegen', label: 'Toevoegen', style: 'filtered', isMultiSelect: true, choices: addable.map((m) => ({ title: inert(m.name), value: m.id })) }] : []),
+          {
+            type: 'TextBlock',
+            text: "Kalenderbeheerders wijzigen de kalender voor alle teams van de organisatie. Voeg collega's uit dit team toe.",
+            wrap: true,
+            size: 'Small',
+          },
+          ...(addable.length
+            ? [
+                {
+                  type: 'Input.ChoiceSet',
+                  id: 'kalender.beheerders.toevoegen',
+                  label: 'Toevoegen',
+                  style: 'filtered',
+                  isMultiSelect: true,
+                  choices: addable.map((m) => ({ title: inert(m.name), value: m.id })),
+                },
+              ]
+            : []),
           ...errorBlock('toevoegen'),
-          ...(removable.length ? [{ type: 'Input.ChoiceSet', id: 'kalender.beheerders.verwijderen', label: 'Verwijderen', style: 'compact', isMultiSelect: true, choices: removable.map((m) => ({ title: inert(m.name), value: m.id })) }] : []),
+          ...(removable.length
+            ? [
+                {
+                  type: 'Input.ChoiceSet',
+                  id: 'kalender.beheerders.verwijderen',
+                  label: 'Verwijderen',
+                  style: 'compact',
+                  isMultiSelect: true,
+                  choices: removable.map((m) => ({ title: inert(m.name), value: m.id })),
+                },
+              ]
+            : []),
           ...errorBlock('verwijderen'),
         ],
         actions: [{ type: 'Action.Execute', title: 'Opslaan', verb: 'kalender.beheerders', style: 'positive', data: {} }],
       },
     });
   }
-  const manage = canEdit ? [] : [{ type: 'Action.Execute', title: 'Kalender beheren (kalenderbeheerder)', verb: 'tafels.beheren', associatedInputs: 'none', data: {} }];
+  const manage = canEdit
+    ? []
+    : [
+        {
+          type: 'Action.Execute',
+          title: 'Kalender beheren (kalenderbeheerder)',
+          verb: 'tafels.beheren',
+          associatedInputs: 'none',
+          data: {},
+        },
+      ];
   const names = (editors?.editors ?? []).slice(0, EDITOR_NAMES).map((m) => inert(m.name));
   const more = (editors?.editors.length ?? 0) - names.length;
   return render('tables', {

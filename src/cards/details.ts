@@ -1,4 +1,15 @@
-import { type Case, type FieldDescriptor, type FieldValue, ROUTE_LABELS, STEPS, describeTable, findTable, formatDutchDate, stepOf, type RegionalTable } from '../domain';
+import {
+  type Case,
+  type FieldDescriptor,
+  type FieldValue,
+  ROUTE_LABELS,
+  STEPS,
+  describeTable,
+  findTable,
+  formatDutchDate,
+  stepOf,
+  type RegionalTable,
+} from '../domain';
 import { inert } from './fieldView';
 import { caseData, execute, formatMoment } from './format';
 import { DETAILS_VERB, STATUS_VERB } from './statusCard';

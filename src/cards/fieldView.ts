@@ -41,7 +41,11 @@ export const inert = (value: string): string => value.replace(/\$\{/g, '$\u200b{
 const asText = (v: unknown): string => {
   if (typeof v === 'string') return inert(v.slice(0, 2000));
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string').map(inert).join(',');
+  if (Array.isArray(v))
+    return v
+      .filter((x): x is string => typeof x === 'string')
+      .map(inert)
+      .join(',');
   return '';
 };
 

@@ -57,7 +57,11 @@ export const withNotice = (card: Record<string, unknown>, notice: Notice | null)
     // Not a template: only the Teams client's {{DATE(…)}} functions need breaking up.
     body: [
       ...body.slice(0, 1),
-      { type: 'Container', style: notice.style, items: [{ type: 'TextBlock', text: notice.text.replace(/\{\{/g, '{\u200b{'), wrap: true, weight: 'Bolder' }] },
+      {
+        type: 'Container',
+        style: notice.style,
+        items: [{ type: 'TextBlock', text: notice.text.replace(/\{\{/g, '{\u200b{'), wrap: true, weight: 'Bolder' }],
+      },
       ...body.slice(1),
     ],
   };

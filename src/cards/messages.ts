@@ -11,7 +11,6 @@ export type MessageStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warn
 export const messageCard = (title: string, text: string, style: MessageStyle = 'default'): Record<string, unknown> =>
   render('message', { title, text, style });
 
-
 /** Cases per `/status` message: 25 lines stay far below Teams' 28 KB whatever the channel holds. */
 export const STATUS_PAGE_SIZE = 25;
 
@@ -23,7 +22,8 @@ export const STATUS_PAGE_SIZE = 25;
 export const openCasesText = (all: readonly Case[], page: number, waitingRole: (c: Case) => string | null): string => {
   const open = all.filter(isOpen).sort((a, b) => a.id.localeCompare(b.id));
   const closed = all.length - open.length;
-  if (open.length === 0) return `Er zijn geen open casussen in dit kanaal${closed ? ` (${closed} afgerond)` : ''}. Start er een met /escaleer.`;
+  if (open.length === 0)
+    return `Er zijn geen open casussen in dit kanaal${closed ? ` (${closed} afgerond)` : ''}. Start er een met /escaleer.`;
   const pages = Math.ceil(open.length / STATUS_PAGE_SIZE);
   const p = Math.min(Math.max(1, page), pages);
   const shown = open.slice((p - 1) * STATUS_PAGE_SIZE, p * STATUS_PAGE_SIZE);
@@ -35,7 +35,8 @@ export const openCasesText = (all: readonly Case[], page: number, waitingRole: (
     pages === 1
       ? `Open casussen in dit kanaal (${open.length}):`
       : `Open casussen in dit kanaal: ${(p - 1) * STATUS_PAGE_SIZE + 1}–${(p - 1) * STATUS_PAGE_SIZE + shown.length} van ${open.length} (pagina ${p} van ${pages}):`;
-  const next = p < pages ? `\n\nTyp /status ${p + 1} voor de volgende ${Math.min(STATUS_PAGE_SIZE, open.length - p * STATUS_PAGE_SIZE)}.` : '';
+  const next =
+    p < pages ? `\n\nTyp /status ${p + 1} voor de volgende ${Math.min(STATUS_PAGE_SIZE, open.length - p * STATUS_PAGE_SIZE)}.` : '';
   return `${head}\n\n${shown.map(line).join('\n')}${next}\n\nTyp /status CAS-… voor een momentopname van één casus.`;
 };
 

@@ -48,7 +48,9 @@ const circles = (p: Progress, crisis: boolean): Shape[] => {
   if (p.phase === 4 && p.subStep) {
     for (let s = 1; s <= 7; s++) {
       const angle = Math.PI * (1.25 + (s - 1) * (0.5 / 6));
-      shapes.push(disc(c + Math.cos(angle) * 82 * k, c + Math.sin(angle) * 82 * k, 5 * k + 0.5, s <= p.subStep ? [255, 255, 255] : [120, 120, 160]));
+      shapes.push(
+        disc(c + Math.cos(angle) * 82 * k, c + Math.sin(angle) * 82 * k, 5 * k + 0.5, s <= p.subStep ? [255, 255, 255] : [120, 120, 160]),
+      );
     }
   }
   return shapes;
@@ -75,9 +77,7 @@ export const progressPicture = (p: Progress, crisis: boolean): Picture | null =>
   if (hit) return hit;
   const zorgkantoor = p.route === 'zorgkantoor';
   const png = zorgkantoor ? rasterise(CIRCLES_SIZE, CIRCLES_SIZE, circles(p, crisis)) : rasterise(336, 64, steps(p, crisis));
-  const where = zorgkantoor
-    ? `Cirkel ${p.phase} van 4${p.subStep ? `, stap ${p.subStep} van 7` : ''}`
-    : `Stap ${p.phase} van 7`;
+  const where = zorgkantoor ? `Cirkel ${p.phase} van 4${p.subStep ? `, stap ${p.subStep} van 7` : ''}` : `Stap ${p.phase} van 7`;
   const picture: Picture = {
     dataUri: `data:image/png;base64,${png.toString('base64')}`,
     file: `${p.route}-${p.phase}-${p.subStep ?? 0}-${p.finished ? 1 : 0}-${crisis ? 1 : 0}.png`,

@@ -50,7 +50,14 @@ const encodeIndexed = (width: number, height: number, rgba: Uint8Array): Buffer 
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 3; // indexed colour
-  return Buffer.concat([SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('PLTE', plte), pngChunk('tRNS', trns), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    pngChunk('IHDR', ihdr),
+    pngChunk('PLTE', plte),
+    pngChunk('tRNS', trns),
+    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 };
 
 /** Encodes RGBA pixels (row-major, 4 bytes per pixel) as a PNG: indexed when it has ≤ 256 colours, else truecolour with alpha. */
@@ -67,7 +74,12 @@ const encodePng = (width: number, height: number, rgba: Uint8Array): Buffer => {
     raw[y * (width * 4 + 1)] = 0;
     Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
   }
-  return Buffer.concat([SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 };
 
 export type Rgb = readonly [number, number, number];
@@ -111,13 +123,19 @@ export const rasterise = (width: number, height: number, shapes: readonly Shape[
   return encodePng(width, height, px);
 };
 
-export const disc = (cx: number, cy: number, radius: number, color: Rgb): Shape => (x, y) =>
-  (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2 ? color : null;
+export const disc =
+  (cx: number, cy: number, radius: number, color: Rgb): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2 ? color : null;
 
-export const ring = (cx: number, cy: number, inner: number, outer: number, color: Rgb): Shape => (x, y) => {
-  const d2 = (x - cx) ** 2 + (y - cy) ** 2;
-  return d2 <= outer ** 2 && d2 >= inner ** 2 ? color : null;
-};
+export const ring =
+  (cx: number, cy: number, inner: number, outer: number, color: Rgb): Shape =>
+  (x, y) => {
+    const d2 = (x - cx) ** 2 + (y - cy) ** 2;
+    return d2 <= outer ** 2 && d2 >= inner ** 2 ? color : null;
+  };
 
-export const rect = (x0: number, y0: number, x1: number, y1: number, color: Rgb): Shape => (x, y) =>
-  x >= x0 && x <= x1 && y >= y0 && y <= y1 ? color : null;
+export const rect =
+  (x0: number, y0: number, x1: number, y1: number, color: Rgb): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1 ? color : null;

@@ -55,7 +55,6 @@ export const awaitingText = (waiting: StatusView['waiting']): string | null => {
 export const whoMay = (a: Pick<ActionView, 'roles'>): string =>
   a.roles.includes('begeleider') ? '' : ` (${a.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' of ')})`;
 
-
 const lastChangeText = (c: Case): string => {
   const at = formatMoment(c.lastChange?.at ?? c.updatedAt);
   if (!c.lastChange) return at;
@@ -89,7 +88,15 @@ export const statusCard = (c: Case, view: StatusView): Record<string, unknown> =
     card: {
       type: 'AdaptiveCard',
       version: '1.5',
-      body: [{ type: 'TextBlock', text: secondary.length ? 'Andere acties in deze stap' : 'Geen andere acties in deze stap.', wrap: true, isSubtle: true, size: 'Small' }],
+      body: [
+        {
+          type: 'TextBlock',
+          text: secondary.length ? 'Andere acties in deze stap' : 'Geen andere acties in deze stap.',
+          wrap: true,
+          isSubtle: true,
+          size: 'Small',
+        },
+      ],
       actions: [...secondary.map((a) => open(a)), execute('Vernieuwen', STATUS_VERB, caseData(c))],
     },
   });
@@ -97,7 +104,10 @@ export const statusCard = (c: Case, view: StatusView): Record<string, unknown> =
   const card = renderStatus(c, view, actions, isOpen(c) ? (step?.instructions[0] ?? '') : '');
   const userIds = main ? refreshUsers(c, view.waiting) : [];
   if (main && userIds.length) {
-    card.refresh = { action: { type: 'Action.Execute', title: main.label, verb: OPEN_VERB, data: caseData(c, { actie: main.verb }) }, userIds };
+    card.refresh = {
+      action: { type: 'Action.Execute', title: main.label, verb: OPEN_VERB, data: caseData(c, { actie: main.verb }) },
+      userIds,
+    };
   }
   return card;
 };
@@ -115,10 +125,7 @@ export const summaryCard = (c: Case, view: StatusView): Record<string, unknown> 
   renderStatus(
     c,
     view,
-    [
-      { type: 'Action.OpenUrl', title: 'Naar de casus in het kanaal', url: caseLink(c) },
-      execute(SUMMARY_OPEN, STATUS_VERB, caseData(c)),
-    ],
+    [{ type: 'Action.OpenUrl', title: 'Naar de casus in het kanaal', url: caseLink(c) }, execute(SUMMARY_OPEN, STATUS_VERB, caseData(c))],
     `Momentopname van ${formatMoment(view.now.toISOString())}; deze kaart verandert niet. De actuele kaart staat in de thread van de casus. "${SUMMARY_OPEN}" toont alleen jou de actuele stand en je stap.`,
   );
 

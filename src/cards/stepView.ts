@@ -45,9 +45,24 @@ const checklistItems = (a: ActionView, form: FormState | null): unknown[] => {
   });
   const extra = a.fields.filter((f) => !known.has(f.name));
   const extraItems = extra.length
-    ? [render('form', { hasTitle: true, title: 'Overig', hasIntro: false, intro: '', fields: extra.map((f) => fieldView(a.verb, f, mine)) })]
+    ? [
+        render('form', {
+          hasTitle: true,
+          title: 'Overig',
+          hasIntro: false,
+          intro: '',
+          fields: extra.map((f) => fieldView(a.verb, f, mine)),
+        }),
+      ]
     : [];
-  return [render('checklist', { title: 'De zeven voorwaarden', intro: 'Zet elke voorwaarde die vervuld is aan en licht kort toe waar het is vastgelegd.', conditions, extraItems })];
+  return [
+    render('checklist', {
+      title: 'De zeven voorwaarden',
+      intro: 'Zet elke voorwaarde die vervuld is aan en licht kort toe waar het is vastgelegd.',
+      conditions,
+      extraItems,
+    }),
+  ];
 };
 
 export interface StepViewOptions {
@@ -72,7 +87,15 @@ export const stepFormCard = (c: Case, a: ActionView, opts: StepViewOptions = {})
   const formItems =
     a.verb === CHECKLIST_VERB
       ? checklistItems(a, form)
-      : [render('form', { hasTitle: false, title: '', hasIntro: false, intro: '', fields: a.fields.map((f) => fieldView(a.verb, f, form)) })];
+      : [
+          render('form', {
+            hasTitle: false,
+            title: '',
+            hasIntro: false,
+            intro: '',
+            fields: a.fields.map((f) => fieldView(a.verb, f, form)),
+          }),
+        ];
   const card = render('view', {
     title: a.label + whoMay(a),
     titleColor: crisis ? 'Attention' : 'Default',
@@ -87,6 +110,13 @@ export const stepFormCard = (c: Case, a: ActionView, opts: StepViewOptions = {})
   });
   // No open table to offer: say so, and who adds them, instead of an empty choice.
   const noTables = a.fields.some((f) => f.optionsFrom === 'tables' && (f.options ?? []).length === 0);
-  const notice = opts.notice ?? (noTables ? { text: 'Er staat geen komende overlegtafel in de kalender waarvoor nog ingeleverd kan worden. Vraag de kalenderbeheerder van je organisatie de data toe te voegen met /tafels.', style: 'warning' as const } : null);
+  const notice =
+    opts.notice ??
+    (noTables
+      ? {
+          text: 'Er staat geen komende overlegtafel in de kalender waarvoor nog ingeleverd kan worden. Vraag de kalenderbeheerder van je organisatie de data toe te voegen met /tafels.',
+          style: 'warning' as const,
+        }
+      : null);
   return withNotice(card, notice);
 };

@@ -62,7 +62,10 @@ export const loadConfig = (source: Readonly<Record<string, string | undefined>>)
     tablePrefix: e.TABLE_PREFIX,
     playground: { enabled: e.NODE_ENV !== 'production' && (e.PLAYGROUND ?? e.NODE_ENV === 'development'), port: e.PLAYGROUND_PORT },
     publicHostname: e.PUBLIC_HOSTNAME,
-    tab: { devMode: e.NODE_ENV !== 'production' && (e.TAB_DEV_MODE ?? false), ssoAppId: e.TAB_SSO_APP_ID || (e.MICROSOFT_APP_TYPE === 'UserAssignedMSI' ? '' : e.MICROSOFT_APP_ID) },
+    tab: {
+      devMode: e.NODE_ENV !== 'production' && (e.TAB_DEV_MODE ?? false),
+      ssoAppId: e.TAB_SSO_APP_ID || (e.MICROSOFT_APP_TYPE === 'UserAssignedMSI' ? '' : e.MICROSOFT_APP_ID),
+    },
     retention: { caseMonths: e.RETENTION_MONTHS, auditMonths: e.AUDIT_RETENTION_MONTHS },
   };
 };

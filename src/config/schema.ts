@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const onOff = z
-  .enum(['on', 'off', 'true', 'false', '1', '0'])
-  .transform((v) => v === 'on' || v === 'true' || v === '1');
+const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -15,7 +13,10 @@ export const envSchema = z
     MICROSOFT_APP_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
     MICROSOFT_APP_PASSWORD: z.string().default(''),
     // Single-tenant by default: Azure Bot Service creates no new multi-tenant bots since 2025-07-31.
-    MICROSOFT_APP_TYPE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant')),
+    MICROSOFT_APP_TYPE: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    ),
     MICROSOFT_APP_TENANT_ID: z.string().trim().uuid('moet een GUID zijn').or(z.literal('')).default(''),
     /**
      * SingleTenant without a secret: client id of the user-assigned managed identity that the app
@@ -92,8 +93,7 @@ export const envSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['MICROSOFT_APP_ID'],
-        message:
-          'is verplicht in productie: zonder app-id accepteert de Bot Framework-adapter ongeauthenticeerde verzoeken',
+        message: 'is verplicht in productie: zonder app-id accepteert de Bot Framework-adapter ongeauthenticeerde verzoeken',
       });
     }
     if (env.MICROSOFT_APP_TYPE === 'MultiTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
@@ -103,7 +103,12 @@ export const envSchema = z
         message: 'is verplicht bij MICROSOFT_APP_TYPE=MultiTenant',
       });
     }
-    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && !env.MICROSOFT_APP_FEDERATED_CLIENT_ID) {
+    if (
+      env.MICROSOFT_APP_TYPE === 'SingleTenant' &&
+      env.MICROSOFT_APP_ID &&
+      !env.MICROSOFT_APP_PASSWORD &&
+      !env.MICROSOFT_APP_FEDERATED_CLIENT_ID
+    ) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['MICROSOFT_APP_FEDERATED_CLIENT_ID'],

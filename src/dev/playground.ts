@@ -28,15 +28,11 @@ export const startPlayground = async (opts: PlaygroundOptions, log: Logger): Pro
   mkdirSync(opts.workDir, { recursive: true });
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
   const out = openSync(join(opts.workDir, 'playground.out.log'), 'a');
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [cli, 'start', '-e', opts.botEndpoint, '-c', 'msteams', '-p', String(opts.port)],
-    {
-      cwd: opts.workDir,
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: resolve(opts.configPath) },
-      stdio: ['ignore', out, out],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, [cli, 'start', '-e', opts.botEndpoint, '-c', 'msteams', '-p', String(opts.port)], {
+    cwd: opts.workDir,
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: resolve(opts.configPath) },
+    stdio: ['ignore', out, out],
+  });
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? -1));
   const url = `http://127.0.0.1:${opts.port}`;

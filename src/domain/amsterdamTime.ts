@@ -109,14 +109,27 @@ export const isWorkingDay = (date: CivilDate): boolean => {
 export const addWorkingDays = (date: CivilDate, count: number): CivilDate => {
   const step = count < 0 ? -1 : 1;
   let current = date;
-  for (let left = Math.abs(count); left > 0; ) {
+  for (let left = Math.abs(count); left > 0;) {
     current = addDays(current, step);
     if (isWorkingDay(current)) left -= 1;
   }
   return current;
 };
 
-const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS_NL = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** `2023-10-05` → `5 oktober 2023`. */
 export const formatDutchDate = (date: CivilDate): string => {

@@ -59,7 +59,10 @@ const TABLES_REMOVABLE = 60;
 /** The tables the `/tafels` card offers for removal at `now`: the upcoming ones (meeting today or later, Amsterdam), earliest first, at most {@link TABLES_REMOVABLE}. */
 export const removableTables = (tables: readonly RegionalTable[], now: Date): readonly RegionalTable[] => {
   const today = amsterdamDate(now);
-  return tables.filter((t) => t.meeting >= today).sort(byMeeting).slice(0, TABLES_REMOVABLE);
+  return tables
+    .filter((t) => t.meeting >= today)
+    .sort(byMeeting)
+    .slice(0, TABLES_REMOVABLE);
 };
 
 /** How many open tables per region a form offers: enough to choose from, small enough for a card. */

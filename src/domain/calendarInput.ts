@@ -27,9 +27,11 @@ export const parseDutchDate = (input: string): CivilDate | null => {
 const REGION = /^[\p{L}][\p{L} '’-]{1,39}$/u;
 
 /** Validates one table as entered; the id is derived (region + meeting date). Errors are Dutch, per field. */
-export const tableFromInput = (
-  input: { region: string; deadline: string; meeting: string },
-): Result<RegionalTable, Record<string, string>> => {
+export const tableFromInput = (input: {
+  region: string;
+  deadline: string;
+  meeting: string;
+}): Result<RegionalTable, Record<string, string>> => {
   const errors: Record<string, string> = {};
   const region = input.region.trim().replace(/\s+/g, ' ');
   if (!REGION.test(region)) errors.regio = 'Vul een regionaam in (letters, 2 tot 40 tekens).';
@@ -51,13 +53,18 @@ interface CsvTable {
 
 /** The rows of a calendar CSV with their real line numbers, or the problems (a line each). */
 const parseRows = (text: string): Result<CsvTable[], string[]> => {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l, i) => ({ text: l.trim(), line: i + 1 })).filter((l) => l.text !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l, i) => ({ text: l.trim(), line: i + 1 }))
+    .filter((l) => l.text !== '');
   const [header, ...rows] = lines;
   if (!header) return err(['Het bestand is leeg.']);
   const sep = header.text.includes(';') ? ';' : ',';
   const cols = header.text.split(sep).map((c) => c.trim().toLowerCase().replace(/^"|"$/g, ''));
   const at = { region: cols.indexOf('regio'), deadline: cols.indexOf('inleverdatum'), meeting: cols.indexOf('overlegdatum') };
-  if (at.region < 0 || at.deadline < 0 || at.meeting < 0) return err(['De eerste regel moet de kolommen regio, inleverdatum en overlegdatum noemen.']);
+  if (at.region < 0 || at.deadline < 0 || at.meeting < 0)
+    return err(['De eerste regel moet de kolommen regio, inleverdatum en overlegdatum noemen.']);
   const tables: CsvTable[] = [];
   const problems: string[] = [];
   for (const row of rows) {
@@ -69,7 +76,8 @@ const parseRows = (text: string): Result<CsvTable[], string[]> => {
   const first = new Map<string, number>();
   for (const { line, table: t } of tables) {
     const earlier = first.get(t.id);
-    if (earlier !== undefined) problems.push(`Regel ${line}: dubbele tafel, dezelfde als regel ${earlier} (${t.region} op ${formatDutchDate(t.meeting)}).`);
+    if (earlier !== undefined)
+      problems.push(`Regel ${line}: dubbele tafel, dezelfde als regel ${earlier} (${t.region} op ${formatDutchDate(t.meeting)}).`);
     else first.set(t.id, line);
   }
   if (rows.length === 0) problems.push('Er staan geen tafels in het bestand.');
@@ -100,7 +108,11 @@ export interface CalendarImportPlan {
  * are in the calendar with another deadline; the same table again is left out and reported. Any
  * refused line means nothing is imported; every refused line is named with its number.
  */
-export const planCalendarImport = (text: string, existing: readonly RegionalTable[], today: CivilDate): Result<CalendarImportPlan, string[]> => {
+export const planCalendarImport = (
+  text: string,
+  existing: readonly RegionalTable[],
+  today: CivilDate,
+): Result<CalendarImportPlan, string[]> => {
   const rows = parseRows(text);
   if (!rows.ok) return rows;
   const known = new Map(existing.map((t) => [t.id, t] as const));
@@ -109,9 +121,12 @@ export const planCalendarImport = (text: string, existing: readonly RegionalTabl
   const add: RegionalTable[] = [];
   for (const { line, table: t } of rows.value) {
     const same = known.get(t.id);
-    if (t.meeting < today) problems.push(`Regel ${line}: ${t.region} op ${formatDutchDate(t.meeting)} is al geweest; importeer alleen komende tafels.`);
+    if (t.meeting < today)
+      problems.push(`Regel ${line}: ${t.region} op ${formatDutchDate(t.meeting)} is al geweest; importeer alleen komende tafels.`);
     else if (same && same.deadline !== t.deadline) {
-      problems.push(`Regel ${line}: er staat al een tafel ${same.region} op ${formatDutchDate(same.meeting)} (inleveren uiterlijk ${formatDutchDate(same.deadline)}). Verwijder die eerst met /tafels als de inleverdatum anders is.`);
+      problems.push(
+        `Regel ${line}: er staat al een tafel ${same.region} op ${formatDutchDate(same.meeting)} (inleveren uiterlijk ${formatDutchDate(same.deadline)}). Verwijder die eerst met /tafels als de inleverdatum anders is.`,
+      );
     } else if (same) skipped.push(`Regel ${line}: ${t.region} op ${formatDutchDate(t.meeting)} staat al in de kalender; overgeslagen.`);
     else add.push(t);
   }

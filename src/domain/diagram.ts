@@ -30,5 +30,12 @@ export const routesMarkdown = (): string =>
     '',
     '<!-- Gegenereerd uit src/domain door scripts/write-diagrams.ts (npm run diagrams); niet met de hand bewerken. -->',
     '',
-    ...(['zorgkantoor', 'bijstellen'] as const).flatMap((r) => [`## ${ROUTE_LABELS[r]}`, '', '```mermaid', routeDiagram(r).trimEnd(), '```', '']),
+    ...(['zorgkantoor', 'bijstellen'] as const).flatMap((r) => [
+      `## ${ROUTE_LABELS[r]}`,
+      '',
+      '```mermaid',
+      routeDiagram(r).trimEnd(),
+      '```',
+      '',
+    ]),
   ].join('\n');

@@ -106,7 +106,10 @@ export const applyAction = (c: Case, action: CaseAction, actor: Actor, ctx: Acti
   if (step.terminal) {
     return err(
       inState(c, 'crisis')
-        ? refuse('crisis', 'Deze casus is als crisis gemeld: volg de crisisregeling of de zorgconferentie. Aanmelden bij de overlegtafel kan niet.')
+        ? refuse(
+            'crisis',
+            'Deze casus is als crisis gemeld: volg de crisisregeling of de zorgconferentie. Aanmelden bij de overlegtafel kan niet.',
+          )
         : refuse('closed', inState(c, 'ingetrokken') ? 'Deze casus is ingetrokken.' : 'Deze casus is afgesloten.'),
     );
   }

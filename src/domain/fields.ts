@@ -44,23 +44,31 @@ interface FieldOpts {
   readonly placeholder?: string;
 }
 
-const freeText = (kind: 'text' | 'textarea') => (name: string, label: string, opts: FieldOpts & { maxLength?: number } = {}): FieldDescriptor => ({
-  name,
-  label,
-  kind,
-  required: opts.required ?? true,
-  maxLength: opts.maxLength ?? FREE_TEXT_LIMITS[kind],
-  placeholder: opts.placeholder ?? PRIVACY_HINT,
-  help: opts.help ? `${opts.help} ${PRIVACY_HINT}` : PRIVACY_HINT,
-  private: true,
-});
+const freeText =
+  (kind: 'text' | 'textarea') =>
+  (name: string, label: string, opts: FieldOpts & { maxLength?: number } = {}): FieldDescriptor => ({
+    name,
+    label,
+    kind,
+    required: opts.required ?? true,
+    maxLength: opts.maxLength ?? FREE_TEXT_LIMITS[kind],
+    placeholder: opts.placeholder ?? PRIVACY_HINT,
+    help: opts.help ? `${opts.help} ${PRIVACY_HINT}` : PRIVACY_HINT,
+    private: true,
+  });
 
 /** Short free text (max 200 characters unless told). */
 export const textField = freeText('text');
 /** Long free text (max 1000 characters unless told). */
 export const textareaField = freeText('textarea');
 
-const publicField = (kind: FieldKind, name: string, label: string, opts: FieldOpts, extra: Partial<FieldDescriptor> = {}): FieldDescriptor => ({
+const publicField = (
+  kind: FieldKind,
+  name: string,
+  label: string,
+  opts: FieldOpts,
+  extra: Partial<FieldDescriptor> = {},
+): FieldDescriptor => ({
   name,
   label,
   kind,
@@ -84,8 +92,12 @@ export const toggleField = (name: string, label: string, opts: FieldOpts = {}): 
   publicField('toggle', name, label, { ...opts, required: opts.required ?? false });
 
 /** A choice whose options come from data (the calendar, the team's gebiedsteams), filled in by `availableActions`. */
-export const dataChoiceField = (name: string, label: string, from: NonNullable<FieldDescriptor['optionsFrom']>, opts: FieldOpts = {}): FieldDescriptor =>
-  publicField('choice', name, label, opts, { optionsFrom: from });
+export const dataChoiceField = (
+  name: string,
+  label: string,
+  from: NonNullable<FieldDescriptor['optionsFrom']>,
+  opts: FieldOpts = {},
+): FieldDescriptor => publicField('choice', name, label, opts, { optionsFrom: from });
 
 /** Options from `{value: label}`. */
 export const options = (labels: Readonly<Record<string, string>>): readonly FieldOption[] =>
@@ -113,13 +125,23 @@ const fieldSchema = (f: FieldDescriptor): z.ZodTypeAny => {
     case 'choice': {
       const values = f.options?.map((o) => o.value) ?? [];
       const base = z.string({ invalid_type_error: 'Kies een van de opties.' }).trim();
-      return optionalUnless(f.required, values.length ? base.refine((v) => values.includes(v), 'Kies een van de opties.') : base, 'Maak een keuze.');
+      return optionalUnless(
+        f.required,
+        values.length ? base.refine((v) => values.includes(v), 'Kies een van de opties.') : base,
+        'Maak een keuze.',
+      );
     }
     case 'multichoice': {
       const values = f.options?.map((o) => o.value) ?? [];
       const list = z
         .preprocess(
-          (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+          (v) =>
+            typeof v === 'string'
+              ? v
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean)
+              : v,
           z.array(z.string({ invalid_type_error: 'Kies uit de opties.' })),
         )
         .refine((vs) => vs.every((v) => values.includes(v)), 'Kies uit de opties.')

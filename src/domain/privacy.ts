@@ -33,8 +33,7 @@ const asciiDigit = (ch: string): string => {
 };
 
 /** NFKC, format characters (zero-width space, soft hyphen, direction marks) removed, every decimal digit as ASCII. */
-const normalise = (text: string): string =>
-  text.normalize('NFKC').replace(FORMAT_CHARS, '').replace(ANY_DECIMAL_DIGIT, asciiDigit);
+const normalise = (text: string): string => text.normalize('NFKC').replace(FORMAT_CHARS, '').replace(ANY_DECIMAL_DIGIT, asciiDigit);
 
 const SEPARATOR_RUN = String.raw`(?:(?!,\s)[\s\p{Pd}\u2212./_,()])+`;
 const NUMBER_CHAIN = new RegExp(String.raw`\d+(?:${SEPARATOR_RUN}\d+)*`, 'gu');
@@ -210,7 +209,23 @@ export const freeTextProblem = (text: string, maxLength: number = FREE_TEXT_LIMI
 export const CLIENT_REF_MESSAGE =
   'Dit lijkt op een naam. Vul als cliëntreferentie een nummer of code in, bijvoorbeeld het cliëntnummer uit het ECD (ECD-12345); nooit een naam of BSN.';
 
-const SALUTATIONS = new Set(['dhr', 'hr', 'heer', 'meneer', 'mevr', 'mvr', 'mw', 'mevrouw', 'mej', 'juf', 'fam', 'familie', 'mr', 'mrs', 'ms']);
+const SALUTATIONS = new Set([
+  'dhr',
+  'hr',
+  'heer',
+  'meneer',
+  'mevr',
+  'mvr',
+  'mw',
+  'mevrouw',
+  'mej',
+  'juf',
+  'fam',
+  'familie',
+  'mr',
+  'mrs',
+  'ms',
+]);
 
 const looksLikeName = (value: string): boolean => {
   const text = value.normalize('NFKC').replace(FORMAT_CHARS, ' ');

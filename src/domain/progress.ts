@@ -45,7 +45,8 @@ const furthest = (c: Case, route: RouteId): { phase: number; subStep: number | n
     const s = stepOf(key);
     if (!s || s.route !== route) continue;
     const sub = s.position.subStep ?? null;
-    if (s.position.phase > best.phase || (s.position.phase === best.phase && (sub ?? 0) > (best.subStep ?? 0))) best = { phase: s.position.phase, subStep: sub };
+    if (s.position.phase > best.phase || (s.position.phase === best.phase && (sub ?? 0) > (best.subStep ?? 0)))
+      best = { phase: s.position.phase, subStep: sub };
   }
   return best;
 };

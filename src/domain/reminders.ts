@@ -97,7 +97,9 @@ const deadlinePassedReminder = (c: Case, t: RegionalTable, tables: readonly Regi
     label: `inleverdatum ${t.region} verstreken`,
     message:
       `De inleverdatum voor de tafel ${describeTable(t)} is verstreken zonder dat het formulier is ingediend. ` +
-      (next ? `Eerstvolgende tafel: ${describeTable(next)}. Kies die via "Tafel wijzigen".` : 'Vraag de functioneel beheerder de volgende tafeldata toe te voegen.'),
+      (next
+        ? `Eerstvolgende tafel: ${describeTable(next)}. Kies die via "Tafel wijzigen".`
+        : 'Vraag de functioneel beheerder de volgende tafeldata toe te voegen.'),
     tableId: t.id,
   };
 };
@@ -113,11 +115,27 @@ const registrationReminders = (
   ...(submitted ? [] : [...deadlineReminders(c, t, p), deadlinePassedReminder(c, t, tables, p)]),
   ...p.meetingWorkingDaysBefore.map((n): Reminder => {
     const d = addWorkingDays(t.meeting, -n);
-    return { key: `${c.id}:meeting:${t.id}:${d}`, kind: 'meeting', at: at(d, p), role: 'begeleider', label: `overlegtafel ${t.region}`, message: `Binnenkort: regionale overlegtafel ${describeTable(t)}.`, tableId: t.id };
+    return {
+      key: `${c.id}:meeting:${t.id}:${d}`,
+      kind: 'meeting',
+      at: at(d, p),
+      role: 'begeleider',
+      label: `overlegtafel ${t.region}`,
+      message: `Binnenkort: regionale overlegtafel ${describeTable(t)}.`,
+      tableId: t.id,
+    };
   }),
   (() => {
     const d = addWorkingDays(t.meeting, p.outcomeWorkingDaysAfter);
-    return { key: `${c.id}:outcome:${t.id}:${d}`, kind: 'outcome' as const, at: at(d, p), role: 'begeleider' as const, label: 'uitkomst overlegtafel vastleggen', message: `Leg de uitkomst van de overlegtafel van ${formatDutchDate(t.meeting)} vast.`, tableId: t.id };
+    return {
+      key: `${c.id}:outcome:${t.id}:${d}`,
+      kind: 'outcome' as const,
+      at: at(d, p),
+      role: 'begeleider' as const,
+      label: 'uitkomst overlegtafel vastleggen',
+      message: `Leg de uitkomst van de overlegtafel van ${formatDutchDate(t.meeting)} vast.`,
+      tableId: t.id,
+    };
   })(),
 ];
 
@@ -131,7 +149,10 @@ export const evaluationReminders = (c: Case, start: CivilDate, p: ReminderPolicy
       kind: 'evaluation',
       at: at(d, p),
       role: 'sleutelfiguur',
-      label: m + p.evaluationEveryMonths > p.evaluationMaxMonths ? 'einde periode onplanbare zorg' : `maandevaluatie onplanbare zorg (maand ${m})`,
+      label:
+        m + p.evaluationEveryMonths > p.evaluationMaxMonths
+          ? 'einde periode onplanbare zorg'
+          : `maandevaluatie onplanbare zorg (maand ${m})`,
       message:
         m + p.evaluationEveryMonths > p.evaluationMaxMonths
           ? `Einde periode onplanbare zorg (${p.evaluationMaxMonths} maanden): kies terug naar BG of een aanvraag BW.`
@@ -188,7 +209,11 @@ const followUpReminder = (c: Case, f: FollowUp, p: ReminderPolicy = REMINDER_POL
  * The target table before registration is the next feasible table at `now` of the region chosen
  * with the conditions.
  */
-export const caseReminders = (c: Case, ctx: { readonly now: Date; readonly tables: readonly RegionalTable[] }, p: ReminderPolicy = REMINDER_POLICY): Reminder[] => {
+export const caseReminders = (
+  c: Case,
+  ctx: { readonly now: Date; readonly tables: readonly RegionalTable[] },
+  p: ReminderPolicy = REMINDER_POLICY,
+): Reminder[] => {
   const dates = stepOf(c.state)?.dates;
   const region = dates?.nextTable ? stepText(c, 'voorwaarden', 'regio') : undefined;
   const target = region ? nextFeasibleTable(ctx.tables, region, ctx.now) : null;

@@ -32,5 +32,4 @@ export interface Actor {
   readonly mri?: string;
 }
 
-export const hasRole = (actor: Actor, role: Role): boolean =>
-  role === 'begeleider' || actor.roles.includes(role);
+export const hasRole = (actor: Actor, role: Role): boolean => role === 'begeleider' || actor.roles.includes(role);

@@ -18,7 +18,9 @@ const ROUTE_ACTION = action({
   verb: 'route.kiezen',
   label: 'Route kiezen',
   fields: [
-    choiceField('route', 'Route', options(ROUTE_LABELS), { help: 'Zorgkantoor (Wlz): Menzis stappenplan. Bijstellen ondersteuning (Wmo): proces van Siem.' }),
+    choiceField('route', 'Route', options(ROUTE_LABELS), {
+      help: 'Zorgkantoor (Wlz): Menzis stappenplan. Bijstellen ondersteuning (Wmo): proces van Siem.',
+    }),
     textField('clientRef', 'Cliëntreferentie (pseudoniem)', {
       required: false,
       maxLength: 20,
@@ -59,7 +61,6 @@ export const STEPS: readonly StepDef[] = REGISTRY;
 
 const BY_ID: ReadonlyMap<string, StepDef> = new Map(STEPS.map((s) => [s.id, s]));
 
-
 /** Every verb any state accepts. */
 export const ALL_VERBS: ReadonlySet<string> = new Set(STEPS.flatMap((s) => s.actions.map((a) => a.verb)));
 
@@ -67,7 +68,8 @@ export const ALL_VERBS: ReadonlySet<string> = new Set(STEPS.flatMap((s) => s.act
 export const stepOf = (state: string): StepDef | null => BY_ID.get(state) ?? null;
 
 /** The states of one route in registry order, including the shared end states. */
-export const routeSteps = (route: RouteId): readonly StepDef[] => STEPS.filter((s) => s.route === route || (s.route === null && s.terminal));
+export const routeSteps = (route: RouteId): readonly StepDef[] =>
+  STEPS.filter((s) => s.route === route || (s.route === null && s.terminal));
 
 /** Roles of which an actor needs one for an action in a step. */
 export const rolesFor = (step: StepDef, action: ActionDef): readonly Role[] => action.roles ?? [step.role];
@@ -101,7 +103,13 @@ export interface ActionViewOptions {
   readonly gebiedsteams?: readonly string[];
 }
 
-const resolveField = (f: FieldDescriptor, tables: readonly RegionalTable[], now: Date | undefined, gebiedsteams: readonly string[], region: string | undefined): FieldDescriptor => {
+const resolveField = (
+  f: FieldDescriptor,
+  tables: readonly RegionalTable[],
+  now: Date | undefined,
+  gebiedsteams: readonly string[],
+  region: string | undefined,
+): FieldDescriptor => {
   if (f.optionsFrom === 'gebiedsteams') return { ...f, options: gebiedsteams.map((g) => ({ value: g, label: g })) };
   if (f.optionsFrom === 'regions') return { ...f, options: regionsOf(tables).map((r) => ({ value: r, label: r })) };
   if (f.optionsFrom === 'tables') {

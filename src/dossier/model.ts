@@ -71,7 +71,9 @@ const RECORDED_VERDICTS = new Set(['adviseur.oordeel', 'bespreking.vastleggen', 
  * verdicts of others and the case's end.
  */
 const DECISIONS: ReadonlySet<string> = new Set(
-  STEPS.flatMap((s) => s.actions.filter((a) => a.stamp || !rolesFor(s, a).includes('begeleider') || RECORDED_VERDICTS.has(a.verb)).map((a) => a.verb)),
+  STEPS.flatMap((s) =>
+    s.actions.filter((a) => a.stamp || !rolesFor(s, a).includes('begeleider') || RECORDED_VERDICTS.has(a.verb)).map((a) => a.verb),
+  ),
 );
 
 const isDecision = (verb: string): boolean => DECISIONS.has(verb);
@@ -158,14 +160,23 @@ export const dossierOf = (read: DossierRead): Dossier => {
     decisions: changes.filter((e) => isDecision(e.action)).map((e) => stepOfEvent(e, settings)),
     table: zorgkantoor
       ? [
-          { title: 'Tafel', value: table ? describeTable(table) : tableId ? `${tableId} (niet meer in de kalender)` : 'Nog niet aangemeld' },
-          ...(text(c.steps.formulier?.formulierOntvangenOp) ? [{ title: 'Aanmeldformulier ontvangen op', value: formatDutchDate(text(c.steps.formulier?.formulierOntvangenOp)) }] : []),
-          { title: 'Ingeleverd bij het zorgkantoor', value: isSubmitted(c) ? formatDutchDate(text(c.steps.aangemeld?.ingediendOp)) : 'Nog niet' },
+          {
+            title: 'Tafel',
+            value: table ? describeTable(table) : tableId ? `${tableId} (niet meer in de kalender)` : 'Nog niet aangemeld',
+          },
+          ...(text(c.steps.formulier?.formulierOntvangenOp)
+            ? [{ title: 'Aanmeldformulier ontvangen op', value: formatDutchDate(text(c.steps.formulier?.formulierOntvangenOp)) }]
+            : []),
+          {
+            title: 'Ingeleverd bij het zorgkantoor',
+            value: isSubmitted(c) ? formatDutchDate(text(c.steps.aangemeld?.ingediendOp)) : 'Nog niet',
+          },
           ...(outcome && text(outcome.datum) ? [{ title: 'Besproken op', value: formatDutchDate(text(outcome.datum)) }] : []),
-          ...(outcome && text(outcome.uitkomst) ? [{ title: 'Uitkomst van de tafel', value: fieldText(outcomeField, text(outcome.uitkomst), tables) }] : []),
+          ...(outcome && text(outcome.uitkomst)
+            ? [{ title: 'Uitkomst van de tafel', value: fieldText(outcomeField, text(outcome.uitkomst), tables) }]
+            : []),
         ]
       : null,
     sections: detailSections(c, tables, fieldText, new Set(['voorwaarden'])),
   };
 };
-

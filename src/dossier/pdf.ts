@@ -39,7 +39,13 @@ export const dossierPdf = (d: Dossier, createdAt: Date): Promise<Buffer> =>
       size: 'A4',
       margins: { top: MARGIN, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
       bufferPages: true,
-      info: { Title: winAnsi(d.title), Author: 'Escaleer', Subject: 'Samenvatting van de casus', CreationDate: createdAt, ModDate: createdAt },
+      info: {
+        Title: winAnsi(d.title),
+        Author: 'Escaleer',
+        Subject: 'Samenvatting van de casus',
+        CreationDate: createdAt,
+        ModDate: createdAt,
+      },
       lang: 'nl-NL',
       displayTitle: true,
     });
@@ -55,7 +61,11 @@ export const dossierPdf = (d: Dossier, createdAt: Date): Promise<Buffer> =>
       doc.moveDown(0.3);
     };
     const fact = (f: Fact) => {
-      doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(`${winAnsi(f.title)}: `, { continued: true, width });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(10)
+        .fillColor(INK)
+        .text(`${winAnsi(f.title)}: `, { continued: true, width });
       doc.font('Helvetica').text(winAnsi(f.value), { width });
       doc.moveDown(0.15);
     };
@@ -65,13 +75,21 @@ export const dossierPdf = (d: Dossier, createdAt: Date): Promise<Buffer> =>
     };
     /** A line under a heading line, its wrapped lines indented too. */
     const sub = (text: string, color = INK) => {
-      doc.font('Helvetica').fontSize(10).fillColor(color).text(winAnsi(text), MARGIN + 12, doc.y, { width: width - 12 });
+      doc
+        .font('Helvetica')
+        .fontSize(10)
+        .fillColor(color)
+        .text(winAnsi(text), MARGIN + 12, doc.y, { width: width - 12 });
       doc.x = MARGIN;
       doc.fillColor(INK);
     };
     const step = (s: DossierStep) => {
       if (doc.y > doc.page.height - 110) doc.addPage();
-      doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(winAnsi(`${s.at} · ${s.action}`), { width });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(10)
+        .fillColor(INK)
+        .text(winAnsi(`${s.at} · ${s.action}`), { width });
       sub(s.step === '—' ? `Naar: ${s.to}` : `${s.step} » ${s.to}`);
       sub(`Door: ${s.by}`, MUTED);
       doc.moveDown(0.35);
@@ -79,7 +97,9 @@ export const dossierPdf = (d: Dossier, createdAt: Date): Promise<Buffer> =>
 
     doc.font('Helvetica-Bold').fontSize(18).fillColor(INK).text(winAnsi(d.title), { width });
     doc.moveDown(0.3);
-    muted('Vertrouwelijk. Samenvatting uit Escaleer voor het eigen dossier en het aanmeldformulier. Bewaar en deel het alleen volgens de privacyafspraken van je organisatie.');
+    muted(
+      'Vertrouwelijk. Samenvatting uit Escaleer voor het eigen dossier en het aanmeldformulier. Bewaar en deel het alleen volgens de privacyafspraken van je organisatie.',
+    );
     doc.moveDown(0.5);
     d.general.forEach(fact);
 
@@ -96,7 +116,11 @@ export const dossierPdf = (d: Dossier, createdAt: Date): Promise<Buffer> =>
       if (d.conditionsNote) muted(d.conditionsNote);
       d.conditions.forEach((c, i) => {
         if (doc.y > doc.page.height - 110) doc.addPage();
-        doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(winAnsi(`${i + 1}. ${c.met ? 'Voldaan' : 'Niet voldaan'}`), { width });
+        doc
+          .font('Helvetica-Bold')
+          .fontSize(10)
+          .fillColor(INK)
+          .text(winAnsi(`${i + 1}. ${c.met ? 'Voldaan' : 'Niet voldaan'}`), { width });
         sub(c.label);
         sub(`Toelichting: ${c.explanation}`, MUTED);
         doc.moveDown(0.35);
@@ -130,7 +154,11 @@ export const dossierPdf = (d: Dossier, createdAt: Date): Promise<Buffer> =>
         .font('Helvetica')
         .fontSize(8)
         .fillColor(MUTED)
-        .text(winAnsi(`${d.caseId} · vertrouwelijk · pagina ${i + 1} van ${range.count}`), MARGIN, doc.page.height - MARGIN + 5, { width, align: 'center', lineBreak: false });
+        .text(winAnsi(`${d.caseId} · vertrouwelijk · pagina ${i + 1} van ${range.count}`), MARGIN, doc.page.height - MARGIN + 5, {
+          width,
+          align: 'center',
+          lineBreak: false,
+        });
       doc.page.margins.bottom = bottom;
     }
     doc.end();

@@ -63,7 +63,11 @@ export const registerDossierRoutes = (server: restify.Server, dossier: DossierSe
       return refusalPage(res, {
         ok: false,
         status: 410,
-        refusal: { code: 'not_found', message: 'Deze downloadlink is verlopen of al gebruikt. Open in Teams opnieuw de details van de casus en klik op "Dossier downloaden (PDF)".' },
+        refusal: {
+          code: 'not_found',
+          message:
+            'Deze downloadlink is verlopen of al gebruikt. Open in Teams opnieuw de details van de casus en klik op "Dossier downloaden (PDF)".',
+        },
       });
     }
     const html = page(

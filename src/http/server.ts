@@ -43,7 +43,10 @@ const NEUTRAL: Readonly<Record<number, { code: string; message: string }>> = {
 };
 
 const neutralError = (status: number): { code: string; message: string } =>
-  NEUTRAL[status] ?? (status >= 500 ? { code: 'interne_fout', message: 'Er ging iets mis. Probeer het opnieuw.' } : { code: 'ongeldig_verzoek', message: 'Ongeldig verzoek.' });
+  NEUTRAL[status] ??
+  (status >= 500
+    ? { code: 'interne_fout', message: 'Er ging iets mis. Probeer het opnieuw.' }
+    : { code: 'ongeldig_verzoek', message: 'Ongeldig verzoek.' });
 
 /** The restify server: `/api/messages` for Bot Framework, `/healthz` for probes. */
 export const createHttpServer = (deps: HttpDeps): restify.Server => {
@@ -51,12 +54,15 @@ export const createHttpServer = (deps: HttpDeps): restify.Server => {
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
   // restify's own errors (bad JSON, too large, unknown route) are English and echo parts of the
   // request: answered with a neutral Dutch code instead.
-  server.on('restifyError', (_req: unknown, _res: unknown, err: { statusCode?: number; toJSON?: () => unknown; toString?: () => string }, next: () => void) => {
-    const body = neutralError(err.statusCode ?? 500);
-    err.toJSON = () => body;
-    err.toString = () => body.message;
-    return next();
-  });
+  server.on(
+    'restifyError',
+    (_req: unknown, _res: unknown, err: { statusCode?: number; toJSON?: () => unknown; toString?: () => string }, next: () => void) => {
+      const body = neutralError(err.statusCode ?? 500);
+      err.toJSON = () => body;
+      err.toString = () => body.message;
+      return next();
+    },
+  );
 
   // Bot Framework answers a badly signed token with 500 and echoes error text; callers get a bare status.
   server.post('/api/messages', async (req, res) => {

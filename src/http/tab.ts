@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { type Clock, type DashboardService, type DossierService, type Logger, type TeamMembership, rateLimitedWarn } from '../app';
 import { parseCaseId } from '../domain';
 import { sendDossier } from './dossier';
-import { MICROSOFT_OPENID_METADATA, OpenIdSigningKeys, type TabAssets, type TokenCheck, loadTabAssets, ssoAudiences, verifySsoToken } from '../tab';
+import {
+  MICROSOFT_OPENID_METADATA,
+  OpenIdSigningKeys,
+  type TabAssets,
+  type TokenCheck,
+  loadTabAssets,
+  ssoAudiences,
+  verifySsoToken,
+} from '../tab';
 import { routeParam } from './params';
 
 /** Delegated scope of the tab's app registration (docs/deployment.md, step 9). */
@@ -77,7 +85,11 @@ type Refusal = { readonly status: number; readonly code: string; readonly messag
 
 const refusal = (status: number, code: string, message: string): Refusal => ({ status, code, message });
 
-const NOT_SIGNED_IN = refusal(401, 'niet_aangemeld', 'Niet aangemeld. Open het dashboard in Microsoft Teams; het tabblad meldt je dan vanzelf aan.');
+const NOT_SIGNED_IN = refusal(
+  401,
+  'niet_aangemeld',
+  'Niet aangemeld. Open het dashboard in Microsoft Teams; het tabblad meldt je dan vanzelf aan.',
+);
 const BAD_TOKEN = refusal(401, 'aanmelding_ongeldig', 'Je aanmelding is ongeldig of verlopen. Laad het tabblad opnieuw.');
 
 /**
@@ -104,13 +116,18 @@ const identify = async (req: restify.Request, url: URL, t: TabRoutes): Promise<W
     if (!queryTenant || !ID.test(queryTenant)) return refusal(400, 'tenant_ontbreekt', 'Ontwikkelmodus: geef ?tenant=…&team=… mee.');
     return { tenantId: queryTenant, userId: null, mode: 'dev' };
   }
-  if (!t.verify) return refusal(503, 'sso_niet_ingericht', 'Aanmelden in het tabblad is niet ingericht (TAB_SSO_APP_ID of MICROSOFT_APP_ID ontbreekt).');
+  if (!t.verify)
+    return refusal(503, 'sso_niet_ingericht', 'Aanmelden in het tabblad is niet ingericht (TAB_SSO_APP_ID of MICROSOFT_APP_ID ontbreekt).');
   let check: TokenCheck;
   try {
     check = await t.verify(bearer);
   } catch (e) {
     t.log.warn('tab: sleutels van Entra ID niet op te halen', { error: e instanceof Error ? e.message : String(e) });
-    return refusal(503, 'aanmelding_niet_te_controleren', 'Je aanmelding kan nu niet worden gecontroleerd. Probeer het over een minuut opnieuw.');
+    return refusal(
+      503,
+      'aanmelding_niet_te_controleren',
+      'Je aanmelding kan nu niet worden gecontroleerd. Probeer het over een minuut opnieuw.',
+    );
   }
   if (!check.ok) {
     t.refused({ reden: check.reason });
@@ -127,7 +144,9 @@ const isRefusal = (x: Who | Refusal): x is Refusal => 'status' in x;
 /** Registers `/tab`, `/tab/config`, the tab's scripts and `GET /api/tab/cases`. */
 export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void => {
   for (const [path, asset] of t.assets) {
-    const headers = asset.contentType.startsWith('text/html') ? { ...PAGE_HEADERS, 'cache-control': 'no-cache' } : { 'cache-control': 'public, max-age=300' };
+    const headers = asset.contentType.startsWith('text/html')
+      ? { ...PAGE_HEADERS, 'cache-control': 'no-cache' }
+      : { 'cache-control': 'public, max-age=300' };
     server.get(path, async (_req, res) => {
       res.sendRaw(200, asset.body, { 'content-type': asset.contentType, ...headers });
     });
@@ -146,7 +165,10 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
     if (isRefusal(who)) return send(who.status, { code: who.code, message: who.message });
     const team = url.searchParams.get('team');
     if (!team || !ID.test(team)) {
-      return send(400, { code: 'team_ontbreekt', message: 'Geen team bekend. Voeg het dashboard toe als tabblad in een kanaal van je team.' });
+      return send(400, {
+        code: 'team_ontbreekt',
+        message: 'Geen team bekend. Voeg het dashboard toe als tabblad in een kanaal van je team.',
+      });
     }
     try {
       const overview = await t.dashboard.overview(who.tenantId, team, t.dossier && who.mode === 'sso' ? who.userId : null);
@@ -157,7 +179,10 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
         });
       }
       if (who.mode === 'sso' && t.membership && who.userId && !(await t.membership.isMember(who.tenantId, team, who.userId))) {
-        return send(403, { code: 'geen_teamlid', message: 'Je bent geen lid van dit team; het dashboard toont alleen de casussen van je eigen teams.' });
+        return send(403, {
+          code: 'geen_teamlid',
+          message: 'Je bent geen lid van dit team; het dashboard toont alleen de casussen van je eigen teams.',
+        });
       }
       send(200, { mode: who.mode, teamId: team, ...overview });
     } catch (e) {
@@ -178,18 +203,23 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
     const who = await identify(req, url, t);
     if (isRefusal(who)) return send(who.status, { code: who.code, message: who.message });
     if (who.mode !== 'sso' || !who.userId) {
-      return send(403, { code: 'aanmelding_nodig', message: 'Het dossier bevat vrije tekst en is er alleen na aanmelden: open het dashboard in Microsoft Teams.' });
+      return send(403, {
+        code: 'aanmelding_nodig',
+        message: 'Het dossier bevat vrije tekst en is er alleen na aanmelden: open het dashboard in Microsoft Teams.',
+      });
     }
     const team = url.searchParams.get('team');
     const caseId = parseCaseId(routeParam(req, 'caseId').slice(0, 32));
-    if (!team || !ID.test(team)) return send(400, { code: 'team_ontbreekt', message: 'Geen team bekend. Open het dashboard als tabblad in een kanaal van je team.' });
+    if (!team || !ID.test(team))
+      return send(400, { code: 'team_ontbreekt', message: 'Geen team bekend. Open het dashboard als tabblad in een kanaal van je team.' });
     if (!caseId) return send(400, { code: 'casus_ongeldig', message: 'Onbekend casusnummer.' });
     try {
       if (t.membership && !(await t.membership.isMember(who.tenantId, team, who.userId))) {
         return send(403, { code: 'geen_teamlid', message: 'Je bent geen lid van dit team; het dossier is er alleen voor je eigen teams.' });
       }
       const outcome = await dossier.forTabUser(who.tenantId, team, caseId, who.userId, randomUUID());
-      if (!outcome.ok) return send(outcome.status, { code: outcome.status === 403 ? 'geen_inzage' : 'niet_gevonden', message: outcome.refusal.message });
+      if (!outcome.ok)
+        return send(outcome.status, { code: outcome.status === 403 ? 'geen_inzage' : 'niet_gevonden', message: outcome.refusal.message });
       t.log.info('dossier gedownload', { caseId, via: 'tab' });
       await sendDossier(res, outcome.read);
     } catch (e) {

@@ -55,14 +55,23 @@ export interface DispatchStats {
 type Step = 'next' | 'stop';
 
 /** The outcome of `p` if it settles within `ms`, else `pending` (p keeps running). */
-const within = async <T>(p: Promise<T>, ms: number): Promise<{ done: true; value: T } | { done: true; error: unknown } | { done: false }> => {
+const within = async <T>(
+  p: Promise<T>,
+  ms: number,
+): Promise<{ done: true; value: T } | { done: true; error: unknown } | { done: false }> => {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<{ done: false }>((resolve) => {
     timer = setTimeout(() => resolve({ done: false }), Math.max(0, ms));
     timer.unref();
   });
   try {
-    return await Promise.race([p.then((value) => ({ done: true as const, value }), (error: unknown) => ({ done: true as const, error })), late]);
+    return await Promise.race([
+      p.then(
+        (value) => ({ done: true as const, value }),
+        (error: unknown) => ({ done: true as const, error }),
+      ),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -72,7 +81,7 @@ const due = (iso: string | null, now: number): number => (iso ? Date.parse(iso) 
 
 /** Which card an update replaces: its activity id, or its case's root card while that id is unknown. */
 const cardOf = (m: OutboxMessage): string | null =>
-  m.kind !== 'update' ? null : m.activityId ?? (m.rootCard === 'afterRoot' && m.caseId ? `root:${m.caseId}` : null);
+  m.kind !== 'update' ? null : (m.activityId ?? (m.rootCard === 'afterRoot' && m.caseId ? `root:${m.caseId}` : null));
 
 /**
  * The message as it must be sent: an `afterRoot` item gets the root card's id. When no root card
@@ -161,7 +170,11 @@ export const deliverOne = async (ctx: RunContext, tenant: string, conv: string, 
       // Wait for the answer (the lease is extended for that) up to abandonAfterMs.
       ctx.stats.slow = (ctx.stats.slow ?? 0) + 1;
       const rest = Math.max(0, ctx.abandonAfterMs - ctx.deliveryTimeoutMs);
-      ctx.log.warn('Teams antwoordt traag: de dispatcher wacht op het antwoord in plaats van opnieuw te versturen', { id: entry.value.id, tenant, wachtMs: rest });
+      ctx.log.warn('Teams antwoordt traag: de dispatcher wacht op het antwoord in plaats van opnieuw te versturen', {
+        id: entry.value.id,
+        tenant,
+        wachtMs: rest,
+      });
       const extended = await ctx.store.lease(tenant, held, new Date(ctx.clock.now().getTime() + rest + ctx.leaseMs)).catch(() => null);
       if (extended) held = extended;
       outcome = await within(sending, rest);
@@ -187,7 +200,10 @@ export const deliverOne = async (ctx: RunContext, tenant: string, conv: string, 
     ctx.metrics.noticeSent(held.value.kind);
     if (!(await ctx.store.complete(tenant, held))) {
       ctx.stats.lateCompletions++;
-      ctx.log.warn('bericht afgeleverd, maar een andere instantie had het al overgenomen: mogelijk dubbel verstuurd', { id: entry.value.id, tenant });
+      ctx.log.warn('bericht afgeleverd, maar een andere instantie had het al overgenomen: mogelijk dubbel verstuurd', {
+        id: entry.value.id,
+        tenant,
+      });
     }
     return 'next';
   }
@@ -195,7 +211,12 @@ export const deliverOne = async (ctx: RunContext, tenant: string, conv: string, 
 };
 
 /** Remembers a posted root card's id, here and on the case (before the item is completed, so others find it). */
-const recordRoot = async (ctx: RunContext, tenant: string, caseId: NonNullable<OutboxMessage['caseId']>, activityId: string): Promise<void> => {
+const recordRoot = async (
+  ctx: RunContext,
+  tenant: string,
+  caseId: NonNullable<OutboxMessage['caseId']>,
+  activityId: string,
+): Promise<void> => {
   ctx.rootIds.set(`${tenant}|${caseId}`, activityId);
   try {
     await ctx.roots?.record(tenant, caseId, activityId);
@@ -225,20 +246,38 @@ const onFailure = async (
     ctx.forbidden.set(key, n);
     const pauseMs = backoffMs(n, ctx.forbiddenPause, ctx.random);
     ctx.limiter.block(conv, now + pauseMs);
-    ctx.log.warn('Teams weigerde dit bericht (403): het gaat naar de dode brieven, het gesprek gaat na een pauze verder', { id: entry.value.id, tenant, conversation: conv, pauseMs, opEenRij: n });
+    ctx.log.warn('Teams weigerde dit bericht (403): het gaat naar de dode brieven, het gesprek gaat na een pauze verder', {
+      id: entry.value.id,
+      tenant,
+      conversation: conv,
+      pauseMs,
+      opEenRij: n,
+    });
     await moveToDead(ctx, tenant, leased, f, 'permanent', attempts);
     ctx.wakeLater(tenant, pauseMs);
     return 'stop';
   }
   if (verdict.kind === 'dead') {
-    ctx.log.warn('bericht niet afleverbaar, naar de dode brieven', { id: entry.value.id, tenant, status: f.status, attempts, reason: verdict.reason });
+    ctx.log.warn('bericht niet afleverbaar, naar de dode brieven', {
+      id: entry.value.id,
+      tenant,
+      status: f.status,
+      attempts,
+      reason: verdict.reason,
+    });
     await moveToDead(ctx, tenant, leased, f, verdict.reason, attempts);
     return 'next';
   }
   if (verdict.blockMs > 0) ctx.limiter.block(conv, now + verdict.blockMs);
   const next = new Date(now + verdict.delayMs);
   await ctx.store.reschedule(tenant, leased, { attempts, nextAttemptAt: next.toISOString(), lastStatus: f.status, lastError: f.message });
-  ctx.log.info('bericht niet afgeleverd, volgt later', { id: entry.value.id, tenant, status: f.status, attempts, wachtMs: verdict.delayMs });
+  ctx.log.info('bericht niet afgeleverd, volgt later', {
+    id: entry.value.id,
+    tenant,
+    status: f.status,
+    attempts,
+    wachtMs: verdict.delayMs,
+  });
   ctx.wakeLater(tenant, verdict.delayMs);
   return 'stop';
 };

@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type Clock, type LeaseStore, type Logger, type Metrics, type Notifier, type OutboxEntry, type OutboxStore, type RootCards, noMetrics } from '../app';
+import {
+  type Clock,
+  type LeaseStore,
+  type Logger,
+  type Metrics,
+  type Notifier,
+  type OutboxEntry,
+  type OutboxStore,
+  type RootCards,
+  noMetrics,
+} from '../app';
 import { type DispatchStats, type RunContext, deliverOne, runConversation } from './conversationRun';
 import { type BackoffPolicy, DEFAULT_BACKOFF, FORBIDDEN_PAUSE } from './retryPolicy';
 import { Semaphore } from './semaphore';
@@ -345,10 +355,13 @@ export class OutboxDispatcher {
     const existing = this.wakes.get(tenant);
     if (existing && existing.at <= at) return;
     if (existing) clearTimeout(existing.timer);
-    const timer = setTimeout(() => {
-      this.wakes.delete(tenant);
-      this.kick(tenant);
-    }, Math.max(1, ms));
+    const timer = setTimeout(
+      () => {
+        this.wakes.delete(tenant);
+        this.kick(tenant);
+      },
+      Math.max(1, ms),
+    );
     timer.unref();
     this.wakes.set(tenant, { at, timer });
   }

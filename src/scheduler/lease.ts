@@ -9,7 +9,11 @@ export interface JobLeaseOptions {
 
 /** The outcome of {@link JobLeases.runOnce}. */
 export type JobRun<T> =
-  | { readonly ran: true; readonly value: T; /** The claim was lost while running (another instance may run it too). */ readonly leaseLost: boolean }
+  | {
+      readonly ran: true;
+      readonly value: T;
+      /** The claim was lost while running (another instance may run it too). */ readonly leaseLost: boolean;
+    }
   | { readonly ran: false; readonly reason: 'held' | 'done' };
 
 /**

@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { type CalendarService, type CaseRepository, type Clock, type Logger, type Member, type Metrics, type NoticeViews, type OutboxMessage, type ReminderIndex, type TeamSettingsStore, isStorageFault } from '../app';
+import {
+  type CalendarService,
+  type CaseRepository,
+  type Clock,
+  type Logger,
+  type Member,
+  type Metrics,
+  type NoticeViews,
+  type OutboxMessage,
+  type ReminderIndex,
+  type TeamSettingsStore,
+  isStorageFault,
+} from '../app';
 import { type Case, type CaseId, caseReminders, isOfficeHours } from '../domain';
 import { type JobLeases, tickSlot } from './lease';
 
@@ -53,7 +65,10 @@ export class ReminderScheduler {
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      if (!this.running) this.running = this.tick().catch((e: unknown) => this.deps.log.warn('herinneringen uitgesteld', { error: e instanceof Error ? e.message : String(e) })).finally(() => (this.running = null));
+      if (!this.running)
+        this.running = this.tick()
+          .catch((e: unknown) => this.deps.log.warn('herinneringen uitgesteld', { error: e instanceof Error ? e.message : String(e) }))
+          .finally(() => (this.running = null));
     }, this.everyMs);
     this.timer.unref();
   }
@@ -80,7 +95,11 @@ export class ReminderScheduler {
         if (signal.aborted) break;
         // One tenant's trouble (e.g. its calendar unreadable) never holds back the tenants after it.
         const r = await this.tenantTick(tenant, now).catch((e: unknown) => {
-          this.deps.log.warn('herinneringen van een tenant uitgesteld', { tenant, fout: e instanceof Error ? e.name : typeof e, opslag: isStorageFault(e) });
+          this.deps.log.warn('herinneringen van een tenant uitgesteld', {
+            tenant,
+            fout: e instanceof Error ? e.name : typeof e,
+            opslag: isStorageFault(e),
+          });
           return { sent: 0, dropped: 0, lost: 0 };
         });
         totals.sent += r.sent;
@@ -98,34 +117,34 @@ export class ReminderScheduler {
     const tables = await this.deps.calendar.tablesFor(tenantId);
     for (const row of await this.deps.index.due(tenantId, now, 200)) {
       try {
-      const stored = await this.deps.repo.get(tenantId, row.value.caseId as CaseId);
-      const c = stored?.value ?? null;
-      const still = c ? caseReminders(c, { now, tables }).find((r) => r.key === row.value.key) : undefined;
-      let message: OutboxMessage | null = null;
-      if (c && still) {
-        const settings = (await this.deps.settings.get(tenantId, c.location.teamId))?.value ?? null;
-        message = {
-          id: reminderOutboxId(tenantId, row.value.key),
-          conversation: { serviceUrl: c.location.serviceUrl, conversationId: c.location.conversationId, tenantId },
-          kind: 'reply',
-          activityId: c.location.rootActivityId,
-          activity: this.deps.views.notice({
-            case: c,
-            role: still.role,
-            holders: still.role === 'begeleider' ? ownerOf(c) : (settings?.roleHolders[still.role] ?? []),
-            due: null,
-            title: `Herinnering casus ${c.id}`,
-            kind: 'reminder',
-            message: still.message,
-          }),
-          createdAt: now.toISOString(),
-          caseId: c.id,
-        };
-      }
-      const fired = await this.deps.index.fire(tenantId, row, message);
-      if (!fired) out.lost++;
-      else if (message) out.sent++;
-      else out.dropped++;
+        const stored = await this.deps.repo.get(tenantId, row.value.caseId as CaseId);
+        const c = stored?.value ?? null;
+        const still = c ? caseReminders(c, { now, tables }).find((r) => r.key === row.value.key) : undefined;
+        let message: OutboxMessage | null = null;
+        if (c && still) {
+          const settings = (await this.deps.settings.get(tenantId, c.location.teamId))?.value ?? null;
+          message = {
+            id: reminderOutboxId(tenantId, row.value.key),
+            conversation: { serviceUrl: c.location.serviceUrl, conversationId: c.location.conversationId, tenantId },
+            kind: 'reply',
+            activityId: c.location.rootActivityId,
+            activity: this.deps.views.notice({
+              case: c,
+              role: still.role,
+              holders: still.role === 'begeleider' ? ownerOf(c) : (settings?.roleHolders[still.role] ?? []),
+              due: null,
+              title: `Herinnering casus ${c.id}`,
+              kind: 'reminder',
+              message: still.message,
+            }),
+            createdAt: now.toISOString(),
+            caseId: c.id,
+          };
+        }
+        const fired = await this.deps.index.fire(tenantId, row, message);
+        if (!fired) out.lost++;
+        else if (message) out.sent++;
+        else out.dropped++;
       } catch (e) {
         await this.isolate(tenantId, row, e, now);
       }
@@ -142,11 +161,20 @@ export class ReminderScheduler {
   private async isolate(tenantId: string, row: Parameters<ReminderIndex['fire']>[1], e: unknown, now: Date): Promise<void> {
     if (isStorageFault(e)) throw e;
     const fout = e instanceof Error ? e.name : typeof e;
-    this.deps.log.error('herinnering niet te maken: naar de dode brieven', { tenant: tenantId, caseId: row.value.caseId, kind: row.value.kind, fout });
+    this.deps.log.error('herinnering niet te maken: naar de dode brieven', {
+      tenant: tenantId,
+      caseId: row.value.caseId,
+      kind: row.value.kind,
+      fout,
+    });
     try {
       await this.deps.index.deadLetter(tenantId, row, { error: fout, at: now });
     } catch (e2) {
-      this.deps.log.warn('herinnering niet naar de dode brieven verplaatst', { tenant: tenantId, caseId: row.value.caseId, fout: e2 instanceof Error ? e2.name : typeof e2 });
+      this.deps.log.warn('herinnering niet naar de dode brieven verplaatst', {
+        tenant: tenantId,
+        caseId: row.value.caseId,
+        fout: e2 instanceof Error ? e2.name : typeof e2,
+      });
     }
   }
 }

@@ -23,7 +23,12 @@ export class RetentionScheduler {
   start(): void {
     if (this.timer) return;
     const check = () => {
-      if (!this.running) this.running = this.tick().catch((e: unknown) => this.log.warn('bewaartermijn: opschonen uitgesteld', { error: e instanceof Error ? e.message : String(e) })).finally(() => (this.running = null));
+      if (!this.running)
+        this.running = this.tick()
+          .catch((e: unknown) =>
+            this.log.warn('bewaartermijn: opschonen uitgesteld', { error: e instanceof Error ? e.message : String(e) }),
+          )
+          .finally(() => (this.running = null));
     };
     this.timer = setInterval(check, this.checkEveryMs);
     this.timer.unref();

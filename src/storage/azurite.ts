@@ -21,7 +21,11 @@ export interface AzuriteOptions {
    * folder (`npm start`). More than `maxRestarts` within a minute is hopeless: `onGiveUp` is told.
    */
   readonly supervise?: {
-    readonly log: { warn(msg: string, data?: Record<string, unknown>): void; info(msg: string, data?: Record<string, unknown>): void; error(msg: string, data?: Record<string, unknown>): void };
+    readonly log: {
+      warn(msg: string, data?: Record<string, unknown>): void;
+      info(msg: string, data?: Record<string, unknown>): void;
+      error(msg: string, data?: Record<string, unknown>): void;
+    };
     readonly maxRestarts?: number;
     readonly onGiveUp?: (reason: string) => void;
     /** After a restart (e.g. to create tables the killed emulator had not saved yet). */
@@ -75,14 +79,27 @@ const launch = async (host: string, port: number, location: string | null): Prom
   const main = require.resolve('azurite/dist/src/table/main.js');
   // AZURITE_NODE_ARGS: extra node flags for the emulator (e.g. `--cpu-prof`), for the benches.
   const nodeArgs = (process.env['AZURITE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const args = [...nodeArgs, main, '--tableHost', host, '--tablePort', String(port), '--silent', '--disableTelemetry', '--skipApiVersionCheck'];
+  const args = [
+    ...nodeArgs,
+    main,
+    '--tableHost',
+    host,
+    '--tablePort',
+    String(port),
+    '--silent',
+    '--disableTelemetry',
+    '--skipApiVersionCheck',
+  ];
   if (location) {
     mkdirSync(location, { recursive: true });
     args.push('--location', location);
   } else {
     args.push('--inMemoryPersistence');
   }
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, AZURITE_ACCEPT_EULA: 'true' } });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, AZURITE_ACCEPT_EULA: 'true' },
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   let exited: number | null = null;

@@ -31,7 +31,14 @@ export class TableCalendarStore implements CalendarStore {
   constructor(private readonly table: TableClient) {}
 
   private entity(tenantId: string, t: RegionalTable): TableEntity {
-    return { partitionKey: tenantPk(tenantId), rowKey: tableRow(t.id), tableId: t.id, region: t.region, deadline: t.deadline, meeting: t.meeting };
+    return {
+      partitionKey: tenantPk(tenantId),
+      rowKey: tableRow(t.id),
+      tableId: t.id,
+      region: t.region,
+      deadline: t.deadline,
+      meeting: t.meeting,
+    };
   }
 
   async read(tenantId: string): Promise<StoredCalendar> {
@@ -41,10 +48,17 @@ export class TableCalendarStore implements CalendarStore {
     let legacy: { tables: RegionalTable[]; etag: string } | null = null;
     for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: prefixFilter(pk, 'cal') } })) {
       const rowKey = String(e.rowKey);
-      if (rowKey === META) meta = { editors: JSON.parse(typeof e.editors === 'string' ? e.editors : '[]') as Member[], etag: String(e.etag) };
-      else if (rowKey === LEGACY) legacy = { tables: JSON.parse(typeof e.data === 'string' ? e.data : '[]') as RegionalTable[], etag: String(e.etag) };
+      if (rowKey === META)
+        meta = { editors: JSON.parse(typeof e.editors === 'string' ? e.editors : '[]') as Member[], etag: String(e.etag) };
+      else if (rowKey === LEGACY)
+        legacy = { tables: JSON.parse(typeof e.data === 'string' ? e.data : '[]') as RegionalTable[], etag: String(e.etag) };
       else if (rowKey.startsWith('caltafel_')) {
-        const t = { id: String(e.tableId), region: String(e.region), deadline: String(e.deadline), meeting: String(e.meeting) } as RegionalTable;
+        const t = {
+          id: String(e.tableId),
+          region: String(e.region),
+          deadline: String(e.deadline),
+          meeting: String(e.meeting),
+        } as RegionalTable;
         tables.set(t.id, t);
       }
     }
@@ -59,14 +73,23 @@ export class TableCalendarStore implements CalendarStore {
    * The former single-row calendar becomes one row per table. Safe to repeat and to race: rows are
    * upserted, the old row is deleted only if unchanged since it was read.
    */
-  private async migrate(tenantId: string, legacy: { tables: RegionalTable[]; etag: string }, meta: { editors: Member[]; etag: string } | null): Promise<{ editors: Member[]; etag: string } | null> {
+  private async migrate(
+    tenantId: string,
+    legacy: { tables: RegionalTable[]; etag: string },
+    meta: { editors: Member[]; etag: string } | null,
+  ): Promise<{ editors: Member[]; etag: string } | null> {
     for (const part of chunks(legacy.tables, BATCH)) {
       await this.table.submitTransaction(part.map((t): TransactionAction => ['upsert', this.entity(tenantId, t), 'Replace']));
     }
     let current = meta;
     if (!current) {
       try {
-        const r = await this.table.createEntity<MetaEntity>({ partitionKey: tenantPk(tenantId), rowKey: META, editors: '[]', createdAt: new Date().toISOString() });
+        const r = await this.table.createEntity<MetaEntity>({
+          partitionKey: tenantPk(tenantId),
+          rowKey: META,
+          editors: '[]',
+          createdAt: new Date().toISOString(),
+        });
         current = { editors: [], etag: r.etag ?? '' };
       } catch (e) {
         if (statusOf(e) !== 409) throw e;
@@ -82,7 +105,12 @@ export class TableCalendarStore implements CalendarStore {
 
   async create(tenantId: string, editors: readonly Member[], tables: readonly RegionalTable[]): Promise<boolean> {
     try {
-      await this.table.createEntity<MetaEntity>({ partitionKey: tenantPk(tenantId), rowKey: META, editors: JSON.stringify(editors), createdAt: new Date().toISOString() });
+      await this.table.createEntity<MetaEntity>({
+        partitionKey: tenantPk(tenantId),
+        rowKey: META,
+        editors: JSON.stringify(editors),
+        createdAt: new Date().toISOString(),
+      });
     } catch (e) {
       if (statusOf(e) === 409) return false;
       throw e;
@@ -127,7 +155,9 @@ export class TableCalendarStore implements CalendarStore {
 
   async saveEditors(tenantId: string, editors: readonly Member[], etag: string): Promise<boolean> {
     try {
-      await this.table.updateEntity({ partitionKey: tenantPk(tenantId), rowKey: META, editors: JSON.stringify(editors) }, 'Merge', { etag });
+      await this.table.updateEntity({ partitionKey: tenantPk(tenantId), rowKey: META, editors: JSON.stringify(editors) }, 'Merge', {
+        etag,
+      });
       return true;
     } catch (e) {
       if (statusOf(e) === 409 || statusOf(e) === 412 || statusOf(e) === 404) return false;

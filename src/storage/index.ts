@@ -4,9 +4,19 @@ export { TableOutboxStore } from './outboxStore';
 export { escapeKey, tenantPk } from './keys';
 export { TableCaseQueries } from './caseQueries';
 export { TableTeamSettingsStore } from './teamSettingsStore';
-export { TableLeaseStore,  } from './leaseStore';
+export { TableLeaseStore } from './leaseStore';
 export { TableCalendarStore } from './calendarStore';
 export { TableReminderIndex } from './reminderIndex';
 export { TableDossierTokenStore } from './dossierTokenStore';
 export { TableRetentionStore } from './retentionStore';
-export { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRow, type ParsedExport, type RestoreOutcome, parseExport, restoreRows, tenantRows } from './tenantData';
+export {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportHeader,
+  type ExportRow,
+  type ParsedExport,
+  type RestoreOutcome,
+  parseExport,
+  restoreRows,
+  tenantRows,
+} from './tenantData';

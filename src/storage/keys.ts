@@ -9,8 +9,7 @@ import { odata } from '@azure/data-tables';
 const FORBIDDEN = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;
 
 /** Escapes characters Azure Tables refuses in keys (`/ \ # ?` and control characters). */
-export const escapeKey = (value: string): string =>
-  value.replace(FORBIDDEN, (ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+export const escapeKey = (value: string): string => value.replace(FORBIDDEN, (ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 export const tenantPk = (tenantId: string): string => `t_${escapeKey(tenantId)}`;
 export const TENANTS_PK = 'tenants';
@@ -33,7 +32,10 @@ export const prefixFilter = (pk: string, prefix: string): string => {
 };
 
 /** The outbox row of a message (same shape whichever transaction writes it). */
-export const outboxRow = (tenantId: string, m: { readonly id: string; readonly caseId: string | null }): { partitionKey: string; rowKey: string; data: string; caseId: string; leaseUntil: string } => ({
+export const outboxRow = (
+  tenantId: string,
+  m: { readonly id: string; readonly caseId: string | null },
+): { partitionKey: string; rowKey: string; data: string; caseId: string; leaseUntil: string } => ({
   partitionKey: tenantPk(tenantId),
   rowKey: rk.outbox(m.id),
   data: JSON.stringify(m),

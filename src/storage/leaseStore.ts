@@ -59,11 +59,7 @@ export class TableLeaseStore implements LeaseStore {
 
   async renew(lease: JobLease, until: Date): Promise<JobLease | null> {
     try {
-      const r = await this.table.updateEntity(
-        { ...leaseKeys(lease.name), until: until.toISOString() },
-        'Merge',
-        { etag: lease.etag },
-      );
+      const r = await this.table.updateEntity({ ...leaseKeys(lease.name), until: until.toISOString() }, 'Merge', { etag: lease.etag });
       return { ...lease, until: until.toISOString(), etag: r.etag ?? '' };
     } catch (e) {
       if (lost(e)) return null;

@@ -66,14 +66,18 @@ export class TableOutboxStore implements OutboxStore, TeamPresenceStore {
   async removedConversations(tenantId: string): Promise<ReadonlySet<string>> {
     const out = new Set<string>();
     const filter = prefixFilter(tenantPk(tenantId), 'gone_');
-    for await (const e of this.table.listEntities<GoneEntity>({ queryOptions: { filter, select: ['conversation'] } })) out.add(e.conversation);
+    for await (const e of this.table.listEntities<GoneEntity>({ queryOptions: { filter, select: ['conversation'] } }))
+      out.add(e.conversation);
     return out;
   }
 
   async markRemoved(tenantId: string, teamId: string, conversations: readonly string[], at: Date): Promise<void> {
     const pk = tenantPk(tenantId);
     for (const conversation of new Set(conversations)) {
-      await this.table.upsertEntity({ partitionKey: pk, rowKey: `gone_${escapeKey(conversation)}`, teamId, conversation, at: at.toISOString() }, 'Replace');
+      await this.table.upsertEntity(
+        { partitionKey: pk, rowKey: `gone_${escapeKey(conversation)}`, teamId, conversation, at: at.toISOString() },
+        'Replace',
+      );
     }
   }
 
@@ -213,11 +217,9 @@ export class TableOutboxStore implements OutboxStore, TeamPresenceStore {
     fields: Omit<OutboxEntity, 'partitionKey' | 'rowKey' | 'data'>,
   ): Promise<Versioned<OutboxMessage> | null> {
     try {
-      const r = await this.table.updateEntity(
-        { partitionKey: tenantPk(tenantId), rowKey: rk.outbox(item.value.id), ...fields },
-        'Merge',
-        { etag: item.etag },
-      );
+      const r = await this.table.updateEntity({ partitionKey: tenantPk(tenantId), rowKey: rk.outbox(item.value.id), ...fields }, 'Merge', {
+        etag: item.etag,
+      });
       return r.etag ? { value: item.value, etag: r.etag } : null;
     } catch (e) {
       if (gone(e)) return null;

@@ -42,7 +42,21 @@ export class TableReminderIndex implements ReminderIndex {
     try {
       await this.table.submitTransaction([
         ['delete', { partitionKey: pk, rowKey: rk.due(r.at, r.key) }],
-        ['upsert', { partitionKey: pk, rowKey: `deadrem_${escapeKey(r.key)}`, caseId: r.caseId, key: r.key, kind: r.kind, dueAt: r.at, role: r.role, fout: info.error, deadAt: info.at.toISOString() }, 'Replace'],
+        [
+          'upsert',
+          {
+            partitionKey: pk,
+            rowKey: `deadrem_${escapeKey(r.key)}`,
+            caseId: r.caseId,
+            key: r.key,
+            kind: r.kind,
+            dueAt: r.at,
+            role: r.role,
+            fout: info.error,
+            deadAt: info.at.toISOString(),
+          },
+          'Replace',
+        ],
       ]);
       return true;
     } catch (e) {

@@ -90,7 +90,9 @@ export class TableRetentionStore implements RetentionStore {
   async purgeAudit(tenantId: string, p: PurgedCase): Promise<number> {
     const pk = tenantPk(tenantId);
     const keys: string[] = [];
-    for await (const e of this.table.listEntities<{ rowKey: string }>({ queryOptions: { filter: prefixFilter(pk, rk.eventsOf(p.caseId)), select: ['RowKey'] } })) {
+    for await (const e of this.table.listEntities<{ rowKey: string }>({
+      queryOptions: { filter: prefixFilter(pk, rk.eventsOf(p.caseId)), select: ['RowKey'] },
+    })) {
       keys.push(e.rowKey);
     }
     let rows = 0;

@@ -68,8 +68,15 @@ export async function* tenantRows(cases: TableClient, tenantId: string): AsyncGe
   for await (const e of cases.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) yield toRow(e);
 }
 
-const rowValue = z.union([z.string(), z.number(), z.boolean(), z.object({ type: z.enum(['Binary', 'Boolean', 'DateTime', 'Double', 'Guid', 'Int32', 'Int64', 'String']), value: z.string() }).strict()]);
-const headerSchema = z.object({ format: z.literal(EXPORT_FORMAT), version: z.literal(EXPORT_VERSION), tenantId: z.string().min(1), exportedAt: z.string() }).strict();
+const rowValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.object({ type: z.enum(['Binary', 'Boolean', 'DateTime', 'Double', 'Guid', 'Int32', 'Int64', 'String']), value: z.string() }).strict(),
+]);
+const headerSchema = z
+  .object({ format: z.literal(EXPORT_FORMAT), version: z.literal(EXPORT_VERSION), tenantId: z.string().min(1), exportedAt: z.string() })
+  .strict();
 const rowSchema = z
   .object({
     table: z.literal('cases'),
@@ -83,7 +90,10 @@ export type ParsedExport = { ok: true; header: ExportHeader; rows: readonly Expo
 
 /** Parses and checks an export file: the header, every row, and that every row belongs to the header's tenant. */
 export const parseExport = (text: string): ParsedExport => {
-  const lines = text.split('\n').map((l, i) => ({ n: i + 1, text: l.trim() })).filter((l) => l.text !== '');
+  const lines = text
+    .split('\n')
+    .map((l, i) => ({ n: i + 1, text: l.trim() }))
+    .filter((l) => l.text !== '');
   const first = lines[0];
   if (!first) return { ok: false, problems: ['Het bestand is leeg.'] };
   const parse = (text: string): unknown => {
@@ -94,7 +104,13 @@ export const parseExport = (text: string): ParsedExport => {
     }
   };
   const h = headerSchema.safeParse(parse(first.text));
-  if (!h.success) return { ok: false, problems: [`Regel ${first.n}: dit is geen export van Escaleer (de eerste regel moet de kop zijn met format "${EXPORT_FORMAT}", versie ${EXPORT_VERSION} en de tenant).`] };
+  if (!h.success)
+    return {
+      ok: false,
+      problems: [
+        `Regel ${first.n}: dit is geen export van Escaleer (de eerste regel moet de kop zijn met format "${EXPORT_FORMAT}", versie ${EXPORT_VERSION} en de tenant).`,
+      ],
+    };
   const header = h.data as ExportHeader;
   const pk = tenantPk(header.tenantId);
   const problems: string[] = [];
@@ -129,7 +145,13 @@ export const parseExport = (text: string): ParsedExport => {
 const toEntity = (row: ExportRow): TableEntity => {
   const entity: TableEntity<Record<string, unknown>> = { partitionKey: row.partitionKey, rowKey: row.rowKey };
   for (const [k, v] of Object.entries(row.properties)) {
-    entity[k] = typeof v === 'object' ? { type: v.type, value: v.type === 'Boolean' ? v.value === 'true' : v.type === 'Int32' || v.type === 'Double' ? Number(v.value) : v.value } : v;
+    entity[k] =
+      typeof v === 'object'
+        ? {
+            type: v.type,
+            value: v.type === 'Boolean' ? v.value === 'true' : v.type === 'Int32' || v.type === 'Double' ? Number(v.value) : v.value,
+          }
+        : v;
   }
   return entity;
 };

@@ -43,7 +43,9 @@ const teamsJsPath = (): string | null => {
 
 export const loadTabAssets = (): TabAssets => {
   const dir = publicDir();
-  const map = new Map<string, TabAsset>(FILES.map(([url, file, contentType]) => [url, { contentType, body: readFileSync(join(dir, file)) }]));
+  const map = new Map<string, TabAsset>(
+    FILES.map(([url, file, contentType]) => [url, { contentType, body: readFileSync(join(dir, file)) }]),
+  );
   const teamsJs = teamsJsPath();
   if (teamsJs) map.set('/tab/teams-js.js', { contentType: 'text/javascript; charset=utf-8', body: readFileSync(teamsJs) });
   return map;

@@ -61,8 +61,13 @@ export const pinoLogger = (level: Level, destination?: pino.DestinationStream): 
       if (data) p[lvl](data, msg);
       else p[lvl](msg);
     };
-    return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error'), child: (bindings) => wrap(p.child(bindings)) };
+    return {
+      debug: line('debug'),
+      info: line('info'),
+      warn: line('warn'),
+      error: line('error'),
+      child: (bindings) => wrap(p.child(bindings)),
+    };
   };
   return wrap(root);
 };
-

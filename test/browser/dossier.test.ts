@@ -23,9 +23,20 @@ describe('Dossier downloaden in de Playground, zoals een mens het doet', () => {
     // The first steps through the API (as Anouk); the clicks that matter here are in the web UI.
     const c = await CaseDriver.attach(w.team.e, caseId);
     await c.act(DEMO.anouk, 'route.kiezen', { route: 'zorgkantoor', clientRef: 'ECD-42' });
-    const r = await c.act(DEMO.anouk, 'cirkel1.vastleggen', { datum: w.today(-2), deelnemers: 'begeleider', vraag: `${VRIJ}vraag`, afspraken: `${VRIJ}afspraken`, uitkomst: 'onvoldoende' });
+    const r = await c.act(DEMO.anouk, 'cirkel1.vastleggen', {
+      datum: w.today(-2),
+      deelnemers: 'begeleider',
+      vraag: `${VRIJ}vraag`,
+      afspraken: `${VRIJ}afspraken`,
+      uitkomst: 'onvoldoende',
+    });
     expect(r.text).toContain('Cirkel 2');
-    await w.channelShows(card, c.version, 'Nu: Cirkel 2', line(caseId, 'Cirkel 1 vastleggen', 'Cirkel 2: consultatie binnen de zorgaanbieder', NAMES.anouk));
+    await w.channelShows(
+      card,
+      c.version,
+      'Nu: Cirkel 2',
+      line(caseId, 'Cirkel 1 vastleggen', 'Cirkel 2: consultatie binnen de zorgaanbieder', NAMES.anouk),
+    );
 
     await w.press(anouk, card, 'Details', `Details casus ${caseId}`);
     await anouk.waitForText(card, `${VRIJ}afspraken`);
@@ -34,7 +45,10 @@ describe('Dossier downloaden in de Playground, zoals een mens het doet', () => {
     const [popup] = await Promise.all([anouk.context.waitForEvent('page'), link.click()]);
     await popup.waitForLoadState();
     expect(popup.url()).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${w.team.e.app.port}/dossier/[A-Za-z0-9_-]{43}$`));
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Dossier downloaden (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Dossier downloaden (PDF)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`dossier-${caseId}.pdf`);
     const path = await download.path();
     const pdf = await pdfText(readFileSync(path));

@@ -32,9 +32,38 @@ const card = {
     { type: 'Input.Text', id: 'naam', label: 'Referentie', isRequired: true, errorMessage: 'Vul een referentie in.' },
     { type: 'Input.Text', id: 'toelichting', label: 'Toelichting', isMultiline: true },
     { type: 'Input.Date', id: 'datum', label: 'Datum overleg' },
-    { type: 'Input.ChoiceSet', id: 'route', label: 'Route', style: 'expanded', choices: [{ title: 'Zorgkantoor (Wlz)', value: 'wlz' }, { title: 'Gemeente (Wmo)', value: 'wmo' }] },
-    { type: 'Input.ChoiceSet', id: 'wie', label: 'Aanwezig', style: 'expanded', isMultiSelect: true, choices: [{ title: 'Teamleider', value: 'tl' }, { title: 'Sleutelfiguur', value: 'sf' }, { title: 'Coördinator', value: 'co' }] },
-    { type: 'Input.ChoiceSet', id: 'tafel', label: 'Welke tafel?', style: 'compact', choices: [{ title: 'Twente', value: 't1' }, { title: 'Arnhem', value: 't2' }] },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'route',
+      label: 'Route',
+      style: 'expanded',
+      choices: [
+        { title: 'Zorgkantoor (Wlz)', value: 'wlz' },
+        { title: 'Gemeente (Wmo)', value: 'wmo' },
+      ],
+    },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'wie',
+      label: 'Aanwezig',
+      style: 'expanded',
+      isMultiSelect: true,
+      choices: [
+        { title: 'Teamleider', value: 'tl' },
+        { title: 'Sleutelfiguur', value: 'sf' },
+        { title: 'Coördinator', value: 'co' },
+      ],
+    },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'tafel',
+      label: 'Welke tafel?',
+      style: 'compact',
+      choices: [
+        { title: 'Twente', value: 't1' },
+        { title: 'Arnhem', value: 't2' },
+      ],
+    },
     // As in Escaleer's form template: a toggle with a title and no label.
     { type: 'Input.Toggle', id: 'akkoord', title: 'Cliënt is akkoord', value: 'false', valueOn: 'true', valueOff: 'false' },
   ],
@@ -43,7 +72,12 @@ const card = {
     {
       type: 'Action.ShowCard',
       title: 'Meer',
-      card: { type: 'AdaptiveCard', version: '1.5', body: [], actions: [{ type: 'Action.Execute', title: 'Vernieuwen', verb: 'vernieuwen', associatedInputs: 'none', data: {} }] },
+      card: {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [],
+        actions: [{ type: 'Action.Execute', title: 'Vernieuwen', verb: 'vernieuwen', associatedInputs: 'none', data: {} }],
+      },
     },
   ],
 };
@@ -64,7 +98,13 @@ const standInBot = async (): Promise<{ server: Server; endpoint: string; invokes
           version: '1.5',
           body: [
             { type: 'TextBlock', text: `Casus CAS-2026-0042: ${a.value?.action?.verb} door ${a.from.name}`, wrap: true },
-            { type: 'TextBlock', text: Object.entries(data).map(([k, v]) => `${k}=${String(v)}`).join('; '), wrap: true },
+            {
+              type: 'TextBlock',
+              text: Object.entries(data)
+                .map(([k, v]) => `${k}=${String(v)}`)
+                .join('; '),
+              wrap: true,
+            },
           ],
         };
         res.setHeader('content-type', 'application/json');
@@ -77,7 +117,11 @@ const standInBot = async (): Promise<{ server: Server; endpoint: string; invokes
         ? { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }
         : { text: `echo: ${(a.text ?? '').replace(/<[^>]+>/g, '')}` };
       const url = `${a.serviceUrl.replace(/\/$/, '')}/v3/conversations/${encodeURIComponent(a.conversation.id)}/activities/${encodeURIComponent(a.id)}`;
-      void fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', from: a.recipient, ...reply }) });
+      void fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', from: a.recipient, ...reply }),
+      });
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));

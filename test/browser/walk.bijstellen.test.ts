@@ -61,7 +61,14 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
   });
 
   /** Anouk opens the form behind `button` on `card`, fills `values` and saves; the case moves to `next`. */
-  const byAnouk = async (card: Card, button: string, values: Fill, next: string, notice: string, opts: { submit?: string; open?: boolean } = {}): Promise<void> => {
+  const byAnouk = async (
+    card: Card,
+    button: string,
+    values: Fill,
+    next: string,
+    notice: string,
+    opts: { submit?: string; open?: boolean } = {},
+  ): Promise<void> => {
     if (opts.open !== false) await w.openForm(anouk, card, button);
     const submit = opts.submit ?? 'Opslaan';
     const v = await w.submit(anouk, card, values, submit, next, notice);
@@ -70,7 +77,17 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
   };
 
   /** `who` types /status in their own Playground, opens the form behind `button`, fills and saves; Anouk's channel card follows. */
-  const byOther = async (who: Person, name: string, card: Card, now: string, button: string, values: Fill, next: string, notice: string, shot?: string): Promise<Card> => {
+  const byOther = async (
+    who: Person,
+    name: string,
+    card: Card,
+    now: string,
+    button: string,
+    values: Fill,
+    next: string,
+    notice: string,
+    shot?: string,
+  ): Promise<Card> => {
     const theirs = await w.statusIn(who, card.caseId ?? '', now);
     await w.openForm(who, theirs, button);
     if (shot) {
@@ -89,7 +106,12 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
     const c = await CaseDriver.attach(w.team.e, card.caseId ?? '');
     await c.act(DEMO.anouk, 'route.kiezen', { route: 'bijstellen' });
     await c.act(DEMO.anouk, 'signaal.vastleggen', { datum: w.today(-3), actielijn: `${VRIJ}api actielijn` });
-    await c.act(DEMO.anouk, 'actielijnen.bijstellen', { datum: w.today(-2), samenMetClient: 'true', bijstelling: `${VRIJ}api bijstelling`, resultaat: 'onvoldoende' });
+    await c.act(DEMO.anouk, 'actielijnen.bijstellen', {
+      datum: w.today(-2),
+      samenMetClient: 'true',
+      bijstelling: `${VRIJ}api bijstelling`,
+      resultaat: 'onvoldoende',
+    });
     await c.act(DEMO.mohamed, 'teamleider.besluit', { besluit: 'casuistiekoverleg' });
     const r = await c.act(DEMO.anouk, 'casuistiek.aanmelden', {
       datumOverleg: w.today(-1),
@@ -107,7 +129,14 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
     root = await w.newCase();
     caseId = root.caseId ?? '';
     await w.openForm(anouk, root, 'Route kiezen');
-    const v = await w.submit(anouk, root, { Route: ROUTE, 'Cliëntreferentie (pseudoniem)': `${VRIJ}0042` }, 'Route vastleggen', `Nu: ${STEP.s1}`, SAVED_FOR_TEAM);
+    const v = await w.submit(
+      anouk,
+      root,
+      { Route: ROUTE, 'Cliëntreferentie (pseudoniem)': `${VRIJ}0042` },
+      'Route vastleggen',
+      `Nu: ${STEP.s1}`,
+      SAVED_FOR_TEAM,
+    );
     await w.channelShows(root, v, `Route ${ROUTE}`, `${caseId}: route gekozen: ${ROUTE} (door ${NAMES.anouk}).`);
     await anouk.screenshot('walk-bs-01-statuskaart-stap-1', root);
 
@@ -126,7 +155,12 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
     await byAnouk(
       root,
       'Bijstelling vastleggen',
-      { Datum: w.today(-2), 'Samen met de cliënt bepaald': true, 'Bijgestelde actielijnen': `${VRIJ}bijstelling`, 'Is dit voldoende?': 'Onvoldoende' },
+      {
+        Datum: w.today(-2),
+        'Samen met de cliënt bepaald': true,
+        'Bijgestelde actielijnen': `${VRIJ}bijstelling`,
+        'Is dit voldoende?': 'Onvoldoende',
+      },
       `Nu: ${STEP.s3}`,
       savedFor('Teamleider', NAMES.mohamed),
     );
@@ -240,7 +274,11 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
       root,
       STEP.s7,
       'Overbruggingszorg vastleggen (sleutelfiguur)',
-      { 'Start overbruggingszorg': w.today(1), 'BW-locatie (bij inzet door Siem)': `${VRIJ}bw-locatie`, 'Vastgelegd in het ondersteuningsplan BW': true },
+      {
+        'Start overbruggingszorg': w.today(1),
+        'BW-locatie (bij inzet door Siem)': `${VRIJ}bw-locatie`,
+        'Vastgelegd in het ondersteuningsplan BW': true,
+      },
       'Status: Afgesloten',
       CLOSED,
     );
@@ -297,9 +335,16 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
   it('een per ongeluk geopende casus: "Casus intrekken" onder Meer, met een reden; daarna Status: Ingetrokken', async () => {
     const card = await w.newCase();
     // Meer is opened by the click helper when the button sits in it.
-    await byAnouk(card, 'Casus intrekken', { 'Waarom wordt de casus ingetrokken': `${VRIJ}per ongeluk geopend` }, 'Status: Ingetrokken', CLOSED, {
-      submit: 'Casus intrekken',
-    });
+    await byAnouk(
+      card,
+      'Casus intrekken',
+      { 'Waarom wordt de casus ingetrokken': `${VRIJ}per ongeluk geopend` },
+      'Status: Ingetrokken',
+      CLOSED,
+      {
+        submit: 'Casus intrekken',
+      },
+    );
     expect(await card.text()).not.toContain('Route kiezen');
   }, 60_000);
 

@@ -4,7 +4,15 @@ import { SUMMARY_OPEN } from '../../src/cards';
 import { type SeededTeam, startSeededTeam } from '../support/caseDriver';
 import { launchBrowser } from '../support/chromium';
 import { FakeClock } from '../support/fakes';
-import { type Card, type ExtraPlayground, Person, STEP_MS, type SentInvoke, botEndpointOf, startPlaygroundAs } from '../support/playgroundPerson';
+import {
+  type Card,
+  type ExtraPlayground,
+  Person,
+  STEP_MS,
+  type SentInvoke,
+  botEndpointOf,
+  startPlaygroundAs,
+} from '../support/playgroundPerson';
 
 /**
  * Shared setup of the browser walks (walk.*.test.ts): Escaleer with a FakeClock that starts at the
@@ -59,7 +67,8 @@ export class Walk {
       // take longer than a step may.
       const anouk = await Person.open(browser, team.e.app.playgroundUrl ?? '', { name: 'Anouk' });
       const rest: Person[] = [];
-      for (const [i, x] of extras.entries()) rest.push(await Person.open(browser, x.url, { name: NAMES[others[i] as Other].split(' ')[0] }));
+      for (const [i, x] of extras.entries())
+        rest.push(await Person.open(browser, x.url, { name: NAMES[others[i] as Other].split(' ')[0] }));
       for (const p of [anouk, ...rest]) await p.openChannel('General');
       const people = Object.fromEntries(others.map((o, i) => [o, rest[i] as Person])) as Partial<Record<Other, Person>>;
       return new Walk(team, clock, browser, anouk, people, extras);
@@ -129,11 +138,14 @@ export class Walk {
     while (!(sent = who.invokes.slice(before).find((i) => i.title === title))) {
       if (Date.now() > deadline) {
         const now = await card.text().catch(() => '(kaart weg)');
-        throw new Error(`${who.name}: klik op '${title}' bereikte de bot niet binnen ${STEP_MS} ms (geen invoke). De kaart toont:\n${now.slice(0, 1500)}`);
+        throw new Error(
+          `${who.name}: klik op '${title}' bereikte de bot niet binnen ${STEP_MS} ms (geen invoke). De kaart toont:\n${now.slice(0, 1500)}`,
+        );
       }
       await sleep(50);
     }
-    if (sent.status !== 200 || !sent.card) throw new Error(`${who.name}: '${title}' (${sent.verb}) gaf HTTP ${sent.status} ${sent.card ? '' : 'zonder kaart'}`);
+    if (sent.status !== 200 || !sent.card)
+      throw new Error(`${who.name}: '${title}' (${sent.verb}) gaf HTTP ${sent.status} ${sent.card ? '' : 'zonder kaart'}`);
     await who.waitForShown(card, shows);
     return sent;
   }
@@ -142,17 +154,20 @@ export class Walk {
   async expectUnderMeer(who: Person, card: Card, title: string): Promise<void> {
     const visible = await card.locator.getByRole('button', { name: title, exact: true }).filter({ visible: true }).count();
     const meer = await card.locator.getByRole('button', { name: 'Meer', exact: true }).getAttribute('aria-expanded');
-    if (visible !== 0 || meer !== 'false') throw new Error(`${who.name}: '${title}' hoort onder een dichte 'Meer' te staan (zichtbaar: ${visible}, Meer open: ${meer})`);
+    if (visible !== 0 || meer !== 'false')
+      throw new Error(`${who.name}: '${title}' hoort onder een dichte 'Meer' te staan (zichtbaar: ${visible}, Meer open: ${meer})`);
     await who.click(card, 'Meer');
     const shown = await card.locator.getByRole('button', { name: title, exact: true }).filter({ visible: true }).count();
-    if (shown === 0) throw new Error(`${who.name}: '${title}' staat ook niet onder 'Meer'. De kaart toont:\n${(await card.text()).slice(0, 1500)}`);
+    if (shown === 0)
+      throw new Error(`${who.name}: '${title}' staat ook niet onder 'Meer'. De kaart toont:\n${(await card.text()).slice(0, 1500)}`);
   }
 
   /** Clicks the status card's button `button` and expects the form titled `title` (defaults to the button's title). */
   async openForm(who: Person, card: Card, button: string, title = button): Promise<SentInvoke> {
     const sent = await this.press(who, card, button, FORM_NOTE);
     const text = await who.waitForText(card, FORM_NOTE);
-    if (flat(text).split(' Casus ')[0] !== title) throw new Error(`${who.name}: formulier heet '${flat(text).split(' Casus ')[0]}', niet '${title}'`);
+    if (flat(text).split(' Casus ')[0] !== title)
+      throw new Error(`${who.name}: formulier heet '${flat(text).split(' Casus ')[0]}', niet '${title}'`);
     return sent;
   }
 
@@ -161,7 +176,14 @@ export class Walk {
    * to `next` (the clicker's card says "Nu: …" or "Status: …") with the "Opgeslagen. …" notice.
    * Returns the new case version (from the answer).
    */
-  async submit(who: Person, card: Card, values: Fill, submit: string, next: string, notice: string | RegExp = /Opgeslagen\. /): Promise<number> {
+  async submit(
+    who: Person,
+    card: Card,
+    values: Fill,
+    submit: string,
+    next: string,
+    notice: string | RegExp = /Opgeslagen\. /,
+  ): Promise<number> {
     await fillAll(who, card, values);
     const sent = await this.press(who, card, submit, notice);
     await who.waitForText(card, next);
@@ -178,7 +200,10 @@ export class Walk {
   async channelShows(root: Card, version: number, step: string, line: string): Promise<void> {
     const caseId = root.caseId ?? '';
     await this.team.e.pg.waitFor(
-      (ev) => ev.action === 'updateMessage' && (versionOn(ev.message.attachments?.[0]?.content ?? null)?.version ?? 0) >= version && JSON.stringify(ev.message).includes(caseId),
+      (ev) =>
+        ev.action === 'updateMessage' &&
+        (versionOn(ev.message.attachments?.[0]?.content ?? null)?.version ?? 0) >= version &&
+        JSON.stringify(ev.message).includes(caseId),
       STEP_MS,
       `bijgewerkte hoofdkaart van ${caseId} (versie ${version})`,
     );
@@ -200,7 +225,10 @@ export class Walk {
    */
   async assertNoFreeTextInChannel(): Promise<void> {
     const leaked = this.team.e.pg.fromBot(this.team.botId).filter((ev) => JSON.stringify(ev.message).includes(VRIJ));
-    if (leaked.length) throw new Error(`vrije tekst in het kanaal (bot-berichten):\n${leaked.map((ev) => `${ev.action}: ${JSON.stringify(ev.message).slice(0, 400)}`).join('\n')}`);
+    if (leaked.length)
+      throw new Error(
+        `vrije tekst in het kanaal (bot-berichten):\n${leaked.map((ev) => `${ev.action}: ${JSON.stringify(ev.message).slice(0, 400)}`).join('\n')}`,
+      );
     for (const p of [this.anouk, ...Object.values(this.people)]) {
       const shown = await p.page.evaluate(() => {
         const out: string[] = [];
@@ -208,11 +236,13 @@ export class Walk {
           const t = (el as HTMLElement).innerText;
           if (t.includes('Laatste wijziging') && !t.includes('Alleen jij ziet')) out.push(t);
         }
-        for (const el of Array.from(document.querySelectorAll('p'))) if (/^CAS-\d{4}-\d{4,6}: /.test((el as HTMLElement).innerText)) out.push((el as HTMLElement).innerText);
+        for (const el of Array.from(document.querySelectorAll('p')))
+          if (/^CAS-\d{4}-\d{4,6}: /.test((el as HTMLElement).innerText)) out.push((el as HTMLElement).innerText);
         return out;
       });
       const bad = shown.filter((t) => t.includes(VRIJ));
-      if (bad.length) throw new Error(`${p.name}: vrije tekst op een kanaalkaart of draadregel:\n${bad.map((t) => flat(t).slice(0, 400)).join('\n')}`);
+      if (bad.length)
+        throw new Error(`${p.name}: vrije tekst op een kanaalkaart of draadregel:\n${bad.map((t) => flat(t).slice(0, 400)).join('\n')}`);
     }
   }
 

@@ -105,7 +105,12 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
 
   /** The first five conditions confirmed with an explanation, the region chosen. */
   const firstFive: Fill = {
-    ...Object.fromEntries(CONDITIONS.slice(0, 5).flatMap((c, i) => [[c.label, true], [`Korte toelichting#${i + 1}`, `${VRIJ}dossier ${c.key}`]])),
+    ...Object.fromEntries(
+      CONDITIONS.slice(0, 5).flatMap((c, i) => [
+        [c.label, true],
+        [`Korte toelichting#${i + 1}`, `${VRIJ}dossier ${c.key}`],
+      ]),
+    ),
     'Regio van de overlegtafel': REGION,
   };
   const allSeven: Fill = {
@@ -135,7 +140,14 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
       his = old;
     } else his = await w.statusIn(mohamed, caseId, STEP.akkoord);
     await w.openForm(mohamed, his, 'Akkoord (teamleider)');
-    const v = await w.submit(mohamed, his, { Toelichting: `${VRIJ}akkoord teamleider` }, 'Akkoord geven', `Nu: ${STEP.adviseur}`, SAVED_FOR_TEAM);
+    const v = await w.submit(
+      mohamed,
+      his,
+      { Toelichting: `${VRIJ}akkoord teamleider` },
+      'Akkoord geven',
+      `Nu: ${STEP.adviseur}`,
+      SAVED_FOR_TEAM,
+    );
     await w.channelShows(root, v, `Nu: ${STEP.adviseur}`, line(caseId, 'Akkoord', STEP.adviseur, NAMES.mohamed));
     await anouk.waitForText(root, 'ziawlz@menzis.nl');
   };
@@ -145,7 +157,11 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
     const v = await w.submit(
       anouk,
       root,
-      { 'Datum contact met adviseur': w.today(), 'Oordeel adviseur': oordeel, 'Advies van de adviseur (bij niet passend: waarom, en wat het plan nodig heeft)': `${VRIJ}advies ${oordeel}` },
+      {
+        'Datum contact met adviseur': w.today(),
+        'Oordeel adviseur': oordeel,
+        'Advies van de adviseur (bij niet passend: waarom, en wat het plan nodig heeft)': `${VRIJ}advies ${oordeel}`,
+      },
       'Opslaan',
       `Nu: ${next}`,
       SAVED_FOR_TEAM,
@@ -249,7 +265,10 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
     expect(await root.thread().innerText()).not.toContain(line(caseId, 'Voorleggen aan teamleider', STEP.akkoord, NAMES.anouk));
 
     await conditionsComplete(false);
-    await anouk.waitForText(root, fact('Volgende datum', `${formatDutchDate(deadline)}: inleverdatum tafel ${REGION} (overleg ${formatDutchDate(meeting)})`));
+    await anouk.waitForText(
+      root,
+      fact('Volgende datum', `${formatDutchDate(deadline)}: inleverdatum tafel ${REGION} (overleg ${formatDutchDate(meeting)})`),
+    );
     await anouk.waitForText(root, fact('Aan zet', `Teamleider: ${NAMES.mohamed}`));
   }, 60_000);
 
@@ -262,7 +281,14 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
     await mohamed.screenshot('walk-zk-08-teamleider-statuskaart', his);
     await w.expectUnderMeer(mohamed, his, 'Niet akkoord (teamleider)');
     await w.openForm(mohamed, his, 'Niet akkoord (teamleider)');
-    const v = await w.submit(mohamed, his, { 'Wat moet er anders': `${VRIJ}reden niet akkoord` }, 'Niet akkoord geven', `Nu: ${STEP.voorwaarden}`, SAVED_FOR_TEAM);
+    const v = await w.submit(
+      mohamed,
+      his,
+      { 'Wat moet er anders': `${VRIJ}reden niet akkoord` },
+      'Niet akkoord geven',
+      `Nu: ${STEP.voorwaarden}`,
+      SAVED_FOR_TEAM,
+    );
     await w.channelShows(root, v, `Nu: ${STEP.voorwaarden}`, line(caseId, 'Niet akkoord', STEP.voorwaarden, NAMES.mohamed));
     // The thread line and the case's card went to Anouk's Playground, not to Mohamed's.
     expect(await mohamed.page.getByText(line(caseId, 'Niet akkoord', STEP.voorwaarden, NAMES.mohamed)).count()).toBe(0);
@@ -300,7 +326,12 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
     await w.expectUnderMeer(anouk, root, 'Andere tafel kiezen');
     await w.openForm(anouk, root, 'Andere tafel kiezen');
     v = await w.submit(anouk, root, { Regio: REGION, 'Regionale overlegtafel': table }, 'Opslaan', `Nu: ${STEP.aangemeld}`, SAVED_FOR_TEAM);
-    await w.channelShows(root, v, `${formatDutchDate(deadline)}: inleverdatum tafel ${REGION}`, line(caseId, 'Andere tafel kiezen', null, NAMES.anouk));
+    await w.channelShows(
+      root,
+      v,
+      `${formatDutchDate(deadline)}: inleverdatum tafel ${REGION}`,
+      line(caseId, 'Andere tafel kiezen', null, NAMES.anouk),
+    );
 
     await w.openForm(anouk, root, 'Formulier ingeleverd');
     v = await w.submit(anouk, root, { 'Ingeleverd bij het zorgkantoor op': w.today() }, 'Opslaan', `Nu: ${STEP.aangemeld}`, SAVED_FOR_TEAM);
@@ -313,7 +344,12 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
     v = await w.submit(
       anouk,
       root,
-      { 'Datum overleg': meeting, Uitkomst: 'Overplaatsing wordt geregeld', Afspraken: `${VRIJ}tafelafspraken`, 'Datum opvolging': w.today(14) },
+      {
+        'Datum overleg': meeting,
+        Uitkomst: 'Overplaatsing wordt geregeld',
+        Afspraken: `${VRIJ}tafelafspraken`,
+        'Datum opvolging': w.today(14),
+      },
       'Opslaan',
       `Nu: ${STEP.besproken}`,
       SAVED_FOR_TEAM,
@@ -324,7 +360,12 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
     v = await w.submit(
       anouk,
       root,
-      { Datum: w.today(), 'Stand van zaken': 'Loopt volgens afspraak', Toelichting: `${VRIJ}stand van zaken`, 'Volgende opvolging': w.today(7) },
+      {
+        Datum: w.today(),
+        'Stand van zaken': 'Loopt volgens afspraak',
+        Toelichting: `${VRIJ}stand van zaken`,
+        'Volgende opvolging': w.today(7),
+      },
       'Opslaan',
       `Nu: ${STEP.opvolging}`,
       SAVED_FOR_TEAM,
@@ -340,7 +381,9 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
     }
     const note = await anouk.newCard({ hasText: `Herinnering casus ${caseId}` });
     await anouk.screenshot('walk-zk-10-herinnering-opvolging', note);
-    expect(await note.text()).toMatch(new RegExp(`${NAMES.anouk}: (Vandaag|Op \\d{1,2} \\w+ \\d{4}) staat de opvolging afspraken overlegtafel gepland`));
+    expect(await note.text()).toMatch(
+      new RegExp(`${NAMES.anouk}: (Vandaag|Op \\d{1,2} \\w+ \\d{4}) staat de opvolging afspraken overlegtafel gepland`),
+    );
     expect(await anouk.page.getByText(`Herinnering casus ${caseId}`).count()).toBe(1);
     await w.press(anouk, root, 'Vernieuwen', `Nu: ${STEP.opvolging}`);
     expect(await root.text()).not.toContain('Volgende herinnering');

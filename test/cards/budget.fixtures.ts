@@ -14,7 +14,11 @@ export const bigCalendar = (count = 200): RegionalTable[] =>
 
 /** A 150-member team: long names, as Teams may report them. */
 export const bigTeam = (count = 150): Member[] =>
-  Array.from({ length: count }, (_, i) => ({ id: `aaaaaaaa-bbbb-4ccc-8ddd-${String(i).padStart(12, '0')}`, name: `Medewerker met een lange naam ${i}`, mri: `29:1${'x'.repeat(60)}${i}` }));
+  Array.from({ length: count }, (_, i) => ({
+    id: `aaaaaaaa-bbbb-4ccc-8ddd-${String(i).padStart(12, '0')}`,
+    name: `Medewerker met een lange naam ${i}`,
+    mri: `29:1${'x'.repeat(60)}${i}`,
+  }));
 
 export const everyoneWaiting = (c: Case, people: readonly Member[]): WaitingOn | null => {
   const s = STEPS.find((x) => x.id === c.state);
@@ -45,7 +49,14 @@ const maxSteps = (tables: readonly RegionalTable[]): Case['steps'] => {
 export const everyState = (tables: readonly RegionalTable[]): [string, Case][] => {
   const base = newCase({
     id: formatCaseId(2026, 999_999),
-    location: { tenantId: 't', teamId: 'team', channelId: 'ch', conversationId: 'ch;messageid=1', serviceUrl: 'http://x', rootActivityId: 'r' },
+    location: {
+      tenantId: 't',
+      teamId: 'team',
+      channelId: 'ch',
+      conversationId: 'ch;messageid=1',
+      serviceUrl: 'http://x',
+      rootActivityId: 'r',
+    },
     ownerId: 'u1',
     ownerMri: '29:owner',
     ownerName: 'Medewerker met een lange naam die de casus opende',
@@ -55,7 +66,10 @@ export const everyState = (tables: readonly RegionalTable[]): [string, Case][] =
     const c = { ...base, route, state, version: 999, clientRef: route ? 'ECD-12345678901234' : null };
     return [
       [`${route ?? 'nieuw'}/${state} leeg`, c],
-      [`${route ?? 'nieuw'}/${state} vol`, { ...c, steps: maxSteps(tables), lastChange: { by: 'x'.repeat(100), action: 'cirkel3.vastleggen', at: NOW.toISOString() } }],
+      [
+        `${route ?? 'nieuw'}/${state} vol`,
+        { ...c, steps: maxSteps(tables), lastChange: { by: 'x'.repeat(100), action: 'cirkel3.vastleggen', at: NOW.toISOString() } },
+      ],
     ];
   });
 };

@@ -91,7 +91,8 @@ export const blockedActions = (card: Json, takesInput: (verb: string) => readonl
   for (const s of submitsOf(card)) {
     const prefixes = takesInput(s.verb);
     if (!prefixes) {
-      if (s.associatedInputs !== 'none') problems.push(`"${s.title}" (${s.verb}) stuurt geen invoer maar verzamelt wel (associatedInputs ${s.associatedInputs})`);
+      if (s.associatedInputs !== 'none')
+        problems.push(`"${s.title}" (${s.verb}) stuurt geen invoer maar verzamelt wel (associatedInputs ${s.associatedInputs})`);
       continue;
     }
     if (s.associatedInputs === 'none') {
@@ -100,8 +101,12 @@ export const blockedActions = (card: Json, takesInput: (verb: string) => readonl
     }
     const foreign = s.gathered.filter((i) => !prefixes.some((p) => i.id.startsWith(p)));
     const blocking = foreign.filter((i) => i.required);
-    if (blocking.length) problems.push(`"${s.title}" (${s.verb}) wordt geblokkeerd door verplichte invoer die niet de zijne is: ${blocking.map((i) => i.id).join(', ')}`);
-    if (s.fromParents > 0) problems.push(`"${s.title}" (${s.verb}) staat in een ShowCard onder een formulier en valideert ook diens ${s.fromParents} invoer`);
+    if (blocking.length)
+      problems.push(
+        `"${s.title}" (${s.verb}) wordt geblokkeerd door verplichte invoer die niet de zijne is: ${blocking.map((i) => i.id).join(', ')}`,
+      );
+    if (s.fromParents > 0)
+      problems.push(`"${s.title}" (${s.verb}) staat in een ShowCard onder een formulier en valideert ook diens ${s.fromParents} invoer`);
   }
   return problems;
 };

@@ -72,13 +72,15 @@ export const checkCard = (card: Record<string, unknown>, maxBytes = 40 * 1024): 
         const since = SINCE[o.type];
         if (since === undefined) errors.push(`${where}: onbekend type ${o.type}`);
         else if (since > version) errors.push(`${where}: ${o.type} bestaat pas sinds ${since}`);
-        for (const [p, s] of Object.entries(PROPERTY_SINCE)) if (p in o && s > version) errors.push(`${where}: ${p} bestaat pas sinds ${s}`);
+        for (const [p, s] of Object.entries(PROPERTY_SINCE))
+          if (p in o && s > version) errors.push(`${where}: ${p} bestaat pas sinds ${s}`);
       }
       // Teams' people picker: `choices.data` on an Input.ChoiceSet, with one of Teams' two user datasets (not part of the 1.5 schema).
       if ('choices.data' in o) {
         const q = o['choices.data'] as Record<string, unknown> | null;
         if (o.type !== 'Input.ChoiceSet') errors.push(`${where}: choices.data hoort alleen bij Input.ChoiceSet`);
-        if (!q || q.type !== 'Data.Query' || !PEOPLE_DATASETS.includes(String(q.dataset)) || Object.keys(q).length !== 2) errors.push(`${where}.choices.data: verwacht {type: Data.Query, dataset: ${PEOPLE_DATASETS.join(' | ')}}`);
+        if (!q || q.type !== 'Data.Query' || !PEOPLE_DATASETS.includes(String(q.dataset)) || Object.keys(q).length !== 2)
+          errors.push(`${where}.choices.data: verwacht {type: Data.Query, dataset: ${PEOPLE_DATASETS.join(' | ')}}`);
       }
       for (const [k, x] of Object.entries(o)) if (k !== 'choices' && k !== 'facts' && k !== 'choices.data') walk(x, `${where}.${k}`);
     }

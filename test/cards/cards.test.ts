@@ -1,7 +1,18 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Case, DEFAULT_TABLES, STEPS, availableActions, formatCaseId, newCase, type RouteId } from '../../src/domain';
-import { detailsCard, messageCard, notificationActivity, render, settingsCard, settingsSummaryCard, statusCard, stepFormCard, tablesCard, welcomeCard } from '../../src/cards';
+import {
+  detailsCard,
+  messageCard,
+  notificationActivity,
+  render,
+  settingsCard,
+  settingsSummaryCard,
+  statusCard,
+  stepFormCard,
+  tablesCard,
+  welcomeCard,
+} from '../../src/cards';
 import { cardText, verbsOn } from '../support/playgroundClient';
 import { inputsOf } from './cardStructure';
 import { checkCard } from './cardValidation';
@@ -9,7 +20,14 @@ import { checkCard } from './cardValidation';
 const now = new Date('2023-09-20T10:00:00Z');
 const base = newCase({
   id: formatCaseId(2023, 42),
-  location: { tenantId: 't', teamId: 'team', channelId: 'ch', conversationId: 'ch;messageid=1', serviceUrl: 'http://x', rootActivityId: 'r' },
+  location: {
+    tenantId: 't',
+    teamId: 'team',
+    channelId: 'ch',
+    conversationId: 'ch;messageid=1',
+    serviceUrl: 'http://x',
+    rootActivityId: 'r',
+  },
   ownerId: 'u1',
   now,
 });
@@ -49,8 +67,22 @@ const routeFor = (stepRoute: RouteId | null): RouteId[] => (stepRoute ? [stepRou
 
 describe('kaartsjablonen', () => {
   it('elk sjabloon in cards/ is geldige JSON en wordt door een kaart gebruikt', () => {
-    const names = readdirSync(join(__dirname, '../../cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
-    expect(names.sort()).toEqual(['checklist', 'details', 'form', 'message', 'notification', 'settings', 'settingsSummary', 'status', 'tables', 'view', 'welcome']);
+    const names = readdirSync(join(__dirname, '../../cards'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace('.json', ''));
+    expect(names.sort()).toEqual([
+      'checklist',
+      'details',
+      'form',
+      'message',
+      'notification',
+      'settings',
+      'settingsSummary',
+      'status',
+      'tables',
+      'view',
+      'welcome',
+    ]);
   });
 
   const cases: [string, Case][] = [['nieuw', inState('nieuw', null)]];
@@ -82,23 +114,29 @@ describe('kaartsjablonen', () => {
     }
   });
 
-  it.each(cases.filter(([n]) => n.endsWith('ingevuld')))('detailkaart %s toont de vrije tekst, zonder HTML uit te voeren of bindingen te evalueren', (_name, c) => {
-    const card = detailsCard(c, DEFAULT_TABLES);
-    expect(checkCard(card).errors).toEqual([]);
-    const text = JSON.stringify(card);
-    expect(text).toContain(SECRET);
-    expect(text).not.toMatch(/\$\{x\}/);
-  });
+  it.each(cases.filter(([n]) => n.endsWith('ingevuld')))(
+    'detailkaart %s toont de vrije tekst, zonder HTML uit te voeren of bindingen te evalueren',
+    (_name, c) => {
+      const card = detailsCard(c, DEFAULT_TABLES);
+      expect(checkCard(card).errors).toEqual([]);
+      const text = JSON.stringify(card);
+      expect(text).toContain(SECRET);
+      expect(text).not.toMatch(/\$\{x\}/);
+    },
+  );
 
-  it.each(cases.filter(([n]) => n.endsWith('ingevuld')))('detailkaart %s met dossierlink: een geldige Action.OpenUrl naar /dossier/, alleen als de link is meegegeven', (_name, c) => {
-    const url = `https://escaleer.example.nl/dossier/${'A'.repeat(43)}`;
-    const card = detailsCard(c, DEFAULT_TABLES, 1, url);
-    expect(checkCard(card).errors).toEqual([]);
-    expect((card.actions as { type: string; title: string; url?: string }[]).filter((a) => a.type === 'Action.OpenUrl')).toEqual([
-      { type: 'Action.OpenUrl', title: 'Dossier downloaden (PDF)', url },
-    ]);
-    expect(JSON.stringify(detailsCard(c, DEFAULT_TABLES))).not.toContain('/dossier/');
-  });
+  it.each(cases.filter(([n]) => n.endsWith('ingevuld')))(
+    'detailkaart %s met dossierlink: een geldige Action.OpenUrl naar /dossier/, alleen als de link is meegegeven',
+    (_name, c) => {
+      const url = `https://escaleer.example.nl/dossier/${'A'.repeat(43)}`;
+      const card = detailsCard(c, DEFAULT_TABLES, 1, url);
+      expect(checkCard(card).errors).toEqual([]);
+      expect((card.actions as { type: string; title: string; url?: string }[]).filter((a) => a.type === 'Action.OpenUrl')).toEqual([
+        { type: 'Action.OpenUrl', title: 'Dossier downloaden (PDF)', url },
+      ]);
+      expect(JSON.stringify(detailsCard(c, DEFAULT_TABLES))).not.toContain('/dossier/');
+    },
+  );
 
   it('een foutieve invoer komt terug met de waarden van de gebruiker en de fout naast het veld', () => {
     const c = inState('cirkel1', 'zorgkantoor');
@@ -130,10 +168,23 @@ describe('kaartsjablonen', () => {
     expect(text).toContain('Laatste wijziging | Anouk de Vries: Voorleggen aan teamleider (20 september 2023 om 11:30)');
     // The teamleider's view opens by itself where Teams supports it; the button works everywhere.
     expect(card.refresh).toEqual({
-      action: { type: 'Action.Execute', title: 'Akkoord', verb: 'formulier.openen', data: { caseId: c.id, version: c.version, actie: 'voorwaarden.goedkeuren' } },
+      action: {
+        type: 'Action.Execute',
+        title: 'Akkoord',
+        verb: 'formulier.openen',
+        data: { caseId: c.id, version: c.version, actie: 'voorwaarden.goedkeuren' },
+      },
       userIds: ['29:m'],
     });
-    expect(verbsOn(card)).toEqual(['formulier.openen', 'details.bekijken', 'formulier.openen', 'formulier.openen', 'formulier.openen', 'status.tonen', 'formulier.openen']);
+    expect(verbsOn(card)).toEqual([
+      'formulier.openen',
+      'details.bekijken',
+      'formulier.openen',
+      'formulier.openen',
+      'formulier.openen',
+      'status.tonen',
+      'formulier.openen',
+    ]);
     expect(text).toContain('Casus intrekken');
     expect(text).toContain('Akkoord (teamleider)');
     expect(text).toContain('Niet akkoord (teamleider)');
@@ -141,13 +192,21 @@ describe('kaartsjablonen', () => {
 
   it('een groot team: de statuskaart noemt drie namen en hoeveel anderen, en ververst niet automatisch bij meer dan 60', () => {
     const people = Array.from({ length: 150 }, (_, i) => ({ id: `aad-${i}`, name: `Teamleider Nummer ${i}`, mri: `29:${i}` }));
-    const card = statusCard(inState('akkoord_teamleider', 'zorgkantoor'), { tables: DEFAULT_TABLES, now, waiting: { role: 'teamleider', people, area: null } });
+    const card = statusCard(inState('akkoord_teamleider', 'zorgkantoor'), {
+      tables: DEFAULT_TABLES,
+      now,
+      waiting: { role: 'teamleider', people, area: null },
+    });
     expect(cardText(card)).toContain('Teamleider: Teamleider Nummer 0, Teamleider Nummer 1, Teamleider Nummer 2 en 147 anderen');
     expect(card.refresh).toBeUndefined();
   });
 
   it('namen en tekst uit Teams worden getoond, nooit uitgevoerd als binding of datumfunctie', () => {
-    const waiting = { role: 'teamleider' as const, people: [{ id: 'a', name: '${teamleider} {{DATE(2017-02-14T06:08:39Z, SHORT)}}' }], area: null };
+    const waiting = {
+      role: 'teamleider' as const,
+      people: [{ id: 'a', name: '${teamleider} {{DATE(2017-02-14T06:08:39Z, SHORT)}}' }],
+      area: null,
+    };
     const card = statusCard(inState('akkoord_teamleider', 'zorgkantoor'), { tables: DEFAULT_TABLES, now, waiting });
     const text = cardText(card);
     expect(text).not.toContain('${teamleider}');
@@ -179,20 +238,39 @@ describe('kaartsjablonen', () => {
   });
 
   it('de escalatiemelding noemt de rolhouders met @mention, de stap en een link, zonder vrije tekst', () => {
-    const c = { ...inState('akkoord_teamleider', 'zorgkantoor', filledSteps()), location: { ...base.location, conversationId: '19:k@thread.tacv2;messageid=77', channelId: '19:k@thread.tacv2' } };
-    const activity = notificationActivity({ case: c, role: 'teamleider', holders: [{ id: 'aad-1', name: 'Mohamed El Amrani' }], due: null, title: 'Casus wacht', kind: 'escalation' });
+    const c = {
+      ...inState('akkoord_teamleider', 'zorgkantoor', filledSteps()),
+      location: { ...base.location, conversationId: '19:k@thread.tacv2;messageid=77', channelId: '19:k@thread.tacv2' },
+    };
+    const activity = notificationActivity({
+      case: c,
+      role: 'teamleider',
+      holders: [{ id: 'aad-1', name: 'Mohamed El Amrani' }],
+      due: null,
+      title: 'Casus wacht',
+      kind: 'escalation',
+    });
     const card = activity.attachments?.[0]?.content as Record<string, unknown>;
     expect(checkCard(card).errors).toEqual([]);
     const text = JSON.stringify(card);
     expect(text).toContain('<at>Mohamed El Amrani</at>');
-    expect((card.msteams as { entities: unknown[] }).entities).toEqual([{ type: 'mention', text: '<at>Mohamed El Amrani</at>', mentioned: { id: 'aad-1', name: 'Mohamed El Amrani' } }]);
+    expect((card.msteams as { entities: unknown[] }).entities).toEqual([
+      { type: 'mention', text: '<at>Mohamed El Amrani</at>', mentioned: { id: 'aad-1', name: 'Mohamed El Amrani' } },
+    ]);
     expect(text).toContain('Akkoord; Niet akkoord');
     expect(text).toContain('teams.microsoft.com/l/message/19%3Ak%40thread.tacv2/r');
     expect(text).not.toContain(SECRET);
   });
 
   it('zonder rolhouder verwijst de melding naar /instellingen', () => {
-    const activity = notificationActivity({ case: inState('stap3_teamleider', 'bijstellen'), role: 'teamleider', holders: [], due: null, title: 't', kind: 'escalation' });
+    const activity = notificationActivity({
+      case: inState('stap3_teamleider', 'bijstellen'),
+      role: 'teamleider',
+      holders: [],
+      due: null,
+      title: 't',
+      kind: 'escalation',
+    });
     expect(JSON.stringify(activity)).toContain('/instellingen');
   });
 
@@ -251,8 +329,14 @@ describe('kaartsjablonen', () => {
 
 describe('beheerkaarten', () => {
   const team = {
-    members: [{ id: 'a1', name: 'Anouk de Vries' }, { id: 'm2', name: 'Mohamed El Amrani' }],
-    channels: [{ channelId: '19:alg@thread.tacv2', name: 'Algemeen' }, { channelId: '19:tl@thread.tacv2', name: 'Teamleiders' }],
+    members: [
+      { id: 'a1', name: 'Anouk de Vries' },
+      { id: 'm2', name: 'Mohamed El Amrani' },
+    ],
+    channels: [
+      { channelId: '19:alg@thread.tacv2', name: 'Algemeen' },
+      { channelId: '19:tl@thread.tacv2', name: 'Teamleiders' },
+    ],
   };
   const settings = {
     tenantId: 't',
@@ -266,7 +350,15 @@ describe('beheerkaarten', () => {
   };
 
   it('de instellingenkaart is geldig, toont de huidige rolhouders en de fouten naast de velden', () => {
-    const card = settingsCard('team', 'Zorgteam ${x} Noord', settings, team, 2, { fieldErrors: { 'rol.sleutelfiguur': 'Kies alleen leden van dit team.' } }, 'sleutelfiguur');
+    const card = settingsCard(
+      'team',
+      'Zorgteam ${x} Noord',
+      settings,
+      team,
+      2,
+      { fieldErrors: { 'rol.sleutelfiguur': 'Kies alleen leden van dit team.' } },
+      'sleutelfiguur',
+    );
     expect(checkCard(card).errors).toEqual([]);
     const text = JSON.stringify(card);
     expect(text).toContain('"value":"m2"');

@@ -29,7 +29,11 @@ describe('geen knop kan geblokkeerd worden door invoer die hij niet stuurt', () 
   it.each(everyState(tables))('%s: statuskaart, elk formulier en de details', (_name, c) => {
     const cards: [string, Record<string, unknown>][] = [['status', statusCard(c, { tables, now: NOW, waiting: everyoneWaiting(c, team) })]];
     for (const a of availableActions(c, { tables, now: NOW, gebiedsteams: ['Noord'] })) cards.push([a.verb, stepFormCard(c, a)]);
-    for (let part = 1; part <= 3; part++) cards.push([`details ${part}`, detailsCard(c, tables, part)], [`details ${part} met dossier`, detailsCard(c, tables, part, DOSSIER_URL)]);
+    for (let part = 1; part <= 3; part++)
+      cards.push(
+        [`details ${part}`, detailsCard(c, tables, part)],
+        [`details ${part} met dossier`, detailsCard(c, tables, part, DOSSIER_URL)],
+      );
     for (const [name, card] of cards) expect([name, blockedActions(card, takesInput)]).toEqual([name, []]);
   });
 
@@ -52,8 +56,15 @@ describe('geen knop kan geblokkeerd worden door invoer die hij niet stuurt', () 
       ['instellingen-samenvatting', settingsSummaryCard('team', 'Zorgteam', settings)],
       ['tafels', tablesCard(tables, NOW, false)],
       ['tafels beheren', tablesCard(tables, NOW, true)],
-      ['tafels beheren met kalenderbeheerders', tablesCard(tables, NOW, true, {}, { editors: team.slice(0, 2), roster: team, self: team[0]?.id ?? '' })],
-      ['melding', notificationActivity({ case: c, role: 'teamleider', holders: team.slice(0, 2), due: null, title: 't', kind: 'escalation' }).attachments?.[0]?.content as Record<string, unknown>],
+      [
+        'tafels beheren met kalenderbeheerders',
+        tablesCard(tables, NOW, true, {}, { editors: team.slice(0, 2), roster: team, self: team[0]?.id ?? '' }),
+      ],
+      [
+        'melding',
+        notificationActivity({ case: c, role: 'teamleider', holders: team.slice(0, 2), due: null, title: 't', kind: 'escalation' })
+          .attachments?.[0]?.content as Record<string, unknown>,
+      ],
       ['bericht', messageCard('Niet gelukt', 'Tekst', 'attention')],
     ];
     for (const [name, card] of cards) expect([name, blockedActions(card, takesInput)]).toEqual([name, []]);
@@ -69,7 +80,11 @@ describe('geen knop kan geblokkeerd worden door invoer die hij niet stuurt', () 
         {
           type: 'Action.ShowCard',
           title: 'Crisis melden',
-          card: { type: 'AdaptiveCard', body: [{ type: 'Input.Toggle', id: 'crisis.melden.bevestigd' }], actions: [{ type: 'Action.Execute', verb: 'crisis.melden', title: 'Crisis bevestigen' }] },
+          card: {
+            type: 'AdaptiveCard',
+            body: [{ type: 'Input.Toggle', id: 'crisis.melden.bevestigd' }],
+            actions: [{ type: 'Action.Execute', verb: 'crisis.melden', title: 'Crisis bevestigen' }],
+          },
         },
         { type: 'Action.Execute', verb: 'details.bekijken', title: 'Details' },
       ],
@@ -81,7 +96,9 @@ describe('geen knop kan geblokkeerd worden door invoer die hij niet stuurt', () 
     ]);
     const problems = blockedActions(dead, takesInput);
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toContain('"Crisis bevestigen" (crisis.melden) wordt geblokkeerd door verplichte invoer die niet de zijne is: cirkel1.vastleggen.datum');
+    expect(problems[0]).toContain(
+      '"Crisis bevestigen" (crisis.melden) wordt geblokkeerd door verplichte invoer die niet de zijne is: cirkel1.vastleggen.datum',
+    );
     expect(problems[1]).toContain('staat in een ShowCard onder een formulier');
     expect(problems.join(' ')).toContain('"Details" (details.bekijken) stuurt geen invoer maar verzamelt wel');
   });

@@ -26,7 +26,12 @@ describe('Route Bijstellen ondersteuning in de Agents Playground', () => {
     const c = await CaseDriver.open(e, channel, DEMO.anouk);
     await c.act(DEMO.anouk, 'route.kiezen', { route: 'bijstellen' });
     await c.act(DEMO.anouk, 'signaal.vastleggen', { datum: today, actielijn: `${VRIJ} actielijn wonen`, toelichting: `${VRIJ} signaal` });
-    const r = await c.act(DEMO.anouk, 'actielijnen.bijstellen', { datum: today, samenMetClient: 'true', bijstelling: `${VRIJ} bijstelling`, resultaat: 'onvoldoende' });
+    const r = await c.act(DEMO.anouk, 'actielijnen.bijstellen', {
+      datum: today,
+      samenMetClient: 'true',
+      bijstelling: `${VRIJ} bijstelling`,
+      resultaat: 'onvoldoende',
+    });
     expect(r.text).toContain('Teamleider');
     return c;
   };
@@ -35,7 +40,12 @@ describe('Route Bijstellen ondersteuning in de Agents Playground', () => {
     const wrong = await c.act(DEMO.anouk, 'overbrugging.besluit', { besluit });
     expect(wrong.text).toMatch(/sleutelfiguur/i);
     await c.act(DEMO.sanne, 'overbrugging.besluit', { besluit, toelichting: `${VRIJ} afweging` });
-    const r = await c.act(DEMO.sanne, 'overbrugging.vastleggen', { startdatum: today, bwLocatie: `${VRIJ} locatie`, onsProduct: String(besluit === 'onderaannemer_ons'), ondersteuningsplan: 'true' });
+    const r = await c.act(DEMO.sanne, 'overbrugging.vastleggen', {
+      startdatum: today,
+      bwLocatie: `${VRIJ} locatie`,
+      onsProduct: String(besluit === 'onderaannemer_ons'),
+      ondersteuningsplan: 'true',
+    });
     expect(r.text).toContain('Afgesloten');
   };
 
@@ -43,7 +53,12 @@ describe('Route Bijstellen ondersteuning in de Agents Playground', () => {
     const c = await CaseDriver.open(e, channel, DEMO.anouk);
     await c.act(DEMO.anouk, 'route.kiezen', { route: 'bijstellen' });
     await c.act(DEMO.anouk, 'signaal.vastleggen', { datum: today, actielijn: `${VRIJ} a` });
-    const r = await c.act(DEMO.anouk, 'actielijnen.bijstellen', { datum: today, samenMetClient: 'true', bijstelling: `${VRIJ} b`, resultaat: 'voldoende' });
+    const r = await c.act(DEMO.anouk, 'actielijnen.bijstellen', {
+      datum: today,
+      samenMetClient: 'true',
+      bijstelling: `${VRIJ} b`,
+      resultaat: 'voldoende',
+    });
     expect(r.text).toContain('Opgelost');
   });
 
@@ -72,31 +87,44 @@ describe('Route Bijstellen ondersteuning in de Agents Playground', () => {
     ['gesprek_sleutelfiguur', {}],
     ['verstevigingsteam', { aanbod: 'met' }],
     ['domeinoverstijgend', { financier: 'levensloopaanpak' }],
-  ] as const)('casuïstiekoverleg met uitkomst %s loopt tot het einde', async (uitkomst, extra) => {
-    const c = await toStep3();
-    await c.act(DEMO.mohamed, 'teamleider.besluit', { besluit: 'casuistiekoverleg' });
-    await c.act(DEMO.anouk, 'casuistiek.aanmelden', { datumOverleg: today, situatie: `${VRIJ} situatie`, geprobeerd: `${VRIJ} geprobeerd`, vraag: `${VRIJ} vraag` });
-    const r = await c.act(DEMO.mohamed, 'casuistiek.uitkomst', { datum: today, uitkomst, afspraken: `${VRIJ} afspraken`, ...extra });
-    if (uitkomst === 'tijdelijke_onplanbare_zorg') {
-      expect(r.text).toMatch(/onplanbare zorg/i);
-      const done = await c.act(DEMO.sanne, 'evaluatie.vastleggen', { datum: today, uitkomst: 'terug_bg' });
-      expect(done.text).toContain('Afgesloten');
-    } else if (uitkomst === 'gesprek_sleutelfiguur') {
-      await overbrugging(c, 'onderaannemer_ons');
-    } else if (uitkomst === 'verstevigingsteam') {
-      // The coördinator's form starts with the opschalingsaanbod the teamleider chose (not asked twice).
-      expect(JSON.stringify(await c.open(DEMO.fatma, 'versteviging.oppakken'))).toMatch(/"id":"versteviging\.oppakken\.aanbod"[^}]*"value":"met"/);
-      const wrong = await c.act(DEMO.mohamed, 'versteviging.oppakken', { datum: today, aanbod: 'met' });
-      expect(wrong.text).toMatch(/coördinator/i);
-      const done = await c.act(DEMO.fatma, 'versteviging.oppakken', { datum: today, aanbod: 'met' });
-      expect(done.text).toContain('Afgesloten');
-    } else {
-      expect(JSON.stringify(await c.open(DEMO.anouk, 'financier.aangemeld'))).toMatch(/"id":"financier\.aangemeld\.financier"[^}]*"value":"levensloopaanpak"/);
-      const done = await c.act(DEMO.anouk, 'financier.aangemeld', { datum: today, financier: 'levensloopaanpak' });
-      expect(done.text).toContain('Afgesloten');
-    }
-    await c.channelShows('Afgesloten');
-  }, 90_000);
+  ] as const)(
+    'casuïstiekoverleg met uitkomst %s loopt tot het einde',
+    async (uitkomst, extra) => {
+      const c = await toStep3();
+      await c.act(DEMO.mohamed, 'teamleider.besluit', { besluit: 'casuistiekoverleg' });
+      await c.act(DEMO.anouk, 'casuistiek.aanmelden', {
+        datumOverleg: today,
+        situatie: `${VRIJ} situatie`,
+        geprobeerd: `${VRIJ} geprobeerd`,
+        vraag: `${VRIJ} vraag`,
+      });
+      const r = await c.act(DEMO.mohamed, 'casuistiek.uitkomst', { datum: today, uitkomst, afspraken: `${VRIJ} afspraken`, ...extra });
+      if (uitkomst === 'tijdelijke_onplanbare_zorg') {
+        expect(r.text).toMatch(/onplanbare zorg/i);
+        const done = await c.act(DEMO.sanne, 'evaluatie.vastleggen', { datum: today, uitkomst: 'terug_bg' });
+        expect(done.text).toContain('Afgesloten');
+      } else if (uitkomst === 'gesprek_sleutelfiguur') {
+        await overbrugging(c, 'onderaannemer_ons');
+      } else if (uitkomst === 'verstevigingsteam') {
+        // The coördinator's form starts with the opschalingsaanbod the teamleider chose (not asked twice).
+        expect(JSON.stringify(await c.open(DEMO.fatma, 'versteviging.oppakken'))).toMatch(
+          /"id":"versteviging\.oppakken\.aanbod"[^}]*"value":"met"/,
+        );
+        const wrong = await c.act(DEMO.mohamed, 'versteviging.oppakken', { datum: today, aanbod: 'met' });
+        expect(wrong.text).toMatch(/coördinator/i);
+        const done = await c.act(DEMO.fatma, 'versteviging.oppakken', { datum: today, aanbod: 'met' });
+        expect(done.text).toContain('Afgesloten');
+      } else {
+        expect(JSON.stringify(await c.open(DEMO.anouk, 'financier.aangemeld'))).toMatch(
+          /"id":"financier\.aangemeld\.financier"[^}]*"value":"levensloopaanpak"/,
+        );
+        const done = await c.act(DEMO.anouk, 'financier.aangemeld', { datum: today, financier: 'levensloopaanpak' });
+        expect(done.text).toContain('Afgesloten');
+      }
+      await c.channelShows('Afgesloten');
+    },
+    90_000,
+  );
 
   it('de crisisuitgang stopt de route en toont de crisisregeling', async () => {
     const c = await toStep3();
@@ -104,7 +132,11 @@ describe('Route Bijstellen ondersteuning in de Agents Playground', () => {
     expect(r.text).toContain('Crisis');
     expect(r.text).toMatch(/crisisregeling|zorgconferentie/);
     await c.channelShows('Status: Crisis');
-    const after = await e.pg.execute(c.thread, DEMO.mohamed.id, c.rootMessageId, 'teamleider.besluit', { caseId: c.caseId, version: c.version, 'teamleider.besluit.besluit': 'opplussen' });
+    const after = await e.pg.execute(c.thread, DEMO.mohamed.id, c.rootMessageId, 'teamleider.besluit', {
+      caseId: c.caseId,
+      version: c.version,
+      'teamleider.besluit.besluit': 'opplussen',
+    });
     expect(JSON.stringify(after.body)).toMatch(/crisis/i);
   });
 

@@ -9,7 +9,9 @@ const VRIJ = 'VRIJ';
 
 /** The dossier link of a details card (an Action.OpenUrl), or `null`. */
 const dossierLink = (card: unknown): string | null => {
-  const actions = ((card as { actions?: { type?: string; title?: string; url?: string }[] }).actions ?? []).filter((a) => a.type === 'Action.OpenUrl');
+  const actions = ((card as { actions?: { type?: string; title?: string; url?: string }[] }).actions ?? []).filter(
+    (a) => a.type === 'Action.OpenUrl',
+  );
   return actions.find((a) => a.title === 'Dossier downloaden (PDF)')?.url ?? null;
 };
 
@@ -19,7 +21,8 @@ describe('Dossier als PDF vanuit de details, in de Agents Playground', () => {
   let c: CaseDriver;
   const clock = new FakeClock(new Date('2023-09-20T08:00:00Z'));
 
-  const download = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+  const download = (url: string) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
   const auditRows = async (action: string) => {
     const tables = await openTables(e.app.storageConnection, e.prefix);
     const events = await new TableCaseRepository(tables.cases).events((await e.pg.config()).tenantId, c.caseId as never);
@@ -32,15 +35,37 @@ describe('Dossier als PDF vanuit de details, in de Agents Playground', () => {
     // the adviseur's verdict and the registration for a regional table.
     c = await CaseDriver.open(e, channel, DEMO.anouk);
     await c.act(DEMO.anouk, 'route.kiezen', { route: 'zorgkantoor', clientRef: 'ECD-778' });
-    const circle = { datum: '2023-09-18', deelnemers: 'begeleider,teamleider', vraag: `${VRIJ} vraag`, afspraken: `${VRIJ} afspraken cirkel`, uitkomst: 'onvoldoende' };
+    const circle = {
+      datum: '2023-09-18',
+      deelnemers: 'begeleider,teamleider',
+      vraag: `${VRIJ} vraag`,
+      afspraken: `${VRIJ} afspraken cirkel`,
+      uitkomst: 'onvoldoende',
+    };
     await c.act(DEMO.anouk, 'cirkel1.vastleggen', circle);
     await c.act(DEMO.anouk, 'cirkel2.vastleggen', { ...circle, datum: '2023-09-19', deelnemers: 'gedragsdeskundige' });
     await c.act(DEMO.anouk, 'cirkel3.vastleggen', {
-      datum: '2023-09-20', geconsulteerdeAanbieder: `${VRIJ} aanbieder`, risicofactoren: `${VRIJ} risico`, beschermendeFactoren: `${VRIJ} bescherming`,
-      context: `${VRIJ} context`, plan: `${VRIJ} plan`, nodig: `${VRIJ} nodig`, afspraken: `${VRIJ} afspraken 3`, vervolgdatum: '2023-09-28', uitkomst: 'onvoldoende',
+      datum: '2023-09-20',
+      geconsulteerdeAanbieder: `${VRIJ} aanbieder`,
+      risicofactoren: `${VRIJ} risico`,
+      beschermendeFactoren: `${VRIJ} bescherming`,
+      context: `${VRIJ} context`,
+      plan: `${VRIJ} plan`,
+      nodig: `${VRIJ} nodig`,
+      afspraken: `${VRIJ} afspraken 3`,
+      vervolgdatum: '2023-09-28',
+      uitkomst: 'onvoldoende',
     });
     const seven: Record<string, string> = { regio: 'Groningen' };
-    for (const k of ['geenCrisis', 'stappenDoorlopen', 'alternatieveWoonplek', 'overdrachtGeprobeerd', 'overplaatsingNoodzakelijk', 'inZorgGehouden', 'cceBetrokken']) {
+    for (const k of [
+      'geenCrisis',
+      'stappenDoorlopen',
+      'alternatieveWoonplek',
+      'overdrachtGeprobeerd',
+      'overplaatsingNoodzakelijk',
+      'inZorgGehouden',
+      'cceBetrokken',
+    ]) {
       seven[k] = 'true';
       seven[`${k}Toelichting`] = `${VRIJ} uitleg ${k}`;
     }
@@ -49,8 +74,13 @@ describe('Dossier als PDF vanuit de details, in de Agents Playground', () => {
     await c.act(DEMO.anouk, 'voorwaarden.vastleggen', seven);
     await c.act(DEMO.mohamed, 'voorwaarden.goedkeuren', { toelichting: `${VRIJ} akkoord` });
     await c.act(DEMO.anouk, 'adviseur.oordeel', { contactdatum: '2023-09-20', oordeel: 'passend' });
-    const r = await c.act(DEMO.anouk, 'aanmelding.indienen', { formulierOntvangenOp: '2023-09-20', regio: 'Groningen', tafel: 'groningen-2023-10-19' });
-    if (!r.text.includes('19 oktober 2023')) throw new Error(`aanmelding niet gelukt: ${r.text.replace(/data:image\S*/g, "").slice(0, 1500)}`);
+    const r = await c.act(DEMO.anouk, 'aanmelding.indienen', {
+      formulierOntvangenOp: '2023-09-20',
+      regio: 'Groningen',
+      tafel: 'groningen-2023-10-19',
+    });
+    if (!r.text.includes('19 oktober 2023'))
+      throw new Error(`aanmelding niet gelukt: ${r.text.replace(/data:image\S*/g, '').slice(0, 1500)}`);
   }, 90_000);
   afterAll(async () => e?.close());
 
@@ -80,23 +110,44 @@ describe('Dossier als PDF vanuit de details, in de Agents Playground', () => {
     expect(text).toContain('Route: Zorgkantoor (Wlz)');
     expect(text).toContain('Cliëntreferentie: ECD-778');
     // Every step with its moment (Europe/Amsterdam) and who took it.
-    for (const action of ['Casus geopend', 'Route kiezen', 'Cirkel 1 vastleggen', 'Cirkel 2 vastleggen', 'Cirkel 3 vastleggen', 'Voorleggen aan teamleider', 'Oordeel adviseur vastleggen', 'Aanmelden voor tafel']) {
+    for (const action of [
+      'Casus geopend',
+      'Route kiezen',
+      'Cirkel 1 vastleggen',
+      'Cirkel 2 vastleggen',
+      'Cirkel 3 vastleggen',
+      'Voorleggen aan teamleider',
+      'Oordeel adviseur vastleggen',
+      'Aanmelden voor tafel',
+    ]) {
       expect(text).toContain(`20 september 2023 om 10:00 · ${action}`);
     }
     expect(text).toContain('Cirkel 1: overleg in het team » Cirkel 2: consultatie binnen de zorgaanbieder');
     expect(text).toContain('Door: Anouk de Vries (Begeleider)');
     // The dates recorded in the steps.
-    for (const date of ['Datum overleg: 18 september 2023', 'Datum overleg: 19 september 2023', 'Datum consultatie: 20 september 2023', 'Datum opvolging: 28 september 2023', 'Datum contact met adviseur: 20 september 2023']) {
+    for (const date of [
+      'Datum overleg: 18 september 2023',
+      'Datum overleg: 19 september 2023',
+      'Datum consultatie: 20 september 2023',
+      'Datum opvolging: 28 september 2023',
+      'Datum contact met adviseur: 20 september 2023',
+    ]) {
       expect(text).toContain(date);
     }
     // Participants by role; decisions with who and when.
     expect(text).toContain('Begeleider: Anouk de Vries');
     expect(text).toContain('Teamleider: Mohamed El Amrani');
     const decisions = text.slice(text.indexOf('Besluiten: wie en wanneer'), text.indexOf('Regionale overlegtafel Tafel'));
-    expect(decisions).toContain('20 september 2023 om 10:00 · Niet akkoord Cirkel 4: akkoord teamleider » Cirkel 4: voorwaarden voor de regionale overlegtafel Door: Mohamed El Amrani (Teamleider)');
-    expect(decisions).toContain('20 september 2023 om 10:00 · Akkoord Cirkel 4: akkoord teamleider » Cirkel 4: contact zorginhoudelijk adviseur Door: Mohamed El Amrani (Teamleider)');
+    expect(decisions).toContain(
+      '20 september 2023 om 10:00 · Niet akkoord Cirkel 4: akkoord teamleider » Cirkel 4: voorwaarden voor de regionale overlegtafel Door: Mohamed El Amrani (Teamleider)',
+    );
+    expect(decisions).toContain(
+      '20 september 2023 om 10:00 · Akkoord Cirkel 4: akkoord teamleider » Cirkel 4: contact zorginhoudelijk adviseur Door: Mohamed El Amrani (Teamleider)',
+    );
     expect(decisions).not.toContain('Cirkel 1 vastleggen');
-    expect(decisions).toContain('Oordeel adviseur vastleggen Cirkel 4: contact zorginhoudelijk adviseur » Cirkel 4: aanmeldformulier en tafel kiezen');
+    expect(decisions).toContain(
+      'Oordeel adviseur vastleggen Cirkel 4: contact zorginhoudelijk adviseur » Cirkel 4: aanmeldformulier en tafel kiezen',
+    );
     // The seven conditions with their explanations, outcomes and agreements as entered.
     expect(text).toContain('1. Voldaan Het is geen crisissituatie');
     expect(text).toContain('Toelichting: VRIJ uitleg stappenDoorlopen');

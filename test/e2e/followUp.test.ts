@@ -33,14 +33,27 @@ describe('Opvolging: een vastgelegde opvolgdatum wordt één herinnering in de t
     await c.act(DEMO.anouk, 'cirkel1.vastleggen', circle);
     await c.act(DEMO.anouk, 'cirkel2.vastleggen', circle);
     const r = await c.act(DEMO.anouk, 'cirkel3.vastleggen', {
-      datum: '2023-09-18', geconsulteerdeAanbieder: 'a', risicofactoren: 'r', beschermendeFactoren: 'b', context: 'c',
-      plan: 'p', nodig: 'n', afspraken: 'af', vervolgdatum: '2023-09-23', uitkomst: 'onvoldoende',
+      datum: '2023-09-18',
+      geconsulteerdeAanbieder: 'a',
+      risicofactoren: 'r',
+      beschermendeFactoren: 'b',
+      context: 'c',
+      plan: 'p',
+      nodig: 'n',
+      afspraken: 'af',
+      vervolgdatum: '2023-09-23',
+      uitkomst: 'onvoldoende',
     });
     expect(r.text).toContain('Volgende herinnering');
     expect(r.text).toContain('22 september 2023 — opvolging afspraken cirkel 3');
     await c.channelShows('Volgende herinnering');
 
-    const reminders = () => e.pg.fromBot(botId).filter((ev) => ev.action === 'createMessage' && cardText(ev.message.attachments?.[0]?.content).includes(`Herinnering casus ${c.caseId}`));
+    const reminders = () =>
+      e.pg
+        .fromBot(botId)
+        .filter(
+          (ev) => ev.action === 'createMessage' && cardText(ev.message.attachments?.[0]?.content).includes(`Herinnering casus ${c.caseId}`),
+        );
     const sentAt: string[] = [];
     // Monday to Tuesday a week later in steps of an hour, both instances ticking at once.
     for (let t = Date.parse('2023-09-18T09:00:00Z'); t <= Date.parse('2023-09-26T09:00:00Z'); t += 3_600_000) {

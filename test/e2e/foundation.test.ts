@@ -28,10 +28,18 @@ describe('Escaleer in een teamkanaal van de Agents Playground', () => {
   it('wie Escaleer aan een team toevoegt krijgt een welkomstkaart met de eerste stap (rollen instellen); een team met instellingen niet opnieuw', async () => {
     const since = Date.now();
     // The Playground announces the bot (installationUpdate + conversationUpdate with the bot added) as Teams does on install.
-    const r = await fetch(`${e.pg.baseUrl}/_debug/conversation/${encodeURIComponent(general)}/installation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const r = await fetch(`${e.pg.baseUrl}/_debug/conversation/${encodeURIComponent(general)}/installation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(r.status).toBe(200);
     const welcome = await e.pg.waitFor(
-      (ev) => ev.action === 'createMessage' && ev.message.from.id === botId && ev.message.timestamp >= since && cardText(ev.message.attachments?.[0]?.content).includes('Welkom bij Escaleer'),
+      (ev) =>
+        ev.action === 'createMessage' &&
+        ev.message.from.id === botId &&
+        ev.message.timestamp >= since &&
+        cardText(ev.message.attachments?.[0]?.content).includes('Welkom bij Escaleer'),
       8000,
       'welkomstkaart',
     );
@@ -42,11 +50,22 @@ describe('Escaleer in een teamkanaal van de Agents Playground', () => {
 
     // Once the team has settings, announcing the bot again (a reinstall, a client reconnecting) welcomes nobody.
     const post = await e.pg.say(general, 'user-anouk', '/instellingen');
-    const card = await e.pg.waitFor((ev) => ev.action === 'createMessage' && ev.actionConversationId === post.postConversationId && Boolean(ev.message.attachments?.length), 8000, 'instellingenkaart');
-    const saved = await e.pg.execute(post.postConversationId, 'user-anouk', card.message.messageId, 'instellingen.opslaan', { teamId: general });
+    const card = await e.pg.waitFor(
+      (ev) =>
+        ev.action === 'createMessage' && ev.actionConversationId === post.postConversationId && Boolean(ev.message.attachments?.length),
+      8000,
+      'instellingenkaart',
+    );
+    const saved = await e.pg.execute(post.postConversationId, 'user-anouk', card.message.messageId, 'instellingen.opslaan', {
+      teamId: general,
+    });
     expect(cardText(saved.body?.value)).toContain('Instellingen opgeslagen.');
     const again = Date.now();
-    await fetch(`${e.pg.baseUrl}/_debug/conversation/${encodeURIComponent(general)}/installation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await fetch(`${e.pg.baseUrl}/_debug/conversation/${encodeURIComponent(general)}/installation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     await new Promise((res) => setTimeout(res, 1500));
     const later = e.pg.events.filter((ev) => ev.message.timestamp >= again);
     expect(later.filter((ev) => cardText(ev.message.attachments?.[0]?.content).includes('Welkom bij Escaleer'))).toEqual([]);
@@ -58,7 +77,8 @@ describe('Escaleer in een teamkanaal van de Agents Playground', () => {
     if (!sanne) throw new Error('Sanne ontbreekt');
     const post = await e.pg.say(general, anouk, '/Escaleer');
     const rootEvent = await e.pg.waitFor(
-      (ev) => ev.action === 'createMessage' && ev.actionConversationId === post.postConversationId && Boolean(ev.message.attachments?.length),
+      (ev) =>
+        ev.action === 'createMessage' && ev.actionConversationId === post.postConversationId && Boolean(ev.message.attachments?.length),
       8000,
       'hoofdkaart',
     );
@@ -95,7 +115,8 @@ describe('Escaleer in een teamkanaal van de Agents Playground', () => {
     );
     expect(cardText(updated.message.attachments?.[0]?.content)).toContain('Route Bijstellen ondersteuning (Wmo)');
     const timeline = await e.pg.waitFor(
-      (ev) => ev.action === 'createMessage' && ev.actionConversationId === post.postConversationId && /route gekozen/.test(ev.message.text ?? ''),
+      (ev) =>
+        ev.action === 'createMessage' && ev.actionConversationId === post.postConversationId && /route gekozen/.test(ev.message.text ?? ''),
       8000,
       'tijdlijnregel',
     );
@@ -129,7 +150,12 @@ describe('Escaleer in een teamkanaal van de Agents Playground', () => {
   it('legt in een persoonlijke chat uit dat /escaleer in een teamkanaal werkt', async () => {
     const cfg = await e.pg.config();
     const dm = await e.pg.say(cfg.personalChat.id, 'user-anouk', 'escaleer', false);
-    const reply = await e.pg.waitFor((ev) => ev.actionConversationId.startsWith(cfg.personalChat.id) && ev.message.from.id === botId && ev.message.timestamp >= Number(dm.messageId));
+    const reply = await e.pg.waitFor(
+      (ev) =>
+        ev.actionConversationId.startsWith(cfg.personalChat.id) &&
+        ev.message.from.id === botId &&
+        ev.message.timestamp >= Number(dm.messageId),
+    );
     expect(reply.message.text).toMatch(/teamkanaal/);
   });
 
@@ -137,11 +163,21 @@ describe('Escaleer in een teamkanaal van de Agents Playground', () => {
     const a = await CaseDriver.open(e, general, DEMO.anouk);
     const b = await CaseDriver.open(e, general, DEMO.anouk);
     // The Playground sends the card's own message as replyToId, as Teams does.
-    const forged = await e.pg.execute(a.thread, DEMO.anouk.id, a.rootMessageId, 'route.kiezen', { caseId: b.caseId, version: 1, 'route.kiezen.route': 'bijstellen', 'route.kiezen.clientRef': 'ECD-88' });
+    const forged = await e.pg.execute(a.thread, DEMO.anouk.id, a.rootMessageId, 'route.kiezen', {
+      caseId: b.caseId,
+      version: 1,
+      'route.kiezen.route': 'bijstellen',
+      'route.kiezen.clientRef': 'ECD-88',
+    });
     expect(cardText(forged.body?.value)).toContain(`Deze kaart hoort niet bij casus ${b.caseId}`);
     const tables = await openTables(e.app.storageConnection, e.prefix);
     expect((await new TableCaseRepository(tables.cases).get(tenantId, b.caseId as never))?.value.version).toBe(1);
-    const own = await e.pg.execute(b.thread, DEMO.anouk.id, b.rootMessageId, 'route.kiezen', { caseId: b.caseId, version: 1, 'route.kiezen.route': 'bijstellen', 'route.kiezen.clientRef': 'ECD-88' });
+    const own = await e.pg.execute(b.thread, DEMO.anouk.id, b.rootMessageId, 'route.kiezen', {
+      caseId: b.caseId,
+      version: 1,
+      'route.kiezen.route': 'bijstellen',
+      'route.kiezen.clientRef': 'ECD-88',
+    });
     expect(cardText(own.body?.value)).toContain('Stap 1');
   }, 30_000);
 });

@@ -6,7 +6,15 @@ import { cardText, inputIds } from '../support/playgroundClient';
 
 const ALL_SEVEN = (): Record<string, string> => {
   const out: Record<string, string> = { regio: 'Groningen' };
-  for (const k of ['geenCrisis', 'stappenDoorlopen', 'alternatieveWoonplek', 'overdrachtGeprobeerd', 'overplaatsingNoodzakelijk', 'inZorgGehouden', 'cceBetrokken']) {
+  for (const k of [
+    'geenCrisis',
+    'stappenDoorlopen',
+    'alternatieveWoonplek',
+    'overdrachtGeprobeerd',
+    'overplaatsingNoodzakelijk',
+    'inZorgGehouden',
+    'cceBetrokken',
+  ]) {
     out[k] = 'true';
     out[`${k}Toelichting`] = `VRIJ toelichting ${k}`;
   }
@@ -43,8 +51,16 @@ describe('De stapformulieren als eigen weergave per gebruiker, in de Agents Play
     await c.act(DEMO.anouk, 'cirkel1.vastleggen', circle);
     await c.act(DEMO.anouk, 'cirkel2.vastleggen', circle);
     await c.act(DEMO.anouk, 'cirkel3.vastleggen', {
-      datum: '2023-09-19', geconsulteerdeAanbieder: 'VRIJ a', risicofactoren: 'VRIJ r', beschermendeFactoren: 'VRIJ b', context: 'VRIJ c',
-      plan: 'VRIJ p', nodig: 'VRIJ n', afspraken: 'VRIJ af', vervolgdatum: '2023-10-01', uitkomst: 'onvoldoende',
+      datum: '2023-09-19',
+      geconsulteerdeAanbieder: 'VRIJ a',
+      risicofactoren: 'VRIJ r',
+      beschermendeFactoren: 'VRIJ b',
+      context: 'VRIJ c',
+      plan: 'VRIJ p',
+      nodig: 'VRIJ n',
+      afspraken: 'VRIJ af',
+      vervolgdatum: '2023-10-01',
+      uitkomst: 'onvoldoende',
     });
     return c;
   };
@@ -66,7 +82,11 @@ describe('De stapformulieren als eigen weergave per gebruiker, in de Agents Play
     expect(inputIds(wrong)).toEqual([]);
     expect(cardText(wrong)).toContain('Deze stap is voor Teamleider: Mohamed El Amrani.');
     const quiet = await e.pg.invoke(c.thread, DEMO.anouk.id, c.rootMessageId, {
-      action: { type: 'Action.Execute', verb: 'formulier.openen', data: { caseId: c.caseId, version: c.version, actie: 'voorwaarden.goedkeuren' } },
+      action: {
+        type: 'Action.Execute',
+        verb: 'formulier.openen',
+        data: { caseId: c.caseId, version: c.version, actie: 'voorwaarden.goedkeuren' },
+      },
       trigger: 'automatic',
     });
     expect(cardText(quiet.body?.value)).not.toContain('Deze stap is voor');
@@ -94,7 +114,11 @@ describe('De stapformulieren als eigen weergave per gebruiker, in de Agents Play
     expect(cardText(other)).not.toContain('VRIJ');
     // Teams' automatic refresh opens the form too, but without the earlier free text (and no audit row per view).
     const auto = await e.pg.invoke(c.thread, DEMO.anouk.id, c.rootMessageId, {
-      action: { type: 'Action.Execute', verb: 'formulier.openen', data: { caseId: c.caseId, version: c.version, actie: 'voorwaarden.vastleggen' } },
+      action: {
+        type: 'Action.Execute',
+        verb: 'formulier.openen',
+        data: { caseId: c.caseId, version: c.version, actie: 'voorwaarden.vastleggen' },
+      },
       trigger: 'automatic',
     });
     expect(inputIds(auto.body?.value)).toContain('voorwaarden.vastleggen.geenCrisis');
@@ -110,12 +134,18 @@ describe('De stapformulieren als eigen weergave per gebruiker, in de Agents Play
     await c.act(DEMO.mohamed, 'voorwaarden.goedkeuren', {});
     const silent = await c.act(DEMO.anouk, 'adviseur.oordeel', { contactdatum: '2023-09-20', oordeel: 'niet_passend' });
     expect(silent.text).toContain('Noteer waarom het niet passend is');
-    const r = await c.act(DEMO.anouk, 'adviseur.oordeel', { contactdatum: '2023-09-20', oordeel: 'niet_passend', advies: 'VRIJ eerst een plan met de ggz' });
+    const r = await c.act(DEMO.anouk, 'adviseur.oordeel', {
+      contactdatum: '2023-09-20',
+      oordeel: 'niet_passend',
+      advies: 'VRIJ eerst een plan met de ggz',
+    });
     expect(r.text).toContain('Nu: Cirkel 3: consultatie van een andere zorgaanbieder');
     expect(r.text).toContain('Voorwaarden | opnieuw te bevestigen (eerder 7 van 7)');
     expect(r.text).not.toContain('VRIJ');
     const form = cardText(await c.open(DEMO.anouk, 'cirkel3.vastleggen'));
-    expect(form).toContain('De zorginhoudelijk adviseur vond bespreking niet passend: VRIJ eerst een plan met de ggz. Werk het plan bij, of sluit de casus als het is opgelost.');
+    expect(form).toContain(
+      'De zorginhoudelijk adviseur vond bespreking niet passend: VRIJ eerst een plan met de ggz. Werk het plan bij, of sluit de casus als het is opgelost.',
+    );
   });
 
   it('niets twee keer vragen: de aanmelding begint met de regio van de voorwaarden en toont die tafels eerst', async () => {

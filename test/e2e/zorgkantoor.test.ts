@@ -22,7 +22,13 @@ describe('Route Zorgkantoor van /escaleer tot afgesloten, in de Agents Playgroun
     let r = await c.act(DEMO.anouk, 'route.kiezen', { route: 'zorgkantoor', clientRef: 'ECD-778' });
     expect(r.text).toContain('Cirkel 1');
 
-    const circle = { datum: '2023-09-18', deelnemers: 'begeleider,teamleider', vraag: `${VRIJ} vraag`, afspraken: `${VRIJ} afspraken`, uitkomst: 'onvoldoende' };
+    const circle = {
+      datum: '2023-09-18',
+      deelnemers: 'begeleider,teamleider',
+      vraag: `${VRIJ} vraag`,
+      afspraken: `${VRIJ} afspraken`,
+      uitkomst: 'onvoldoende',
+    };
     r = await c.act(DEMO.anouk, 'cirkel1.vastleggen', circle);
     expect(r.text).toContain('Cirkel 2');
     r = await c.act(DEMO.anouk, 'cirkel2.vastleggen', { ...circle, deelnemers: 'gedragsdeskundige' });
@@ -81,19 +87,32 @@ describe('Route Zorgkantoor van /escaleer tot afgesloten, in de Agents Playgroun
     expect(c.text).toContain('19 oktober 2023');
     // …but the deadline (5 October, 23:59 Amsterdam) passes before the user submits.
     clock.set('2023-10-05T22:00:00Z');
-    const late = await c.act(DEMO.anouk, 'aanmelding.indienen', { formulierOntvangenOp: '2023-10-05', regio: 'Groningen', tafel: 'groningen-2023-10-19' });
+    const late = await c.act(DEMO.anouk, 'aanmelding.indienen', {
+      formulierOntvangenOp: '2023-10-05',
+      regio: 'Groningen',
+      tafel: 'groningen-2023-10-19',
+    });
     expect(late.text).toMatch(/inleverdatum.*verstreken/);
     expect(late.text).toContain('14 december 2023');
     expect(late.text).toContain('niets gewijzigd');
 
     await c.view(DEMO.anouk, 'status.tonen').then((v) => (c.card = v.card));
     expect(c.text).not.toContain('19 oktober 2023');
-    r = await c.act(DEMO.anouk, 'aanmelding.indienen', { formulierOntvangenOp: '2023-10-05', regio: 'Groningen', tafel: 'groningen-2023-12-14' });
+    r = await c.act(DEMO.anouk, 'aanmelding.indienen', {
+      formulierOntvangenOp: '2023-10-05',
+      regio: 'Groningen',
+      tafel: 'groningen-2023-12-14',
+    });
     expect(r.text).toContain('14 december 2023');
     r = await c.act(DEMO.anouk, 'aanmelding.ingediend', { ingediendOp: '2023-10-06' });
 
     clock.set('2023-12-14T15:00:00Z');
-    r = await c.act(DEMO.anouk, 'bespreking.vastleggen', { datum: '2023-12-14', uitkomst: 'overplaatsing', afspraken: `${VRIJ} tafelafspraken`, vervolgdatum: '2024-01-15' });
+    r = await c.act(DEMO.anouk, 'bespreking.vastleggen', {
+      datum: '2023-12-14',
+      uitkomst: 'overplaatsing',
+      afspraken: `${VRIJ} tafelafspraken`,
+      vervolgdatum: '2024-01-15',
+    });
     expect(r.text).toMatch(/opvolging/i);
     clock.set('2024-01-15T10:00:00Z');
     r = await c.act(DEMO.anouk, 'opvolging.vastleggen', { datum: '2024-01-15', stand: 'volgens_afspraak', toelichting: `${VRIJ} stand` });

@@ -3,7 +3,12 @@ import { filledManifest } from '../manifest/helpers';
 
 const get = async (d: Direct, path: string) => {
   const r = await fetch(`http://127.0.0.1:${d.app.port}${path}`);
-  return { status: r.status, type: r.headers.get('content-type') ?? '', csp: r.headers.get('content-security-policy') ?? '', html: await r.text() };
+  return {
+    status: r.status,
+    type: r.headers.get('content-type') ?? '',
+    csp: r.headers.get('content-security-policy') ?? '',
+    html: await r.text(),
+  };
 };
 
 describe('de pagina’s waar het Teams-manifest naar wijst', () => {

@@ -30,20 +30,26 @@ const pathsIn = (f: ToolkitFile): string[] =>
 const ENV_FILES = ['infra/env/.env.dev', 'infra/env/.env.local'];
 
 describe('Agents Toolkit: m365agents.yml en m365agents.local.yml', () => {
-  it.each(['m365agents.yml', 'm365agents.local.yml'])('%s is geldige YAML met versie, omgevingsmap infra/env en bestaande paden', (file) => {
-    const f = toolkit(file);
-    expect(f.version).toMatch(/^v1\.\d+$/);
-    expect(f.environmentFolderPath).toBe('./infra/env');
-    expect(existsSync(join(REPO, f.environmentFolderPath))).toBe(true);
-    expect(actions(f).length).toBeGreaterThan(0);
-    for (const a of actions(f)) expect(typeof a.uses).toBe('string');
-    for (const p of pathsIn(f)) expect({ p, exists: existsSync(join(REPO, p)) || p === 'infra/main.parameters.json' }).toEqual({ p, exists: true });
-  });
+  it.each(['m365agents.yml', 'm365agents.local.yml'])(
+    '%s is geldige YAML met versie, omgevingsmap infra/env en bestaande paden',
+    (file) => {
+      const f = toolkit(file);
+      expect(f.version).toMatch(/^v1\.\d+$/);
+      expect(f.environmentFolderPath).toBe('./infra/env');
+      expect(existsSync(join(REPO, f.environmentFolderPath))).toBe(true);
+      expect(actions(f).length).toBeGreaterThan(0);
+      for (const a of actions(f)) expect(typeof a.uses).toBe('string');
+      for (const p of pathsIn(f))
+        expect({ p, exists: existsSync(join(REPO, p)) || p === 'infra/main.parameters.json' }).toEqual({ p, exists: true });
+    },
+  );
 
   it('m365agents.yml rolt uit met infra/main.json, de app-registratie zonder geheim, het releasepakket en manifest/', () => {
     const f = toolkit('m365agents.yml');
     const arm = actions(f).find((a) => a.uses === 'arm/deploy');
-    expect(arm?.with?.['templates']).toEqual([expect.objectContaining({ path: './infra/main.json', parameters: './infra/main.parameters.json' })]);
+    expect(arm?.with?.['templates']).toEqual([
+      expect.objectContaining({ path: './infra/main.json', parameters: './infra/main.parameters.json' }),
+    ]);
     const text = read('m365agents.yml');
     expect(text).toContain('scripts/entra-app.sh');
     expect(text).toContain('run release');
@@ -57,13 +63,19 @@ describe('Agents Toolkit: m365agents.yml en m365agents.local.yml', () => {
     const f = toolkit('m365agents.local.yml');
     const app = actions(f).find((a) => a.uses === 'aadApp/create');
     expect(app?.with?.['signInAudience']).toBe('AzureADMyOrg');
-    expect(Object.values(app?.writeToEnvironmentFile ?? {}).filter((v) => /PASSWORD|SECRET/.test(v)).every((v) => v.startsWith('SECRET_'))).toBe(true);
+    expect(
+      Object.values(app?.writeToEnvironmentFile ?? {})
+        .filter((v) => /PASSWORD|SECRET/.test(v))
+        .every((v) => v.startsWith('SECRET_')),
+    ).toBe(true);
     expect(read('.gitignore')).toMatch(/^infra\/env\/\.env\.\*\.user$/m);
     expect(read('.gitignore')).toMatch(/^\.env$/m);
   });
 
   it.each(ENV_FILES)('%s bevat geen geheimen en geen ingevulde ids', (file) => {
-    const lines = read(file).split('\n').filter((l) => /^[A-Z_]+=/.test(l));
+    const lines = read(file)
+      .split('\n')
+      .filter((l) => /^[A-Z_]+=/.test(l));
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) {
       expect(line).not.toMatch(/^(SECRET_|.*PASSWORD|.*KEY)/);
@@ -75,7 +87,9 @@ describe('Agents Toolkit: m365agents.yml en m365agents.local.yml', () => {
 
 describe('VS Code: F5', () => {
   it('.vscode/launch.json start als eerste configuratie npm start (bot + Agents Playground)', () => {
-    const launch = JSON.parse(read('.vscode/launch.json')) as { configurations: { name: string; type: string; request: string; command?: string; env?: Record<string, string> }[] };
+    const launch = JSON.parse(read('.vscode/launch.json')) as {
+      configurations: { name: string; type: string; request: string; command?: string; env?: Record<string, string> }[];
+    };
     const [first] = launch.configurations;
     expect(first).toMatchObject({ type: 'node-terminal', request: 'launch', command: 'npm start' });
     expect(first?.env?.['PLAYGROUND']).toBe('on');

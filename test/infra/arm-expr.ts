@@ -111,7 +111,8 @@ export const calls = (node: Node): { name: string; args: Node[] }[] => {
 };
 
 const hash = (...parts: Value[]): string => createHash('sha256').update(parts.map(String).join('|')).digest('hex');
-const str = (v: Value): string => (v instanceof Deferred ? v.toString() : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
+const str = (v: Value): string =>
+  v instanceof Deferred ? v.toString() : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
 
 export interface Template {
   parameters: Record<string, { type: string; defaultValue?: unknown; allowedValues?: unknown[] }>;
@@ -144,7 +145,10 @@ export const evaluator = (template: Template, given: Record<string, Value> = {})
     format: ([f, ...a]) => String(f).replace(/\{(\d+)\}/g, (_, k: string) => str(a[Number(k)] ?? '')),
     concat: (a) => a.map(str).join(''),
     toLower: ([s]) => str(s ?? '').toLowerCase(),
-    replace: ([s, from, to]) => str(s ?? '').split(String(from)).join(String(to)),
+    replace: ([s, from, to]) =>
+      str(s ?? '')
+        .split(String(from))
+        .join(String(to)),
     take: ([s, n]) => str(s ?? '').slice(0, Number(n)),
     empty: ([s]) => s === '' || s === null || (Array.isArray(s) && s.length === 0),
     equals: ([a, b]) => str(a ?? '') === str(b ?? ''),
@@ -163,8 +167,15 @@ export const evaluator = (template: Template, given: Record<string, Value> = {})
       }
       return Object.assign({}, ...(a as { [k: string]: Value }[])) as Value;
     },
-    uniqueString: (a) => BigInt(`0x${hash(...a).slice(0, 16)}`).toString(36).padStart(13, 'a').slice(0, 13),
-    guid: (a) => hash(...a).slice(0, 32).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
+    uniqueString: (a) =>
+      BigInt(`0x${hash(...a).slice(0, 16)}`)
+        .toString(36)
+        .padStart(13, 'a')
+        .slice(0, 13),
+    guid: (a) =>
+      hash(...a)
+        .slice(0, 32)
+        .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
     resourceGroup: () => resourceGroup,
     subscription: () => ({ subscriptionId: 'sub-test', tenantId: '<tenant>' }),
     environment: () => ({ suffixes: { storage: 'core.windows.net' } }),

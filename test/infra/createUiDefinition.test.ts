@@ -42,7 +42,8 @@ describe('infra/createUiDefinition.json (de portal bij "Deploy to Azure")', () =
   it('elke output is een parameter van het template, en elke verplichte parameter heeft een output', () => {
     const params = template().parameters;
     for (const name of Object.keys(UI.parameters.outputs)) expect(Object.keys(params)).toContain(name);
-    for (const [name, p] of Object.entries(params)) if (p.defaultValue === undefined) expect(Object.keys(UI.parameters.outputs)).toContain(name);
+    for (const [name, p] of Object.entries(params))
+      if (p.defaultValue === undefined) expect(Object.keys(UI.parameters.outputs)).toContain(name);
   });
 
   it('elke output verwijst naar een bestaand element', () => {
@@ -66,8 +67,12 @@ describe('infra/createUiDefinition.json (de portal bij "Deploy to Azure")', () =
       if (p?.allowedValues) for (const a of allowed) expect(p.allowedValues).toContain(a.value);
     }
     // The portal's defaults are the template's defaults.
-    expect(element('appServiceSku').constraints?.allowedValues?.find((a) => a.label === element('appServiceSku').defaultValue)?.value).toBe(params['appServiceSku']?.defaultValue);
-    expect(element('runFromPackage').constraints?.allowedValues?.find((a) => a.label === element('runFromPackage').defaultValue)?.value).toBe(params['runFromPackage']?.defaultValue);
+    expect(element('appServiceSku').constraints?.allowedValues?.find((a) => a.label === element('appServiceSku').defaultValue)?.value).toBe(
+      params['appServiceSku']?.defaultValue,
+    );
+    expect(
+      element('runFromPackage').constraints?.allowedValues?.find((a) => a.label === element('runFromPackage').defaultValue)?.value,
+    ).toBe(params['runFromPackage']?.defaultValue);
   });
 
   it('controleert de invoer zoals het template: voorvoegsel, e-mailadres, app-id', () => {

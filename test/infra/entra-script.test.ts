@@ -55,9 +55,18 @@ const run = (existing: boolean): { status: number | null; stdout: string; calls:
     writeFileSync(log, '');
     const r = spawnSync('bash', [SCRIPT, 'rg-escaleer'], {
       encoding: 'utf8',
-      env: { PATH: `${dir}:${process.env.PATH}`, HOME: dir, FAKE_AZ_LOG: log, FAKE_AZ_STATE: JSON.stringify({ outputs: OUTPUTS, appId: APP_ID, existing }) },
+      env: {
+        PATH: `${dir}:${process.env.PATH}`,
+        HOME: dir,
+        FAKE_AZ_LOG: log,
+        FAKE_AZ_STATE: JSON.stringify({ outputs: OUTPUTS, appId: APP_ID, existing }),
+      },
     });
-    const calls = readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Call);
+    const calls = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Call);
     return { status: r.status, stdout: r.stdout + r.stderr, calls };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -81,7 +90,9 @@ describe('scripts/entra-app.sh: de app-registratie voor bot en tabblad', () => {
     expect(create?.body).toEqual({ displayName: 'Escaleer', signInAudience: 'AzureADMyOrg' });
     expect(rest(calls, 'POST', '/servicePrincipals')[0]?.body).toEqual({ appId: APP_ID });
 
-    const patches = rest(calls, 'PATCH', '/applications/obj-1').map((c) => c.body as { identifierUris?: string[]; api: Record<string, unknown> });
+    const patches = rest(calls, 'PATCH', '/applications/obj-1').map(
+      (c) => c.body as { identifierUris?: string[]; api: Record<string, unknown> },
+    );
     expect(patches).toHaveLength(2);
     const api = patches[0]!;
     expect(api.identifierUris).toEqual([`api://${OUTPUTS.webAppHostname}/${APP_ID}`]);
@@ -90,7 +101,9 @@ describe('scripts/entra-app.sh: de app-registratie voor bot en tabblad', () => {
     expect(scopes[0]).toMatchObject({ value: 'access_as_user', type: 'User', isEnabled: true });
     expect(scopes[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     // Pre-authorising needs the scope to exist: a second PATCH, with the same scope id.
-    expect(patches[1]!.api['preAuthorizedApplications']).toEqual(TEAMS_CLIENTS.map((appId) => ({ appId, delegatedPermissionIds: [scopes[0]!.id] })));
+    expect(patches[1]!.api['preAuthorizedApplications']).toEqual(
+      TEAMS_CLIENTS.map((appId) => ({ appId, delegatedPermissionIds: [scopes[0]!.id] })),
+    );
 
     const [fic] = rest(calls, 'POST', '/applications/obj-1/federatedIdentityCredentials');
     expect(fic?.body).toMatchObject({

@@ -32,7 +32,10 @@ export const EXAMPLE_PARAMETERS_TEXT = readFileSync(join(INFRA_DIR, 'main.parame
 /** The values of infra/main.parameters.example.json, as the evaluator takes them. */
 export const exampleParameters = (): Record<string, Value> =>
   Object.fromEntries(
-    Object.entries((JSON.parse(EXAMPLE_PARAMETERS_TEXT) as { parameters: Record<string, { value: Value }> }).parameters).map(([k, v]) => [k, v.value]),
+    Object.entries((JSON.parse(EXAMPLE_PARAMETERS_TEXT) as { parameters: Record<string, { value: Value }> }).parameters).map(([k, v]) => [
+      k,
+      v.value,
+    ]),
   );
 
 /** Values for the parameters without a default (the evaluator refuses to guess them). */
@@ -87,6 +90,7 @@ export const propsOf = (t: ArmTemplate, r: Resource, given: Record<string, Value
 export const appSettings = (t: ArmTemplate, given: Record<string, Value> = {}): Map<string, Value> => {
   const config = named(t, 'Microsoft.Web/sites/config', '/appsettings', given);
   const value = evaluator(t, given).value(config.properties ?? null);
-  if (!value || typeof value !== 'object' || Array.isArray(value) || value instanceof Deferred) throw new Error('appsettings zijn geen object');
+  if (!value || typeof value !== 'object' || Array.isArray(value) || value instanceof Deferred)
+    throw new Error('appsettings zijn geen object');
   return new Map(Object.entries(value));
 };

@@ -13,7 +13,10 @@ import { testConnectionString, uniquePrefix } from '../support/storage';
  * npm's local cache.)
  */
 const REPO = join(__dirname, '..', '..');
-const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 describe('npm run release: het zip-pakket voor WEBSITE_RUN_FROM_PACKAGE', () => {
   const dir = mkdtempSync(join(tmpdir(), 'escaleer-release-'));
@@ -24,7 +27,11 @@ describe('npm run release: het zip-pakket voor WEBSITE_RUN_FROM_PACKAGE', () => 
   let app: ChildApp | null = null;
 
   beforeAll(() => {
-    build = spawnSync('npm', ['run', 'release', '--silent', '--', '--out', zipFile], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TEMPLATE_BASE_URL: 'https://voorbeeld.example/escaleer/infra/' } });
+    build = spawnSync('npm', ['run', 'release', '--silent', '--', '--out', zipFile], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, TEMPLATE_BASE_URL: 'https://voorbeeld.example/escaleer/infra/' },
+    });
     if (build.status !== 0) throw new Error(`npm run release faalde:\n${String(build.stdout)}\n${String(build.stderr)}`);
     const zip = new AdmZip(zipFile);
     names = zip.getEntries().map((e) => e.entryName.replace(/\\/g, '/'));
@@ -37,9 +44,19 @@ describe('npm run release: het zip-pakket voor WEBSITE_RUN_FROM_PACKAGE', () => 
   });
 
   it('bevat de gebouwde code, de kaartsjablonen, de tab en package.json, geen broncode of tests', () => {
-    for (const f of ['dist/src/main.js', 'dist/src/telemetry/preload.js', 'package.json', 'package-lock.json', 'cards/status.json', 'src/tab/public/index.html']) expect(names).toContain(f);
+    for (const f of [
+      'dist/src/main.js',
+      'dist/src/telemetry/preload.js',
+      'package.json',
+      'package-lock.json',
+      'cards/status.json',
+      'src/tab/public/index.html',
+    ])
+      expect(names).toContain(f);
     expect(names.some((n) => /^src\/.*\.ts$/.test(n))).toBe(false);
-    expect(names.some((n) => n.startsWith('test/') || n.startsWith('bench/') || n.startsWith('infra/') || n.startsWith('dist/scripts/'))).toBe(false);
+    expect(
+      names.some((n) => n.startsWith('test/') || n.startsWith('bench/') || n.startsWith('infra/') || n.startsWith('dist/scripts/')),
+    ).toBe(false);
     expect(names.some((n) => /\.(d\.ts|map)$/.test(n))).toBe(false);
   });
 
@@ -47,7 +64,17 @@ describe('npm run release: het zip-pakket voor WEBSITE_RUN_FROM_PACKAGE', () => 
     for (const dep of Object.keys(pkg.dependencies)) expect(existsSync(join(unpacked, 'node_modules', dep, 'package.json'))).toBe(true);
     // The tools (some OpenTelemetry SDK parts are dev dependencies for tests and production ones
     // through the Azure Monitor distro, so those may be there).
-    const tools = ['jest', 'typescript', 'azurite', '@microsoft/m365agentsplayground', 'playwright-core', '@swc/core', 'adm-zip', 'adaptivecards', '@microsoft/app-manifest'];
+    const tools = [
+      'jest',
+      'typescript',
+      'azurite',
+      '@microsoft/m365agentsplayground',
+      'playwright-core',
+      '@swc/core',
+      'adm-zip',
+      'adaptivecards',
+      '@microsoft/app-manifest',
+    ];
     for (const dep of tools) {
       expect(pkg.devDependencies[dep]).toBeDefined();
       expect({ dep, present: existsSync(join(unpacked, 'node_modules', dep)) }).toEqual({ dep, present: false });
@@ -62,16 +89,20 @@ describe('npm run release: het zip-pakket voor WEBSITE_RUN_FROM_PACKAGE', () => 
   });
 
   it('start uitgepakt in productiemodus (zonder Playground of Azurite) en /healthz antwoordt 200', async () => {
-    app = await startChildApp(join(unpacked, 'dist', 'src', 'main.js'), {
-      NODE_ENV: 'production',
-      PORT: '0',
-      MICROSOFT_APP_ID: '6f1c1a52-3f5e-4f2b-9d3a-2b1c0e9f8a77',
-      MICROSOFT_APP_TYPE: 'SingleTenant',
-      MICROSOFT_APP_TENANT_ID: '0c9a4b1e-8d7f-4e6a-9b5c-3d2e1f0a9b8c',
-      MICROSOFT_APP_FEDERATED_CLIENT_ID: '2d7e9c41-5b3a-4f1e-8c6d-9a0b1c2d3e4f',
-      STORAGE_CONNECTION_STRING: testConnectionString(),
-      TABLE_PREFIX: uniquePrefix(),
-    }, { cwd: unpacked });
+    app = await startChildApp(
+      join(unpacked, 'dist', 'src', 'main.js'),
+      {
+        NODE_ENV: 'production',
+        PORT: '0',
+        MICROSOFT_APP_ID: '6f1c1a52-3f5e-4f2b-9d3a-2b1c0e9f8a77',
+        MICROSOFT_APP_TYPE: 'SingleTenant',
+        MICROSOFT_APP_TENANT_ID: '0c9a4b1e-8d7f-4e6a-9b5c-3d2e1f0a9b8c',
+        MICROSOFT_APP_FEDERATED_CLIENT_ID: '2d7e9c41-5b3a-4f1e-8c6d-9a0b1c2d3e4f',
+        STORAGE_CONNECTION_STRING: testConnectionString(),
+        TABLE_PREFIX: uniquePrefix(),
+      },
+      { cwd: unpacked },
+    );
     const r = await fetch(`http://127.0.0.1:${app.port}/healthz`);
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ status: 'ok', storage: 'bereikbaar' });

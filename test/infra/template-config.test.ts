@@ -55,7 +55,14 @@ const logMessages = (text: string): string[] =>
 
 describe('ARM-template infra/main.json: geen geheimen', () => {
   it('bevat geen sleutels, wachtwoorden, SAS-tokens of list*()-aanroepen', () => {
-    for (const pattern of [/AccountKey=/i, /password/i, /secret/i, /listKeys|listSecrets|listCredentials|list\w*\(/i, /SharedAccessSignature|[?&]sig=/i, /InstrumentationKey=/i]) {
+    for (const pattern of [
+      /AccountKey=/i,
+      /password/i,
+      /secret/i,
+      /listKeys|listSecrets|listCredentials|list\w*\(/i,
+      /SharedAccessSignature|[?&]sig=/i,
+      /InstrumentationKey=/i,
+    ]) {
       expect(TEMPLATE_TEXT).not.toMatch(pattern);
     }
   });
@@ -67,14 +74,17 @@ describe('ARM-template infra/main.json: geen geheimen', () => {
     }
   });
 
-  it.each([false, true])('geen app-instelling met een geheimachtige naam krijgt een letterlijke waarde (runFromPackage=%s)', (runFromPackage) => {
-    const settings = appSettings(template(), { runFromPackage });
-    for (const absent of ['MICROSOFT_APP_PASSWORD', 'STORAGE_CONNECTION_STRING']) expect(settings.has(absent)).toBe(false);
-    const secretLike = [...settings].filter(([name]) => SECRET_LIKE.test(name));
-    // Only the Application Insights connection string (an ingestion address, read from the component at deployment time).
-    expect(secretLike.map(([name]) => name)).toEqual(['APPLICATIONINSIGHTS_CONNECTION_STRING']);
-    for (const [, value] of secretLike) expect(value).toBeInstanceOf(Deferred);
-  });
+  it.each([false, true])(
+    'geen app-instelling met een geheimachtige naam krijgt een letterlijke waarde (runFromPackage=%s)',
+    (runFromPackage) => {
+      const settings = appSettings(template(), { runFromPackage });
+      for (const absent of ['MICROSOFT_APP_PASSWORD', 'STORAGE_CONNECTION_STRING']) expect(settings.has(absent)).toBe(false);
+      const secretLike = [...settings].filter(([name]) => SECRET_LIKE.test(name));
+      // Only the Application Insights connection string (an ingestion address, read from the component at deployment time).
+      expect(secretLike.map(([name]) => name)).toEqual(['APPLICATIONINSIGHTS_CONNECTION_STRING']);
+      for (const [, value] of secretLike) expect(value).toBeInstanceOf(Deferred);
+    },
+  );
 
   it('bevat geen GUID-achtige letterlijke waarden behalve de ingebouwde roldefinitie', () => {
     const guids = allStrings(template()).flatMap((s) => s.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi) ?? []);
@@ -93,7 +103,8 @@ describe('ARM-template infra/main.json: geen geheimen', () => {
       const jsType = { string: 'string', int: 'number', bool: 'boolean', object: 'object', array: 'object' }[p?.type.toLowerCase() ?? ''];
       expect(typeof value).toBe(jsType);
     }
-    for (const [name, p] of Object.entries(declared)) if (p.defaultValue === undefined) expect(Object.keys(example.parameters)).toContain(name);
+    for (const [name, p] of Object.entries(declared))
+      if (p.defaultValue === undefined) expect(Object.keys(example.parameters)).toContain(name);
     expect(EXAMPLE_PARAMETERS_TEXT).not.toMatch(/password|secret|AccountKey|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
   });
 });
@@ -381,7 +392,15 @@ describe('ARM-template infra/main.json: logboeken en waarschuwingen', () => {
     expect(alert).toMatchObject({ enabled: true, scopes: [SITE()], severity: 1, actions: [{ actionGroupId: ACTION_GROUP }] });
     expect(alert['criteria']).toEqual({
       'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
-      allOf: [expect.objectContaining({ metricNamespace: 'Microsoft.Web/sites', metricName: 'HealthCheckStatus', operator: 'LessThan', threshold: 100, timeAggregation: 'Average' })],
+      allOf: [
+        expect.objectContaining({
+          metricNamespace: 'Microsoft.Web/sites',
+          metricName: 'HealthCheckStatus',
+          operator: 'LessThan',
+          threshold: 100,
+          timeAggregation: 'Average',
+        }),
+      ],
     });
   });
 

@@ -66,7 +66,9 @@ describe('ARM-template infra/main.json: structuur', () => {
   });
 
   it('alleen alertEmail is verplicht; elke andere parameter heeft een standaardwaarde', () => {
-    const required = Object.entries(template().parameters).filter(([, p]) => p.defaultValue === undefined).map(([n]) => n);
+    const required = Object.entries(template().parameters)
+      .filter(([, p]) => p.defaultValue === undefined)
+      .map(([n]) => n);
     expect(required).toEqual(Object.keys(REQUIRED));
   });
 
@@ -128,7 +130,9 @@ describe('ARM-template infra/main.json: structuur', () => {
       ]),
     );
     const ev = evaluator(t);
-    expect(String(ev.value(t.outputs['webAppHostname']?.value))).toMatch(/^<reference res:Microsoft\.Web\/sites\|escaleer-[a-z0-9]{13}\.defaultHostName>$/);
+    expect(String(ev.value(t.outputs['webAppHostname']?.value))).toMatch(
+      /^<reference res:Microsoft\.Web\/sites\|escaleer-[a-z0-9]{13}\.defaultHostName>$/,
+    );
     expect(String(ev.value(t.outputs['storageTableEndpoint']?.value))).toContain('primaryEndpoints.table');
     expect(String(ev.value(t.outputs['identityPrincipalId']?.value))).toMatch(/userAssignedIdentities\|escaleer-id\.principalId>$/);
     expect(String(ev.value(t.outputs['logAnalyticsWorkspaceId']?.value))).toMatch(/workspaces\|escaleer-logs\.customerId>$/);

@@ -54,7 +54,17 @@ describe('TableCaseRepository tegen Azurite', () => {
       case: second,
       etag: created.value.etag,
       events: [event(second, 'verloren')],
-      outbox: [{ id: 'o1', conversation: { serviceUrl: 's', conversationId: 'c', tenantId: 'tenant-a' }, kind: 'post', activityId: null, activity: { text: 'x' }, createdAt: now.toISOString(), caseId: c.id }],
+      outbox: [
+        {
+          id: 'o1',
+          conversation: { serviceUrl: 's', conversationId: 'c', tenantId: 'tenant-a' },
+          kind: 'post',
+          activityId: null,
+          activity: { text: 'x' },
+          createdAt: now.toISOString(),
+          caseId: c.id,
+        },
+      ],
     });
     expect(stale).toEqual({ ok: false, error: 'conflict' });
     expect((await repo.get('tenant-a', c.id))?.value.state).toBe('cirkel1');
@@ -88,7 +98,15 @@ describe('TableCaseRepository tegen Azurite', () => {
     const repo = new TableCaseRepository(cases);
     const outbox = new TableOutboxStore(cases);
     const c = newCase({ id: formatCaseId(2026, 5), location: location(), ownerId: 'u1', now });
-    const msg = (id: string) => ({ id, conversation: { serviceUrl: 's', conversationId: 'c', tenantId: 'tenant-a' }, kind: 'post' as const, activityId: null, activity: { text: id }, createdAt: now.toISOString(), caseId: c.id });
+    const msg = (id: string) => ({
+      id,
+      conversation: { serviceUrl: 's', conversationId: 'c', tenantId: 'tenant-a' },
+      kind: 'post' as const,
+      activityId: null,
+      activity: { text: id },
+      createdAt: now.toISOString(),
+      caseId: c.id,
+    });
     await repo.commit({ case: c, etag: null, events: [], outbox: [msg('a1'), msg('a2')] });
     expect(await outbox.tenants()).toContain('tenant-a');
     const pending = await outbox.scan('tenant-a', 10);
@@ -99,7 +117,10 @@ describe('TableCaseRepository tegen Azurite', () => {
     const mine = await outbox.lease('tenant-a', first, until);
     expect(mine).not.toBeNull();
     expect(await outbox.lease('tenant-a', first, until)).toBeNull();
-    expect((await outbox.scan('tenant-a', 10)).map((p) => [p.value.id, p.delivery.leaseUntil])).toEqual([['a1', until.toISOString()], ['a2', null]]);
+    expect((await outbox.scan('tenant-a', 10)).map((p) => [p.value.id, p.delivery.leaseUntil])).toEqual([
+      ['a1', until.toISOString()],
+      ['a2', null],
+    ]);
     if (!mine) return;
     expect(await outbox.complete('tenant-a', mine)).toBe(true);
     expect(await outbox.complete('tenant-a', mine)).toBe(false);

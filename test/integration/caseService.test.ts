@@ -60,7 +60,17 @@ describe('CaseService.execute tegen een gelijktijdige schrijfactie (Azurite)', (
     return started.case.value;
   };
   const chooseRoute = (caseId: CaseId, activityId: string) =>
-    service.execute({ tenantId: 'tenant-a', caseId, version: 1, verb: 'route.kiezen', input: { route: 'bijstellen', clientRef: 'ECD-1' }, actor: anouk, activityId, channelId: location().channelId, teamId: location().teamId });
+    service.execute({
+      tenantId: 'tenant-a',
+      caseId,
+      version: 1,
+      verb: 'route.kiezen',
+      input: { route: 'bijstellen', clientRef: 'ECD-1' },
+      actor: anouk,
+      activityId,
+      channelId: location().channelId,
+      teamId: location().teamId,
+    });
 
   it('een actie vlak na /escaleer gaat door als intussen alleen de hoofdkaart-id is vastgelegd', async () => {
     const c = await open('start-1');
@@ -80,7 +90,17 @@ describe('CaseService.execute tegen een gelijktijdige schrijfactie (Azurite)', (
     const c = await open('start-2');
     const other: Actor = { userId: 'user-pieter', name: 'Pieter', roles: ['begeleider'] };
     repo.beforeNextAction(async () => {
-      const r = await service.execute({ tenantId: 'tenant-a', caseId: c.id, version: 1, verb: 'route.kiezen', input: { route: 'zorgkantoor', clientRef: 'ECD-2' }, actor: other, activityId: 'klik-ander', channelId: location().channelId, teamId: location().teamId });
+      const r = await service.execute({
+        tenantId: 'tenant-a',
+        caseId: c.id,
+        version: 1,
+        verb: 'route.kiezen',
+        input: { route: 'zorgkantoor', clientRef: 'ECD-2' },
+        actor: other,
+        activityId: 'klik-ander',
+        channelId: location().channelId,
+        teamId: location().teamId,
+      });
       expect(r.kind).toBe('applied');
     });
     const outcome = await chooseRoute(c.id, 'klik-2');

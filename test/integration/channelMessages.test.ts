@@ -42,7 +42,12 @@ describe('berichten in een kanaal met RSC (de bot hoort alles)', () => {
 
   it('maakt bij herhaalde levering van hetzelfde /escaleer-bericht maar één casus', async () => {
     const activity = channelActivity({ serviceUrl: d.connector.url, text: '/escaleer', id: 'dubbel-1' });
-    const calls = [...(await sentAfter(activity)), ...(await sentAfter(activity)), ...(await sentAfter(activity)), ...(await sentAfter(activity))];
+    const calls = [
+      ...(await sentAfter(activity)),
+      ...(await sentAfter(activity)),
+      ...(await sentAfter(activity)),
+      ...(await sentAfter(activity)),
+    ];
     expect(calls).toHaveLength(1);
   });
 });
@@ -59,7 +64,10 @@ describe('/status in een kanaal', () => {
     await d.post(channelActivity({ serviceUrl: d.connector.url, text: '/escaleer' }));
     await d.post(channelActivity({ serviceUrl: d.connector.url, text: '/escaleer', channelId: '19:ander-kanaal@thread.tacv2' }));
     await d.post(channelActivity({ serviceUrl: d.connector.url, text: '/status' }));
-    const list = d.connector.calls.slice(before).map((c) => String(c.body.text ?? '')).find((t) => t.startsWith('Open casussen'));
+    const list = d.connector.calls
+      .slice(before)
+      .map((c) => String(c.body.text ?? ''))
+      .find((t) => t.startsWith('Open casussen'));
     expect(list).toMatch(/CAS-\d{4}-0001: Route kiezen|CAS-\d{4}-0001/);
     expect(list).not.toContain('0002');
     const id = /CAS-\d{4}-0001/.exec(list ?? '')?.[0] ?? '';

@@ -48,7 +48,12 @@ export const seedOutbox = async (table: TableClient, messages: readonly OutboxMe
 
 let seq = 0;
 /** `perConversation` posts to each of `conversations` channel threads; the text is the outbox id. */
-export const messages = (serviceUrl: string, tenant: string, conversations: readonly string[], perConversation: number): OutboxMessage[] => {
+export const messages = (
+  serviceUrl: string,
+  tenant: string,
+  conversations: readonly string[],
+  perConversation: number,
+): OutboxMessage[] => {
   const out: OutboxMessage[] = [];
   for (let i = 0; i < perConversation; i++) {
     for (const c of conversations) {

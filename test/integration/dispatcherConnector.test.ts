@@ -25,7 +25,8 @@ describe('dispatcher against Azurite and the connector stand-in (real ConnectorN
     let n = 0;
     connector.responder = (call) => {
       n++;
-      if (call.conversationId.startsWith(gone)) return { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'weg' } } };
+      if (call.conversationId.startsWith(gone))
+        return { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'weg' } } };
       if (n % 9 === 0) return { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Throttled', message: 'te snel' } } };
       if (n % 7 === 0) return { status: 500, body: { error: { code: 'ServiceError', message: 'oeps' } } };
       if (n % 23 === 0) return { status: 502, body: {} };
@@ -55,7 +56,15 @@ describe('dispatcher against Azurite and the connector stand-in (real ConnectorN
     const byConv = new Map<string, number[]>();
     for (const c of calls) byConv.set(conversationKey(c.conversationId), [...(byConv.get(conversationKey(c.conversationId)) ?? []), c.at]);
     const worst = (w: number) => Math.max(...[...byConv.values()].map((t) => maxInWindow(t, w)));
-    const observed = { per1s: worst(1000), per2s: worst(2000), per30s: worst(30_000), tenantPer1s: maxInWindow(calls.map((c) => c.at), 1000) };
+    const observed = {
+      per1s: worst(1000),
+      per2s: worst(2000),
+      per30s: worst(30_000),
+      tenantPer1s: maxInWindow(
+        calls.map((c) => c.at),
+        1000,
+      ),
+    };
     console.log('connector stand-in:', {
       items: items.length,
       tried: calls.length,
@@ -64,7 +73,9 @@ describe('dispatcher against Azurite and the connector stand-in (real ConnectorN
       lost,
       deadLettered: dead.length,
       failedAttempts: d.stats.failedAttempts,
-      status: Object.fromEntries([200, 403, 429, 500, 502].map((s) => [s, calls.filter((c) => ((c as { status?: number }).status ?? 200) === s).length])),
+      status: Object.fromEntries(
+        [200, 403, 429, 500, 502].map((s) => [s, calls.filter((c) => ((c as { status?: number }).status ?? 200) === s).length]),
+      ),
       maxObservedRate: observed,
       seconds,
     });

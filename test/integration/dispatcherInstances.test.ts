@@ -79,7 +79,10 @@ const figures = (connector: ConnectorStandIn, ids: readonly string[]) => {
     duplicated: [...per.entries()].filter(([, v]) => v > 1).map(([k]) => k),
     lost: ids.filter((id) => !per.has(id)).length,
     maxPerConversation1s: Math.max(...[...byConv.values()].map((t) => maxInWindow(t, 1000))),
-    maxTenant1s: maxInWindow(calls.map((c) => c.at), 1000),
+    maxTenant1s: maxInWindow(
+      calls.map((c) => c.at),
+      1000,
+    ),
   };
 };
 
@@ -92,24 +95,57 @@ describe('two dispatcher instances against one Azurite', () => {
 
   // Each instance enforces the tenant limit itself: with two instances each gets half of 50/s.
   const half = { ...TEAMS_LIMITS, perTenant: [{ windowMs: 1000, max: 25 }] };
-  const base = { pollMs: 100, leaseMs: 3_000, deliveryTimeoutMs: 2_000, limits: half, backoff: { baseMs: 100, maxMs: 1000 }, conversationStickyMs: 3_000 };
+  const base = {
+    pollMs: 100,
+    leaseMs: 3_000,
+    deliveryTimeoutMs: 2_000,
+    limits: half,
+    backoff: { baseMs: 100, maxMs: 1000 },
+    conversationStickyMs: 3_000,
+  };
   const options = (leases: TableLeaseStore, instanceId: string) => ({ ...base, conversationLeases: leases, instanceId });
 
   it('delivers each of 200 items over 20 conversations exactly once', async () => {
     const tables = await freshTables();
     const tenant = 'tenant-twee';
-    const items = messages(connector.url, tenant, Array.from({ length: 20 }, (_, i) => `19:team-${i}@thread.tacv2`), 10);
+    const items = messages(
+      connector.url,
+      tenant,
+      Array.from({ length: 20 }, (_, i) => `19:team-${i}@thread.tacv2`),
+      10,
+    );
     await seedOutbox(tables.cases, items);
     const store = new TableOutboxStore(tables.cases);
     const leases = new TableLeaseStore(tables.leases);
-    const a = new OutboxDispatcher(new TableOutboxStore(tables.cases), realNotifier(), systemClock, new RecordingLogger(), options(leases, 'a'));
-    const b = new OutboxDispatcher(new TableOutboxStore(tables.cases), realNotifier(), systemClock, new RecordingLogger(), options(leases, 'b'));
+    const a = new OutboxDispatcher(
+      new TableOutboxStore(tables.cases),
+      realNotifier(),
+      systemClock,
+      new RecordingLogger(),
+      options(leases, 'a'),
+    );
+    const b = new OutboxDispatcher(
+      new TableOutboxStore(tables.cases),
+      realNotifier(),
+      systemClock,
+      new RecordingLogger(),
+      options(leases, 'b'),
+    );
     a.start();
     b.start();
     await waitUntil(async () => (await store.scan(tenant, 1000)).length === 0, 18_000, 'outbox leeg');
     await Promise.all([a.stop(), b.stop()]);
-    const f = figures(connector, items.map((m) => m.id));
-    console.log('two instances:', { items: items.length, ...f, duplicated: f.duplicated.length, byA: a.stats.delivered, byB: b.stats.delivered });
+    const f = figures(
+      connector,
+      items.map((m) => m.id),
+    );
+    console.log('two instances:', {
+      items: items.length,
+      ...f,
+      duplicated: f.duplicated.length,
+      byA: a.stats.delivered,
+      byB: b.stats.delivered,
+    });
     expect(f.lost).toBe(0);
     expect(f.duplicated).toEqual([]);
     expect(f.delivered).toBe(200);
@@ -121,14 +157,25 @@ describe('two dispatcher instances against one Azurite', () => {
   it('after one instance dies holding leases, the other delivers the rest once the leases expire; nothing lost', async () => {
     const tables = await freshTables();
     const tenant = 'tenant-crash';
-    const items = messages(connector.url, tenant, Array.from({ length: 20 }, (_, i) => `19:crash-${i}@thread.tacv2`), 10);
+    const items = messages(
+      connector.url,
+      tenant,
+      Array.from({ length: 20 }, (_, i) => `19:crash-${i}@thread.tacv2`),
+      10,
+    );
     await seedOutbox(tables.cases, items);
     const store = new TableOutboxStore(tables.cases);
     const victim = mortal(new TableOutboxStore(tables.cases), realNotifier());
     victim.killAfterLeases(40);
     const leases = new TableLeaseStore(tables.leases);
     const a = new OutboxDispatcher(victim.store, victim.notifier, systemClock, new RecordingLogger(), options(leases, 'a'));
-    const b = new OutboxDispatcher(new TableOutboxStore(tables.cases), realNotifier(), systemClock, new RecordingLogger(), options(leases, 'b'));
+    const b = new OutboxDispatcher(
+      new TableOutboxStore(tables.cases),
+      realNotifier(),
+      systemClock,
+      new RecordingLogger(),
+      options(leases, 'b'),
+    );
     a.start();
     b.start();
     await waitUntil(async () => victim.isDead(), 10_000, 'instantie A dood');
@@ -136,7 +183,10 @@ describe('two dispatcher instances against one Azurite', () => {
     await waitUntil(async () => (await store.scan(tenant, 1000)).length === 0, 18_000, 'outbox leeg');
     const drainedAfter = Date.now() - diedAt;
     await b.stop();
-    const f = figures(connector, items.map((m) => m.id));
+    const f = figures(
+      connector,
+      items.map((m) => m.id),
+    );
     const window = [...victim.sentNotCompleted];
     console.log('instance killed mid-run:', {
       items: items.length,

@@ -20,9 +20,20 @@ describe('TableOutboxStore delivery bookkeeping (Azurite)', () => {
     const leased = await store.lease('tenant-a', row, new Date('2026-11-23T10:00:00Z'));
     expect(await store.lease('tenant-a', row, new Date('2026-11-23T10:00:00Z'))).toBeNull();
     if (!leased) throw new Error('geen lease');
-    await store.reschedule('tenant-a', leased, { attempts: 3, nextAttemptAt: '2026-11-23T10:01:00.000Z', lastStatus: 503, lastError: 'bezet' });
+    await store.reschedule('tenant-a', leased, {
+      attempts: 3,
+      nextAttemptAt: '2026-11-23T10:01:00.000Z',
+      lastStatus: 503,
+      lastError: 'bezet',
+    });
     const [after] = await store.scan('tenant-a', 10);
-    expect(after?.delivery).toEqual({ attempts: 3, nextAttemptAt: '2026-11-23T10:01:00.000Z', leaseUntil: null, lastStatus: 503, lastError: 'bezet' });
+    expect(after?.delivery).toEqual({
+      attempts: 3,
+      nextAttemptAt: '2026-11-23T10:01:00.000Z',
+      leaseUntil: null,
+      lastStatus: 503,
+      lastError: 'bezet',
+    });
   });
 
   it('moves an item to the dead letters, once, and lists it for the beheerder', async () => {
@@ -39,7 +50,10 @@ describe('TableOutboxStore delivery bookkeeping (Azurite)', () => {
   it('finishes a move that was interrupted between marking and moving', async () => {
     const { cases, store, m } = await oneItem();
     const info = { reason: 'gone', attempts: 1, lastStatus: 403, lastError: 'weg', deadAt: '2026-11-23T10:00:00.000Z' };
-    await cases.updateEntity({ partitionKey: tenantPk('tenant-a'), rowKey: `outbox_${m.id}`, leaseUntil: '9999-12-31T23:59:59.999Z', dying: JSON.stringify(info) }, 'Merge');
+    await cases.updateEntity(
+      { partitionKey: tenantPk('tenant-a'), rowKey: `outbox_${m.id}`, leaseUntil: '9999-12-31T23:59:59.999Z', dying: JSON.stringify(info) },
+      'Merge',
+    );
     expect(await store.scan('tenant-a', 10)).toHaveLength(0);
     expect(await store.deadLetters('tenant-a')).toEqual([{ message: m, ...info }]);
   });

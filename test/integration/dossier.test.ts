@@ -28,7 +28,16 @@ describe('DossierService tegen Azurite: eenmalige links, autorisatie op het mome
     const existing = await settings.get(tenantId, teamId);
     // Gebiedsteam Zuid's teamleider is Pieter, who holds no team-wide teamleider role.
     const gebiedsteams = [{ name: 'Zuid', teamleider: PIETER }];
-    const next: TeamSettings = { tenantId, teamId, serviceUrl: 'http://x', roleHolders: holders, roleChannels: {}, gebiedsteams, updatedAt: clock.now().toISOString(), updatedBy: 'x' };
+    const next: TeamSettings = {
+      tenantId,
+      teamId,
+      serviceUrl: 'http://x',
+      roleHolders: holders,
+      roleChannels: {},
+      gebiedsteams,
+      updatedAt: clock.now().toISOString(),
+      updatedBy: 'x',
+    };
     if (!(await settings.save(next, existing?.etag ?? null))) throw new Error('niet opgeslagen');
   };
   const downloads = async () => (await repo.events(c.tenantId, c.id)).filter((e) => e.action === 'dossier.downloaden');
@@ -39,7 +48,15 @@ describe('DossierService tegen Azurite: eenmalige links, autorisatie op het mome
     settings = new TableTeamSettingsStore(tables.cases);
     tokens = new TableDossierTokenStore(tables.cases);
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES);
-    service = new CaseService({ repo, views: new CardChannelViews(), calendar, settings, clock, ids: timeOrderedIds(clock), log: new RecordingLogger() });
+    service = new CaseService({
+      repo,
+      views: new CardChannelViews(),
+      calendar,
+      settings,
+      clock,
+      ids: timeOrderedIds(clock),
+      log: new RecordingLogger(),
+    });
     dossier = new DossierService({ repo, calendar, settings, tokens, clock });
     await saveRoles({ teamleider: [TEAMLEIDER], sleutelfiguur: [SLEUTELFIGUUR] });
     const { rootActivityId: _, ...where } = location();
@@ -103,13 +120,28 @@ describe('DossierService tegen Azurite: eenmalige links, autorisatie op het mome
     if (started.kind !== 'created') throw new Error('geen casus');
     let current = started.case.value;
     const act = async (actor: Actor, verb: string, input: Record<string, unknown>) => {
-      const r = await service.execute({ tenantId: current.tenantId, caseId: current.id, version: current.version, verb, input, actor, activityId: `${verb}-${current.version}`, channelId: where.channelId, teamId: where.teamId });
+      const r = await service.execute({
+        tenantId: current.tenantId,
+        caseId: current.id,
+        version: current.version,
+        verb,
+        input,
+        actor,
+        activityId: `${verb}-${current.version}`,
+        channelId: where.channelId,
+        teamId: where.teamId,
+      });
       if (r.kind !== 'applied') throw new Error(`${verb}: ${r.kind} ${r.kind === 'refused' ? r.refusal.message : ''}`);
       current = r.case;
     };
     await act(anouk, 'route.kiezen', { route: 'bijstellen' });
     await act(anouk, 'signaal.vastleggen', { datum: '2026-11-20', actielijn: 'dagstructuur', gebiedsteam: 'Zuid' });
-    await act(anouk, 'actielijnen.bijstellen', { datum: '2026-11-21', samenMetClient: true, bijstelling: 'meer momenten', resultaat: 'onvoldoende' });
+    await act(anouk, 'actielijnen.bijstellen', {
+      datum: '2026-11-21',
+      samenMetClient: true,
+      bijstelling: 'meer momenten',
+      resultaat: 'onvoldoende',
+    });
     // Mohamed, a teamleider, decides for Pieter (the gebiedsteam's teamleider).
     await act({ userId: TEAMLEIDER.id, name: TEAMLEIDER.name, roles: ['teamleider'] }, 'teamleider.besluit', { besluit: 'opplussen' });
     const r = await dossier.forTabUser(current.tenantId, where.teamId, current.id, TEAMLEIDER.id, 'req-1');

@@ -45,9 +45,14 @@ describe('npm run tafels:import', () => {
     expect((await runImport(['--tenant', 'tenant-x', first], e, clock)).ok).toBe(true);
     const before = await stored(e, 'tenant-x');
     const file = join(dir, 'geweigerd.csv');
-    writeFileSync(file, 'regio;inleverdatum;overlegdatum\nArnhem;2027-04-01;2027-04-15\n\nTwente;2020-03-07;2020-03-21\nTwente;14 maart 2027;21 maart 2027\n');
+    writeFileSync(
+      file,
+      'regio;inleverdatum;overlegdatum\nArnhem;2027-04-01;2027-04-15\n\nTwente;2020-03-07;2020-03-21\nTwente;14 maart 2027;21 maart 2027\n',
+    );
     const r = await runImport(['--tenant', 'tenant-x', file], e, clock);
-    console.log(`Import: 3 regels (1 nieuw, 1 al geweest, 1 met een andere inleverdatum) → ${r.ok ? 'geïmporteerd' : 'niets geïmporteerd'}; ${r.lines.length - 1} geweigerde regels genoemd`);
+    console.log(
+      `Import: 3 regels (1 nieuw, 1 al geweest, 1 met een andere inleverdatum) → ${r.ok ? 'geïmporteerd' : 'niets geïmporteerd'}; ${r.lines.length - 1} geweigerde regels genoemd`,
+    );
     expect(r).toEqual({
       ok: false,
       lines: [
@@ -68,7 +73,10 @@ describe('npm run tafels:import', () => {
     const r = await runImport(['--tenant', 'tenant-x', file], e, clock);
     expect(r).toEqual({
       ok: true,
-      lines: ['1 tafel(s) geïmporteerd voor tenant tenant-x; de kalender telt nu 7 tafel(s).', 'Regel 2: Twente op 21 maart 2027 staat al in de kalender; overgeslagen.'],
+      lines: [
+        '1 tafel(s) geïmporteerd voor tenant tenant-x; de kalender telt nu 7 tafel(s).',
+        'Regel 2: Twente op 21 maart 2027 staat al in de kalender; overgeslagen.',
+      ],
     });
   });
 

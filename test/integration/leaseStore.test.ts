@@ -12,7 +12,10 @@ describe('job leases in the leases table (Azurite)', () => {
     const slot = tickSlot('reminders', new Date('2026-11-23T10:07:31Z'), 5 * 60_000);
     expect(slot).toBe('reminders:2026-11-23T10:05');
     let runs = 0;
-    const instances = Array.from({ length: 8 }, (_, i) => new JobLeases(store, systemClock, new RecordingLogger(), `inst-${i}`, { ttlMs: 5_000 }));
+    const instances = Array.from(
+      { length: 8 },
+      (_, i) => new JobLeases(store, systemClock, new RecordingLogger(), `inst-${i}`, { ttlMs: 5_000 }),
+    );
     const results = await Promise.all(
       instances.map((l) =>
         l.runOnce(slot, async () => {
@@ -23,7 +26,14 @@ describe('job leases in the leases table (Azurite)', () => {
       ),
     );
     const again = await Promise.all(instances.map((l) => l.runOnce(slot, async () => runs++)));
-    console.log('job lease, 8 instances: ran', runs, 'held', results.filter((r) => !r.ran).length, 'afterwards', again.map((r) => (r.ran ? 'ran' : r.reason)).join(','));
+    console.log(
+      'job lease, 8 instances: ran',
+      runs,
+      'held',
+      results.filter((r) => !r.ran).length,
+      'afterwards',
+      again.map((r) => (r.ran ? 'ran' : r.reason)).join(','),
+    );
     expect(runs).toBe(1);
     expect(results.filter((r) => r.ran)).toEqual([{ ran: true, value: 'klaar', leaseLost: false }]);
     expect(again.every((r) => !r.ran && r.reason === 'done')).toBe(true);

@@ -5,7 +5,16 @@ import type { TableClient } from '@azure/data-tables';
 import { runExport, runPurge, runRestore } from '../../scripts/lifecycle';
 import { JobLeases, RetentionScheduler } from '../../src/scheduler';
 import { RetentionService } from '../../src/app';
-import { TableCalendarStore, TableCaseRepository, TableLeaseStore, TableOutboxStore, TableRetentionStore, TableTeamSettingsStore, type Tables, openTables } from '../../src/storage';
+import {
+  TableCalendarStore,
+  TableCaseRepository,
+  TableLeaseStore,
+  TableOutboxStore,
+  TableRetentionStore,
+  TableTeamSettingsStore,
+  type Tables,
+  openTables,
+} from '../../src/storage';
 import type { CaseId } from '../../src/domain';
 import { type Direct, startDirect } from '../support/direct';
 import { DirectCase } from '../support/directCase';
@@ -42,7 +51,16 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
     d = await startDirect({}, { clock, reminders: false });
     tables = await openTables(d.app.storageConnection, d.prefix);
     await new TableTeamSettingsStore(tables.cases).save(
-      { tenantId: A.tenantId, teamId: A.teamId, serviceUrl: d.connector.url, roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] }, roleChannels: {}, gebiedsteams: [], updatedAt: '', updatedBy: '' },
+      {
+        tenantId: A.tenantId,
+        teamId: A.teamId,
+        serviceUrl: d.connector.url,
+        roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] },
+        roleChannels: {},
+        gebiedsteams: [],
+        updatedAt: '',
+        updatedBy: '',
+      },
       null,
     );
     await new TableCalendarStore(tables.cases).create(A.tenantId, [], []);
@@ -66,11 +84,19 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
     const r = await runExport(['--tenant', A.tenantId, '--file', file], env(), new Date('2023-12-01T10:00:00Z'));
     expect(r.ok).toBe(true);
     expect(r.lines[0]).toMatch(/rij\(en\) van tenant tenant-a \(2 casus\(sen\)\)/);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toEqual({ format: 'escaleer-export', version: 1, tenantId: A.tenantId, exportedAt: '2023-12-01T10:00:00.000Z' });
     const exported = lines.slice(1) as { partitionKey: string; rowKey: string; properties: Record<string, unknown> }[];
     const stored = await rowsOf(tables.cases, 't_tenant-a');
-    expect(exported.filter((r) => r.partitionKey === 't_tenant-a').map((r) => r.rowKey).sort()).toEqual(keysOf(stored));
+    expect(
+      exported
+        .filter((r) => r.partitionKey === 't_tenant-a')
+        .map((r) => r.rowKey)
+        .sort(),
+    ).toEqual(keysOf(stored));
     expect(exported.some((r) => r.partitionKey === 'tenants' && r.rowKey === 't_tenant-a')).toBe(true);
     const kinds = new Set(exported.map((r) => r.rowKey.split('_')[0]));
     for (const kind of ['case', 'event', 'dedupe', 'counter', 'team', 'calmeta']) expect(kinds).toContain(kind);
@@ -93,7 +119,9 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
     expect(keysOf(await rowsOf(fresh.cases, 't_tenant-a'))).toEqual(keysOf(await rowsOf(tables.cases, 't_tenant-a')));
     const repo = new TableCaseRepository(fresh.cases);
     expect((await repo.get(A.tenantId, closed.caseId))?.value.state).toBe('ingetrokken');
-    expect(await repo.events(A.tenantId, closed.caseId)).toEqual(await new TableCaseRepository(tables.cases).events(A.tenantId, closed.caseId));
+    expect(await repo.events(A.tenantId, closed.caseId)).toEqual(
+      await new TableCaseRepository(tables.cases).events(A.tenantId, closed.caseId),
+    );
     expect(await new TableOutboxStore(fresh.cases).tenants()).toEqual([A.tenantId]);
     expect(await rowsOf(fresh.cases, 't_tenant-b')).toEqual([]);
   });
@@ -103,7 +131,11 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
     expect((await runExport(['--tenant', A.tenantId, '--file', file], env())).ok).toBe(true);
     const prefix = uniquePrefix();
     const target = await openTables({ kind: 'connectionString', connectionString: testConnectionString() }, prefix);
-    const settings = JSON.parse(readFileSync(file, 'utf8').split('\n').find((l) => l.includes('"rowKey":"team_')) ?? '{}') as { rowKey: string };
+    const settings = JSON.parse(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .find((l) => l.includes('"rowKey":"team_')) ?? '{}',
+    ) as { rowKey: string };
     await target.cases.createEntity({ partitionKey: 't_tenant-a', rowKey: settings.rowKey, data: '{"nieuwer":true}' });
     const before = await rowsOf(target.cases, 't_tenant-a');
     const r = await runRestore(['--file', file], { STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: prefix });
@@ -136,12 +168,20 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
   it('de bewaartermijn verwijdert een gesloten casus 24 maanden na sluiten, met zijn rijen; het auditspoor blijft met een verwijdergebeurtenis', async () => {
     const pk = 't_tenant-a';
     // Rows that belong to the closed case besides its audit: an undelivered outbox item, a dead letter, a reminder.
-    await tables.cases.createEntity({ partitionKey: pk, rowKey: 'outbox_achtergebleven', caseId: closed.caseId, data: '{}', leaseUntil: '' });
+    await tables.cases.createEntity({
+      partitionKey: pk,
+      rowKey: 'outbox_achtergebleven',
+      caseId: closed.caseId,
+      data: '{}',
+      leaseUntil: '',
+    });
     await tables.cases.createEntity({ partitionKey: pk, rowKey: 'dead_achtergebleven', caseId: closed.caseId, data: '{}' });
     await tables.cases.createEntity({ partitionKey: pk, rowKey: 'due_2023-10-03T08:00:00.000Z_x', caseId: closed.caseId, key: 'x' });
     const repo = new TableCaseRepository(tables.cases);
     const auditBefore = await repo.events(A.tenantId, closed.caseId);
-    const everythingElse = (await rowsOf(tables.cases, pk)).filter((r) => r['caseId'] !== closed.caseId && r.rowKey !== `case_${closed.caseId}`);
+    const everythingElse = (await rowsOf(tables.cases, pk)).filter(
+      (r) => r['caseId'] !== closed.caseId && r.rowKey !== `case_${closed.caseId}`,
+    );
 
     clock.set('2025-10-01T08:00:00Z');
     expect(await d.app.retention.tick()).toEqual({ cases: 0, audits: 0, rows: 0 });
@@ -152,10 +192,18 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
     expect(r?.cases).toBe(1);
     expect(await repo.get(A.tenantId, closed.caseId)).toBeNull();
     const left = await rowsOf(tables.cases, pk);
-    expect(left.filter((x) => x['caseId'] === closed.caseId && !String(x.rowKey).startsWith('event_')).map((x) => x.rowKey)).toEqual([`purged_${closed.caseId}`]);
+    expect(left.filter((x) => x['caseId'] === closed.caseId && !String(x.rowKey).startsWith('event_')).map((x) => x.rowKey)).toEqual([
+      `purged_${closed.caseId}`,
+    ]);
     const audit = await repo.events(A.tenantId, closed.caseId);
     expect(audit.slice(0, -1)).toEqual(auditBefore);
-    expect(audit.at(-1)).toMatchObject({ action: 'casus.verwijderd', actorId: 'escaleer:bewaartermijn', fromState: 'ingetrokken', toState: 'verwijderd', at: '2025-10-03T08:00:00.000Z' });
+    expect(audit.at(-1)).toMatchObject({
+      action: 'casus.verwijderd',
+      actorId: 'escaleer:bewaartermijn',
+      fromState: 'ingetrokken',
+      toState: 'verwijderd',
+      at: '2025-10-03T08:00:00.000Z',
+    });
     expect(audit.at(-1)?.dataHash).toMatch(/^[0-9a-f]{64}$/);
     // The open case, the other tenant, settings, calendar and counters are untouched.
     expect(left).toEqual(expect.arrayContaining(everythingElse));
@@ -183,22 +231,55 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
     const log = new RecordingLogger();
     const instance = (owner: string) =>
       new RetentionScheduler(
-        new RetentionService(new TableRetentionStore(t.cases), () => new TableOutboxStore(t.cases).tenants(), { caseMonths: 24, auditMonths: 60 }, c, log),
+        new RetentionService(
+          new TableRetentionStore(t.cases),
+          () => new TableOutboxStore(t.cases).tenants(),
+          { caseMonths: 24, auditMonths: 60 },
+          c,
+          log,
+        ),
         new JobLeases(new TableLeaseStore(t.leases), c, log, owner),
         c,
         log,
       );
     // A closed case written directly: closed on 1 January 2027.
-    const closedCase = { id: 'CAS-2027-0001' as CaseId, tenantId: 'tenant-c', state: 'opgelost', updatedAt: '2027-01-01T00:00:00.000Z', location: { channelId: 'k', teamId: 't' } };
+    const closedCase = {
+      id: 'CAS-2027-0001' as CaseId,
+      tenantId: 'tenant-c',
+      state: 'opgelost',
+      updatedAt: '2027-01-01T00:00:00.000Z',
+      location: { channelId: 'k', teamId: 't' },
+    };
     await t.cases.createEntity({ partitionKey: 'tenants', rowKey: 't_tenant-c', tenantId: 'tenant-c' });
-    await t.cases.createEntity({ partitionKey: 't_tenant-c', rowKey: 'case_CAS-2027-0001', data: JSON.stringify(closedCase), state: 'opgelost', route: 'zorgkantoor', channelId: 'k', teamId: 't', version: 9 });
+    await t.cases.createEntity({
+      partitionKey: 't_tenant-c',
+      rowKey: 'case_CAS-2027-0001',
+      data: JSON.stringify(closedCase),
+      state: 'opgelost',
+      route: 'zorgkantoor',
+      channelId: 'k',
+      teamId: 't',
+      version: 9,
+    });
     const [one, two] = await Promise.all([instance('instantie-1').tick(), instance('instantie-2').tick()]);
     expect([one, two].filter((x) => x !== null)).toEqual([{ cases: 1, audits: 0, rows: 1 }]);
     const events = await new TableCaseRepository(t.cases).events('tenant-c', closedCase.id);
     expect(events.map((e) => [e.action, e.version])).toEqual([['casus.verwijderd', 10]]);
     // Two manual runs at once (no lease): the case is purged once, the second finds it gone.
-    await t.cases.createEntity({ partitionKey: 't_tenant-c', rowKey: 'case_CAS-2027-0002', data: JSON.stringify({ ...closedCase, id: 'CAS-2027-0002' }), state: 'afgesloten', version: 3 });
-    const service = new RetentionService(new TableRetentionStore(t.cases), async () => ['tenant-c'], { caseMonths: 24, auditMonths: 60 }, c, log);
+    await t.cases.createEntity({
+      partitionKey: 't_tenant-c',
+      rowKey: 'case_CAS-2027-0002',
+      data: JSON.stringify({ ...closedCase, id: 'CAS-2027-0002' }),
+      state: 'afgesloten',
+      version: 3,
+    });
+    const service = new RetentionService(
+      new TableRetentionStore(t.cases),
+      async () => ['tenant-c'],
+      { caseMonths: 24, auditMonths: 60 },
+      c,
+      log,
+    );
     const both = await Promise.all([service.run(), service.run()]);
     expect(both.map((x) => x.cases).sort()).toEqual([0, 1]);
     expect(await new TableCaseRepository(t.cases).events('tenant-c', 'CAS-2027-0002' as CaseId)).toHaveLength(1);

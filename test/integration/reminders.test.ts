@@ -17,17 +17,38 @@ const registerCase = async (d: Direct, clock: FakeClock): Promise<DirectCase> =>
   await c.act('begeleider-1', 'cirkel1.vastleggen', circle);
   await c.act('begeleider-1', 'cirkel2.vastleggen', circle);
   await c.act('begeleider-1', 'cirkel3.vastleggen', {
-    datum: '2023-10-02', geconsulteerdeAanbieder: 'a', risicofactoren: 'r', beschermendeFactoren: 'b', context: 'c', plan: 'p', nodig: 'n', afspraken: 'x', vervolgdatum: '2023-10-02', uitkomst: 'onvoldoende',
+    datum: '2023-10-02',
+    geconsulteerdeAanbieder: 'a',
+    risicofactoren: 'r',
+    beschermendeFactoren: 'b',
+    context: 'c',
+    plan: 'p',
+    nodig: 'n',
+    afspraken: 'x',
+    vervolgdatum: '2023-10-02',
+    uitkomst: 'onvoldoende',
   });
   const conditions: Record<string, string> = { regio: 'Groningen' };
-  for (const k of ['geenCrisis', 'stappenDoorlopen', 'alternatieveWoonplek', 'overdrachtGeprobeerd', 'overplaatsingNoodzakelijk', 'inZorgGehouden', 'cceBetrokken']) {
+  for (const k of [
+    'geenCrisis',
+    'stappenDoorlopen',
+    'alternatieveWoonplek',
+    'overdrachtGeprobeerd',
+    'overplaatsingNoodzakelijk',
+    'inZorgGehouden',
+    'cceBetrokken',
+  ]) {
     conditions[k] = 'true';
     conditions[`${k}Toelichting`] = 'zie dossier';
   }
   await c.act('begeleider-1', 'voorwaarden.vastleggen', conditions);
   await c.act('teamleider-1', 'voorwaarden.goedkeuren', {});
   await c.act('begeleider-1', 'adviseur.oordeel', { contactdatum: '2023-10-02', oordeel: 'passend' });
-  const text = await c.act('begeleider-1', 'aanmelding.indienen', { formulierOntvangenOp: '2023-10-02', regio: 'Groningen', tafel: 'groningen-2023-12-14' });
+  const text = await c.act('begeleider-1', 'aanmelding.indienen', {
+    formulierOntvangenOp: '2023-10-02',
+    regio: 'Groningen',
+    tafel: 'groningen-2023-12-14',
+  });
   expect(text).toContain('14 december 2023');
   return c;
 };
@@ -41,7 +62,16 @@ describe('herinneringen voor een tafelcyclus', () => {
     d = await startDirect({}, { clock, reminders: false });
     const tables = await openTables(d.app.storageConnection, d.prefix);
     await new TableTeamSettingsStore(tables.cases).save(
-      { tenantId: TENANT, teamId: TEAM, serviceUrl: d.connector.url, roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] }, roleChannels: {}, gebiedsteams: [], updatedAt: '', updatedBy: '' },
+      {
+        tenantId: TENANT,
+        teamId: TEAM,
+        serviceUrl: d.connector.url,
+        roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] },
+        roleChannels: {},
+        gebiedsteams: [],
+        updatedAt: '',
+        updatedBy: '',
+      },
       null,
     );
     // A second bot instance against the same storage.
@@ -91,11 +121,21 @@ describe('herinneringen voor een tafelcyclus', () => {
     const c = await DirectCase.open(d, 'begeleider-1');
     await c.act('begeleider-1', 'route.kiezen', { route: 'bijstellen' });
     await c.act('begeleider-1', 'signaal.vastleggen', { datum: '2024-01-02', actielijn: 'wonen' });
-    await c.act('begeleider-1', 'actielijnen.bijstellen', { datum: '2024-01-02', samenMetClient: 'true', bijstelling: 'b', resultaat: 'onvoldoende' });
+    await c.act('begeleider-1', 'actielijnen.bijstellen', {
+      datum: '2024-01-02',
+      samenMetClient: 'true',
+      bijstelling: 'b',
+      resultaat: 'onvoldoende',
+    });
     await c.act('teamleider-1', 'teamleider.besluit', { besluit: 'casuistiekoverleg' });
     await c.act('begeleider-1', 'casuistiek.aanmelden', { datumOverleg: '2024-01-02', situatie: 's', geprobeerd: 'g', vraag: 'v' });
     // Monthly evaluation: start 3 January → first evaluation 3 February 2024, a Saturday.
-    await c.act('teamleider-1', 'casuistiek.uitkomst', { datum: '2024-01-02', uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Zuid', startdatum: '2024-01-03' });
+    await c.act('teamleider-1', 'casuistiek.uitkomst', {
+      datum: '2024-01-02',
+      uitkomst: 'tijdelijke_onplanbare_zorg',
+      woonlocatie: 'Zuid',
+      startdatum: '2024-01-03',
+    });
     const before = d.connector.calls.length;
     for (const at of ['2024-02-03T09:00:00Z', '2024-02-04T12:00:00Z', '2024-02-05T06:59:00Z']) {
       clock.set(at);

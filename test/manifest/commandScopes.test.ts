@@ -24,7 +24,13 @@ describe('het opdrachtmenu van het manifest biedt per scope alleen wat daar werk
     const activity =
       scope === 'team'
         ? channel
-        : { ...channel, text, entities: [], conversation: { id: 'a:persoonlijk-anouk', conversationType: 'personal', tenantId: 'tenant-a' }, channelData: { tenant: { id: 'tenant-a' } } };
+        : {
+            ...channel,
+            text,
+            entities: [],
+            conversation: { id: 'a:persoonlijk-anouk', conversationType: 'personal', tenantId: 'tenant-a' },
+            channelData: { tenant: { id: 'tenant-a' } },
+          };
     const r = await d.post(activity);
     expect(r.status).toBeLessThan(300);
     const replies = d.connector.calls.slice(before).map((c) => JSON.stringify(c.body));
@@ -34,13 +40,15 @@ describe('het opdrachtmenu van het manifest biedt per scope alleen wat daar werk
 
   it('in het teamkanaal werkt elke opdracht uit de teamlijst (geen doorverwijzing)', async () => {
     expect(commandsIn('team')).toEqual(['escaleer', 'status', 'tafels', 'instellingen', 'help']);
-    for (const command of commandsIn('team')) expect({ command, reply: await answer('team', `/${command}`) }).toEqual({ command, reply: expect.not.stringMatching(SENDS_AWAY) });
+    for (const command of commandsIn('team'))
+      expect({ command, reply: await answer('team', `/${command}`) }).toEqual({ command, reply: expect.not.stringMatching(SENDS_AWAY) });
   });
 
   it('in een persoonlijke chat staat alleen wat daar werkt in het menu; de rest verwijst naar het teamkanaal', async () => {
     for (const command of ALL) {
       const reply = await answer('personal', `/${command}`);
-      if (commandsIn('personal').includes(command)) expect({ command, reply }).toEqual({ command, reply: expect.not.stringMatching(SENDS_AWAY) });
+      if (commandsIn('personal').includes(command))
+        expect({ command, reply }).toEqual({ command, reply: expect.not.stringMatching(SENDS_AWAY) });
       else expect({ command, reply }).toEqual({ command, reply: expect.stringMatching(SENDS_AWAY) });
     }
     expect(commandsIn('personal')).toEqual(['help']);

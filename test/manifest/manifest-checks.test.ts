@@ -73,9 +73,7 @@ describe('eigen manifestcontroles', () => {
   it('weigert een validDomain met poort of schema', () => {
     const manifest = filledManifest();
     manifest['validDomains'] = [ENV.PUBLIC_HOSTNAME, 'localhost:3978'];
-    expect(lib.checkManifest(manifest, readIcons())).toEqual([
-      'validDomains: "localhost:3978" mag geen schema, poort of pad bevatten',
-    ]);
+    expect(lib.checkManifest(manifest, readIcons())).toEqual(['validDomains: "localhost:3978" mag geen schema, poort of pad bevatten']);
   });
 
   it('accepteert een wildcard-domein in validDomains', () => {
@@ -99,7 +97,9 @@ describe('eigen manifestcontroles', () => {
   it('weigert een opdrachtlijst voor een scope waarin de bot niet beschikbaar is', () => {
     const manifest = filledManifest();
     firstBot(manifest).commandLists.push({ scopes: ['groupChat'], commands: [{ title: 'help', description: 'x' }] });
-    expect(lib.checkManifest(manifest, readIcons())).toEqual(['bots[0]: opdrachtlijst voor scope groupChat, maar de bot is daar niet beschikbaar']);
+    expect(lib.checkManifest(manifest, readIcons())).toEqual([
+      'bots[0]: opdrachtlijst voor scope groupChat, maar de bot is daar niet beschikbaar',
+    ]);
   });
 
   it('eist precies manifest.json, color.png en outline.png in het pakket', () => {

@@ -36,17 +36,22 @@ describe('Teams-manifest', () => {
 
   it('biedt de bot in het team met alle opdrachten en persoonlijk alleen met help; niet in groepschats (daar werkt niets)', () => {
     const manifest = filledManifest();
-    const bots = manifest['bots'] as { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
+    const bots = manifest['bots'] as {
+      botId: string;
+      scopes: string[];
+      commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
+    }[];
     expect(bots).toHaveLength(1);
     expect(bots[0]?.botId).toBe(ENV.MICROSOFT_APP_ID);
     expect(bots[0]?.scopes.sort()).toEqual(['personal', 'team']);
-    const perScope = (scope: string) => bots[0]?.commandLists.filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
+    const perScope = (scope: string) =>
+      bots[0]?.commandLists.filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
     expect(perScope('team')).toEqual(['escaleer', 'status', 'tafels', 'instellingen', 'help']);
     expect(perScope('personal')).toEqual(['help']);
     expect(perScope('groupChat')).toEqual([]);
   });
 
-  it('wijst de privacy- en gebruiksvoorwaarden naar de pagina\'s van de bot, of naar DEVELOPER_*-adressen van de organisatie', () => {
+  it("wijst de privacy- en gebruiksvoorwaarden naar de pagina's van de bot, of naar DEVELOPER_*-adressen van de organisatie", () => {
     const host = ENV.PUBLIC_HOSTNAME;
     expect(filledManifest()['developer']).toEqual({
       name: 'Escaleer',
@@ -74,9 +79,15 @@ describe('Teams-manifest', () => {
   });
 
   it('weigert een developer-URL zonder https of een te lange naam', () => {
-    expect(() => lib.resolveSettings({ ...ENV, DEVELOPER_PRIVACY_URL: 'http://www.example.org/privacy' })).toThrow(/DEVELOPER_PRIVACY_URL .* moet met https:\/\/ beginnen/);
-    expect(() => lib.resolveSettings({ ...ENV, DEVELOPER_TERMS_URL: 'voorwaarden' })).toThrow(/DEVELOPER_TERMS_URL "voorwaarden" is geen URL/);
-    expect(() => lib.resolveSettings({ ...ENV, DEVELOPER_NAME: 'Stichting Zorg en Welzijn Regio Noord-Oost' })).toThrow(/langer dan 32 tekens/);
+    expect(() => lib.resolveSettings({ ...ENV, DEVELOPER_PRIVACY_URL: 'http://www.example.org/privacy' })).toThrow(
+      /DEVELOPER_PRIVACY_URL .* moet met https:\/\/ beginnen/,
+    );
+    expect(() => lib.resolveSettings({ ...ENV, DEVELOPER_TERMS_URL: 'voorwaarden' })).toThrow(
+      /DEVELOPER_TERMS_URL "voorwaarden" is geen URL/,
+    );
+    expect(() => lib.resolveSettings({ ...ENV, DEVELOPER_NAME: 'Stichting Zorg en Welzijn Regio Noord-Oost' })).toThrow(
+      /langer dan 32 tekens/,
+    );
   });
 
   it('vraagt RSC ChannelMessage.Read.Group zodat de bot /escaleer zonder vermelding hoort', () => {

@@ -74,7 +74,9 @@ describe('npm run package (scripts/package-app.mjs)', () => {
       code: 1,
       stderr: expect.stringContaining('een managed identity kan geen API aanbieden'),
     });
-    await expect(packageApp({ ...msi, TAB_SSO_APP_ID: ENV.MICROSOFT_APP_ID }, ['--out', join(dir, 'y.zip')])).rejects.toMatchObject({ code: 1 });
+    await expect(packageApp({ ...msi, TAB_SSO_APP_ID: ENV.MICROSOFT_APP_ID }, ['--out', join(dir, 'y.zip')])).rejects.toMatchObject({
+      code: 1,
+    });
     const out = join(dir, 'ok.zip');
     const sso = '7b1c2d3e-2222-4a2b-8c3d-0123456789ab';
     await packageApp({ ...msi, TAB_SSO_APP_ID: sso }, ['--out', out, '--require-env']);
@@ -85,7 +87,9 @@ describe('npm run package (scripts/package-app.mjs)', () => {
   it('weigert de managed identity als SSO-app ook bij SingleTenant als haar client-id is opgegeven (MANAGED_IDENTITY_CLIENT_ID)', async () => {
     const identity = '2d7e9c41-5b3a-4f1e-8c6d-9a0b1c2d3e4f';
     const single = { ...ENV, MICROSOFT_APP_TYPE: 'SingleTenant', MANAGED_IDENTITY_CLIENT_ID: identity };
-    await expect(packageApp({ ...single, TAB_SSO_APP_ID: identity.toUpperCase() }, ['--out', join(dir, 'mi.zip'), '--require-env'])).rejects.toMatchObject({
+    await expect(
+      packageApp({ ...single, TAB_SSO_APP_ID: identity.toUpperCase() }, ['--out', join(dir, 'mi.zip'), '--require-env']),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('een managed identity kan geen API aanbieden'),
     });

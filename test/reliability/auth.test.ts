@@ -38,7 +38,15 @@ describe('authenticatie van /api/messages met een app-id', () => {
     const log = new RecordingLogger();
     const prefix = uniquePrefix();
     const app = await startEscaleer(
-      loadConfig({ NODE_ENV: 'test', PORT: '0', STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: prefix, PLAYGROUND: 'off', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'geen-echt-geheim' }),
+      loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        STORAGE_CONNECTION_STRING: testConnectionString(),
+        TABLE_PREFIX: prefix,
+        PLAYGROUND: 'off',
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: 'geen-echt-geheim',
+      }),
       {
         host: '127.0.0.1',
         logger: log,
@@ -50,7 +58,11 @@ describe('authenticatie van /api/messages met een app-id', () => {
       },
     );
     const post = async (activity: Record<string, unknown>, headers: Record<string, string> = {}) => {
-      const r = await fetch(`http://127.0.0.1:${app.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const r = await fetch(`http://127.0.0.1:${app.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const text = await r.text();
       return { status: r.status, body: text ? (JSON.parse(text) as unknown) : null };
     };
@@ -61,7 +73,14 @@ describe('authenticatie van /api/messages met een app-id', () => {
     await issuer?.close();
   });
 
-  const claims = (over: Record<string, unknown> = {}) => ({ iss: issuer.issuer, aud: APP_ID, serviceurl: d.connector.url, nbf: now() - 60, exp: now() + 3600, ...over });
+  const claims = (over: Record<string, unknown> = {}) => ({
+    iss: issuer.issuer,
+    aud: APP_ID,
+    serviceurl: d.connector.url,
+    nbf: now() - 60,
+    exp: now() + 3600,
+    ...over,
+  });
   const help = (id = activityId('auth')) => channelActivity({ serviceUrl: d.connector.url, text: '/help', id, ...TEAM_A });
 
   it('weigert ongetekende, vervalste, verlopen en verkeerd geadresseerde verzoeken met 401, zonder foutdetails', async () => {
@@ -71,7 +90,10 @@ describe('authenticatie van /api/messages met een app-id', () => {
       ['handtekening met een onbekende sleutel', { authorization: `Bearer ${issuer.token(claims(), issuer.strangerKey)}` }],
       ['verkeerde audience', { authorization: `Bearer ${issuer.token(claims({ aud: 'f0000000-0000-4000-8000-000000000000' }))}` }],
       ['verkeerde uitgever', { authorization: `Bearer ${issuer.token(claims({ iss: 'https://aanvaller.test' }))}` }],
-      ['verlopen (buiten de 5 minuten klokmarge)', { authorization: `Bearer ${issuer.token(claims({ nbf: now() - 7200, exp: now() - 3600 }))}` }],
+      [
+        'verlopen (buiten de 5 minuten klokmarge)',
+        { authorization: `Bearer ${issuer.token(claims({ nbf: now() - 7200, exp: now() - 3600 }))}` },
+      ],
       ['service-url van iemand anders', { authorization: `Bearer ${issuer.token(claims({ serviceurl: 'http://127.0.0.1:9/elders/' }))}` }],
     ];
     const statuses: Record<string, number> = {};
@@ -82,7 +104,9 @@ describe('authenticatie van /api/messages met een app-id', () => {
       expect(JSON.stringify(r.body)).not.toMatch(/signature|jwt|token|key|stack/i);
       expect(d.connector.calls.filter((c) => c.activityId === id)).toHaveLength(0);
     }
-    console.log(`Authenticatie: geprobeerd ${cases.length} ongeldige verzoeken, 401: ${Object.values(statuses).filter((s) => s === 401).length}, anders: ${JSON.stringify(Object.fromEntries(Object.entries(statuses).filter(([, s]) => s !== 401)))}`);
+    console.log(
+      `Authenticatie: geprobeerd ${cases.length} ongeldige verzoeken, 401: ${Object.values(statuses).filter((s) => s === 401).length}, anders: ${JSON.stringify(Object.fromEntries(Object.entries(statuses).filter(([, s]) => s !== 401)))}`,
+    );
     expect(Object.values(statuses)).toEqual(cases.map(() => 401));
     expect((await fetch(`http://127.0.0.1:${d.app.port}/healthz`)).status).toBe(200);
   });
@@ -97,10 +121,20 @@ describe('authenticatie van /api/messages met een app-id', () => {
     const statuses = [];
     for (const t of tokens) statuses.push((await d.post(help(), { authorization: `Bearer ${t}` })).status);
     const printed = consoleErrors.mock.calls.slice(errorsBefore);
-    const printedLines = printed.map((args) => args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' ').split('\n').length).reduce((a, b) => a + b, 0);
+    const printedLines = printed
+      .map(
+        (args) =>
+          args
+            .map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a)))
+            .join(' ')
+            .split('\n').length,
+      )
+      .reduce((a, b) => a + b, 0);
     // Over the whole file (the refusals of the test above count in the same minute).
     const logged = d.log.lines.filter((l) => /token|geweigerd/i.test(l.msg));
-    const leaked = logged.filter((l) => tokens.some((t) => JSON.stringify(l).includes(t.slice(0, 20)) || JSON.stringify(l).includes('eyJ')));
+    const leaked = logged.filter((l) =>
+      tokens.some((t) => JSON.stringify(l).includes(t.slice(0, 20)) || JSON.stringify(l).includes('eyJ')),
+    );
     console.log(
       `Geweigerde tokens: ${tokens.length} verzoeken (${statuses.filter((s) => s === 401).length} × 401) na 7 eerdere; op stderr ${printed.length} meldingen (${printedLines} regels) buiten het log; ` +
         `logregels in deze minuut ${logged.length} (${logged.map((l) => String(l.data?.reden ?? l.data?.aantal ?? '')).join(', ')}), met tokeninhoud ${leaked.length}`,
@@ -118,7 +152,9 @@ describe('authenticatie van /api/messages met een app-id', () => {
     const r = await d.post(help(id), { authorization: `Bearer ${issuer.token(claims())}` });
     await settle(d);
     expect(r.status).toBe(200);
-    expect(d.connector.calls.filter((c) => c.activityId === id).map((c) => JSON.stringify(c.body))).toEqual([expect.stringContaining('/escaleer')]);
+    expect(d.connector.calls.filter((c) => c.activityId === id).map((c) => JSON.stringify(c.body))).toEqual([
+      expect.stringContaining('/escaleer'),
+    ]);
   });
 
   it('start niet in productie zonder app-id (het echte proces, exitcode 78)', async () => {

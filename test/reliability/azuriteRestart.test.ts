@@ -13,7 +13,12 @@ describe('de lokale opslag van npm start (Azurite als kindproces)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'escaleer-azurite-kind-'));
     // No connection string: the bot starts its own Azurite, as `npm start` does.
-    d = await startDirect({ STORAGE_CONNECTION_STRING: '', AZURITE_LOCATION: dir, AZURITE_PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+    d = await startDirect({
+      STORAGE_CONNECTION_STRING: '',
+      AZURITE_LOCATION: dir,
+      AZURITE_PORT: String(await freePort()),
+      LOG_LEVEL: 'silent',
+    });
   });
   afterAll(async () => {
     await d?.close();

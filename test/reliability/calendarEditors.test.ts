@@ -9,12 +9,19 @@ const JOOST = 'user-joost';
 const INDRINGER = 'user-indringer';
 
 const ROSTERS: Record<string, { id: string; name: string }[]> = {
-  [TEAM_A.teamId]: [{ id: PIETER, name: 'Pieter Jansen' }, { id: JOOST, name: 'Joost Visser' }],
+  [TEAM_A.teamId]: [
+    { id: PIETER, name: 'Pieter Jansen' },
+    { id: JOOST, name: 'Joost Visser' },
+  ],
   [TEAM_C.teamId]: [{ id: INDRINGER, name: 'Ingrid Dringer' }],
 };
 
 const YEAR = new Date().getUTCFullYear() + 1;
-const table = (region: string, meeting: string, deadline: string) => ({ 'tafel.toevoegen.regio': region, 'tafel.toevoegen.overlegdatum': meeting, 'tafel.toevoegen.inleverdatum': deadline });
+const table = (region: string, meeting: string, deadline: string) => ({
+  'tafel.toevoegen.regio': region,
+  'tafel.toevoegen.overlegdatum': meeting,
+  'tafel.toevoegen.inleverdatum': deadline,
+});
 
 describe('de tafelkalender van de organisatie: alleen kalenderbeheerders wijzigen wat alle teams zien', () => {
   let d: Direct;
@@ -23,9 +30,17 @@ describe('de tafelkalender van de organisatie: alleen kalenderbeheerders wijzige
     // Teams' roster, channel list and team details for the two teams.
     d.connector.responder = (call) => {
       const members = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(call.path);
-      if (members) return { status: 200, body: { members: (ROSTERS[members[1] ?? ''] ?? []).map((m) => ({ id: m.id, aadObjectId: m.id, name: m.name })) } };
+      if (members)
+        return {
+          status: 200,
+          body: { members: (ROSTERS[members[1] ?? ''] ?? []).map((m) => ({ id: m.id, aadObjectId: m.id, name: m.name })) },
+        };
       const channels = /^\/v3\/teams\/([^/]+)\/conversations$/.exec(call.path);
-      if (channels) return { status: 200, body: { conversations: [{ id: channels[1] === TEAM_C.teamId ? TEAM_C.channelId : TEAM_A.channelId, name: 'Algemeen' }] } };
+      if (channels)
+        return {
+          status: 200,
+          body: { conversations: [{ id: channels[1] === TEAM_C.teamId ? TEAM_C.channelId : TEAM_A.channelId, name: 'Algemeen' }] },
+        };
       const team = /^\/v3\/teams\/([^/]+)$/.exec(call.path);
       if (team) return { status: 200, body: { id: team[1], name: team[1] === TEAM_C.teamId ? 'Team C' : 'Zorgteam A' } };
       return null;
@@ -59,7 +74,9 @@ describe('de tafelkalender van de organisatie: alleen kalenderbeheerders wijzige
     ];
     const changed = diff(before, await snapshot(rows));
     const seenByA = await tablesText(TEAM_A);
-    const refused = attempts.filter((a) => a.status === 200 && DUTCH.test(a.text) && a.text.includes('Alleen een kalenderbeheerder') && a.text.includes('Pieter Jansen'));
+    const refused = attempts.filter(
+      (a) => a.status === 200 && DUTCH.test(a.text) && a.text.includes('Alleen een kalenderbeheerder') && a.text.includes('Pieter Jansen'),
+    );
 
     // An editor names a colleague of their own team; the colleague may then change the calendar.
     const named = await invoke(d, TEAM_A, 'kalender.beheerders', { 'kalender.beheerders.toevoegen': JOOST }, { from: PIETER });

@@ -29,9 +29,14 @@ describe('de tafelkalender groeit met elke tafel (64 KiB per eigenschap in Azure
     const clock = new FakeClock(new Date('2026-12-01T09:00:00Z'));
     const settings = new TableTeamSettingsStore(tables.cases);
     const seeded: TeamSettings = {
-      tenantId: TENANT, teamId: TEAM, serviceUrl: 'http://127.0.0.1:9/',
+      tenantId: TENANT,
+      teamId: TEAM,
+      serviceUrl: 'http://127.0.0.1:9/',
       roleHolders: { functioneel_beheerder: [{ id: BEHEERDER.userId, name: BEHEERDER.name }] },
-      roleChannels: {}, gebiedsteams: [], updatedAt: clock.now().toISOString(), updatedBy: BEHEERDER.userId,
+      roleChannels: {},
+      gebiedsteams: [],
+      updatedAt: clock.now().toISOString(),
+      updatedBy: BEHEERDER.userId,
     };
     await settings.save(seeded, null);
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES, 0);
@@ -50,12 +55,19 @@ describe('de tafelkalender groeit met elke tafel (64 KiB per eigenschap in Azure
       }
     }
     // A fresh reader (another instance) sees every table.
-    const read: readonly RegionalTable[] = await new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES, 0).tablesFor(TENANT);
+    const read: readonly RegionalTable[] = await new CalendarService(
+      new TableCalendarStore(tables.cases),
+      clock,
+      DEFAULT_TABLES,
+      0,
+    ).tablesFor(TENANT);
     let largest = 0;
     for await (const e of tables.cases.listEntities<Record<string, unknown>>()) {
       for (const v of Object.values(e)) if (typeof v === 'string') largest = Math.max(largest, v.length);
     }
-    console.log(`Kalender: 400 tafels aangeboden, ${stored} opgeslagen, ${read.length} teruggelezen (5 uit het stappenplan), grootste eigenschap ${largest} tekens${firstFailure ? `; eerste fout bij ${firstFailure}` : ''}`);
+    console.log(
+      `Kalender: 400 tafels aangeboden, ${stored} opgeslagen, ${read.length} teruggelezen (5 uit het stappenplan), grootste eigenschap ${largest} tekens${firstFailure ? `; eerste fout bij ${firstFailure}` : ''}`,
+    );
     expect(firstFailure).toBeNull();
     expect(stored).toBe(400);
     expect(read.filter((t) => t.meeting >= '2027-01-01')).toHaveLength(400);
@@ -65,14 +77,18 @@ describe('de tafelkalender groeit met elke tafel (64 KiB per eigenschap in Azure
   it('een kalender in het oude formaat (één rij met alle tafels) wordt bij het lezen omgezet naar een rij per tafel', async () => {
     const tables = await freshTables();
     const clock = new FakeClock(new Date('2026-12-01T09:00:00Z'));
-    const legacy: RegionalTable[] = tables400().slice(0, 300).map((t) => ({ id: `${t.region.toLowerCase()}-${t.meeting}`, ...t }));
+    const legacy: RegionalTable[] = tables400()
+      .slice(0, 300)
+      .map((t) => ({ id: `${t.region.toLowerCase()}-${t.meeting}`, ...t }));
     await tables.cases.createEntity({ partitionKey: 't_tenant-oud', rowKey: 'calendar', data: JSON.stringify(legacy) });
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES, 0);
     const first = await calendar.tablesFor('tenant-oud');
     const rows: string[] = [];
     for await (const e of tables.cases.listEntities<Record<string, unknown>>()) rows.push(String(e.rowKey));
     const again = await new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES, 0).tablesFor('tenant-oud');
-    console.log(`Kalender omgezet: oude rij met ${legacy.length} tafels → ${rows.filter((r) => r.startsWith('caltafel_')).length} tafelrijen, oude rij ${rows.includes('calendar') ? 'nog aanwezig' : 'verwijderd'}; gelezen ${first.length}, opnieuw ${again.length}`);
+    console.log(
+      `Kalender omgezet: oude rij met ${legacy.length} tafels → ${rows.filter((r) => r.startsWith('caltafel_')).length} tafelrijen, oude rij ${rows.includes('calendar') ? 'nog aanwezig' : 'verwijderd'}; gelezen ${first.length}, opnieuw ${again.length}`,
+    );
     expect(first.map((t) => t.id).sort()).toEqual(legacy.map((t) => t.id).sort());
     expect(rows).not.toContain('calendar');
     expect(rows.filter((r) => r.startsWith('caltafel_'))).toHaveLength(300);

@@ -16,20 +16,38 @@ describe('een kaartactie hoort bij de casus van haar kaart', () => {
     const cardA = d.connector.cardMessageOf(a);
     const cardB = d.connector.cardMessageOf(b);
     expect(cardA && cardB && cardA !== cardB).toBeTruthy();
-    await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId: b, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-B-77' }), { replyToId: cardB });
+    await invoke(
+      d,
+      TEAM_A,
+      'route.kiezen',
+      cardData('route.kiezen', { caseId: b, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-B-77' }),
+      { replyToId: cardB },
+    );
     await settle(d);
     const { table } = await repository(d);
     const before = await snapshot(table);
 
     const fromA = { replyToId: cardA };
     const attempts = [
-      await invoke(d, TEAM_A, 'signaal.vastleggen', cardData('signaal.vastleggen', { caseId: b, version: 2 }, { datum: '2025-03-03', actielijn: 'dagstructuur', toelichting: 'x' }), fromA),
+      await invoke(
+        d,
+        TEAM_A,
+        'signaal.vastleggen',
+        cardData('signaal.vastleggen', { caseId: b, version: 2 }, { datum: '2025-03-03', actielijn: 'dagstructuur', toelichting: 'x' }),
+        fromA,
+      ),
       await invoke(d, TEAM_A, 'details.bekijken', { caseId: b, version: 2 }, { ...fromA, from: USERS.mohamed }),
       await invoke(d, TEAM_A, 'formulier.openen', { caseId: b, version: 2, actie: 'signaal.vastleggen' }, fromA),
       await invoke(d, TEAM_A, 'status.tonen', { caseId: b, version: 2 }, fromA),
       await invoke(d, TEAM_A, 'crisis.melden', { caseId: b, version: 2, 'crisis.melden.bevestigd': 'true' }, fromA),
       // Without the message the card is on.
-      await invoke(d, TEAM_A, 'signaal.vastleggen', cardData('signaal.vastleggen', { caseId: b, version: 2 }, { datum: '2025-03-03', actielijn: 'dagstructuur', toelichting: 'x' }), { replyToId: null as unknown as string }),
+      await invoke(
+        d,
+        TEAM_A,
+        'signaal.vastleggen',
+        cardData('signaal.vastleggen', { caseId: b, version: 2 }, { datum: '2025-03-03', actielijn: 'dagstructuur', toelichting: 'x' }),
+        { replyToId: null as unknown as string },
+      ),
     ];
     await settle(d);
     const changed = diff(before, await snapshot(table));
@@ -37,10 +55,18 @@ describe('een kaartactie hoort bij de casus van haar kaart', () => {
     const leaked = attempts.filter((r) => r.text.includes('ECD-B-77') || r.text.includes('Stap 1 ·') || r.text.includes(`Casus ${b}`));
 
     // The case's own card, and a /status copy of it, still work.
-    const own = await invoke(d, TEAM_A, 'signaal.vastleggen', cardData('signaal.vastleggen', { caseId: b, version: 2 }, { datum: '2025-03-03', actielijn: 'dagstructuur', toelichting: 'x' }), { replyToId: cardB });
+    const own = await invoke(
+      d,
+      TEAM_A,
+      'signaal.vastleggen',
+      cardData('signaal.vastleggen', { caseId: b, version: 2 }, { datum: '2025-03-03', actielijn: 'dagstructuur', toelichting: 'x' }),
+      { replyToId: cardB },
+    );
     const statusId = activityId('status');
     await d.post(channelActivity({ serviceUrl: d.connector.url, text: `/status ${b}`, id: statusId, from: USERS.anouk, ...TEAM_A }));
-    const copy = d.connector.calls.find((c) => c.method === 'POST' && c.activityId === statusId && JSON.stringify(c.body).includes(`Casus ${b}`))?.responseId;
+    const copy = d.connector.calls.find(
+      (c) => c.method === 'POST' && c.activityId === statusId && JSON.stringify(c.body).includes(`Casus ${b}`),
+    )?.responseId;
     const fromCopy = await invoke(d, TEAM_A, 'details.bekijken', { caseId: b, version: 3 }, { replyToId: copy, from: USERS.mohamed });
     console.log(
       `Kaart en casus: ${attempts.length} acties met casus B vanaf de kaart van A of zonder kaart → ${refused.length} geweigerd, ${leaked.length} toonden iets van B, gewijzigde rijen ${changed.length}; ` +

@@ -13,7 +13,12 @@ describe('gelijktijdige klikken en herbezorging door Teams', () => {
 
   it('50 gelijktijdige klikken op dezelfde stap geven precies één overgang; de andere 49 krijgen de actuele kaart met melding', async () => {
     const caseId = await openCase(d, TEAM_A);
-    const chosen = await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-1' }));
+    const chosen = await invoke(
+      d,
+      TEAM_A,
+      'route.kiezen',
+      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-1' }),
+    );
     expect(chosen.text).toContain('Stap 1');
     await settle(d);
     const before = deliveries(d, caseId);
@@ -34,7 +39,9 @@ describe('gelijktijdige klikken en herbezorging door Teams', () => {
     const sent = { updates: after.updates - before.updates, replies: after.replies - before.replies };
     const signal = stored?.value.steps['stap1_signaal'];
     const winner = Number(/actielijn (\d+)/.exec(String(signal?.['actielijn']))?.[1]);
-    console.log(`Gelijktijdige klikken: geprobeerd 50, geslaagd ${winners.length}, geweigerd met actuele kaart ${refused.length}, verloren ${50 - winners.length - refused.length}, dubbel ${events.length - 1}, meldingen ${sent.updates} kaartupdate + ${sent.replies} tijdlijnbericht`);
+    console.log(
+      `Gelijktijdige klikken: geprobeerd 50, geslaagd ${winners.length}, geweigerd met actuele kaart ${refused.length}, verloren ${50 - winners.length - refused.length}, dubbel ${events.length - 1}, meldingen ${sent.updates} kaartupdate + ${sent.replies} tijdlijnbericht`,
+    );
 
     expect(ok).toHaveLength(50);
     expect(winners).toHaveLength(1);
@@ -53,8 +60,14 @@ describe('gelijktijdige klikken en herbezorging door Teams', () => {
     const before = deliveries(d, caseId);
     const id = activityId('retry');
     const data = cardData('signaal.vastleggen', { caseId, version: 2 }, SIGNAL(7));
-    const first = await Promise.all([invoke(d, TEAM_A, 'signaal.vastleggen', data, { id }), invoke(d, TEAM_A, 'signaal.vastleggen', data, { id })]);
-    const later = [await invoke(d, TEAM_A, 'signaal.vastleggen', data, { id }), await invoke(d, TEAM_A, 'signaal.vastleggen', data, { id })];
+    const first = await Promise.all([
+      invoke(d, TEAM_A, 'signaal.vastleggen', data, { id }),
+      invoke(d, TEAM_A, 'signaal.vastleggen', data, { id }),
+    ]);
+    const later = [
+      await invoke(d, TEAM_A, 'signaal.vastleggen', data, { id }),
+      await invoke(d, TEAM_A, 'signaal.vastleggen', data, { id }),
+    ];
     await settle(d);
 
     const { repo } = await repository(d);
@@ -63,7 +76,9 @@ describe('gelijktijdige klikken en herbezorging door Teams', () => {
     const after = deliveries(d, caseId);
     const sent = { updates: after.updates - before.updates, replies: after.replies - before.replies };
     const answers = [...first, ...later];
-    console.log(`Herbezorgde kaartactie: bezorgd 4, overgangen ${events.length}, dubbel ${events.length - 1}, meldingen ${sent.updates} kaartupdate + ${sent.replies} tijdlijnbericht`);
+    console.log(
+      `Herbezorgde kaartactie: bezorgd 4, overgangen ${events.length}, dubbel ${events.length - 1}, meldingen ${sent.updates} kaartupdate + ${sent.replies} tijdlijnbericht`,
+    );
 
     for (const a of answers) {
       expect(a.status).toBe(200);

@@ -11,7 +11,15 @@ const MALFORMED: [string, (a: Activity) => Activity, boolean][] = [
   ['entities als tekst', (a) => ({ ...a, entities: 'mention' }), true],
   ['entities met een getal', (a) => ({ ...a, entities: [1, null] }), true],
   ['tenantId als object', (a) => ({ ...a, conversation: { ...(a.conversation as Activity), tenantId: { id: 'tenant-a' } } }), true],
-  ['tenant in channelData als getal', (a) => ({ ...a, conversation: { ...(a.conversation as Activity), tenantId: undefined }, channelData: { ...(a.channelData as Activity), tenant: { id: 7 } } }), true],
+  [
+    'tenant in channelData als getal',
+    (a) => ({
+      ...a,
+      conversation: { ...(a.conversation as Activity), tenantId: undefined },
+      channelData: { ...(a.channelData as Activity), tenant: { id: 7 } },
+    }),
+    true,
+  ],
   ['team-id als lijst', (a) => ({ ...a, channelData: { ...(a.channelData as Activity), team: { id: ['19:team-a@thread.tacv2'] } } }), true],
   ['channelData als tekst', (a) => ({ ...a, channelData: 'team-a' }), true],
   ['conversation.id als getal', (a) => ({ ...a, conversation: { ...(a.conversation as Activity), id: 12345 } }), false],
@@ -43,8 +51,24 @@ describe('misvormde velden in de activiteit zelf (envelop)', () => {
       const r = await d.post(message);
       await settle(d);
       outcomes.push({ name, kind: 'bericht', status: r.status, dutch: DUTCH.test(repliesTo(d, id).join(' ')), canReply });
-      const value = { action: { type: 'Action.Execute', verb: 'route.kiezen', data: cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-9' }) } };
-      const card = change(channelActivity({ serviceUrl: d.connector.url, type: 'invoke', name: 'adaptiveCard/action', value, id: activityId('env-inv'), from: USERS.anouk, ...TEAM_A }));
+      const value = {
+        action: {
+          type: 'Action.Execute',
+          verb: 'route.kiezen',
+          data: cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-9' }),
+        },
+      };
+      const card = change(
+        channelActivity({
+          serviceUrl: d.connector.url,
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value,
+          id: activityId('env-inv'),
+          from: USERS.anouk,
+          ...TEAM_A,
+        }),
+      );
       const ir = await d.post(card);
       const text = cardText((ir.body as { value?: unknown } | null)?.value);
       outcomes.push({ name, kind: 'kaartactie', status: ir.status, dutch: DUTCH.test(text), canReply: true });
@@ -55,7 +79,12 @@ describe('misvormde velden in de activiteit zelf (envelop)', () => {
     const fiveXx = outcomes.filter((o) => o.status >= 500);
     const silent = outcomes.filter((o) => o.canReply && !o.dutch && o.status < 400);
     // The case opened before is untouched and still accepts a proper action.
-    const proper = await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-9' }));
+    const proper = await invoke(
+      d,
+      TEAM_A,
+      'route.kiezen',
+      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-9' }),
+    );
     console.log(
       `Envelop: ${outcomes.length} misvormde activiteiten (${MALFORMED.length} soorten × bericht en kaartactie) → ${fiveXx.length} × 5xx, ` +
         `${outcomes.filter((o) => o.dutch).length} Nederlandse antwoorden (${silent.length} zonder waar het kon), gewijzigde rijen ${changed.length}, foutregels ${errors.length}`,

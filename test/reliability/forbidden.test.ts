@@ -18,7 +18,11 @@ describe('een 403 van Teams', () => {
   const membership = (place: typeof TEAM_A, change: 'membersAdded' | 'membersRemoved') => ({
     ...channelActivity({ serviceUrl: d.connector.url, type: 'conversationUpdate', ...place, channelId: place.teamId }),
     [change]: [{ id: 'bot-escaleer', name: 'Escaleer' }],
-    channelData: { tenant: { id: place.tenantId }, team: { id: place.teamId }, eventType: change === 'membersAdded' ? 'teamMemberAdded' : 'teamMemberRemoved' },
+    channelData: {
+      tenant: { id: place.tenantId },
+      team: { id: place.teamId },
+      eventType: change === 'membersAdded' ? 'teamMemberAdded' : 'teamMemberRemoved',
+    },
   });
 
   it('stopt alleen dat ene bericht; het kanaal gaat na een korte pauze verder, en alleen „bot verwijderd” stopt het tot herinstallatie', async () => {
@@ -28,9 +32,17 @@ describe('een 403 van Teams', () => {
     await settle(d);
 
     let refusals = 0;
-    d.connector.responder = (call) => (here(call) && call.method === 'PUT' && refusals++ === 0 ? { status: 403, body: { error: { code: 'Forbidden', message: 'geweigerd' } } } : null);
+    d.connector.responder = (call) =>
+      here(call) && call.method === 'PUT' && refusals++ === 0
+        ? { status: 403, body: { error: { code: 'Forbidden', message: 'geweigerd' } } }
+        : null;
     const from403 = d.connector.calls.length;
-    await invoke(d, place, 'route.kiezen', cardData('route.kiezen', { caseId: a, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-10' }));
+    await invoke(
+      d,
+      place,
+      'route.kiezen',
+      cardData('route.kiezen', { caseId: a, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-10' }),
+    );
     await settle(d);
     const b = await openCase(d, place);
     await settle(d);
@@ -45,12 +57,19 @@ describe('een 403 van Teams', () => {
 
     await d.post(membership(place, 'membersAdded'));
     const fromBack = d.connector.calls.length;
-    await invoke(d, place, 'route.kiezen', cardData('route.kiezen', { caseId: b, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-11' }));
+    await invoke(
+      d,
+      place,
+      'route.kiezen',
+      cardData('route.kiezen', { caseId: b, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-11' }),
+    );
     await settle(d);
     const afterBack = d.connector.calls.slice(fromBack).filter((c) => here(c) && JSON.stringify(c.body).includes(b));
 
     const tables = await openTables(d.app.storageConnection, d.prefix);
-    const dead = (await new TableOutboxStore(tables.cases).deadLetters(place.tenantId)).filter((x) => x.message.conversation.conversationId.startsWith(place.channelId));
+    const dead = (await new TableOutboxStore(tables.cases).deadLetters(place.tenantId)).filter((x) =>
+      x.message.conversation.conversationId.startsWith(place.channelId),
+    );
     const byReason = (r: string) => dead.filter((x) => x.reason === r).length;
     console.log(
       `403 op één kaartupdate: daarna ${after403.filter(ok).length} van ${after403.length - 1} berichten geleverd (tijdlijnregel + hoofdkaart van een nieuwe casus), ` +
@@ -64,7 +83,12 @@ describe('een 403 van Teams', () => {
     expect(byReason('permanent')).toBe(1);
     expect(whileRemoved).toHaveLength(0);
     expect(byReason('gone')).toBe(2);
-    expect(afterBack.filter(ok).map((c) => c.method).sort()).toEqual(['POST', 'PUT']);
+    expect(
+      afterBack
+        .filter(ok)
+        .map((c) => c.method)
+        .sort(),
+    ).toEqual(['POST', 'PUT']);
   }, 45_000);
 
   it('installationUpdate remove stopt de kanalen van het team ook, installationUpdate add hervat ze', async () => {
@@ -79,7 +103,12 @@ describe('een 403 van Teams', () => {
     await settle(d);
     await d.post(install('remove'));
     const fromRemoved = d.connector.calls.length;
-    await invoke(d, place, 'route.kiezen', cardData('route.kiezen', { caseId: c, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-12' }));
+    await invoke(
+      d,
+      place,
+      'route.kiezen',
+      cardData('route.kiezen', { caseId: c, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-12' }),
+    );
     await sleep(1_000);
     await settle(d);
     const whileRemoved = d.connector.calls.slice(fromRemoved).filter(here);

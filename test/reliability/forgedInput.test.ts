@@ -2,13 +2,33 @@ import { channelActivity } from '../support/connectorStandIn';
 import { type Direct, startDirect } from '../support/direct';
 import { cardText } from '../support/playgroundClient';
 import { type CaseRefs, Gen, forgedInvokeValue, forgedMessageText } from './fuzz';
-import { DUTCH, TEAM_A, TEAM_B, USERS, activityId, cardData, diff, invoke, openCase, repliesTo, repository, settle, snapshot } from './harness';
+import {
+  DUTCH,
+  TEAM_A,
+  TEAM_B,
+  USERS,
+  activityId,
+  cardData,
+  diff,
+  invoke,
+  openCase,
+  repliesTo,
+  repository,
+  settle,
+  snapshot,
+} from './harness';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250303);
 const INVOKES = 900;
 const MESSAGES = 300;
 
-type Outcome = { readonly kind: 'invoke' | 'message'; readonly n: number; readonly status: number; readonly answer: string; readonly input: string };
+type Outcome = {
+  readonly kind: 'invoke' | 'message';
+  readonly n: number;
+  readonly status: number;
+  readonly answer: string;
+  readonly input: string;
+};
 
 /** Runs `tasks` with at most `width` in flight. */
 const pool = async <T>(tasks: (() => Promise<T>)[], width: number): Promise<T[]> => {
@@ -33,7 +53,12 @@ describe('vervalste en misvormde invoer', () => {
 
   it(`${INVOKES} kaartacties en ${MESSAGES} berichten (seed ${SEED}): geen 5xx, geen wijziging, elk antwoord Nederlands`, async () => {
     const own = await openCase(d, TEAM_A);
-    await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId: own, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-4' }));
+    await invoke(
+      d,
+      TEAM_A,
+      'route.kiezen',
+      cardData('route.kiezen', { caseId: own, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-4' }),
+    );
     const foreign = await openCase(d, TEAM_B);
     const refs: CaseRefs = { own, foreign };
     await settle(d);
@@ -43,7 +68,11 @@ describe('vervalste en misvormde invoer', () => {
 
     const g = new Gen(SEED);
     // Generate everything up front, so the inputs depend on the seed only, not on timing.
-    const invokes = Array.from({ length: INVOKES }, (_, n) => ({ n, value: forgedInvokeValue(g, refs, n), from: g.pick([USERS.joost, USERS.anouk, 'user-onbekend']) }));
+    const invokes = Array.from({ length: INVOKES }, (_, n) => ({
+      n,
+      value: forgedInvokeValue(g, refs, n),
+      from: g.pick([USERS.joost, USERS.anouk, 'user-onbekend']),
+    }));
     const messages = Array.from({ length: MESSAGES }, (_, n) => ({ n, text: forgedMessageText(g, refs, n) }));
 
     const started = Date.now();
@@ -54,9 +83,18 @@ describe('vervalste en misvormde invoer', () => {
       }),
       ...messages.map(({ n, text }) => async (): Promise<Outcome> => {
         const id = activityId('fuzz');
-        const activity = { ...channelActivity({ serviceUrl: d.connector.url, text: 'x', from: USERS.joost, id, ...TEAM_A }), text: typeof text === 'string' ? `<at>Escaleer</at> ${text}` : text };
+        const activity = {
+          ...channelActivity({ serviceUrl: d.connector.url, text: 'x', from: USERS.joost, id, ...TEAM_A }),
+          text: typeof text === 'string' ? `<at>Escaleer</at> ${text}` : text,
+        };
         const r = await d.post(activity);
-        return { kind: 'message', n, status: r.status, answer: repliesTo(d, id).join(' | '), input: JSON.stringify(text)?.slice(0, 300) ?? String(text) };
+        return {
+          kind: 'message',
+          n,
+          status: r.status,
+          answer: repliesTo(d, id).join(' | '),
+          input: JSON.stringify(text)?.slice(0, 300) ?? String(text),
+        };
       }),
     ];
     const outcomes = await pool(tasks, 8);
@@ -67,7 +105,8 @@ describe('vervalste en misvormde invoer', () => {
     // An authorised details view is a read plus its audit event and dedupe marker, and the
     // single-use dossier link it offers (partition `dossier`); nothing else may change.
     const isLink = (k: string) => k.startsWith('dossier|');
-    const isView = (k: string) => isLink(k) || k.includes('|dedupe_view:') || (k.includes('|event_') && (after.get(k) ?? '').includes('"action":"details.bekijken"'));
+    const isView = (k: string) =>
+      isLink(k) || k.includes('|dedupe_view:') || (k.includes('|event_') && (after.get(k) ?? '').includes('"action":"details.bekijken"'));
     const allChanged = diff(before, after);
     const changed = allChanged.filter((k) => !isView(k));
     const views = allChanged.filter((k) => k.includes('|event_'));
@@ -83,7 +122,8 @@ describe('vervalste en misvormde invoer', () => {
         `5xx ${crashed.length}, zonder Nederlands antwoord ${unanswered.length}, gewijzigde rijen ${changed.length}, detailweergaven ${detailsShown} met ${views.length} auditgebeurtenissen, verstuurde kanaalmeldingen ${outboxSends.length}, via de algemene foutafhandeling ${turnErrors}, healthz ${alive}`,
     );
     for (const k of changed.slice(0, 5)) console.log(`  gewijzigd ${k}: ${before.get(k)?.slice(0, 200)} → ${after.get(k)?.slice(0, 200)}`);
-    for (const o of [...crashed, ...unanswered].slice(0, 5)) console.log(`  ${o.kind} #${o.n} → ${o.status}: ${o.input} ⇒ ${o.answer.slice(0, 200)}`);
+    for (const o of [...crashed, ...unanswered].slice(0, 5))
+      console.log(`  ${o.kind} #${o.n} → ${o.status}: ${o.input} ⇒ ${o.answer.slice(0, 200)}`);
 
     expect(crashed).toEqual([]);
     expect(unanswered).toEqual([]);
@@ -98,7 +138,12 @@ describe('vervalste en misvormde invoer', () => {
     expect(outboxSends).toEqual([]);
     expect(alive).toBe(200);
     // The case still works for its own team afterwards.
-    const ok = await invoke(d, TEAM_A, 'signaal.vastleggen', cardData('signaal.vastleggen', { caseId: own, version: 2 }, { datum: '2025-03-03', actielijn: 'dagstructuur' }));
+    const ok = await invoke(
+      d,
+      TEAM_A,
+      'signaal.vastleggen',
+      cardData('signaal.vastleggen', { caseId: own, version: 2 }, { datum: '2025-03-03', actielijn: 'dagstructuur' }),
+    );
     expect(cardText((ok.body as { value?: unknown }).value)).toContain('Stap 2');
   }, 60_000);
 });

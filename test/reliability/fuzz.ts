@@ -60,8 +60,28 @@ const ODD_TEXT = (g: Gen): string[] => [
 ];
 
 const BAD_DATES = ['2025-02-30', '2025-13-01', '31-12-2025', 'gisteren', '', '0000-00-00', '2025-3-3', '99999-01-01', '2025-03-03T25:00'];
-const STEP_VERBS = ['actielijnen.bijstellen', 'teamleider.besluit', 'voorwaarden.goedkeuren', 'cirkel1.vastleggen', 'route.kiezen', 'aanmelding.indienen'];
-const WEIRD_VERBS = ['', ' ', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'signaal.vastleggen ', 'SIGNAAL.VASTLEGGEN', 'signaal', 'x'.repeat(65), 'verwijder.alles', '../../admin'];
+const STEP_VERBS = [
+  'actielijnen.bijstellen',
+  'teamleider.besluit',
+  'voorwaarden.goedkeuren',
+  'cirkel1.vastleggen',
+  'route.kiezen',
+  'aanmelding.indienen',
+];
+const WEIRD_VERBS = [
+  '',
+  ' ',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'signaal.vastleggen ',
+  'SIGNAAL.VASTLEGGEN',
+  'signaal',
+  'x'.repeat(65),
+  'verwijder.alles',
+  '../../admin',
+];
 
 export interface CaseRefs {
   /** A case in the attacker's own channel, at version 2, step 1 (signal). */
@@ -84,14 +104,21 @@ export const forgedInvokeValue = (g: Gen, refs: CaseRefs, kind: number): unknown
     if (fault === 4) fields['actielijn'] = g.pick([12345, false, ['a'], { x: 'y' }]);
     const data: Record<string, unknown> = { caseId: refs.own, version: 2 };
     for (const [k, v] of Object.entries(fields)) data[`signaal.vastleggen.${k}`] = v;
-    if (g.int(3) === 0) Object.assign(data, { state: 'afgesloten', 'signaal.vastleggen.__proto__': { admin: true }, tenantId: 'tenant-z', extra: g.text() });
+    if (g.int(3) === 0)
+      Object.assign(data, { state: 'afgesloten', 'signaal.vastleggen.__proto__': { admin: true }, tenantId: 'tenant-z', extra: g.text() });
     return data;
   };
   switch (kind % 12) {
     case 0:
       return g.pick([null, 42, 'Action.Execute', [], true, '', [exec('signaal.vastleggen', {})]]);
     case 1:
-      return g.pick([{}, { action: null }, { action: 'x' }, { action: [] }, { verb: 'signaal.vastleggen', data: { caseId: refs.own, version: 2 } }]);
+      return g.pick([
+        {},
+        { action: null },
+        { action: 'x' },
+        { action: [] },
+        { verb: 'signaal.vastleggen', data: { caseId: refs.own, version: 2 } },
+      ]);
     case 2:
       return { action: { type: g.pick(['Action.Submit', 'Action.OpenUrl', '', 7]), verb: 'signaal.vastleggen', data: badSignal() } };
     case 3:
@@ -99,21 +126,40 @@ export const forgedInvokeValue = (g: Gen, refs: CaseRefs, kind: number): unknown
     case 4:
       return exec('signaal.vastleggen', g.pick([undefined, null, 'caseId', [refs.own, 2], 0]));
     case 5: {
-      const caseId = g.pick<unknown>([refs.foreign, 'CAS-2025-9999', 'CAS-0000-0000', 12, null, '', 'x'.repeat(5000), `${refs.own} `, refs.own.toLowerCase(), "CAS-2025-0001' or ''='"]);
+      const caseId = g.pick<unknown>([
+        refs.foreign,
+        'CAS-2025-9999',
+        'CAS-0000-0000',
+        12,
+        null,
+        '',
+        'x'.repeat(5000),
+        `${refs.own} `,
+        refs.own.toLowerCase(),
+        "CAS-2025-0001' or ''='",
+      ]);
       return exec(g.pick(['signaal.vastleggen', 'details.bekijken', 'status.tonen']), { ...badSignal(), caseId });
     }
     case 6:
-      return exec('signaal.vastleggen', { ...badSignal(), version: g.pick<unknown>([1, 3, 0, -1, 1e12, 'twee', null, '2abc', NaN, [2], { v: 2 }]) });
+      return exec('signaal.vastleggen', {
+        ...badSignal(),
+        version: g.pick<unknown>([1, 3, 0, -1, 1e12, 'twee', null, '2abc', NaN, [2], { v: 2 }]),
+      });
     case 7:
       return exec(g.pick(WEIRD_VERBS), badSignal());
     case 8: {
       const verb = g.pick(STEP_VERBS);
       const data: Record<string, unknown> = { caseId: refs.own, version: 2 };
-      for (const f of ['datum', 'besluit', 'resultaat', 'route', 'toelichting', 'samenMetClient']) data[`${verb}.${f}`] = g.pick<unknown>(['voldoende', 'aanvraag_bw', 'zorgkantoor', '2025-03-03', true, g.text()]);
+      for (const f of ['datum', 'besluit', 'resultaat', 'route', 'toelichting', 'samenMetClient'])
+        data[`${verb}.${f}`] = g.pick<unknown>(['voldoende', 'aanvraag_bw', 'zorgkantoor', '2025-03-03', true, g.text()]);
       return exec(verb, data);
     }
     case 9:
-      return exec('crisis.melden', { caseId: refs.own, version: 2, 'crisis.melden.bevestigd': g.pick<unknown>(['false', false, '', 'nee', null, 0]) });
+      return exec('crisis.melden', {
+        caseId: refs.own,
+        version: 2,
+        'crisis.melden.bevestigd': g.pick<unknown>(['false', false, '', 'nee', null, 0]),
+      });
     case 10:
       return exec('details.bekijken', { caseId: refs.own, version: g.pick<unknown>([2, 'x', null]) });
     default:
@@ -135,7 +181,10 @@ export const forgedMessageText = (g: Gen, refs: CaseRefs, kind: number): unknown
     case 4:
       return g.pick(['/tafels', '/help', 'HULP', '/?', '/Status', '/status']);
     case 5:
-      return `/escaleer\u200b ${g.text()}`.replace('/escaleer\u200b', g.pick(['/escaleer\u200b', '/ＥＳＣＡＬＥＥＲ', '/esc', '//escaleer']));
+      return `/escaleer\u200b ${g.text()}`.replace(
+        '/escaleer\u200b',
+        g.pick(['/escaleer\u200b', '/ＥＳＣＡＬＥＥＲ', '/esc', '//escaleer']),
+      );
     case 6:
       return `<p>${g.text()}</p>`;
     default:

@@ -47,14 +47,27 @@ export const invoke = async (
   over: { id?: string; from?: string; value?: unknown; headers?: Record<string, string>; replyToId?: string | undefined } = {},
 ): Promise<Reply> => {
   const value = 'value' in over ? over.value : { action: { type: 'Action.Execute', verb, data } };
-  const activity = channelActivity({ serviceUrl: d.connector.url, type: 'invoke', name: 'adaptiveCard/action', value, id: over.id ?? activityId('inv'), from: over.from ?? USERS.anouk, ...place, ...('replyToId' in over ? { replyToId: over.replyToId } : {}) });
+  const activity = channelActivity({
+    serviceUrl: d.connector.url,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value,
+    id: over.id ?? activityId('inv'),
+    from: over.from ?? USERS.anouk,
+    ...place,
+    ...('replyToId' in over ? { replyToId: over.replyToId } : {}),
+  });
   const r = await d.post(activity, over.headers);
   const card = (r.body as { value?: unknown } | null)?.value;
   return { status: r.status, body: r.body, text: cardText(card) };
 };
 
 /** Card data for `verb` with the case reference and the inputs named `<verb>.<field>`. */
-export const cardData = (verb: string, ref: { caseId: string; version: number }, fields: Record<string, unknown>): Record<string, unknown> => {
+export const cardData = (
+  verb: string,
+  ref: { caseId: string; version: number },
+  fields: Record<string, unknown>,
+): Record<string, unknown> => {
   const data: Record<string, unknown> = { ...ref };
   for (const [k, v] of Object.entries(fields)) data[`${verb}.${k}`] = v;
   return data;
@@ -76,7 +89,8 @@ export const openCase = async (d: Direct, place: Place, from: string = USERS.ano
   if (r.status >= 300) throw new Error(`/escaleer gaf ${r.status}`);
   for (let i = 0; i < 100; i++) {
     for (const call of d.connector.calls.slice(before)) {
-      const caseId = call.method === 'POST' && call.activityId === id ? /Casus (CAS-\d{4}-\d{4,6})/.exec(JSON.stringify(call.body))?.[1] : undefined;
+      const caseId =
+        call.method === 'POST' && call.activityId === id ? /Casus (CAS-\d{4}-\d{4,6})/.exec(JSON.stringify(call.body))?.[1] : undefined;
       if (caseId) return caseId as CaseId;
     }
     await sleep(30);

@@ -8,7 +8,11 @@ describe('foutantwoorden van de HTTP-laag', () => {
   afterAll(async () => d?.close());
 
   const send = async (path: string, body: string, method = 'POST', type = 'application/json') => {
-    const r = await fetch(`http://127.0.0.1:${d.app.port}${path}`, { method, headers: { 'content-type': type }, body: method === 'GET' ? undefined : body });
+    const r = await fetch(`http://127.0.0.1:${d.app.port}${path}`, {
+      method,
+      headers: { 'content-type': type },
+      body: method === 'GET' ? undefined : body,
+    });
     return { status: r.status, text: await r.text() };
   };
 

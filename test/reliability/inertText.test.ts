@@ -18,14 +18,31 @@ describe('tekst van gebruikers en uit Teams is data: nooit een binding, nooit in
     const v = (n: number) => ({ caseId, version: n });
     const steps = [
       await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', v(1), { route: 'bijstellen', clientRef: 'ECD-77' })),
-      await invoke(d, TEAM_A, 'signaal.vastleggen', cardData('signaal.vastleggen', v(2), { datum: '2025-03-03', actielijn: TRICKY.join(' '), toelichting: '${Jan Jansen}' })),
-      await invoke(d, TEAM_A, 'actielijnen.bijstellen', cardData('actielijnen.bijstellen', v(3), { datum: '2025-03-04', samenMetClient: 'true', bijstelling: '${x} {{y}}', resultaat: 'onvoldoende' })),
+      await invoke(
+        d,
+        TEAM_A,
+        'signaal.vastleggen',
+        cardData('signaal.vastleggen', v(2), { datum: '2025-03-03', actielijn: TRICKY.join(' '), toelichting: '${Jan Jansen}' }),
+      ),
+      await invoke(
+        d,
+        TEAM_A,
+        'actielijnen.bijstellen',
+        cardData('actielijnen.bijstellen', v(3), {
+          datum: '2025-03-04',
+          samenMetClient: 'true',
+          bijstelling: '${x} {{y}}',
+          resultaat: 'onvoldoende',
+        }),
+      ),
     ];
     const details = await invoke(d, TEAM_A, 'details.bekijken', v(4));
     await settle(d);
     const channel = d.connector.calls.map((c) => JSON.stringify(c.body)).join('\n');
     const logged = JSON.stringify(d.log.lines);
-    console.log(`Inerte tekst: ${steps.length} acties, ${steps.filter((s) => /Opgeslagen/.test(s.text)).length} opgeslagen, kanaalberichten ${d.connector.calls.length}, foutregels in het log ${d.log.lines.filter((l) => l.level === 'error').length}`);
+    console.log(
+      `Inerte tekst: ${steps.length} acties, ${steps.filter((s) => /Opgeslagen/.test(s.text)).length} opgeslagen, kanaalberichten ${d.connector.calls.length}, foutregels in het log ${d.log.lines.filter((l) => l.level === 'error').length}`,
+    );
 
     for (const s of steps) expect(s.text).toContain('Opgeslagen');
     expect(steps[2]?.text).toContain('Teamleider: Mohamed');

@@ -13,7 +13,9 @@ describe('invokes die Escaleer niet kent', () => {
     const names = ['task/fetch', 'composeExtension/query', 'signin/verifyState', 'actionableMessage/executeAction', undefined];
     const answers = [];
     for (const name of names) {
-      const r = await d.post(channelActivity({ serviceUrl: d.connector.url, type: 'invoke', name, value: { x: 1 }, id: activityId('inv'), ...TEAM_A }));
+      const r = await d.post(
+        channelActivity({ serviceUrl: d.connector.url, type: 'invoke', name, value: { x: 1 }, id: activityId('inv'), ...TEAM_A }),
+      );
       answers.push(r.status);
     }
     console.log(`Onbekende invokes: ${names.length} geprobeerd, antwoorden ${answers.join(', ')}`);

@@ -1,6 +1,23 @@
 import { channelActivity } from '../support/connectorStandIn';
 import { type Direct, startDirect } from '../support/direct';
-import { DUTCH, OTHER_TENANT, type Place, TEAM_A, TEAM_B, USERS, activityId, cardData, diff, invoke, openCase, repliesTo, repository, seedTeamleider, settle, snapshot } from './harness';
+import {
+  DUTCH,
+  OTHER_TENANT,
+  type Place,
+  TEAM_A,
+  TEAM_B,
+  USERS,
+  activityId,
+  cardData,
+  diff,
+  invoke,
+  openCase,
+  repliesTo,
+  repository,
+  seedTeamleider,
+  settle,
+  snapshot,
+} from './harness';
 
 const SIGNAL = { datum: '2025-03-03', actielijn: 'dagstructuur', toelichting: 'zie dossier' };
 
@@ -17,7 +34,12 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
 
   it('een casus van team A is vanuit team B of een andere tenant niet te lezen of te wijzigen, via de bot noch via de tab-API', async () => {
     const caseId = await openCase(d, TEAM_A);
-    await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-GEHEIM-20' }));
+    await invoke(
+      d,
+      TEAM_A,
+      'route.kiezen',
+      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-GEHEIM-20' }),
+    );
     await openCase(d, TEAM_B);
     await settle(d);
     const { table } = await repository(d);
@@ -36,10 +58,13 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
     }
     const answers = await Promise.all(attempts.map((a) => invoke(d, a.from, a.verb, a.data, { from: a.user })));
     const statusMsgs = [TEAM_B, OTHER_TENANT].map((from) => ({ id: activityId('iso'), from }));
-    for (const m of statusMsgs) await d.post(channelActivity({ serviceUrl: d.connector.url, text: `/status ${caseId}`, id: m.id, from: USERS.mohamed, ...m.from }));
+    for (const m of statusMsgs)
+      await d.post(channelActivity({ serviceUrl: d.connector.url, text: `/status ${caseId}`, id: m.id, from: USERS.mohamed, ...m.from }));
 
     const tab = async (tenant: string, team: string) => {
-      const r = await fetch(`http://127.0.0.1:${d.app.port}/api/tab/cases?tenant=${encodeURIComponent(tenant)}&team=${encodeURIComponent(team)}`);
+      const r = await fetch(
+        `http://127.0.0.1:${d.app.port}/api/tab/cases?tenant=${encodeURIComponent(tenant)}&team=${encodeURIComponent(team)}`,
+      );
       return { status: r.status, raw: await r.text() };
     };
     const tabViews = [await tab(TEAM_B.tenantId, TEAM_B.teamId), await tab(OTHER_TENANT.tenantId, TEAM_A.teamId)];
@@ -48,7 +73,9 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
     const changed = diff(before, await snapshot(table));
 
     const leaked = answers.filter((a) => a.text.includes('ECD-GEHEIM-20') || a.text.includes('dagstructuur') || a.text.includes('Stap 1'));
-    const refused = answers.filter((a) => a.status === 200 && DUTCH.test(a.text) && /bestaat niet in dit kanaal|niet gevonden/i.test(a.text));
+    const refused = answers.filter(
+      (a) => a.status === 200 && DUTCH.test(a.text) && /bestaat niet in dit kanaal|niet gevonden/i.test(a.text),
+    );
     const statusReplies = statusMsgs.map((m) => repliesTo(d, m.id).join(' '));
     console.log(
       `Isolatie: geprobeerd ${answers.length} kaartacties + ${statusMsgs.length} /status + ${tabViews.length} tab-verzoeken van team B en een andere tenant; ` +
@@ -78,7 +105,9 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
     ];
     await settle(d);
     const changed = diff(before, await snapshot(table));
-    console.log(`Team-id van B bij het kanaal van A: geprobeerd ${answers.length}, geweigerd ${answers.filter((a) => /bestaat niet in dit kanaal/.test(a.text)).length}, gewijzigde rijen ${changed.length}`);
+    console.log(
+      `Team-id van B bij het kanaal van A: geprobeerd ${answers.length}, geweigerd ${answers.filter((a) => /bestaat niet in dit kanaal/.test(a.text)).length}, gewijzigde rijen ${changed.length}`,
+    );
     for (const a of answers) expect(a.text).toMatch(/bestaat niet in dit kanaal/);
     expect(answers.some((a) => a.text.includes('ECD-6'))).toBe(false);
     expect(changed).toEqual([]);
@@ -86,7 +115,12 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
 
   it('elke wijziging en elke detailweergave laat precies één auditgebeurtenis na (wie, wat, wanneer, welke casus), ook bij herbezorging', async () => {
     const caseId = await openCase(d, TEAM_A, USERS.anouk);
-    const route = await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-5' }));
+    const route = await invoke(
+      d,
+      TEAM_A,
+      'route.kiezen',
+      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-5' }),
+    );
     const signal = await invoke(d, TEAM_A, 'signaal.vastleggen', cardData('signaal.vastleggen', { caseId, version: 2 }, SIGNAL));
     const viewId = activityId('view');
     const views = [
@@ -98,14 +132,22 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
     const { repo } = await repository(d);
     const events = await repo.events(TEAM_A.tenantId, caseId);
     const summary = events.map((e) => `${e.action}:${e.actorId}`);
-    console.log(`Audit: 3 wijzigingen + 3 detailweergaven (1 herbezorgd) + 1 geweigerde weergave → ${events.length} gebeurtenissen: ${summary.join(', ')}`);
+    console.log(
+      `Audit: 3 wijzigingen + 3 detailweergaven (1 herbezorgd) + 1 geweigerde weergave → ${events.length} gebeurtenissen: ${summary.join(', ')}`,
+    );
 
     expect(route.text).toContain('Stap 1');
     expect(signal.text).toContain('Stap 2');
     expect(views[0]?.text).toContain('ECD-5');
     expect(views[3]?.text).not.toContain('ECD-5');
     expect(summary.sort()).toEqual(
-      [`casus.openen:${USERS.anouk}`, `route.kiezen:${USERS.anouk}`, `signaal.vastleggen:${USERS.anouk}`, `details.bekijken:${USERS.anouk}`, `details.bekijken:${USERS.mohamed}`].sort(),
+      [
+        `casus.openen:${USERS.anouk}`,
+        `route.kiezen:${USERS.anouk}`,
+        `signaal.vastleggen:${USERS.anouk}`,
+        `details.bekijken:${USERS.anouk}`,
+        `details.bekijken:${USERS.mohamed}`,
+      ].sort(),
     );
     for (const e of events) {
       expect(e.caseId).toBe(caseId);

@@ -18,8 +18,15 @@ describe('meldingen gaan naar wie aan zet is, nooit naar wie net handelde', () =
     const steps = [
       await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', v(1), { route: 'bijstellen', clientRef: 'ECD-8' })),
       await invoke(d, TEAM_A, 'signaal.vastleggen', cardData('signaal.vastleggen', v(2), { datum: today, actielijn: 'wonen' })),
-      await invoke(d, TEAM_A, 'actielijnen.bijstellen', cardData('actielijnen.bijstellen', v(3), { datum: today, samenMetClient: 'true', bijstelling: 'x', resultaat: 'onvoldoende' })),
-      await invoke(d, TEAM_A, 'teamleider.besluit', cardData('teamleider.besluit', v(4), { besluit: 'aanvraag_bw' }), { from: USERS.mohamed }),
+      await invoke(
+        d,
+        TEAM_A,
+        'actielijnen.bijstellen',
+        cardData('actielijnen.bijstellen', v(3), { datum: today, samenMetClient: 'true', bijstelling: 'x', resultaat: 'onvoldoende' }),
+      ),
+      await invoke(d, TEAM_A, 'teamleider.besluit', cardData('teamleider.besluit', v(4), { besluit: 'aanvraag_bw' }), {
+        from: USERS.mohamed,
+      }),
       await invoke(d, TEAM_A, 'aanvraag_bw.verstuurd', cardData('aanvraag_bw.verstuurd', v(5), { verstuurdOp: today, tabbladen: 'true' })),
       await invoke(d, TEAM_A, 'overbrugging.besluit', cardData('overbrugging.besluit', v(6), { besluit: 'siem_bw' }), { from: SANNE }),
     ];
@@ -29,7 +36,9 @@ describe('meldingen gaan naar wie aan zet is, nooit naar wie net handelde', () =
     for (let i = 0; i < 150 && timelines() < 6; i++) await new Promise((r) => setTimeout(r, 100));
     await settle(d);
     const notices = d.connector.calls.map((c) => JSON.stringify(c.body)).filter((t) => t.includes('wacht op de sleutelfiguur'));
-    console.log(`Eigen stap: ${steps.filter((s) => s.text.includes('Opgeslagen')).length}/${steps.length} opgeslagen, meldingen aan de sleutelfiguur ${notices.length} (verwacht 1: stap 6, niet stap 7)`);
+    console.log(
+      `Eigen stap: ${steps.filter((s) => s.text.includes('Opgeslagen')).length}/${steps.length} opgeslagen, meldingen aan de sleutelfiguur ${notices.length} (verwacht 1: stap 6, niet stap 7)`,
+    );
     for (const s of steps) expect(s.text).toContain('Opgeslagen');
     expect(steps[5]?.text).toContain('Nu: Stap 7: overbruggingszorg vastleggen');
     expect(notices).toHaveLength(1);
@@ -40,7 +49,9 @@ describe('meldingen gaan naar wie aan zet is, nooit naar wie net handelde', () =
     const crisis = async (route: 'bijstellen' | 'zorgkantoor', by: string, expected: number) => {
       const caseId = await openCase(d, TEAM_A, USERS.anouk);
       await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route, clientRef: 'ECD-9' }));
-      const r = await invoke(d, TEAM_A, 'crisis.melden', cardData('crisis.melden', { caseId, version: 2 }, { bevestigd: 'true' }), { from: by });
+      const r = await invoke(d, TEAM_A, 'crisis.melden', cardData('crisis.melden', { caseId, version: 2 }, { bevestigd: 'true' }), {
+        from: by,
+      });
       expect(r.text).toContain('Status: Crisis');
       const mine = () => d.connector.calls.map((c) => JSON.stringify(c.body)).filter((t) => t.includes(`Crisis gemeld in casus ${caseId}`));
       for (let i = 0; i < 150 && mine().length < expected; i++) await new Promise((res) => setTimeout(res, 100));
@@ -50,7 +61,9 @@ describe('meldingen gaan naar wie aan zet is, nooit naar wie net handelde', () =
     const wmo = await crisis('bijstellen', USERS.anouk, 2);
     const wlz = await crisis('zorgkantoor', USERS.anouk, 1);
     const self = await crisis('bijstellen', USERS.mohamed, 1);
-    console.log(`Crisismeldingen: Wmo ${wmo.length} (verwacht 2), Wlz ${wlz.length} (verwacht 1), Wmo gemeld door de teamleider ${self.length} (verwacht 1)`);
+    console.log(
+      `Crisismeldingen: Wmo ${wmo.length} (verwacht 2), Wlz ${wlz.length} (verwacht 1), Wmo gemeld door de teamleider ${self.length} (verwacht 1)`,
+    );
     expect(wmo).toHaveLength(2);
     expect(wmo.join()).toContain('<at>Mohamed</at>');
     expect(wmo.join()).toContain('<at>Sanne</at>');

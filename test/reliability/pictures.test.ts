@@ -10,7 +10,12 @@ describe('voortgangsafbeeldingen per URL bij een publiek adres', () => {
 
   it('de statuskaart verwijst naar de afbeelding op het eigen adres (geen data in de kaart); de bot serveert precies de geldige namen', async () => {
     const caseId = await openCase(d, TEAM_A);
-    const r = await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-3' }));
+    const r = await invoke(
+      d,
+      TEAM_A,
+      'route.kiezen',
+      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-3' }),
+    );
     const raw = JSON.stringify(r.body);
     const url = /"url":"(https:\/\/escaleer\.example\/kaart\/voortgang\/[^"]+)"/.exec(raw)?.[1];
     expect(url).toBe('https://escaleer.example/kaart/voortgang/bijstellen-1-0-0-0.png');
@@ -19,8 +24,14 @@ describe('voortgangsafbeeldingen per URL bij een publiek adres', () => {
     const ok = await get('bijstellen-1-0-0-0.png');
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await ok.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
-    const answers = await Promise.all(['zorgkantoor-5-0-0-0.png', 'bijstellen-2-3-0-0.png', '..%2F..%2Fpackage.json', 'x.png'].map(async (n) => (await get(n)).status));
+    expect(
+      Buffer.from(await ok.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    const answers = await Promise.all(
+      ['zorgkantoor-5-0-0-0.png', 'bijstellen-2-3-0-0.png', '..%2F..%2Fpackage.json', 'x.png'].map(async (n) => (await get(n)).status),
+    );
     console.log(`Afbeeldingen: geldig 200, ongeldige namen ${answers.join(', ')}; kaart ${Buffer.byteLength(raw)} bytes`);
     expect(answers).toEqual([404, 404, 404, 404]);
   });

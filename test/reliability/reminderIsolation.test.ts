@@ -14,10 +14,20 @@ const toOnplanbareZorg = async (d: Direct, where: (typeof WHERE)['a']): Promise<
   const c = await DirectCase.open(d, 'begeleider-1', where);
   await c.act('begeleider-1', 'route.kiezen', { route: 'bijstellen' });
   await c.act('begeleider-1', 'signaal.vastleggen', { datum: '2024-01-02', actielijn: 'wonen' });
-  await c.act('begeleider-1', 'actielijnen.bijstellen', { datum: '2024-01-02', samenMetClient: 'true', bijstelling: 'b', resultaat: 'onvoldoende' });
+  await c.act('begeleider-1', 'actielijnen.bijstellen', {
+    datum: '2024-01-02',
+    samenMetClient: 'true',
+    bijstelling: 'b',
+    resultaat: 'onvoldoende',
+  });
   await c.act('teamleider-1', 'teamleider.besluit', { besluit: 'casuistiekoverleg' });
   await c.act('begeleider-1', 'casuistiek.aanmelden', { datumOverleg: '2024-01-02', situatie: 's', geprobeerd: 'g', vraag: 'v' });
-  await c.act('teamleider-1', 'casuistiek.uitkomst', { datum: '2024-01-02', uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Zuid', startdatum: '2024-01-03' });
+  await c.act('teamleider-1', 'casuistiek.uitkomst', {
+    datum: '2024-01-02',
+    uitkomst: 'tijdelijke_onplanbare_zorg',
+    woonlocatie: 'Zuid',
+    startdatum: '2024-01-03',
+  });
   return c;
 };
 
@@ -30,7 +40,16 @@ describe('één onleesbare herinnering houdt de tik niet tegen', () => {
     const tables = await openTables(d.app.storageConnection, d.prefix);
     for (const w of Object.values(WHERE)) {
       await new TableTeamSettingsStore(tables.cases).save(
-        { tenantId: w.tenantId, teamId: w.teamId, serviceUrl: d.connector.url, roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] }, roleChannels: {}, gebiedsteams: [], updatedAt: '', updatedBy: '' },
+        {
+          tenantId: w.tenantId,
+          teamId: w.teamId,
+          serviceUrl: d.connector.url,
+          roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] },
+          roleChannels: {},
+          gebiedsteams: [],
+          updatedAt: '',
+          updatedBy: '',
+        },
         null,
       );
     }
@@ -46,7 +65,9 @@ describe('één onleesbare herinnering houdt de tik niet tegen', () => {
     const pk = tenantPk(WHERE.a.tenantId);
     const row = await tables.cases.getEntity<{ data: string }>(pk, rk.case(broken.caseId));
     const { steps: _steps, ...damaged } = JSON.parse(row.data) as Record<string, unknown>;
-    await tables.cases.updateEntity({ partitionKey: pk, rowKey: rk.case(broken.caseId), data: JSON.stringify(damaged) }, 'Merge', { etag: row.etag });
+    await tables.cases.updateEntity({ partitionKey: pk, rowKey: rk.case(broken.caseId), data: JSON.stringify(damaged) }, 'Merge', {
+      etag: row.etag,
+    });
 
     clock.set('2024-02-05T07:00:00Z'); // maandag 08:00 CET
     const before = d.connector.calls.length;
@@ -65,11 +86,14 @@ describe('één onleesbare herinnering houdt de tik niet tegen', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     const sent = reminderCalls();
-    const sentFor = (c: DirectCase) => sent.filter((x) => x.conversationId.startsWith(c.where.channelId) && JSON.stringify(x.body).includes(c.caseId)).length;
+    const sentFor = (c: DirectCase) =>
+      sent.filter((x) => x.conversationId.startsWith(c.where.channelId) && JSON.stringify(x.body).includes(c.caseId)).length;
     const dead: Record<string, unknown>[] = [];
-    for await (const e of tables.cases.listEntities<Record<string, unknown>>({ queryOptions: { filter: prefixFilter(pk, 'deadrem_') } })) dead.push(e);
+    for await (const e of tables.cases.listEntities<Record<string, unknown>>({ queryOptions: { filter: prefixFilter(pk, 'deadrem_') } }))
+      dead.push(e);
     const stillDue: string[] = [];
-    for await (const e of tables.cases.listEntities<{ caseId: string }>({ queryOptions: { filter: prefixFilter(pk, 'due_2024-02') } })) stillDue.push(e.caseId);
+    for await (const e of tables.cases.listEntities<{ caseId: string }>({ queryOptions: { filter: prefixFilter(pk, 'due_2024-02') } }))
+      stillDue.push(e.caseId);
     const logged = d.log.lines.filter((l) => l.msg.includes('herinnering'));
     console.log(
       `Herinneringstik met één onleesbare casus: 3 herinneringen op tijd, verstuurd ${sent.length} (${sentFor(fine)} zelfde tenant, ${sentFor(other)} volgende tenant), ` +

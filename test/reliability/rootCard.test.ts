@@ -4,7 +4,11 @@ import { type Direct, startDirect } from '../support/direct';
 import { cardText } from '../support/playgroundClient';
 import { TEAM_A, USERS, activityId, cardData, invoke, repository, settle, sleep } from './harness';
 
-const isRootCard = (c: RecordedCall): boolean => c.method === 'POST' && Array.isArray(c.body.attachments) && /Casus CAS-/.test(JSON.stringify(c.body)) && !/Herinnering|wacht op/.test(JSON.stringify(c.body));
+const isRootCard = (c: RecordedCall): boolean =>
+  c.method === 'POST' &&
+  Array.isArray(c.body.attachments) &&
+  /Casus CAS-/.test(JSON.stringify(c.body)) &&
+  !/Herinnering|wacht op/.test(JSON.stringify(c.body));
 const ok = (c: RecordedCall): boolean => (c.status ?? 200) < 300;
 
 const waitFor = async (check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> => {
@@ -29,14 +33,22 @@ describe('de hoofdkaart van een nieuwe casus gaat niet verloren', () => {
   it('weigert de connector de hoofdkaart (500), dan hoort de gebruiker dat de casus er is en komt de kaart één keer zodra Teams herstelt', async () => {
     const place = { ...TEAM_A, channelId: '19:kanaal-hoofdkaart-500@thread.tacv2' };
     let down = true;
-    d.connector.responder = (call) => (down && isRootCard(call) ? { status: 500, body: { error: { code: 'ServiceError', message: 'tijdelijk' } } } : null);
+    d.connector.responder = (call) =>
+      down && isRootCard(call) ? { status: 500, body: { error: { code: 'ServiceError', message: 'tijdelijk' } } } : null;
     const id = activityId('msg');
     const msg = channelActivity({ serviceUrl: d.connector.url, text: '/escaleer', from: USERS.anouk, id, ...place });
     const first = await d.post(msg);
-    const told = d.connector.calls.filter((c) => c.method === 'POST' && c.activityId === id && !c.body.attachments).map((c) => String(c.body.text ?? ''));
-    const refusedWhileDown = d.connector.calls.filter((c) => isRootCard(c) && c.conversationId.startsWith(place.channelId) && !ok(c)).length;
+    const told = d.connector.calls
+      .filter((c) => c.method === 'POST' && c.activityId === id && !c.body.attachments)
+      .map((c) => String(c.body.text ?? ''));
+    const refusedWhileDown = d.connector.calls.filter(
+      (c) => isRootCard(c) && c.conversationId.startsWith(place.channelId) && !ok(c),
+    ).length;
     down = false;
-    const posted = await waitFor(() => d.connector.calls.some((c) => isRootCard(c) && ok(c) && c.conversationId.startsWith(place.channelId)), 15_000);
+    const posted = await waitFor(
+      () => d.connector.calls.some((c) => isRootCard(c) && ok(c) && c.conversationId.startsWith(place.channelId)),
+      15_000,
+    );
     const again = await d.post(msg);
     await settle(d);
 
@@ -74,13 +86,20 @@ describe('de hoofdkaart van een nieuwe casus gaat niet verloren', () => {
     }, 5_000);
     const stored = await repo.get(place.tenantId, caseId as never);
     const rootKnownAtClick = stored?.value.location.rootActivityId ?? null;
-    const chosen = await invoke(d, place, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-11' }));
+    const chosen = await invoke(
+      d,
+      place,
+      'route.kiezen',
+      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-11' }),
+    );
     await opening;
     await waitFor(() => d.connector.calls.some((c) => c.method === 'PUT' && c.conversationId.startsWith(place.channelId)), 10_000);
     await settle(d);
 
     const root = d.connector.calls.find((c) => isRootCard(c) && ok(c) && c.conversationId.startsWith(place.channelId));
-    const mine = d.connector.calls.filter((c) => c.conversationId.startsWith(place.channelId) && c !== root && JSON.stringify(c.body).includes(caseId));
+    const mine = d.connector.calls.filter(
+      (c) => c.conversationId.startsWith(place.channelId) && c !== root && JSON.stringify(c.body).includes(caseId),
+    );
     const updates = mine.filter((c) => c.method === 'PUT');
     const inThread = mine.filter((c) => c.method === 'POST' && c.activityId !== null && c.activityId === root?.answeredId);
     const topLevel = mine.filter((c) => c.method === 'POST' && c.activityId === null);

@@ -38,7 +38,9 @@ describe('trage connector', () => {
 
   it('een bericht dat Teams verwerkt maar pas na de time-out beantwoordt, wordt niet opnieuw verstuurd', async () => {
     const late = await run('tenant-traag', 1_500);
-    console.log(`Trage connector: antwoord na 1,5 s bij een time-out van 0,5 s → ${late.posts} × geplaatst, ${late.delivered} × afgeleverd, ${late.slowLines} logregel(s)`);
+    console.log(
+      `Trage connector: antwoord na 1,5 s bij een time-out van 0,5 s → ${late.posts} × geplaatst, ${late.delivered} × afgeleverd, ${late.slowLines} logregel(s)`,
+    );
     expect(late.posts).toBe(1);
     expect(late.delivered).toBe(1);
     expect(late.slowLines).toBe(1);
@@ -46,7 +48,9 @@ describe('trage connector', () => {
 
   it('pas een verzoek dat ook na de opgeefgrens geen antwoord heeft, wordt afgebroken en opnieuw verstuurd (het bekende venster)', async () => {
     const hung = await run('tenant-hangt', 6_000);
-    console.log(`Hangende connector: geen antwoord binnen de opgeefgrens van 2,5 s → afgebroken en opnieuw: ${hung.posts} × geplaatst (1 dubbel als Teams het eerste toch verwerkte)`);
+    console.log(
+      `Hangende connector: geen antwoord binnen de opgeefgrens van 2,5 s → afgebroken en opnieuw: ${hung.posts} × geplaatst (1 dubbel als Teams het eerste toch verwerkte)`,
+    );
     expect(hung.posts).toBe(2);
     expect(hung.delivered).toBe(1);
   }, 30_000);

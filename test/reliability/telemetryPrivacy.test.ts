@@ -42,7 +42,27 @@ class IngestionStandIn {
 
   async start(): Promise<string> {
     const keyFile = join(this.dir, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', this.certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        keyFile,
+        '-out',
+        this.certFile,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     this.server = createServer({ key: readFileSync(keyFile), cert: readFileSync(this.certFile) }, (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -56,7 +76,10 @@ class IngestionStandIn {
           const parsed = JSON.parse(text) as Envelope | Envelope[];
           items = Array.isArray(parsed) ? parsed : [parsed];
         } catch {
-          items = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Envelope);
+          items = text
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as Envelope);
         }
         this.envelopes.push(...items);
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -93,7 +116,16 @@ describe('telemetrie en logboek: wat aankomt, zonder cliëntgegevens', () => {
     await connector.start();
     const tables = await openTables({ kind: 'connectionString', connectionString: testConnectionString() }, prefix);
     await new TableTeamSettingsStore(tables.cases).save(
-      { tenantId: TENANT, teamId: TEAM, serviceUrl: connector.url, roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] }, roleChannels: {}, gebiedsteams: [], updatedAt: '', updatedBy: '' },
+      {
+        tenantId: TENANT,
+        teamId: TEAM,
+        serviceUrl: connector.url,
+        roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] },
+        roleChannels: {},
+        gebiedsteams: [],
+        updatedAt: '',
+        updatedBy: '',
+      },
       null,
     );
     app = await startChildApp(main, {
@@ -117,7 +149,13 @@ describe('telemetrie en logboek: wat aankomt, zonder cliëntgegevens', () => {
       if (!text.includes('Opgeslagen')) throw new Error(`${verb} niet opgeslagen: ${text.slice(0, 1500)}`);
     };
     await act('begeleider-1', 'route.kiezen', { route: 'zorgkantoor' });
-    const circle = { datum: today, deelnemers: 'begeleider', vraag: `vraag ${MARKER}`, afspraken: `afspraken ${MARKER}`, uitkomst: 'onvoldoende' };
+    const circle = {
+      datum: today,
+      deelnemers: 'begeleider',
+      vraag: `vraag ${MARKER}`,
+      afspraken: `afspraken ${MARKER}`,
+      uitkomst: 'onvoldoende',
+    };
     await act('begeleider-1', 'cirkel1.vastleggen', circle);
     await act('begeleider-1', 'cirkel2.vastleggen', circle);
     await act('begeleider-1', 'cirkel3.vastleggen', {
@@ -133,7 +171,15 @@ describe('telemetrie en logboek: wat aankomt, zonder cliëntgegevens', () => {
       uitkomst: 'onvoldoende',
     });
     const conditions: Record<string, string> = { regio: 'Groningen' };
-    for (const k of ['geenCrisis', 'stappenDoorlopen', 'alternatieveWoonplek', 'overdrachtGeprobeerd', 'overplaatsingNoodzakelijk', 'inZorgGehouden', 'cceBetrokken']) {
+    for (const k of [
+      'geenCrisis',
+      'stappenDoorlopen',
+      'alternatieveWoonplek',
+      'overdrachtGeprobeerd',
+      'overplaatsingNoodzakelijk',
+      'inZorgGehouden',
+      'cceBetrokken',
+    ]) {
       conditions[k] = 'true';
       conditions[`${k}Toelichting`] = `toelichting ${MARKER}`;
     }
@@ -145,7 +191,10 @@ describe('telemetrie en logboek: wat aankomt, zonder cliëntgegevens', () => {
     // A command with the marker as argument, and a turn that fails (Teams answers 502): the fault
     // must arrive as an exception with its stack, still without the marker.
     await d.post(channelActivity({ serviceUrl: connector.url, text: `/status ${MARKER}`, from: 'begeleider-1' }));
-    connector.responder = (call) => (JSON.stringify(call.body).includes('/help') || call.method === 'POST' ? { status: 502, body: { error: { code: 'BadGateway', message: MARKER } } } : null);
+    connector.responder = (call) =>
+      JSON.stringify(call.body).includes('/help') || call.method === 'POST'
+        ? { status: 502, body: { error: { code: 'BadGateway', message: MARKER } } }
+        : null;
     await d.post(channelActivity({ serviceUrl: connector.url, text: `/help ${MARKER}`, from: 'begeleider-1' }));
     connector.responder = () => null;
     exitCode = await app.stop();
@@ -174,9 +223,13 @@ describe('telemetrie en logboek: wat aankomt, zonder cliëntgegevens', () => {
     expect(requests.some((r) => String(r['url']).includes('/api/messages'))).toBe(true);
     const dependencies = ingestion.of('RemoteDependencyData');
     const connectorHost = new URL(connector.url).host;
-    expect(dependencies.some((dep) => String(dep['target'] ?? '').includes(connectorHost) || String(dep['data'] ?? '').includes(connectorHost))).toBe(true);
+    expect(
+      dependencies.some((dep) => String(dep['target'] ?? '').includes(connectorHost) || String(dep['data'] ?? '').includes(connectorHost)),
+    ).toBe(true);
     const storagePort = new URL(/TableEndpoint=([^;]+)/.exec(testConnectionString())?.[1] ?? 'http://x').port;
-    expect(dependencies.some((dep) => JSON.stringify(dep).includes(`:${storagePort}`) || /table/i.test(String(dep['type'] ?? '')))).toBe(true);
+    expect(dependencies.some((dep) => JSON.stringify(dep).includes(`:${storagePort}`) || /table/i.test(String(dep['type'] ?? '')))).toBe(
+      true,
+    );
   });
 
   it('een mislukte beurt komt aan als uitzondering met stack', () => {
@@ -204,7 +257,11 @@ describe('telemetrie en logboek: wat aankomt, zonder cliëntgegevens', () => {
   });
 
   it('logregels zijn JSON met tenant en activity-id; een fout houdt type en stack, niet de melding', () => {
-    const lines = app.stdout.join('').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = app.stdout
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.length).toBeGreaterThan(5);
     expect(lines.every((l) => typeof l['msg'] === 'string' && typeof l['level'] === 'string' && typeof l['t'] === 'string')).toBe(true);
     const fault = lines.find((l) => l['msg'] === 'fout in beurt');
@@ -215,4 +272,3 @@ describe('telemetrie en logboek: wat aankomt, zonder cliëntgegevens', () => {
     expect(err).not.toHaveProperty('message');
   });
 });
-

@@ -6,7 +6,8 @@ import type { Locator, Page } from 'playwright-core';
  * (no network), styled to look like Teams' light theme (Segoe-like font stack, accent #5B5FC7).
  */
 
-const FONT = "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', 'DejaVu Sans', sans-serif";
+const FONT =
+  "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', 'DejaVu Sans', sans-serif";
 
 const colors = (dflt: string, subtle: string) => ({ default: dflt, subtle });
 const foreground = {
@@ -45,7 +46,10 @@ const TEAMS_HOST_CONFIG = {
     actionsOrientation: 'horizontal',
     actionAlignment: 'left',
   },
-  inputs: { label: { inputSpacing: 'small', requiredInputs: { suffix: ' *', suffixColor: 'attention' }, optionalInputs: {} }, errorMessage: { spacing: 'small', size: 'small' } },
+  inputs: {
+    label: { inputSpacing: 'small', requiredInputs: { suffix: ' *', suffixColor: 'attention' }, optionalInputs: {} },
+    errorMessage: { spacing: 'small', size: 'small' },
+  },
   factSet: {
     title: { color: 'default', size: 'default', isSubtle: false, weight: 'bolder', wrap: true, maxWidth: 160 },
     value: { color: 'default', size: 'default', isSubtle: false, weight: 'default', wrap: true },

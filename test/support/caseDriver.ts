@@ -64,7 +64,8 @@ export class CaseDriver {
   static async open(e: E2e, channel: string, user: DemoUser): Promise<CaseDriver> {
     const post = await e.pg.say(channel, user.id, '/escaleer');
     const root = await e.pg.waitFor(
-      (ev) => ev.action === 'createMessage' && ev.actionConversationId === post.postConversationId && Boolean(ev.message.attachments?.length),
+      (ev) =>
+        ev.action === 'createMessage' && ev.actionConversationId === post.postConversationId && Boolean(ev.message.attachments?.length),
       8000,
       'hoofdkaart',
     );
@@ -80,8 +81,15 @@ export class CaseDriver {
    */
   static async attach(e: E2e, caseId: string): Promise<CaseDriver> {
     const ofCase = (content: unknown) => cardText(content).includes(`Casus ${caseId}`);
-    const root = await e.pg.waitFor((ev) => ev.action === 'createMessage' && ofCase(ev.message.attachments?.[0]?.content), 8000, `hoofdkaart van ${caseId}`);
-    const latest = [...e.pg.events].reverse().find((ev) => ev.message.messageId === root.message.messageId && ofCase(ev.message.attachments?.[0]?.content)) ?? root;
+    const root = await e.pg.waitFor(
+      (ev) => ev.action === 'createMessage' && ofCase(ev.message.attachments?.[0]?.content),
+      8000,
+      `hoofdkaart van ${caseId}`,
+    );
+    const latest =
+      [...e.pg.events]
+        .reverse()
+        .find((ev) => ev.message.messageId === root.message.messageId && ofCase(ev.message.attachments?.[0]?.content)) ?? root;
     return new CaseDriver(e, root.actionConversationId, root.message.messageId, caseId, latest.message.attachments?.[0]?.content ?? {});
   }
 
@@ -98,7 +106,12 @@ export class CaseDriver {
    * the returned card when it is the case's. When the form is not offered to `user` (another role,
    * another step) the submit is posted anyway, as a forged card would: the server must refuse it.
    */
-  async act(user: DemoUser, verb: string, values: Record<string, string>, version = this.version): Promise<InvokeResult & { text: string }> {
+  async act(
+    user: DemoUser,
+    verb: string,
+    values: Record<string, string>,
+    version = this.version,
+  ): Promise<InvokeResult & { text: string }> {
     const form = await this.open(user, verb, version);
     const data = verbsOn(form).includes(verb)
       ? fill(form, verb, values, { caseId: this.caseId, version })
@@ -112,7 +125,11 @@ export class CaseDriver {
 
   /** The answer to the status card's button for `verb` as `user`: the form, or the status card with why not. */
   async open(user: DemoUser, verb: string, version = this.version): Promise<Record<string, unknown>> {
-    const r = await this.e.pg.execute(this.thread, user.id, this.rootMessageId, 'formulier.openen', { caseId: this.caseId, version, actie: verb });
+    const r = await this.e.pg.execute(this.thread, user.id, this.rootMessageId, 'formulier.openen', {
+      caseId: this.caseId,
+      version,
+      actie: verb,
+    });
     if (r.status !== 200) throw new Error(`invoke formulier.openen (${verb}) gaf ${r.status}`);
     return r.body?.value as Record<string, unknown>;
   }
@@ -130,7 +147,10 @@ export class CaseDriver {
    */
   async channelShows(text: string): Promise<void> {
     await this.e.pg.waitFor(
-      (ev) => ev.action === 'updateMessage' && ev.message.messageId === this.rootMessageId && cardText(ev.message.attachments?.[0]?.content).includes(text),
+      (ev) =>
+        ev.action === 'updateMessage' &&
+        ev.message.messageId === this.rootMessageId &&
+        cardText(ev.message.attachments?.[0]?.content).includes(text),
       45_000,
       `bijgewerkte hoofdkaart met "${text}"`,
     );

@@ -19,7 +19,11 @@ export interface ChildApp {
  * Starts `node <main.js>` with `env` (and nothing from this process's environment but PATH and
  * HOME), preloading loopbackOnly.cjs; resolves once it logs that it listens.
  */
-export const startChildApp = async (main: string, env: Record<string, string>, options: { cwd?: string; timeoutMs?: number } = {}): Promise<ChildApp> => {
+export const startChildApp = async (
+  main: string,
+  env: Record<string, string>,
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<ChildApp> => {
   const child = spawn(process.execPath, ['--require', LOOPBACK_ONLY, '--disable-warning=DEP0111', main], {
     cwd: options.cwd,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
@@ -29,7 +33,10 @@ export const startChildApp = async (main: string, env: Record<string, string>, o
   const stderr: string[] = [];
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app niet gestart binnen de tijd:\n${stdout.join('')}\n${stderr.join('')}`)), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`app niet gestart binnen de tijd:\n${stdout.join('')}\n${stderr.join('')}`)),
+      options.timeoutMs ?? 30_000,
+    );
     const onLine = (line: string) => {
       try {
         const entry = JSON.parse(line) as { msg?: string; port?: number };

@@ -37,8 +37,7 @@ const ensureChromium = (): string => {
 };
 
 /** Launches headless chromium (installing it first if needed). */
-export const launchBrowser = async (): Promise<Browser> =>
-  chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS] });
+export const launchBrowser = async (): Promise<Browser> => chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS] });
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 

@@ -20,7 +20,9 @@ export interface RecordedCall {
  * Decides the answer to one call; default: 200 with a new activity id. `delayMs`: the call is
  * recorded (and counts as processed) at once, the answer leaves that much later: a slow connector.
  */
-export type Responder = (call: RecordedCall) => { status?: number; headers?: Record<string, string>; body?: unknown; delayMs?: number } | null;
+export type Responder = (
+  call: RecordedCall,
+) => { status?: number; headers?: Record<string, string>; body?: unknown; delayMs?: number } | null;
 
 /**
  * A stand-in for the Bot Framework connector (Microsoft's cloud): records every activity the
@@ -128,7 +130,10 @@ export const channelActivity = (over: {
     recipient: { id: botId, name: 'Escaleer' },
     conversation: { id: `${channelId};messageid=1`, conversationType: 'channel', tenantId, isGroup: true },
     text: over.text === undefined ? undefined : mention ? `<at>Escaleer</at> ${over.text}` : over.text,
-    entities: mention && over.text !== undefined ? [{ type: 'mention', text: '<at>Escaleer</at>', mentioned: { id: botId, name: 'Escaleer' } }] : [],
+    entities:
+      mention && over.text !== undefined
+        ? [{ type: 'mention', text: '<at>Escaleer</at>', mentioned: { id: botId, name: 'Escaleer' } }]
+        : [],
     channelData: { tenant: { id: tenantId }, team: { id: over.teamId ?? '19:team-a@thread.tacv2' }, channel: { id: channelId } },
     replyToId: over.replyToId,
     value: over.value,

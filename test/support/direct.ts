@@ -15,13 +15,23 @@ export interface Direct {
 }
 
 /** The bot over real HTTP with Azurite, talking to a connector stand-in instead of Teams. */
-export const startDirect = async (env: Record<string, string> = {}, options: Omit<StartOptions, 'host' | 'logger'> = {}): Promise<Direct> => {
+export const startDirect = async (
+  env: Record<string, string> = {},
+  options: Omit<StartOptions, 'host' | 'logger'> = {},
+): Promise<Direct> => {
   const prefix = uniquePrefix();
   const connector = new ConnectorStandIn();
   await connector.start();
   const log = new RecordingLogger();
   const app = await startEscaleer(
-    loadConfig({ NODE_ENV: 'test', PORT: '0', STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: prefix, PLAYGROUND: 'off', ...env }),
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      STORAGE_CONNECTION_STRING: testConnectionString(),
+      TABLE_PREFIX: prefix,
+      PLAYGROUND: 'off',
+      ...env,
+    }),
     { host: '127.0.0.1', logger: log, pollMs: 100, ...options },
   );
   return {
@@ -60,6 +70,7 @@ export const fromItsCard = (connector: ConnectorStandIn, activity: Record<string
   if (activity.type !== 'invoke' || ('replyToId' in activity && activity.replyToId !== undefined)) return activity;
   const caseId = (activity.value as { action?: { data?: { caseId?: unknown } } } | undefined)?.action?.data?.caseId;
   const channelId = (activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
-  const card = typeof caseId === 'string' ? connector.cardMessageOf(caseId, typeof channelId === 'string' ? channelId : undefined) : undefined;
+  const card =
+    typeof caseId === 'string' ? connector.cardMessageOf(caseId, typeof channelId === 'string' ? channelId : undefined) : undefined;
   return card ? { ...activity, replyToId: card } : activity;
 };

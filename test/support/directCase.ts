@@ -13,12 +13,19 @@ export class DirectCase {
     readonly where: { tenantId: string; teamId: string; channelId: string },
   ) {}
 
-  static async open(d: Direct, user: string, where = { tenantId: 'tenant-a', teamId: '19:team-a@thread.tacv2', channelId: '19:kanaal-a@thread.tacv2' }): Promise<DirectCase> {
+  static async open(
+    d: Direct,
+    user: string,
+    where = { tenantId: 'tenant-a', teamId: '19:team-a@thread.tacv2', channelId: '19:kanaal-a@thread.tacv2' },
+  ): Promise<DirectCase> {
     const msgId = `msg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     const r = await d.post(channelActivity({ serviceUrl: d.connector.url, text: '/escaleer', from: user, id: msgId, ...where }));
     if (r.status >= 300) throw new Error(`/escaleer gaf ${r.status}`);
     // The root card is the reply to this message (earlier cases' updates may still be arriving).
-    const posted = d.connector.calls.filter((c) => c.method === 'POST' && c.activityId === msgId).map((c) => JSON.stringify(c.body)).join('\n');
+    const posted = d.connector.calls
+      .filter((c) => c.method === 'POST' && c.activityId === msgId)
+      .map((c) => JSON.stringify(c.body))
+      .join('\n');
     const id = /Casus (CAS-\d{4}-\d{4,6})/.exec(posted)?.[1];
     if (!id) throw new Error(`geen hoofdkaart: ${posted.slice(0, 300)}`);
     return new DirectCase(d, id as CaseId, where);
@@ -29,7 +36,14 @@ export class DirectCase {
     const data: Record<string, unknown> = { caseId: this.caseId, version };
     for (const [k, v] of Object.entries(values)) data[`${verb}.${k}`] = v;
     const r = await this.d.post(
-      channelActivity({ serviceUrl: this.d.connector.url, type: 'invoke', name: 'adaptiveCard/action', from: user, value: { action: { type: 'Action.Execute', verb, data } }, ...this.where }),
+      channelActivity({
+        serviceUrl: this.d.connector.url,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        from: user,
+        value: { action: { type: 'Action.Execute', verb, data } },
+        ...this.where,
+      }),
     );
     const body = r.body as { value?: unknown } | null;
     this.card = body?.value ?? null;

@@ -7,7 +7,12 @@ const original = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function connect(...args) {
   const first = args[0];
   const opts = Array.isArray(first) ? first[0] : first;
-  const host = typeof opts === 'object' && opts !== null ? opts.host ?? (opts.path ? 'localhost' : 'localhost') : typeof args[1] === 'string' ? args[1] : 'localhost';
+  const host =
+    typeof opts === 'object' && opts !== null
+      ? (opts.host ?? (opts.path ? 'localhost' : 'localhost'))
+      : typeof args[1] === 'string'
+        ? args[1]
+        : 'localhost';
   if (!LOOPBACK.has(String(host))) {
     process.nextTick(() => this.destroy(Object.assign(new Error(`loopbackOnly: ${host} geweigerd`), { code: 'ECONNREFUSED' })));
     return this;

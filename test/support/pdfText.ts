@@ -14,10 +14,15 @@ export interface PdfText {
  */
 const child = <T>(pdf: Buffer, args: readonly string[]): Promise<T> =>
   new Promise((resolve, reject) => {
-    const p = execFile(process.execPath, [join(__dirname, 'pdfTextChild.mjs'), ...args], { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`pdf-parse faalde: ${stderr || err.message}`));
-      resolve(JSON.parse(stdout) as T);
-    });
+    const p = execFile(
+      process.execPath,
+      [join(__dirname, 'pdfTextChild.mjs'), ...args],
+      { maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) return reject(new Error(`pdf-parse faalde: ${stderr || err.message}`));
+        resolve(JSON.parse(stdout) as T);
+      },
+    );
     p.stdin?.end(pdf);
   });
 

@@ -22,7 +22,11 @@ export interface PgConfig {
     readonly bot: { readonly id: string; readonly name: string };
     readonly currentUser: { readonly id: string; readonly name: string };
     readonly users: readonly { readonly id: string; readonly name: string; readonly aadObjectId: string }[];
-    readonly teams: readonly { readonly id: string; readonly name: string; readonly channels: readonly { readonly id: string; readonly name: string }[] }[];
+    readonly teams: readonly {
+      readonly id: string;
+      readonly name: string;
+      readonly channels: readonly { readonly id: string; readonly name: string }[];
+    }[];
     readonly personalChat: { readonly id: string };
   };
 }
@@ -64,7 +68,12 @@ export class PlaygroundClient {
   }
 
   /** Posts a message as `fromId`; with `mentionBot` it @mentions the bot as Teams would. */
-  async say(conversationId: string, fromId: string, text: string, mentionBot = true): Promise<{ messageId: string; postConversationId: string }> {
+  async say(
+    conversationId: string,
+    fromId: string,
+    text: string,
+    mentionBot = true,
+  ): Promise<{ messageId: string; postConversationId: string }> {
     const cfg = await this.config();
     const body = {
       from: { id: fromId },
@@ -82,7 +91,13 @@ export class PlaygroundClient {
   }
 
   /** Sends an Action.Execute as `fromId` on the card `replyToId`; returns the bot's invoke response. */
-  async execute(conversationId: string, fromId: string, replyToId: string, verb: string, data: Record<string, unknown>): Promise<InvokeResult> {
+  async execute(
+    conversationId: string,
+    fromId: string,
+    replyToId: string,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<InvokeResult> {
     return this.invoke(conversationId, fromId, replyToId, { action: { type: 'Action.Execute', verb, data } });
   }
 
@@ -104,7 +119,9 @@ export class PlaygroundClient {
       const hit = this.events.find(predicate);
       if (hit) return hit;
       if (Date.now() > deadline) {
-        throw new Error(`Geen ${what} binnen ${ms} ms. Gezien:\n${this.events.map((e) => `${e.action} ${e.actionConversationId} ${JSON.stringify(e.message).slice(0, 200)}`).join('\n')}`);
+        throw new Error(
+          `Geen ${what} binnen ${ms} ms. Gezien:\n${this.events.map((e) => `${e.action} ${e.actionConversationId} ${JSON.stringify(e.message).slice(0, 200)}`).join('\n')}`,
+        );
       }
       await sleep(50);
     }
@@ -172,7 +189,12 @@ export const verbsOn = (card: unknown): string[] => {
  * What Teams would send for `verb` after the user filled `values` in the card: fails when the card
  * does not offer that verb or one of those inputs (so tests only submit what users can).
  */
-export const fill = (card: unknown, verb: string, values: Record<string, string>, ref: { caseId: string; version: number }): Record<string, unknown> => {
+export const fill = (
+  card: unknown,
+  verb: string,
+  values: Record<string, string>,
+  ref: { caseId: string; version: number },
+): Record<string, unknown> => {
   if (!verbsOn(card).includes(verb)) throw new Error(`Kaart biedt ${verb} niet aan; wel: ${verbsOn(card).join(', ')}`);
   const ids = new Set(inputIds(card));
   const data: Record<string, unknown> = { caseId: ref.caseId, version: ref.version };

@@ -60,7 +60,9 @@ const demoUsers = (base = PLAYGROUND_CONFIG): DemoUser[] => {
 const demoUser = (who: string, base = PLAYGROUND_CONFIG): DemoUser => {
   const all = demoUsers(base);
   const key = who.trim().toLowerCase();
-  const hit = all.find((u) => [u.id, u.name, u.aadObjectId, u.name.split(' ')[0]].some((k) => typeof k === 'string' && k.toLowerCase() === key));
+  const hit = all.find((u) =>
+    [u.id, u.name, u.aadObjectId, u.name.split(' ')[0]].some((k) => typeof k === 'string' && k.toLowerCase() === key),
+  );
   if (!hit) throw new Error(`Geen demo-gebruiker '${who}'; wel: ${all.map((u) => `${u.name} (${u.id})`).join(', ')}`);
   return hit;
 };
@@ -80,7 +82,10 @@ const writePlaygroundConfigFor = (who: string, dir: string, base = PLAYGROUND_CO
   const out = { ...cfg, currentUser: user, users, personalChat: { ...(cfg.personalChat ?? {}), id: `personal-chat-${user.id}` } };
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'm365agentsplayground.yml');
-  writeFileSync(path, `# Generated from ${base} for ${user.name}; do not edit.\n${stringifyYaml(out, { schema: 'core', lineWidth: 0, aliasDuplicateObjects: false })}`);
+  writeFileSync(
+    path,
+    `# Generated from ${base} for ${user.name}; do not edit.\n${stringifyYaml(out, { schema: 'core', lineWidth: 0, aliasDuplicateObjects: false })}`,
+  );
   return { path, user };
 };
 
@@ -101,7 +106,11 @@ const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: 
  * Starts one more Agents Playground in front of `botEndpoint` with `who` as its current user
  * (own port, own temp folder with the generated config). `close()` stops it and removes the folder.
  */
-export const startPlaygroundAs = async (who: string, botEndpoint: string, opts: { port?: number; base?: string } = {}): Promise<ExtraPlayground> => {
+export const startPlaygroundAs = async (
+  who: string,
+  botEndpoint: string,
+  opts: { port?: number; base?: string } = {},
+): Promise<ExtraPlayground> => {
   const workDir = mkdtempSync(join(tmpdir(), 'escaleer-playground-'));
   const { path, user } = writePlaygroundConfigFor(who, workDir, opts.base);
   const started = Date.now();
@@ -170,7 +179,9 @@ export class Card {
 
   /** The Playground's line under the card after an invoke: "Your response was sent to the app", an error, or the bot's text answer. */
   invokeLine(): Locator {
-    return this.locator.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ac-preview-panel ")][1]/..').getByLabel('Display Invoked Message');
+    return this.locator
+      .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ac-preview-panel ")][1]/..')
+      .getByLabel('Display Invoked Message');
   }
 
   /** The text of `invokeLine()`, or null while there is none. */
@@ -253,7 +264,11 @@ export interface PersonOptions {
 interface PgInfo {
   readonly bot: { readonly id: string; readonly name: string };
   readonly currentUser: { readonly id: string; readonly name: string };
-  readonly teams: readonly { readonly id: string; readonly name: string; readonly channels: readonly { readonly id: string; readonly name: string }[] }[];
+  readonly teams: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly channels: readonly { readonly id: string; readonly name: string }[];
+  }[];
 }
 
 /**
@@ -291,7 +306,9 @@ export class Person {
       if (r.request().method() !== 'POST' || !r.url().endsWith(INVOKE_PATH)) return;
       const sent = (() => {
         try {
-          return JSON.parse(r.request().postData() ?? '{}') as { value?: { action?: { title?: string; verb?: string; data?: Record<string, unknown> } } };
+          return JSON.parse(r.request().postData() ?? '{}') as {
+            value?: { action?: { title?: string; verb?: string; data?: Record<string, unknown> } };
+          };
         } catch {
           return {};
         }
@@ -312,7 +329,11 @@ export class Person {
     const r = await fetch(`${url}/_internal/v1/config`);
     if (!r.ok) throw new Error(`${url}: config ${r.status}`);
     const info = ((await r.json()) as { config: PgInfo }).config;
-    const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const context = await browser.newContext({
+      viewport: opts.viewport ?? { width: 1280, height: 900 },
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+    });
     const blocked = await blockOutside(context);
     const page = await context.newPage();
     await page.addInitScript(recordCardTexts, { pin: PIN, key: HISTORY });
@@ -375,7 +396,8 @@ export class Person {
       ({ sel, pin, seen, markSeen }) => {
         const w = window as unknown as { __personSeq?: number };
         const all = Array.from(document.querySelectorAll(sel));
-        for (const el of all.filter((e) => !e.hasAttribute(pin)).reverse()) el.setAttribute(pin, String((w.__personSeq = (w.__personSeq ?? 0) + 1)));
+        for (const el of all.filter((e) => !e.hasAttribute(pin)).reverse())
+          el.setAttribute(pin, String((w.__personSeq = (w.__personSeq ?? 0) + 1)));
         if (markSeen) for (const el of all) el.setAttribute(seen, '1');
         return all.map((el) => ({ seq: Number(el.getAttribute(pin)), text: (el as HTMLElement).innerText, seen: el.hasAttribute(seen) }));
       },
@@ -391,7 +413,9 @@ export class Person {
       const hit = choose(last);
       if (hit) return new Card(this, hit.seq, caseId ?? /CAS-\d{4}-\d{4,}/.exec(hit.text)?.[0] ?? null);
       if (Date.now() > deadline) {
-        throw new Error(`${this.name}: geen ${what} binnen ${STEP_MS} ms. Kaarten op het scherm:\n${last.map((c) => `  #${c.seq}: ${c.text.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n') || '  (geen)'}`);
+        throw new Error(
+          `${this.name}: geen ${what} binnen ${STEP_MS} ms. Kaarten op het scherm:\n${last.map((c) => `  #${c.seq}: ${c.text.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n') || '  (geen)'}`,
+        );
       }
       await sleep(100);
     }
@@ -436,7 +460,8 @@ export class Person {
     let looked = false;
     for (;;) {
       // Put back what fill() set (a re-render empties typed values).
-      for (const p of this.pending.get(card.seq) ?? []) await this.fill(card, p.label, p.value, { remember: false, shown: p.shown, nth: p.nth });
+      for (const p of this.pending.get(card.seq) ?? [])
+        await this.fill(card, p.label, p.value, { remember: false, shown: p.shown, nth: p.nth });
       if ((await button().count()) === 0) {
         const closed = card.locator.locator('button[aria-expanded="false"]').filter({ visible: true });
         for (let i = 0, n = await closed.count(); i < n && (await button().count()) === 0; i++) await closed.first().click();
@@ -448,12 +473,17 @@ export class Person {
           await sleep(300);
           continue;
         }
-        const titles = await card.locator.getByRole('button').filter({ visible: true }).evaluateAll((bs) => bs.map((b) => b.getAttribute('title') ?? (b as HTMLElement).innerText));
+        const titles = await card.locator
+          .getByRole('button')
+          .filter({ visible: true })
+          .evaluateAll((bs) => bs.map((b) => b.getAttribute('title') ?? (b as HTMLElement).innerText));
         throw new Error(`${this.name}: geen knop ${show(title)} op de kaart; wel: ${titles.map((t) => `'${t}'`).join(', ')}`);
       }
       this.marks.set(card.seq, (await this.history(card)).length);
       try {
-        await button().first().click({ timeout: Math.max(500, Math.min(2000, deadline - Date.now())) });
+        await button()
+          .first()
+          .click({ timeout: Math.max(500, Math.min(2000, deadline - Date.now())) });
         break;
       } catch (e) {
         // The button went away under the pointer (a re-render closed its ShowCard): again.
@@ -498,13 +528,16 @@ export class Person {
       }
       case 'radio': {
         const id = target.options[String(value)];
-        if (!id) throw new Error(`${this.name}: '${label}' heeft geen keuze '${String(value)}'; wel: ${Object.keys(target.options).join(', ')}`);
+        if (!id)
+          throw new Error(`${this.name}: '${label}' heeft geen keuze '${String(value)}'; wel: ${Object.keys(target.options).join(', ')}`);
         await byId(id).check();
         break;
       }
       case 'checkboxes': {
         const want = new Set(Array.isArray(value) ? value : [String(value)]);
-        for (const w of want) if (!target.options[w]) throw new Error(`${this.name}: '${label}' heeft geen keuze '${w}'; wel: ${Object.keys(target.options).join(', ')}`);
+        for (const w of want)
+          if (!target.options[w])
+            throw new Error(`${this.name}: '${label}' heeft geen keuze '${w}'; wel: ${Object.keys(target.options).join(', ')}`);
         for (const [title, id] of Object.entries(target.options)) await byId(id).setChecked(want.has(title));
         break;
       }
@@ -514,7 +547,10 @@ export class Person {
     }
     if (opts.remember !== false) {
       const list = (this.pending.get(card.seq) ?? []).filter((p) => p.label !== label || p.nth !== opts.nth);
-      this.pending.set(card.seq, [...list, { label, value, ...(shown ? { shown } : {}), ...(opts.nth !== undefined ? { nth: opts.nth } : {}) }]);
+      this.pending.set(card.seq, [
+        ...list,
+        { label, value, ...(shown ? { shown } : {}), ...(opts.nth !== undefined ? { nth: opts.nth } : {}) },
+      ]);
     }
   }
 
@@ -524,7 +560,11 @@ export class Person {
    */
   private async control(card: Card, label: string, nth?: number): Promise<{ id: string; kind: string; options: Record<string, string> }> {
     const found = await card.locator.evaluate((root, label) => {
-      const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').replace(/\s*\*$/, '').trim();
+      const norm = (s: string | null) =>
+        (s ?? '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*\*$/, '')
+          .trim();
       const shown = (e: Element) => (e as HTMLElement).getClientRects().length > 0;
       const kindOf = (t: Element): string => {
         if (t.tagName === 'TEXTAREA') return 'textarea';
@@ -543,7 +583,9 @@ export class Person {
         }
         return out;
       };
-      const labels = Array.from(root.querySelectorAll('label.ac-richTextBlock[for]')).filter((l) => shown(l) && norm(l.textContent) === label);
+      const labels = Array.from(root.querySelectorAll('label.ac-richTextBlock[for]')).filter(
+        (l) => shown(l) && norm(l.textContent) === label,
+      );
       const hits = labels.map((l) => document.getElementById(l.getAttribute('for') ?? '')).filter((t): t is HTMLElement => Boolean(t));
       if (hits.length === 0) {
         // An Input.Toggle without label: its title is the checkbox's own label.
@@ -555,12 +597,16 @@ export class Person {
           if (t instanceof HTMLInputElement && t.type === 'checkbox' && !option && shown(l) && norm(l.textContent) === label) hits.push(t);
         }
       }
-      const all = Array.from(root.querySelectorAll('label.ac-richTextBlock[for]')).filter(shown).map((l) => norm(l.textContent));
+      const all = Array.from(root.querySelectorAll('label.ac-richTextBlock[for]'))
+        .filter(shown)
+        .map((l) => norm(l.textContent));
       return { hits: hits.map((t) => ({ id: t.id, kind: kindOf(t), options: options(t) })), all };
     }, label);
     if (nth !== undefined ? found.hits.length <= nth : found.hits.length !== 1) {
       const which = nth !== undefined ? ` (nummer ${nth + 1} gevraagd)` : '';
-      throw new Error(`${this.name}: ${found.hits.length === 0 ? 'geen' : `${found.hits.length}×`} invoer '${label}' op de kaart${which}; labels: ${found.all.map((l) => `'${l}'`).join(', ') || '(geen)'}`);
+      throw new Error(
+        `${this.name}: ${found.hits.length === 0 ? 'geen' : `${found.hits.length}×`} invoer '${label}' op de kaart${which}; labels: ${found.all.map((l) => `'${l}'`).join(', ') || '(geen)'}`,
+      );
     }
     const hit = found.hits[nth ?? 0]!;
     if (hit.kind === 'unknown') throw new Error(`${this.name}: invoer '${label}' van onbekende soort`);
@@ -609,7 +655,9 @@ export class Person {
       if (matches(seen, text)) return seen;
       if (Date.now() > deadline) {
         const line = where instanceof Card ? await where.invokeMessage().catch(() => null) : null;
-        throw new Error(`${this.name}: ${show(text)} niet gezien binnen ${ms} ms${line ? ` (Playground: '${line}')` : ''}. Wel:\n${seen.slice(0, 1500)}`);
+        throw new Error(
+          `${this.name}: ${show(text)} niet gezien binnen ${ms} ms${line ? ` (Playground: '${line}')` : ''}. Wel:\n${seen.slice(0, 1500)}`,
+        );
       }
       await sleep(100);
     }
@@ -617,7 +665,10 @@ export class Person {
 
   /** Every text `card` showed since it was pinned, oldest first (`textContent`: blocks run together). */
   async history(card: Card): Promise<string[]> {
-    return this.page.evaluate(({ key, seq }) => (window as unknown as Record<string, Record<string, string[]>>)[key]?.[seq] ?? [], { key: HISTORY, seq: String(card.seq) });
+    return this.page.evaluate(({ key, seq }) => (window as unknown as Record<string, Record<string, string[]>>)[key]?.[seq] ?? [], {
+      key: HISTORY,
+      seq: String(card.seq),
+    });
   }
 
   /**

@@ -33,14 +33,17 @@ export const compactPng = (png: Buffer): Buffer => {
   for (let p = 0, i = 0; p < keys.length; p++, i += 3) keys[p] = ((rgb[i] ?? 0) << 16) | ((rgb[i + 1] ?? 0) << 8) | (rgb[i + 2] ?? 0);
   const counts = new Map<number, number>();
   // Screenshots are mostly runs of one colour: count runs, not pixels.
-  for (let p = 0; p < keys.length; ) {
+  for (let p = 0; p < keys.length;) {
     const key = keys[p] ?? 0;
     let q = p + 1;
     while (q < keys.length && keys[q] === key) q++;
     counts.set(key, (counts.get(key) ?? 0) + q - p);
     p = q;
   }
-  const palette = [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, 256).map(([k]) => k);
+  const palette = [...counts.entries()]
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, 256)
+    .map(([k]) => k);
   const index = new Map<number, number>(palette.map((k, i) => [k, i]));
   const nearest = (key: number): number => {
     const hit = index.get(key);

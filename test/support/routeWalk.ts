@@ -20,7 +20,13 @@ export const WALK_NOW = new Date('2023-09-15T10:00:00Z');
 /** The day after the sample table (groningen-2023-10-19): its outcome may be recorded from then on. */
 const AFTER_TABLE = new Date('2023-10-20T10:00:00Z');
 
-const circle = (uitkomst: string) => ({ datum: '2023-09-01', deelnemers: 'begeleider,teamleider', vraag: 'Zie dossier', afspraken: 'Zie dossier', uitkomst });
+const circle = (uitkomst: string) => ({
+  datum: '2023-09-01',
+  deelnemers: 'begeleider,teamleider',
+  vraag: 'Zie dossier',
+  afspraken: 'Zie dossier',
+  uitkomst,
+});
 
 export const ALL_CONDITIONS = {
   geenCrisis: 'true',
@@ -71,7 +77,12 @@ export const SAMPLE_INPUT: WalkInputs = {
   'crisis.melden': { bevestigd: 'true' },
   'casus.intrekken': { reden: 'Per vergissing geopend' },
   'signaal.vastleggen': { datum: '2023-09-01', actielijn: 'Wonen' },
-  'actielijnen.bijstellen': { datum: '2023-09-05', samenMetClient: 'true', bijstelling: 'Zie ondersteuningsplan', resultaat: 'onvoldoende' },
+  'actielijnen.bijstellen': {
+    datum: '2023-09-05',
+    samenMetClient: 'true',
+    bijstelling: 'Zie ondersteuningsplan',
+    resultaat: 'onvoldoende',
+  },
   'teamleider.besluit': { besluit: 'casuistiekoverleg' },
   'inzet.evalueren': { datum: '2023-09-10', resultaat: 'voldoende' },
   'aanvraag_bw.verstuurd': { verstuurdOp: '2023-09-10', tabbladen: 'true' },
@@ -136,7 +147,10 @@ export const ROUTE_PATHS: { readonly [R in RouteId]: { readonly [S in StateId]?:
     aanvraag_bw: [...BS_STAP3, ['teamleider.besluit', { besluit: 'aanvraag_bw' }]],
     stap4_formulier: BS_STAP4,
     stap5_afweging: BS_STAP5,
-    onplanbare_zorg: [...BS_STAP5, ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Locatie Zuid', startdatum: '2023-09-12' }]],
+    onplanbare_zorg: [
+      ...BS_STAP5,
+      ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Locatie Zuid', startdatum: '2023-09-12' }],
+    ],
     verstevigingsteam: [...BS_STAP5, ['casuistiek.uitkomst', { uitkomst: 'verstevigingsteam', aanbod: 'ret' }]],
     domeinoverstijgend: [...BS_STAP5, ['casuistiek.uitkomst', { uitkomst: 'domeinoverstijgend', financier: 'zvw' }]],
     stap6_overbrugging: BS_STAP6,

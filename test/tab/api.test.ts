@@ -1,5 +1,14 @@
 import type { Direct } from '../support/direct';
-import { SECRET_CLIENT_REF, SECRET_TEXT, type Place, type TestIssuer, caseWithFreeText, openCase, startIssuer, startTabApp } from './harness';
+import {
+  SECRET_CLIENT_REF,
+  SECRET_TEXT,
+  type Place,
+  type TestIssuer,
+  caseWithFreeText,
+  openCase,
+  startIssuer,
+  startTabApp,
+} from './harness';
 
 const APP_ID = '3f9b6f0e-8a53-4c59-9a53-2d3c1f4b7a10';
 const HOST = 'escaleer.example.nl';
@@ -33,7 +42,9 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
     ...over,
   });
   const get = async (query: string, token?: string): Promise<{ status: number; body: Body; raw: string }> => {
-    const r = await fetch(`http://127.0.0.1:${d.app.port}/api/tab/cases?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const r = await fetch(`http://127.0.0.1:${d.app.port}/api/tab/cases?${query}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     const raw = await r.text();
     return { status: r.status, body: JSON.parse(raw) as Body, raw };
   };
@@ -117,7 +128,9 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
       expect(r.raw).not.toContain('CAS-');
     }
     const tampered = issuer.token(claims()).split('.');
-    const payload = Buffer.from(JSON.stringify(claims({ tid: TENANT_Y, iss: `https://sts.windows.net/${TENANT_Y}/` }))).toString('base64url');
+    const payload = Buffer.from(JSON.stringify(claims({ tid: TENANT_Y, iss: `https://sts.windows.net/${TENANT_Y}/` }))).toString(
+      'base64url',
+    );
     expect((await get(team(TEAM_A), `${tampered[0]}.${payload}.${tampered[2]}`)).status).toBe(401);
   });
 
@@ -133,7 +146,9 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
     d.connector.responder = (call) => {
       if (call.method === 'GET' && call.path.includes('/members/')) {
         asked.push(call.path);
-        return call.path.endsWith(`/members/${outsider}`) ? { status: 404, body: { error: { code: 'MemberNotFoundInConversation' } } } : null;
+        return call.path.endsWith(`/members/${outsider}`)
+          ? { status: 404, body: { error: { code: 'MemberNotFoundInConversation' } } }
+          : null;
       }
       return null;
     };
@@ -154,7 +169,9 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
   });
 
   it('vraagt om een team en geeft geen cache-toestemming', async () => {
-    const r = await fetch(`http://127.0.0.1:${d.app.port}/api/tab/cases`, { headers: { authorization: `Bearer ${issuer.token(claims())}` } });
+    const r = await fetch(`http://127.0.0.1:${d.app.port}/api/tab/cases`, {
+      headers: { authorization: `Bearer ${issuer.token(claims())}` },
+    });
     expect(r.status).toBe(400);
     expect(r.headers.get('cache-control')).toBe('no-store');
     expect(((await r.json()) as Body).message).toMatch(/team/);

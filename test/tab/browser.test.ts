@@ -28,7 +28,8 @@ describe('dashboardtabblad in headless chromium (ontwikkelmodus)', () => {
     await page.goto(url);
     return page;
   };
-  const shownIds = (page: Page) => page.locator('#case-rows tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.caseId ?? ''));
+  const shownIds = (page: Page) =>
+    page.locator('#case-rows tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.caseId ?? ''));
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -91,7 +92,12 @@ describe('dashboardtabblad in headless chromium (ontwikkelmodus)', () => {
     await page.locator('#case-rows tr').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await page.locator('#cases thead').boundingBox().then((box) => (box?.height ?? 0) <= 1)).toBe(true);
+    expect(
+      await page
+        .locator('#cases thead')
+        .boundingBox()
+        .then((box) => (box?.height ?? 0) <= 1),
+    ).toBe(true);
     await page.close();
   });
 

@@ -21,7 +21,12 @@ const formulier: Case = {
   clientRef: 'ECD-123',
   steps: { cirkel1: { vraag: SECRET, afspraken: SECRET }, voorwaarden: { regio: 'Twente', cceToelichting: SECRET } },
 };
-const aangemeld: Case = { ...base(2), route: 'zorgkantoor', state: 'aangemeld', steps: { formulier: { regio: 'Groningen', tafel: 'groningen-2023-10-19' } } };
+const aangemeld: Case = {
+  ...base(2),
+  route: 'zorgkantoor',
+  state: 'aangemeld',
+  steps: { formulier: { regio: 'Groningen', tafel: 'groningen-2023-10-19' } },
+};
 const afgesloten: Case = { ...base(3), route: 'bijstellen', state: 'opgelost', steps: { stap1_signaal: { actielijn: SECRET } } };
 
 const fakeQueries = (cases: readonly Case[]): CaseQueries => ({
@@ -36,7 +41,22 @@ describe('dashboard: overzichtsregels zonder vrije tekst', () => {
     expect(json).not.toContain('ECD-123');
     expect(json).not.toContain('clientRef');
     expect(Object.keys(row).sort()).toEqual(
-      ['awaitingLabel', 'awaitingRole', 'caseId', 'checklist', 'createdAt', 'dossier', 'nextDeadline', 'open', 'progress', 'route', 'routeLabel', 'state', 'stepLabel', 'updatedAt'].sort(),
+      [
+        'awaitingLabel',
+        'awaitingRole',
+        'caseId',
+        'checklist',
+        'createdAt',
+        'dossier',
+        'nextDeadline',
+        'open',
+        'progress',
+        'route',
+        'routeLabel',
+        'state',
+        'stepLabel',
+        'updatedAt',
+      ].sort(),
     );
     expect(row.routeLabel).toBe('Zorgkantoor (Wlz)');
     expect(row.progress.phase).toBe(4);
@@ -51,7 +71,13 @@ describe('dashboard: overzichtsregels zonder vrije tekst', () => {
 
   it('toont komende tafels vanaf vandaag, met gesloten inlevering gemarkeerd', () => {
     const t = upcomingTables(DEFAULT_TABLES, NOW);
-    expect(t.map((x) => x.id)).toEqual(['groningen-2023-10-19', 'twente-2023-11-09', 'arnhem-2023-11-23', 'groningen-2023-12-14', 'twente-2024-01-04']);
+    expect(t.map((x) => x.id)).toEqual([
+      'groningen-2023-10-19',
+      'twente-2023-11-09',
+      'arnhem-2023-11-23',
+      'groningen-2023-12-14',
+      'twente-2024-01-04',
+    ]);
     expect(t[0]?.closed).toBe(true);
     expect(t[1]?.closed).toBe(false);
     expect(upcomingTables(DEFAULT_TABLES, new Date('2024-02-01T00:00:00Z'))).toEqual([]);
@@ -60,7 +86,11 @@ describe('dashboard: overzichtsregels zonder vrije tekst', () => {
   it('geeft alleen het eigen team van de eigen tenant, lopende casussen eerst; onbekend team → null', async () => {
     const other = { ...base(9, 'team-b') };
     const otherTenant = { ...base(8, 'team-a', 't2') };
-    const svc = new DashboardService(fakeQueries([formulier, aangemeld, afgesloten, other, otherTenant]), async () => DEFAULT_TABLES, clock);
+    const svc = new DashboardService(
+      fakeQueries([formulier, aangemeld, afgesloten, other, otherTenant]),
+      async () => DEFAULT_TABLES,
+      clock,
+    );
     const o = await svc.overview('t1', 'team-a');
     expect(o?.cases.map((c) => c.caseId)).toEqual([formulier.id, aangemeld.id, afgesloten.id]);
     expect(await svc.overview('t1', 'team-x')).toBeNull();
@@ -69,7 +99,10 @@ describe('dashboard: overzichtsregels zonder vrije tekst', () => {
 
   it('kent een team met opgeslagen instellingen ook zonder casussen', async () => {
     const settings: TeamSettings = emptySettings('t1', 'team-leeg', 'https://smba.example', NOW);
-    const store = { get: async (tenantId: string, teamId: string) => (tenantId === 't1' && teamId === 'team-leeg' ? { value: settings, etag: 'e' } : null) };
+    const store = {
+      get: async (tenantId: string, teamId: string) =>
+        tenantId === 't1' && teamId === 'team-leeg' ? { value: settings, etag: 'e' } : null,
+    };
     const svc = new DashboardService(fakeQueries([]), async () => DEFAULT_TABLES, clock, store);
     expect(await svc.overview('t1', 'team-leeg')).toEqual({ cases: [], tables: upcomingTables(DEFAULT_TABLES, NOW) });
     expect(await svc.overview('t2', 'team-leeg')).toBeNull();
@@ -93,7 +126,9 @@ describe('configuratie van het tabblad', () => {
 
   it('gebruikt TAB_SSO_APP_ID, bij een managed identity nooit MICROSOFT_APP_ID (die kan geen API aanbieden), en eist een GUID', () => {
     expect(loadConfig(prod).tab.ssoAppId).toBe('');
-    expect(loadConfig({ ...prod, TAB_SSO_APP_ID: '0b7f2a8e-1111-4222-8333-444455556666' }).tab.ssoAppId).toBe('0b7f2a8e-1111-4222-8333-444455556666');
+    expect(loadConfig({ ...prod, TAB_SSO_APP_ID: '0b7f2a8e-1111-4222-8333-444455556666' }).tab.ssoAppId).toBe(
+      '0b7f2a8e-1111-4222-8333-444455556666',
+    );
     expect(() => loadConfig({ TAB_SSO_APP_ID: 'geen-guid' })).toThrow(/TAB_SSO_APP_ID: moet een GUID zijn/);
   });
 });

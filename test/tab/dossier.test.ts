@@ -18,7 +18,16 @@ describe('tab-API: dossier als PDF voor wie de details mag zien', () => {
 
   const now = () => Math.floor(Date.now() / 1000);
   const token = (oid: string) =>
-    issuer.token({ aud: `api://${HOST}/${APP_ID}`, iss: `https://sts.windows.net/${TENANT}/`, tid: TENANT, oid, scp: 'access_as_user', iat: now() - 60, nbf: now() - 60, exp: now() + 3600 });
+    issuer.token({
+      aud: `api://${HOST}/${APP_ID}`,
+      iss: `https://sts.windows.net/${TENANT}/`,
+      tid: TENANT,
+      oid,
+      scp: 'access_as_user',
+      iat: now() - 60,
+      nbf: now() - 60,
+      exp: now() + 3600,
+    });
   const get = (path: string, oid?: string) =>
     fetch(`http://127.0.0.1:${d.app.port}${path}`, { headers: oid ? { authorization: `Bearer ${token(oid)}` } : {} });
   const dossierPath = (id: string) => `/api/tab/cases/${id}/dossier?team=${encodeURIComponent(place.teamId)}`;
@@ -38,7 +47,12 @@ describe('tab-API: dossier als PDF voor wie de details mag zien', () => {
   });
 
   it('het overzicht zegt per casus of de aangemelde gebruiker het dossier mag downloaden', async () => {
-    const rows = async (oid: string) => ((await (await get(`/api/tab/cases?team=${encodeURIComponent(place.teamId)}`, oid)).json()) as { cases: { caseId: string; dossier: boolean }[] }).cases;
+    const rows = async (oid: string) =>
+      (
+        (await (await get(`/api/tab/cases?team=${encodeURIComponent(place.teamId)}`, oid)).json()) as {
+          cases: { caseId: string; dossier: boolean }[];
+        }
+      ).cases;
     expect((await rows(OPENER)).find((r) => r.caseId === caseId)?.dossier).toBe(true);
     expect((await rows(COLLEAGUE)).find((r) => r.caseId === caseId)?.dossier).toBe(false);
   });

@@ -34,7 +34,16 @@ describe('dashboardtabblad in Teams (SSO): het dossier downloaden', () => {
 
   const now = () => Math.floor(Date.now() / 1000);
   const token = (oid: string) =>
-    issuer.token({ aud: `api://${HOST}/${APP_ID}`, iss: `https://sts.windows.net/${TENANT}/`, tid: TENANT, oid, scp: 'access_as_user', iat: now() - 60, nbf: now() - 60, exp: now() + 3600 });
+    issuer.token({
+      aud: `api://${HOST}/${APP_ID}`,
+      iss: `https://sts.windows.net/${TENANT}/`,
+      tid: TENANT,
+      oid,
+      scp: 'access_as_user',
+      iat: now() - 60,
+      nbf: now() - 60,
+      exp: now() + 3600,
+    });
   const openAs = async (oid: string): Promise<Page> => {
     const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
     await blockOutside(context);

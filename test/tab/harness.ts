@@ -117,6 +117,12 @@ export const SECRET_TEXT = 'Vrije tekst die nooit in het dashboard mag staan';
 export const caseWithFreeText = async (d: Direct, place: Place): Promise<string> => {
   const { caseId } = await openCase(d, place);
   await execute(d, place, 'route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: SECRET_CLIENT_REF });
-  await execute(d, place, 'signaal.vastleggen', { caseId, version: 2 }, { datum: '2025-03-03', actielijn: SECRET_TEXT, toelichting: SECRET_TEXT });
+  await execute(
+    d,
+    place,
+    'signaal.vastleggen',
+    { caseId, version: 2 },
+    { datum: '2025-03-03', actielijn: SECRET_TEXT, toelichting: SECRET_TEXT },
+  );
   return caseId;
 };

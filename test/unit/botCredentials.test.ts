@@ -11,8 +11,17 @@ import { ConfigError, loadConfig } from '../../src/config';
 const APP_ID = '6f1c1a52-3f5e-4f2b-9d3a-2b1c0e9f8a77';
 const MI_CLIENT_ID = '2d7e9c41-5b3a-4f1e-8c6d-9a0b1c2d3e4f';
 const TENANT = '0c9a4b1e-8d7f-4e6a-9b5c-3d2e1f0a9b8c';
-const PRODUCTION = { NODE_ENV: 'production', STORAGE_ACCOUNT_URL: 'https://escaleer.table.core.windows.net', MICROSOFT_APP_TENANT_ID: TENANT };
-const FEDERATED = { ...PRODUCTION, MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_FEDERATED_CLIENT_ID: MI_CLIENT_ID };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  STORAGE_ACCOUNT_URL: 'https://escaleer.table.core.windows.net',
+  MICROSOFT_APP_TENANT_ID: TENANT,
+};
+const FEDERATED = {
+  ...PRODUCTION,
+  MICROSOFT_APP_ID: APP_ID,
+  MICROSOFT_APP_TYPE: 'SingleTenant',
+  MICROSOFT_APP_FEDERATED_CLIENT_ID: MI_CLIENT_ID,
+};
 const MSI = { ...PRODUCTION, MICROSOFT_APP_ID: MI_CLIENT_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI', AZURE_CLIENT_ID: MI_CLIENT_ID };
 
 const problems = (env: Record<string, string>): string[] => {
@@ -83,7 +92,13 @@ describe('bot-identiteit zonder geheim', () => {
   });
 
   it('een federatieve client-id hoort bij SingleTenant en is een GUID', () => {
-    expect(problems({ ...MSI, MICROSOFT_APP_FEDERATED_CLIENT_ID: MI_CLIENT_ID }).some((p) => p.startsWith('MICROSOFT_APP_FEDERATED_CLIENT_ID:'))).toBe(true);
-    expect(problems({ ...FEDERATED, MICROSOFT_APP_FEDERATED_CLIENT_ID: 'geen-guid' }).some((p) => p.startsWith('MICROSOFT_APP_FEDERATED_CLIENT_ID:'))).toBe(true);
+    expect(
+      problems({ ...MSI, MICROSOFT_APP_FEDERATED_CLIENT_ID: MI_CLIENT_ID }).some((p) => p.startsWith('MICROSOFT_APP_FEDERATED_CLIENT_ID:')),
+    ).toBe(true);
+    expect(
+      problems({ ...FEDERATED, MICROSOFT_APP_FEDERATED_CLIENT_ID: 'geen-guid' }).some((p) =>
+        p.startsWith('MICROSOFT_APP_FEDERATED_CLIENT_ID:'),
+      ),
+    ).toBe(true);
   });
 });

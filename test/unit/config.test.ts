@@ -22,7 +22,9 @@ describe('configuratie', () => {
     const msi = { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT };
     expect(loadConfig(msi).tab.ssoAppId).toBe('');
     expect(loadConfig({ ...msi, TAB_SSO_APP_ID: TENANT }).tab.ssoAppId).toBe(TENANT);
-    expect(loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: TENANT }).tab.ssoAppId).toBe(APP_ID);
+    expect(loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: TENANT }).tab.ssoAppId).toBe(
+      APP_ID,
+    );
   });
 
   it('weigert te starten in productie zonder app-id en noemt de variabele', () => {
@@ -33,7 +35,12 @@ describe('configuratie', () => {
 
   it('eist opslag in productie: Azurite draait alleen lokaal', () => {
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT }),
+      loadConfig({
+        NODE_ENV: 'production',
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_TYPE: 'UserAssignedMSI',
+        MICROSOFT_APP_TENANT_ID: TENANT,
+      }),
     ).toThrow(/STORAGE_ACCOUNT_URL/);
   });
 
@@ -47,7 +54,11 @@ describe('configuratie', () => {
       STORAGE_ACCOUNT_URL: 'https://escaleer.table.core.windows.net',
       PLAYGROUND: 'on',
     });
-    expect(c.storage).toEqual({ kind: 'accountUrl', accountUrl: 'https://escaleer.table.core.windows.net', managedIdentityClientId: APP_ID });
+    expect(c.storage).toEqual({
+      kind: 'accountUrl',
+      accountUrl: 'https://escaleer.table.core.windows.net',
+      managedIdentityClientId: APP_ID,
+    });
     expect(c.playground.enabled).toBe(false);
   });
 
@@ -90,7 +101,9 @@ describe('configuratie', () => {
     expect(loadConfig({ RETENTION_MONTHS: '0', AUDIT_RETENTION_MONTHS: '0' }).retention).toEqual({ caseMonths: 0, auditMonths: 0 });
     expect(loadConfig({ RETENTION_MONTHS: '36', AUDIT_RETENTION_MONTHS: '0' }).retention).toEqual({ caseMonths: 36, auditMonths: 0 });
     expect(loadConfig({ RETENTION_MONTHS: '6', AUDIT_RETENTION_MONTHS: '60' }).retention).toEqual({ caseMonths: 6, auditMonths: 60 });
-    expect(() => loadConfig({ AUDIT_RETENTION_MONTHS: '59' })).toThrow(/AUDIT_RETENTION_MONTHS: moet 0 \(altijd bewaren\) zijn of minstens 60: logging in de zorg blijft ten minste 5 jaar bewaard/);
+    expect(() => loadConfig({ AUDIT_RETENTION_MONTHS: '59' })).toThrow(
+      /AUDIT_RETENTION_MONTHS: moet 0 \(altijd bewaren\) zijn of minstens 60: logging in de zorg blijft ten minste 5 jaar bewaard/,
+    );
     expect(() => loadConfig({ RETENTION_MONTHS: '1.5' })).toThrow(/RETENTION_MONTHS: moet een heel aantal maanden zijn/);
     expect(() => loadConfig({ RETENTION_MONTHS: '-1' })).toThrow(ConfigError);
   });

@@ -14,7 +14,11 @@ describe('rateLimitedWarn', () => {
     warn({ reden: 'verlopen' });
     console.log(`1000 weigeringen in 50 s + 1 daarna → ${log.lines.length} logregels`);
     expect(log.lines).toHaveLength(7);
-    expect(log.lines[5]).toEqual({ level: 'warn', msg: 'token geweigerd (samengevat)', data: { aantal: 995, redenen: { handtekening: 497, verlopen: 498 } } });
+    expect(log.lines[5]).toEqual({
+      level: 'warn',
+      msg: 'token geweigerd (samengevat)',
+      data: { aantal: 995, redenen: { handtekening: 497, verlopen: 498 } },
+    });
     expect(log.lines[6]).toEqual({ level: 'warn', msg: 'token geweigerd', data: { reden: 'verlopen' } });
   });
 });

@@ -18,7 +18,15 @@ const captured = (): { stream: Writable; lines: () => Record<string, unknown>[] 
       done();
     },
   });
-  return { stream, lines: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    stream,
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 };
 
 describe('fouten in logboek en telemetrie', () => {
@@ -39,7 +47,14 @@ describe('fouten in logboek en telemetrie', () => {
     childLogger(turn, { case: 'CAS-2026-0001' }).error('kaartactie mislukt', { err: new Error(SECRET), opslag: false });
     turn.info('klaar');
     const [fault, done] = out.lines();
-    expect(fault).toMatchObject({ level: 'error', msg: 'kaartactie mislukt', tenant: 'tenant-a', activity: 'act-1', case: 'CAS-2026-0001', opslag: false });
+    expect(fault).toMatchObject({
+      level: 'error',
+      msg: 'kaartactie mislukt',
+      tenant: 'tenant-a',
+      activity: 'act-1',
+      case: 'CAS-2026-0001',
+      opslag: false,
+    });
     expect(typeof fault?.['t']).toBe('string');
     expect((fault?.['err'] as { stack: string }).stack).toMatch(/\n\s+at /);
     expect(JSON.stringify(fault)).not.toContain('Jansen');
@@ -91,7 +106,11 @@ describe('tellers (OpenTelemetry metrics)', () => {
     const out = new Map<string, { value: number; attributes: Record<string, unknown> }[]>();
     for (const rm of exporter.getMetrics()) {
       for (const sm of rm.scopeMetrics) {
-        for (const m of sm.metrics) out.set(m.descriptor.name, m.dataPoints.map((p) => ({ value: p.value as number, attributes: p.attributes })));
+        for (const m of sm.metrics)
+          out.set(
+            m.descriptor.name,
+            m.dataPoints.map((p) => ({ value: p.value as number, attributes: p.attributes })),
+          );
       }
     }
     return out;
@@ -104,14 +123,20 @@ describe('tellers (OpenTelemetry metrics)', () => {
     m.noticeSent('reply');
     m.deadLetter('gone');
     const got = await collected();
-    expect(got.get('escaleer.case.transitions')).toEqual([{ value: 2, attributes: { route: 'zorgkantoor', action: 'cirkel1.vastleggen' } }]);
+    expect(got.get('escaleer.case.transitions')).toEqual([
+      { value: 2, attributes: { route: 'zorgkantoor', action: 'cirkel1.vastleggen' } },
+    ]);
     expect(got.get('escaleer.notices.sent')).toEqual([{ value: 1, attributes: { kind: 'reply' } }]);
     expect(got.get('escaleer.outbox.dead_letters')).toEqual([{ value: 1, attributes: { reason: 'gone' } }]);
   });
 
   it('de herinneringsplanner telt elke tik, ook een buiten kantooruren', async () => {
     const clock = new FakeClock(new Date('2026-12-06T12:00:00Z')); // a Sunday
-    const scheduler = new ReminderScheduler({ clock, log: new RecordingLogger(), metrics: otelMetrics() } as unknown as ReminderSchedulerDeps);
+    const scheduler = new ReminderScheduler({
+      clock,
+      log: new RecordingLogger(),
+      metrics: otelMetrics(),
+    } as unknown as ReminderSchedulerDeps);
     expect((await scheduler.tick()).ran).toBe(false);
     await scheduler.tick();
     expect((await collected()).get('escaleer.reminders.ticks')).toEqual([{ value: 2, attributes: { outcome: 'skipped' } }]);

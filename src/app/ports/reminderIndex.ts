@@ -26,5 +26,9 @@ export interface ReminderIndex {
    * Moves a row whose notice could not be built to a dead letter (`deadrem_<key>`, with the error's
    * name only), atomically; `false` when another instance got the row first.
    */
-  deadLetter(tenantId: string, row: { readonly value: DueReminder; readonly etag: string }, info: { readonly error: string; readonly at: Date }): Promise<boolean>;
+  deadLetter(
+    tenantId: string,
+    row: { readonly value: DueReminder; readonly etag: string },
+    info: { readonly error: string; readonly at: Date },
+  ): Promise<boolean>;
 }

@@ -27,7 +27,12 @@ export interface RetentionStore {
    * letters, reminders, dedupe rows); the last transaction deletes the case row, writes `event` and
    * the purge marker. `false` when another run purged it first. Returns the rows removed.
    */
-  purgeCase(tenantId: string, c: ClosedCase, event: CaseEvent, purgedAt: string): Promise<{ readonly purged: boolean; readonly rows: number }>;
+  purgeCase(
+    tenantId: string,
+    c: ClosedCase,
+    event: CaseEvent,
+    purgedAt: string,
+  ): Promise<{ readonly purged: boolean; readonly rows: number }>;
   /** Purge markers of cases purged before `purgedBefore`, at most `limit`. */
   purgedCases(tenantId: string, purgedBefore: Date, limit: number): Promise<readonly PurgedCase[]>;
   /** Removes a purged case's audit events and then its marker; returns the rows removed. */

@@ -30,7 +30,8 @@ const nonEmpty = (errors: Record<string, string>): Record<string, string> | null
 const tableErrors = (d: FormData, ctx: RuleContext): Record<string, string> => {
   const t = findTable(ctx.tables, textOf(d, 'tafel') ?? '');
   if (!t) return { tafel: 'Kies een tafel uit de kalender.' };
-  if (d.regio !== undefined && d.regio !== t.region) return { tafel: `Deze tafel hoort bij regio ${t.region}; kies een tafel van de gekozen regio.` };
+  if (d.regio !== undefined && d.regio !== t.region)
+    return { tafel: `Deze tafel hoort bij regio ${t.region}; kies een tafel van de gekozen regio.` };
   return {};
 };
 
@@ -56,7 +57,10 @@ const chosenTableGuard = (d: FormData, _c: Case, ctx: RuleContext): Refusal | nu
 const registrationRefusal = (c: Case): Refusal | null => {
   if (c.steps.crisis) return refuse('crisis', 'Bij een crisis wordt een casus niet aangemeld bij de overlegtafel.');
   if (conditionsMetCount(stepData(c, 'voorwaarden')) < 7 || stepText(c, 'akkoord_teamleider', 'besluit') !== 'goedgekeurd') {
-    return refuse('conditions_not_met', 'Aanmelden kan pas als alle zeven voorwaarden vervuld zijn en de teamleider akkoord heeft gegeven.');
+    return refuse(
+      'conditions_not_met',
+      'Aanmelden kan pas als alle zeven voorwaarden vervuld zijn en de teamleider akkoord heeft gegeven.',
+    );
   }
   return null;
 };
@@ -89,7 +93,11 @@ export const AANMELDING_STEPS = [
         label: 'Oordeel adviseur vastleggen',
         fields: [
           dateField('contactdatum', 'Datum contact met adviseur'),
-          choiceField('oordeel', 'Oordeel adviseur', options({ passend: 'Bespreking is passend', niet_passend: 'Bespreking is niet passend' })),
+          choiceField(
+            'oordeel',
+            'Oordeel adviseur',
+            options({ passend: 'Bespreking is passend', niet_passend: 'Bespreking is niet passend' }),
+          ),
           textareaField('advies', 'Advies van de adviseur (bij niet passend: waarom, en wat het plan nodig heeft)', { required: false }),
         ],
         // Seed silent on "niet passend": the adviseur's advice goes back into the plan of circle 3; the team closes from there if solved.
@@ -98,7 +106,9 @@ export const AANMELDING_STEPS = [
         check: (d, _c, ctx) =>
           nonEmpty({
             ...notInFuture(d, 'contactdatum', ctx.now),
-            ...(d.oordeel === 'niet_passend' && !textOf(d, 'advies') ? { advies: 'Noteer waarom het niet passend is: het team werkt het plan in cirkel 3 daarmee bij.' } : {}),
+            ...(d.oordeel === 'niet_passend' && !textOf(d, 'advies')
+              ? { advies: 'Noteer waarom het niet passend is: het team werkt het plan in cirkel 3 daarmee bij.' }
+              : {}),
           }),
       }),
     ],
@@ -168,7 +178,11 @@ export const AANMELDING_STEPS = [
           choiceField(
             'uitkomst',
             'Uitkomst',
-            options({ overplaatsing: 'Overplaatsing wordt geregeld', advies: 'Advies en afspraken, geen overplaatsing', geen_bespreking: 'Niet besproken' }),
+            options({
+              overplaatsing: 'Overplaatsing wordt geregeld',
+              advies: 'Advies en afspraken, geen overplaatsing',
+              geen_bespreking: 'Niet besproken',
+            }),
           ),
           textareaField('afspraken', 'Afspraken'),
           dateField('vervolgdatum', 'Datum opvolging'),
@@ -213,7 +227,11 @@ export const AANMELDING_STEPS = [
           choiceField(
             'reden',
             'Reden',
-            options({ overgeplaatst: 'Cliënt is overgeplaatst', stabiel: 'Situatie is stabiel bij de huidige aanbieder', anders: 'Anders' }),
+            options({
+              overgeplaatst: 'Cliënt is overgeplaatst',
+              stabiel: 'Situatie is stabiel bij de huidige aanbieder',
+              anders: 'Anders',
+            }),
           ),
           textareaField('toelichting', 'Toelichting', { required: false }),
         ],
@@ -232,7 +250,11 @@ function opvolgingAction() {
     label: 'Opvolging vastleggen',
     fields: [
       dateField('datum', 'Datum'),
-      choiceField('stand', 'Stand van zaken', options({ volgens_afspraak: 'Loopt volgens afspraak', vertraagd: 'Vertraagd', bijsturen: 'Bijsturen nodig' })),
+      choiceField(
+        'stand',
+        'Stand van zaken',
+        options({ volgens_afspraak: 'Loopt volgens afspraak', vertraagd: 'Vertraagd', bijsturen: 'Bijsturen nodig' }),
+      ),
       textareaField('toelichting', 'Toelichting', { required: false }),
       dateField('volgendeDatum', 'Volgende opvolging', { required: false }),
     ],

@@ -46,7 +46,9 @@ export const BIJSTELLEN_STEPS = [
           }),
         ],
         check: (d, _c, ctx) =>
-          d.gebiedsteam !== undefined && !ctx.gebiedsteams.includes(String(d.gebiedsteam)) ? { gebiedsteam: 'Kies een gebiedsteam uit de lijst.' } : null,
+          d.gebiedsteam !== undefined && !ctx.gebiedsteams.includes(String(d.gebiedsteam))
+            ? { gebiedsteam: 'Kies een gebiedsteam uit de lijst.' }
+            : null,
         targets: ['stap2_actielijnen'],
         next: () => 'stap2_actielijnen',
       }),
@@ -85,9 +87,13 @@ export const BIJSTELLEN_STEPS = [
       action({
         verb: 'teamleider.besluit',
         label: 'Besluit teamleider vastleggen',
-        fields: [choiceField('besluit', 'Besluit teamleider', TEAMLEIDER_OPTIONS), textareaField('toelichting', 'Toelichting', { required: false })],
+        fields: [
+          choiceField('besluit', 'Besluit teamleider', TEAMLEIDER_OPTIONS),
+          textareaField('toelichting', 'Toelichting', { required: false }),
+        ],
         targets: ['inzet_evaluatie', 'aanvraag_bw', 'stap4_formulier'],
-        next: (d) => (d.besluit === 'aanvraag_bw' ? 'aanvraag_bw' : d.besluit === 'casuistiekoverleg' ? 'stap4_formulier' : 'inzet_evaluatie'),
+        next: (d) =>
+          d.besluit === 'aanvraag_bw' ? 'aanvraag_bw' : d.besluit === 'casuistiekoverleg' ? 'stap4_formulier' : 'inzet_evaluatie',
       }),
     ],
   }),
@@ -103,7 +109,11 @@ export const BIJSTELLEN_STEPS = [
         // Seed silent after opplussen/digicontact: the begeleider evaluates; enough closes the case, not enough goes back to the teamleider.
         verb: 'inzet.evalueren',
         label: 'Evaluatie vastleggen',
-        fields: [dateField('datum', 'Datum evaluatie'), choiceField('resultaat', 'Resultaat', RESULT), textareaField('toelichting', 'Toelichting', { required: false })],
+        fields: [
+          dateField('datum', 'Datum evaluatie'),
+          choiceField('resultaat', 'Resultaat', RESULT),
+          textareaField('toelichting', 'Toelichting', { required: false }),
+        ],
         targets: ['opgelost', 'stap3_teamleider'],
         next: (d) => (d.resultaat === 'voldoende' ? 'opgelost' : 'stap3_teamleider'),
       }),
@@ -123,7 +133,12 @@ export const BIJSTELLEN_STEPS = [
       action({
         verb: 'aanvraag_bw.verstuurd',
         label: 'Aanvraag BW vastleggen',
-        fields: [dateField('verstuurdOp', 'Verstuurd op'), toggleField('tabbladen', `Tabblad 1 en 2 van het ondersteuningsplan BW zijn ingevuld en naar ${BW_MAIL} gestuurd`, { required: true })],
+        fields: [
+          dateField('verstuurdOp', 'Verstuurd op'),
+          toggleField('tabbladen', `Tabblad 1 en 2 van het ondersteuningsplan BW zijn ingevuld en naar ${BW_MAIL} gestuurd`, {
+            required: true,
+          }),
+        ],
         targets: ['stap6_overbrugging'],
         next: () => 'stap6_overbrugging',
       }),
@@ -175,7 +190,12 @@ export const BIJSTELLEN_STEPS = [
         next: (d) => outcomeState(d.uitkomst) ?? 'domeinoverstijgend',
         check: (d) => {
           const errors = {
-            ...requiredWhen(d, d.uitkomst === 'tijdelijke_onplanbare_zorg', ['woonlocatie', 'startdatum'], 'Nodig bij tijdelijke onplanbare zorg.'),
+            ...requiredWhen(
+              d,
+              d.uitkomst === 'tijdelijke_onplanbare_zorg',
+              ['woonlocatie', 'startdatum'],
+              'Nodig bij tijdelijke onplanbare zorg.',
+            ),
             ...requiredWhen(d, d.uitkomst === 'verstevigingsteam', ['aanbod'], 'Kies het opschalingsaanbod.'),
             ...requiredWhen(d, d.uitkomst === 'domeinoverstijgend', ['financier'], 'Kies de financier.'),
           };
@@ -186,4 +206,3 @@ export const BIJSTELLEN_STEPS = [
   }),
   ...BIJSTELLEN_VERVOLG_STEPS,
 ];
-

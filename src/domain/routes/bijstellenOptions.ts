@@ -53,4 +53,3 @@ export const requiredWhen = (d: FormData, condition: boolean, names: readonly st
 
 /** Start date of tijdelijke onplanbare zorg as recorded in the casuïstiekoverleg. */
 export const onplanbareZorgStart = (c: Case): string | undefined => stepText(c, 'stap5_afweging', 'startdatum');
-

@@ -4,7 +4,14 @@ import { type FormData, choiceField, dateField, options, textareaField, textFiel
 import type { StepKey } from '../stateIds';
 import { stepText } from '../stepData';
 import { action } from '../stepTypes';
-import { FINANCIERS, ONPLANBARE_ZORG_MAX_MONTHS, OPSCHALINGSAANBOD, OVERBRUGGING_OPTIONS, onplanbareZorgStart, requiredWhen } from './bijstellenOptions';
+import {
+  FINANCIERS,
+  ONPLANBARE_ZORG_MAX_MONTHS,
+  OPSCHALINGSAANBOD,
+  OVERBRUGGING_OPTIONS,
+  onplanbareZorgStart,
+  requiredWhen,
+} from './bijstellenOptions';
 import { defineStep } from './common';
 
 /** A choice made in an earlier step, to start a later form with. */
@@ -33,7 +40,11 @@ export const BIJSTELLEN_VERVOLG_STEPS = [
         roles: ['sleutelfiguur', 'teamleider'],
         fields: [
           dateField('datum', 'Datum evaluatie'),
-          choiceField('uitkomst', 'Uitkomst', options({ voortzetten: 'Onplanbare zorg voortzetten', terug_bg: 'Terug naar BG', aanvraag_bw: 'Toch aanvraag BW' })),
+          choiceField(
+            'uitkomst',
+            'Uitkomst',
+            options({ voortzetten: 'Onplanbare zorg voortzetten', terug_bg: 'Terug naar BG', aanvraag_bw: 'Toch aanvraag BW' }),
+          ),
           textareaField('toelichting', 'Toelichting', { required: false }),
         ],
         // "Terug naar BG" ends this escalation (back to regular begeleiding); the 3-month minimum is guidance, not enforced.
@@ -55,7 +66,9 @@ export const BIJSTELLEN_VERVOLG_STEPS = [
     label: 'Stap 5: doorgezet naar het verstevigingsteam',
     role: 'coordinator_verstevigingsteam',
     position: { phase: 5 },
-    instructions: ['De coördinator van het verstevigingsteam neemt de casus mee naar het juiste opschalingsaanbod binnen de regio HvB (RET, MET, C&V, Verstevigingsteam).'],
+    instructions: [
+      'De coördinator van het verstevigingsteam neemt de casus mee naar het juiste opschalingsaanbod binnen de regio HvB (RET, MET, C&V, Verstevigingsteam).',
+    ],
     actions: [
       action({
         // The case leaves this process once the coördinator has placed it with an opschalingsaanbod.
@@ -74,7 +87,9 @@ export const BIJSTELLEN_VERVOLG_STEPS = [
     label: 'Stap 5: aanmelden bij de juiste financier',
     role: 'begeleider',
     position: { phase: 5 },
-    instructions: ['De casus is domeinoverstijgend en wordt met ondersteuning van de gemeente aangemeld bij de juiste financier (Wlz, Zvw, forensisch, verlengde jeugdzorg, levensloopaanpak).'],
+    instructions: [
+      'De casus is domeinoverstijgend en wordt met ondersteuning van de gemeente aangemeld bij de juiste financier (Wlz, Zvw, forensisch, verlengde jeugdzorg, levensloopaanpak).',
+    ],
     actions: [
       action({
         // The case leaves this process once it is registered with the other financier.
@@ -93,12 +108,17 @@ export const BIJSTELLEN_VERVOLG_STEPS = [
     label: 'Stap 6: afweging overbruggingszorg',
     role: 'sleutelfiguur',
     position: { phase: 6 },
-    instructions: ['De sleutelfiguur weegt af of overbruggingszorg nodig is. Tot dan blijft de ondersteuning bij het gebiedsteam of de onderaannemer.'],
+    instructions: [
+      'De sleutelfiguur weegt af of overbruggingszorg nodig is. Tot dan blijft de ondersteuning bij het gebiedsteam of de onderaannemer.',
+    ],
     actions: [
       action({
         verb: 'overbrugging.besluit',
         label: 'Besluit overbruggingszorg vastleggen',
-        fields: [choiceField('besluit', 'Overbruggingszorg', OVERBRUGGING_OPTIONS), textareaField('toelichting', 'Toelichting', { required: false })],
+        fields: [
+          choiceField('besluit', 'Overbruggingszorg', OVERBRUGGING_OPTIONS),
+          textareaField('toelichting', 'Toelichting', { required: false }),
+        ],
         // "Niet nodig" closes this escalation: the BW aanvraag runs its own course with the linked sleutelfiguur.
         targets: ['stap7_vastleggen', 'afgesloten'],
         next: (d) => (d.besluit === 'niet_nodig' ? 'afgesloten' : 'stap7_vastleggen'),

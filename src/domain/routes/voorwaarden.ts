@@ -4,12 +4,16 @@ import { inState } from '../stateIds';
 /** The seven conditions (Menzis stappenplan) before a case may go to the regionale overlegtafel. */
 export const CONDITIONS = [
   { key: 'geenCrisis', label: 'Het is geen crisissituatie; daarvoor zijn de crisisregeling of de zorgconferentie voorliggend.' },
-  { key: 'stappenDoorlopen', label: 'Cirkel 1, 2 en 3 zijn doorlopen en in de documentatie vastgelegd, met onvoldoende of geen resultaat.' },
+  {
+    key: 'stappenDoorlopen',
+    label: 'Cirkel 1, 2 en 3 zijn doorlopen en in de documentatie vastgelegd, met onvoldoende of geen resultaat.',
+  },
   { key: 'alternatieveWoonplek', label: 'Alternatieve woonplekken binnen de eigen organisatie (ook landelijk) zijn onderzocht.' },
   { key: 'overdrachtGeprobeerd', label: 'Er is geprobeerd de cliënt over te dragen aan een andere zorgaanbieder.' },
   {
     key: 'overplaatsingNoodzakelijk',
-    label: 'De situatie is zo complex dat overplaatsing noodzakelijk is; wachten op reguliere (landelijke) aanmelding of plaatsing op een wachtlijst kan niet.',
+    label:
+      'De situatie is zo complex dat overplaatsing noodzakelijk is; wachten op reguliere (landelijke) aanmelding of plaatsing op een wachtlijst kan niet.',
   },
   {
     key: 'inZorgGehouden',

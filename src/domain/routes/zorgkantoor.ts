@@ -1,13 +1,4 @@
-import {
-  type FieldDescriptor,
-  choiceField,
-  dateField,
-  multichoiceField,
-  options,
-  textareaField,
-  textField,
-  toggleField,
-} from '../fields';
+import { type FieldDescriptor, choiceField, dateField, multichoiceField, options, textareaField, textField, toggleField } from '../fields';
 import { refuse } from '../refusal';
 import type { StateId } from '../stateIds';
 import { stepData } from '../stepData';
@@ -37,7 +28,13 @@ const circleFields: readonly FieldDescriptor[] = [
 ];
 
 /** Circles 1 and 2: one meeting form; not solved leads to `nextCircle`. */
-const circle = <const Id extends StateId, const Next extends StateId>(id: Id, label: string, phase: number, nextCircle: Next, instructions: readonly string[]) =>
+const circle = <const Id extends StateId, const Next extends StateId>(
+  id: Id,
+  label: string,
+  phase: number,
+  nextCircle: Next,
+  instructions: readonly string[],
+) =>
   defineStep({
     id,
     route: 'zorgkantoor',
@@ -64,7 +61,9 @@ export const CIRKEL3_FOLLOW_UP: FollowUpSource = {
 };
 
 export const ZORGKANTOOR_CIRCLE_STEPS = [
-  circle('cirkel1', 'Cirkel 1: overleg in het team', 1, 'cirkel2', ['Bespreek de vastgelopen situatie binnen het team en zoek samen een oplossing.']),
+  circle('cirkel1', 'Cirkel 1: overleg in het team', 1, 'cirkel2', [
+    'Bespreek de vastgelopen situatie binnen het team en zoek samen een oplossing.',
+  ]),
   circle('cirkel2', 'Cirkel 2: consultatie binnen de zorgaanbieder', 2, 'cirkel3', [
     'Regel een interne consultatie binnen de eigen organisatie (bijvoorbeeld de gedragsdeskundige).',
   ]),
@@ -104,7 +103,9 @@ export const ZORGKANTOOR_CIRCLE_STEPS = [
     id: 'voorwaarden',
     route: 'zorgkantoor',
     label: 'Cirkel 4: voorwaarden voor de regionale overlegtafel',
-    instructions: ['Een casus mag pas naar de regionale overlegtafel als aan alle zeven voorwaarden is voldaan. Bevestig elke voorwaarde met een korte toelichting.'],
+    instructions: [
+      'Een casus mag pas naar de regionale overlegtafel als aan alle zeven voorwaarden is voldaan. Bevestig elke voorwaarde met een korte toelichting.',
+    ],
     position: { phase: 4, subStep: 1 },
     dates: { nextTable: 'adviseur', followUp: CIRKEL3_FOLLOW_UP },
     actions: [
@@ -117,7 +118,10 @@ export const ZORGKANTOOR_CIRCLE_STEPS = [
         check: (d) => missingExplanations(d),
         guard: (d) => {
           if (d.geenCrisis !== true) {
-            return refuse('crisis', 'Bij een crisissituatie zijn de crisisregeling of de zorgconferentie voorliggend. Gebruik "Crisis melden".');
+            return refuse(
+              'crisis',
+              'Bij een crisissituatie zijn de crisisregeling of de zorgconferentie voorliggend. Gebruik "Crisis melden".',
+            );
           }
           const missing = evaluateConditions(d).filter((c) => !c.met);
           if (missing.length === 0) return null;
@@ -143,7 +147,9 @@ export const ZORGKANTOOR_CIRCLE_STEPS = [
     route: 'zorgkantoor',
     label: 'Cirkel 4: akkoord teamleider',
     role: 'teamleider',
-    instructions: ['De teamleider beoordeelt de zeven voorwaarden en geeft akkoord om contact op te nemen met de zorginhoudelijk adviseur.'],
+    instructions: [
+      'De teamleider beoordeelt de zeven voorwaarden en geeft akkoord om contact op te nemen met de zorginhoudelijk adviseur.',
+    ],
     position: { phase: 4, subStep: 2 },
     dates: { nextTable: 'adviseur', followUp: CIRKEL3_FOLLOW_UP },
     actions: [

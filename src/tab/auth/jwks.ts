@@ -68,17 +68,19 @@ export class OpenIdSigningKeys implements SigningKeys {
   private refresh(): Promise<void> {
     // After a failed fetch, answer from the failure for 30 s instead of asking the provider again.
     if (this.failure && this.now() - this.failure.at < 30_000) return Promise.reject(this.failure.error);
-    this.inflight ??= this.load().then(
-      () => {
-        this.failure = null;
-      },
-      (e: unknown) => {
-        this.failure = { at: this.now(), error: e instanceof Error ? e : new Error(String(e)) };
-        throw this.failure.error;
-      },
-    ).finally(() => {
-      this.inflight = null;
-    });
+    this.inflight ??= this.load()
+      .then(
+        () => {
+          this.failure = null;
+        },
+        (e: unknown) => {
+          this.failure = { at: this.now(), error: e instanceof Error ? e : new Error(String(e)) };
+          throw this.failure.error;
+        },
+      )
+      .finally(() => {
+        this.inflight = null;
+      });
     return this.inflight;
   }
 

@@ -9,7 +9,8 @@ export interface SsoIdentity {
   readonly userId: string;
 }
 
-export type TokenRefusal = 'malformed' | 'algorithm' | 'unknown_key' | 'signature' | 'expired' | 'not_yet_valid' | 'audience' | 'issuer' | 'scope' | 'claims';
+export type TokenRefusal =
+  'malformed' | 'algorithm' | 'unknown_key' | 'signature' | 'expired' | 'not_yet_valid' | 'audience' | 'issuer' | 'scope' | 'claims';
 
 export type TokenCheck = { readonly ok: true; readonly identity: SsoIdentity } | { readonly ok: false; readonly reason: TokenRefusal };
 
@@ -38,7 +39,8 @@ const issuersFor = (tid: string): readonly string[] => [`https://login.microsoft
 /** jose's error of a failed check, as the refusal the tab logs (never the token or its claims). */
 const refusalOf = (e: unknown): TokenRefusal | null => {
   if (e instanceof joseErrors.JWTExpired) return 'expired';
-  if (e instanceof joseErrors.JWTClaimValidationFailed) return e.claim === 'nbf' ? 'not_yet_valid' : e.claim === 'aud' ? 'audience' : 'claims';
+  if (e instanceof joseErrors.JWTClaimValidationFailed)
+    return e.claim === 'nbf' ? 'not_yet_valid' : e.claim === 'aud' ? 'audience' : 'claims';
   if (e instanceof joseErrors.JOSEAlgNotAllowed || e instanceof joseErrors.JOSENotSupported) return 'algorithm';
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'signature';
   if (e instanceof UnknownKey) return 'unknown_key';
@@ -68,7 +70,13 @@ export const verifySsoToken = async (token: string, policy: SsoTokenPolicy): Pro
         if (!key) throw new UnknownKey();
         return key;
       },
-      { algorithms: ['RS256'], audience: [...policy.audiences], clockTolerance: policy.skewSeconds ?? 300, currentDate: policy.now(), requiredClaims: ['exp'] },
+      {
+        algorithms: ['RS256'],
+        audience: [...policy.audiences],
+        clockTolerance: policy.skewSeconds ?? 300,
+        currentDate: policy.now(),
+        requiredClaims: ['exp'],
+      },
     ));
   } catch (e) {
     const reason = refusalOf(e);

@@ -11,7 +11,9 @@
   }
   var origin = window.location.origin;
   var timeout = new Promise(function (_resolve, reject) {
-    setTimeout(function () { reject(new Error('timeout')); }, 5000);
+    setTimeout(function () {
+      reject(new Error('timeout'));
+    }, 5000);
   });
   Promise.race([teams.app.initialize(), timeout])
     .then(function () {
@@ -23,8 +25,12 @@
             websiteUrl: origin + '/tab',
             suggestedDisplayName: 'Escaleer',
           })
-          .then(function () { saveEvent.notifySuccess(); })
-          .catch(function (/** @type {Error} */ e) { saveEvent.notifyFailure(e && e.message ? e.message : 'Opslaan mislukt'); });
+          .then(function () {
+            saveEvent.notifySuccess();
+          })
+          .catch(function (/** @type {Error} */ e) {
+            saveEvent.notifyFailure(e && e.message ? e.message : 'Opslaan mislukt');
+          });
       });
       teams.pages.config.setValidityState(true);
       teams.app.notifySuccess();

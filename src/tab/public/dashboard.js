@@ -24,7 +24,12 @@
 
   /** @param {string} civil `YYYY-MM-DD` */
   const dutchDate = (civil) =>
-    new Date(`${civil}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+    new Date(`${civil}T12:00:00Z`).toLocaleDateString('nl-NL', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/Amsterdam',
+    });
 
   const showPersonal = () => {
     setStatus('');
@@ -163,7 +168,7 @@
     tr.appendChild(cell('Casus', id, 'case-id'));
     tr.appendChild(cell('Route', r.routeLabel ?? 'Nog geen route'));
     tr.appendChild(cell('Stap', r.stepLabel));
-    tr.appendChild(cell('Aan zet', r.open ? r.awaitingLabel ?? '–' : 'Niemand (afgerond)'));
+    tr.appendChild(cell('Aan zet', r.open ? (r.awaitingLabel ?? '–') : 'Niemand (afgerond)'));
     tr.appendChild(cell('Volgende datum', r.nextDeadline ? `${dutchDate(r.nextDeadline.date)} – ${r.nextDeadline.label}` : '–'));
     const prog = document.createElement('div');
     prog.className = 'progress-cell';
@@ -208,7 +213,7 @@
         (!q || r.caseId.toUpperCase().includes(q)) &&
         (!route || (r.routeLabel ?? 'Nog geen route') === route) &&
         (!step || r.stepLabel === step) &&
-        (!role || (r.open ? r.awaitingLabel ?? '–' : 'Niemand (afgerond)') === role) &&
+        (!role || (r.open ? (r.awaitingLabel ?? '–') : 'Niemand (afgerond)') === role) &&
         (!status || (status === 'open') === r.open),
     );
     const body = $('case-rows');
@@ -226,9 +231,18 @@
     setStatus('');
     $('dev-banner').hidden = data.mode !== 'dev';
     $('overview').hidden = false;
-    fillOptions(select('f-route'), data.cases.map((r) => r.routeLabel ?? 'Nog geen route'));
-    fillOptions(select('f-step'), data.cases.map((r) => r.stepLabel));
-    fillOptions(select('f-role'), data.cases.map((r) => (r.open ? r.awaitingLabel ?? '–' : 'Niemand (afgerond)')));
+    fillOptions(
+      select('f-route'),
+      data.cases.map((r) => r.routeLabel ?? 'Nog geen route'),
+    );
+    fillOptions(
+      select('f-step'),
+      data.cases.map((r) => r.stepLabel),
+    );
+    fillOptions(
+      select('f-role'),
+      data.cases.map((r) => (r.open ? (r.awaitingLabel ?? '–') : 'Niemand (afgerond)')),
+    );
     const update = () => applyFilters(data.cases);
     $('filters').addEventListener('input', update);
     $('filters').addEventListener('submit', (e) => e.preventDefault());
@@ -258,7 +272,10 @@
     const body = await res.json().catch(() => ({}));
     if (res.ok) return render(/** @type {Overview} */ (body));
     if (params.get('tenant')) $('dev-banner').hidden = false;
-    setStatus(typeof body.message === 'string' ? body.message : `Het overzicht kon niet worden geladen (fout ${res.status}).`, res.status !== 404);
+    setStatus(
+      typeof body.message === 'string' ? body.message : `Het overzicht kon niet worden geladen (fout ${res.status}).`,
+      res.status !== 404,
+    );
   };
 
   /** @template T @param {Promise<T>} p @param {number} ms */

@@ -1,5 +1,17 @@
 import { awaitingRole, progress } from '../../../src/domain';
-import { BEGELEIDER, COORDINATOR, INPUT, SLEUTELFIGUUR, TEAMLEIDER, TO_STAP3, TO_STAP5, type WalkStep, refusal, step, walk } from './fixtures';
+import {
+  BEGELEIDER,
+  COORDINATOR,
+  INPUT,
+  SLEUTELFIGUUR,
+  TEAMLEIDER,
+  TO_STAP3,
+  TO_STAP5,
+  type WalkStep,
+  refusal,
+  step,
+  walk,
+} from './fixtures';
 
 type Path = readonly WalkStep[];
 
@@ -8,11 +20,25 @@ const START: Path = [['route.kiezen', { route: 'bijstellen' }]];
 describe('route Bijstellen ondersteuning: takken tot het einde', () => {
   const branches: readonly [string, Path, string][] = [
     ['stap 2 voldoende: opgelost', [...START, ['signaal.vastleggen'], ['actielijnen.bijstellen', { resultaat: 'voldoende' }]], 'opgelost'],
-    ['opplussen, evaluatie voldoende: opgelost', [...TO_STAP3, ['teamleider.besluit', { besluit: 'opplussen' }], ['inzet.evalueren']], 'opgelost'],
-    ['digicontact, evaluatie onvoldoende: terug naar de teamleider', [...TO_STAP3, ['teamleider.besluit', { besluit: 'digicontact' }], ['inzet.evalueren', { resultaat: 'onvoldoende' }]], 'stap3_teamleider'],
+    [
+      'opplussen, evaluatie voldoende: opgelost',
+      [...TO_STAP3, ['teamleider.besluit', { besluit: 'opplussen' }], ['inzet.evalueren']],
+      'opgelost',
+    ],
+    [
+      'digicontact, evaluatie onvoldoende: terug naar de teamleider',
+      [...TO_STAP3, ['teamleider.besluit', { besluit: 'digicontact' }], ['inzet.evalueren', { resultaat: 'onvoldoende' }]],
+      'stap3_teamleider',
+    ],
     [
       'directe aanvraag BW, overbrugging door Siem: afgesloten',
-      [...TO_STAP3, ['teamleider.besluit', { besluit: 'aanvraag_bw' }], ['aanvraag_bw.verstuurd'], ['overbrugging.besluit'], ['overbrugging.vastleggen']],
+      [
+        ...TO_STAP3,
+        ['teamleider.besluit', { besluit: 'aanvraag_bw' }],
+        ['aanvraag_bw.verstuurd'],
+        ['overbrugging.besluit'],
+        ['overbrugging.vastleggen'],
+      ],
       'afgesloten',
     ],
     [
@@ -25,9 +51,21 @@ describe('route Bijstellen ondersteuning: takken tot het einde', () => {
       ],
       'afgesloten',
     ],
-    ['overbrugging niet nodig: afgesloten', [...TO_STAP5, ['casuistiek.uitkomst'], ['overbrugging.besluit', { besluit: 'niet_nodig' }]], 'afgesloten'],
-    ['verstevigingsteam: afgesloten na oppakken', [...TO_STAP5, ['casuistiek.uitkomst', { uitkomst: 'verstevigingsteam', aanbod: 'ret' }], ['versteviging.oppakken']], 'afgesloten'],
-    ['domeinoverstijgend: afgesloten na aanmelding bij financier', [...TO_STAP5, ['casuistiek.uitkomst', { uitkomst: 'domeinoverstijgend', financier: 'zvw' }], ['financier.aangemeld']], 'afgesloten'],
+    [
+      'overbrugging niet nodig: afgesloten',
+      [...TO_STAP5, ['casuistiek.uitkomst'], ['overbrugging.besluit', { besluit: 'niet_nodig' }]],
+      'afgesloten',
+    ],
+    [
+      'verstevigingsteam: afgesloten na oppakken',
+      [...TO_STAP5, ['casuistiek.uitkomst', { uitkomst: 'verstevigingsteam', aanbod: 'ret' }], ['versteviging.oppakken']],
+      'afgesloten',
+    ],
+    [
+      'domeinoverstijgend: afgesloten na aanmelding bij financier',
+      [...TO_STAP5, ['casuistiek.uitkomst', { uitkomst: 'domeinoverstijgend', financier: 'zvw' }], ['financier.aangemeld']],
+      'afgesloten',
+    ],
     [
       'onplanbare zorg, evaluaties, terug naar BG: afgesloten',
       [
@@ -41,7 +79,11 @@ describe('route Bijstellen ondersteuning: takken tot het einde', () => {
     ],
     [
       'onplanbare zorg, toch aanvraag BW: naar de aanvraag',
-      [...TO_STAP5, ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Locatie Zuid', startdatum: '2023-09-12' }], ['evaluatie.vastleggen', { uitkomst: 'aanvraag_bw' }]],
+      [
+        ...TO_STAP5,
+        ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Locatie Zuid', startdatum: '2023-09-12' }],
+        ['evaluatie.vastleggen', { uitkomst: 'aanvraag_bw' }],
+      ],
       'aanvraag_bw',
     ],
   ];
@@ -78,8 +120,13 @@ describe('route Bijstellen ondersteuning: rollen en weigeringen', () => {
   });
 
   it('de maandevaluatie mag door sleutelfiguur of teamleider, niet door een begeleider', () => {
-    const c = walk([...TO_STAP5, ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Zuid', startdatum: '2023-09-12' }]]);
-    expect(refusal(c, 'evaluatie.vastleggen', INPUT['evaluatie.vastleggen'], BEGELEIDER).message).toBe('Alleen de sleutelfiguur of teamleider kan deze stap zetten.');
+    const c = walk([
+      ...TO_STAP5,
+      ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Zuid', startdatum: '2023-09-12' }],
+    ]);
+    expect(refusal(c, 'evaluatie.vastleggen', INPUT['evaluatie.vastleggen'], BEGELEIDER).message).toBe(
+      'Alleen de sleutelfiguur of teamleider kan deze stap zetten.',
+    );
     expect(step(c, 'evaluatie.vastleggen', INPUT['evaluatie.vastleggen'], TEAMLEIDER).state).toBe('onplanbare_zorg');
   });
 
@@ -90,7 +137,10 @@ describe('route Bijstellen ondersteuning: rollen en weigeringen', () => {
   });
 
   it('na 6 maanden onplanbare zorg kan niet meer worden voortgezet', () => {
-    const c = walk([...TO_STAP5, ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Zuid', startdatum: '2023-03-12' }]]);
+    const c = walk([
+      ...TO_STAP5,
+      ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Zuid', startdatum: '2023-03-12' }],
+    ]);
     expect(refusal(c, 'evaluatie.vastleggen', { datum: '2023-09-12', uitkomst: 'voortzetten' }).fieldErrors).toHaveProperty('uitkomst');
     expect(step(c, 'evaluatie.vastleggen', { datum: '2023-09-11', uitkomst: 'voortzetten' }).state).toBe('onplanbare_zorg');
   });
@@ -107,15 +157,23 @@ describe('route Bijstellen ondersteuning: rollen en weigeringen', () => {
 
   it('actielijnen worden samen met de cliënt bepaald', () => {
     const c = walk([...START, ['signaal.vastleggen']]);
-    expect(refusal(c, 'actielijnen.bijstellen', { ...INPUT['actielijnen.bijstellen'], samenMetClient: 'false' }).fieldErrors).toHaveProperty('samenMetClient');
+    expect(
+      refusal(c, 'actielijnen.bijstellen', { ...INPUT['actielijnen.bijstellen'], samenMetClient: 'false' }).fieldErrors,
+    ).toHaveProperty('samenMetClient');
   });
 
   it('overbrugging vastleggen vraagt BW-locatie bij Siem en het ONS-product bij een onderaannemer', () => {
     const siem = walk([...TO_STAP5, ['casuistiek.uitkomst'], ['overbrugging.besluit']]);
-    expect(refusal(siem, 'overbrugging.vastleggen', { startdatum: '2023-09-14', ondersteuningsplan: true }).fieldErrors).toHaveProperty('bwLocatie');
+    expect(refusal(siem, 'overbrugging.vastleggen', { startdatum: '2023-09-14', ondersteuningsplan: true }).fieldErrors).toHaveProperty(
+      'bwLocatie',
+    );
     const ons = walk([...TO_STAP5, ['casuistiek.uitkomst'], ['overbrugging.besluit', { besluit: 'onderaannemer_ons' }]]);
-    expect(refusal(ons, 'overbrugging.vastleggen', { startdatum: '2023-09-14', ondersteuningsplan: true }).fieldErrors).toHaveProperty('onsProduct');
-    expect(refusal(ons, 'overbrugging.vastleggen', { startdatum: '2023-09-14', onsProduct: true }).fieldErrors).toHaveProperty('ondersteuningsplan');
+    expect(refusal(ons, 'overbrugging.vastleggen', { startdatum: '2023-09-14', ondersteuningsplan: true }).fieldErrors).toHaveProperty(
+      'onsProduct',
+    );
+    expect(refusal(ons, 'overbrugging.vastleggen', { startdatum: '2023-09-14', onsProduct: true }).fieldErrors).toHaveProperty(
+      'ondersteuningsplan',
+    );
   });
 
   it('crisis melden kan ook in deze route', () => {

@@ -9,7 +9,9 @@ describe('tafeldata invoeren', () => {
     [' 29 Februari 2024 ', '2024-02-29'],
   ])('leest %s als %s', (input, iso) => expect(parseDutchDate(input)).toBe(iso));
 
-  it.each(['2023-02-29', '31-4-2024', '7 maa 2024', 'morgen', '', '2024/03/07'])('weigert %s', (input) => expect(parseDutchDate(input)).toBeNull());
+  it.each(['2023-02-29', '31-4-2024', '7 maa 2024', 'morgen', '', '2024/03/07'])('weigert %s', (input) =>
+    expect(parseDutchDate(input)).toBeNull(),
+  );
 
   it('maakt een tafel met een id van regio en overlegdatum', () => {
     expect(tableFromInput({ region: ' groningen ', deadline: '5 oktober 2023', meeting: '19-10-2023' })).toEqual({
@@ -39,14 +41,19 @@ describe('tafeldata invoeren', () => {
   });
 
   it('importeert alles of niets en noemt de regelnummers', () => {
-    const r = parseCalendarCsv('regio,inleverdatum,overlegdatum\nTwente,7-3-2024,21-3-2024\nArnhem,gisteren,18-4-2024\nTwente,7-3-2024,21-3-2024\n');
+    const r = parseCalendarCsv(
+      'regio,inleverdatum,overlegdatum\nTwente,7-3-2024,21-3-2024\nArnhem,gisteren,18-4-2024\nTwente,7-3-2024,21-3-2024\n',
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error[0]).toMatch(/^Regel 3:/);
       expect(r.error).toContain('Regel 4: dubbele tafel, dezelfde als regel 2 (Twente op 21 maart 2024).');
     }
     expect(parseCalendarCsv('')).toEqual({ ok: false, error: ['Het bestand is leeg.'] });
-    expect(parseCalendarCsv('naam;datum\n')).toEqual({ ok: false, error: ['De eerste regel moet de kolommen regio, inleverdatum en overlegdatum noemen.'] });
+    expect(parseCalendarCsv('naam;datum\n')).toEqual({
+      ok: false,
+      error: ['De eerste regel moet de kolommen regio, inleverdatum en overlegdatum noemen.'],
+    });
     expect(parseCalendarCsv('regio;inleverdatum;overlegdatum\n')).toEqual({ ok: false, error: ['Er staan geen tafels in het bestand.'] });
   });
 
@@ -60,7 +67,11 @@ describe('tafeldata invoeren', () => {
     const header = 'regio;inleverdatum;overlegdatum\n';
 
     it('weigert een tafel die al geweest is en een andere inleverdatum voor een tafel die er al staat, met een regel per geweigerde regel; niets wordt toegevoegd', () => {
-      const r = planCalendarImport(`${header}Arnhem;2027-04-01;2027-04-15\nTwente;2020-03-07;2020-03-21\nTwente;14-3-2027;21-3-2027\n`, [twente], '2026-12-02');
+      const r = planCalendarImport(
+        `${header}Arnhem;2027-04-01;2027-04-15\nTwente;2020-03-07;2020-03-21\nTwente;14-3-2027;21-3-2027\n`,
+        [twente],
+        '2026-12-02',
+      );
       expect(r).toEqual({
         ok: false,
         error: [
@@ -74,7 +85,10 @@ describe('tafeldata invoeren', () => {
       const r = planCalendarImport(`${header}Twente;7 maart 2027;21 maart 2027\nArnhem;2027-04-01;2027-04-15\n`, [twente], '2026-12-02');
       expect(r).toEqual({
         ok: true,
-        value: { add: [{ id: 'arnhem-2027-04-15', region: 'Arnhem', deadline: '2027-04-01', meeting: '2027-04-15' }], skipped: ['Regel 2: Twente op 21 maart 2027 staat al in de kalender; overgeslagen.'] },
+        value: {
+          add: [{ id: 'arnhem-2027-04-15', region: 'Arnhem', deadline: '2027-04-01', meeting: '2027-04-15' }],
+          skipped: ['Regel 2: Twente op 21 maart 2027 staat al in de kalender; overgeslagen.'],
+        },
       });
     });
 

@@ -1,4 +1,13 @@
-import { BW_MAIL, FINANCIERS, OPSCHALINGSAANBOD, SIEM_CONTACT_URL, amsterdamYear, formatCaseId, parseCaseId, stepOf } from '../../../src/domain';
+import {
+  BW_MAIL,
+  FINANCIERS,
+  OPSCHALINGSAANBOD,
+  SIEM_CONTACT_URL,
+  amsterdamYear,
+  formatCaseId,
+  parseCaseId,
+  stepOf,
+} from '../../../src/domain';
 
 describe('casusnummers', () => {
   it('maakt en leest CAS-JJJJ-NNNN', () => {

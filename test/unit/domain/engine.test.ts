@@ -8,7 +8,13 @@ describe('applyAction', () => {
     const r = apply(c, 'route.kiezen', { route: 'bijstellen', clientRef: ' ECD-1 ', extra: 'genegeerd' }, TEAMLEIDER);
     if (!r.ok) throw new Error(r.error.message);
     const next = r.value.case;
-    expect(next).toMatchObject({ route: 'bijstellen', clientRef: 'ECD-1', state: 'stap1_signaal', version: 2, updatedAt: NOW.toISOString() });
+    expect(next).toMatchObject({
+      route: 'bijstellen',
+      clientRef: 'ECD-1',
+      state: 'stap1_signaal',
+      version: 2,
+      updatedAt: NOW.toISOString(),
+    });
     expect(next.participants).toEqual(['u-owner', 'u-teamleider']);
     expect(r.value.events).toEqual([
       {
@@ -33,7 +39,12 @@ describe('applyAction', () => {
   });
 
   it('voegt een deelnemer maar één keer toe', () => {
-    const c = step(step(freshCase(), 'route.kiezen', INPUT['route.kiezen'], BEGELEIDER), 'cirkel1.vastleggen', INPUT['cirkel1.vastleggen'], BEGELEIDER);
+    const c = step(
+      step(freshCase(), 'route.kiezen', INPUT['route.kiezen'], BEGELEIDER),
+      'cirkel1.vastleggen',
+      INPUT['cirkel1.vastleggen'],
+      BEGELEIDER,
+    );
     expect(c.participants).toEqual(['u-owner', 'u-begeleider']);
   });
 
@@ -41,7 +52,9 @@ describe('applyAction', () => {
     const closed = walk([['route.kiezen'], ['cirkel1.vastleggen', { uitkomst: 'opgelost' }]]);
     expect(refusal(closed, 'onzin', {}).code).toBe('closed');
     const c = walk([['route.kiezen']]);
-    expect(applyAction(c, { verb: 'onzin', input: {}, expectedVersion: 1 }, EVERYONE, { now: NOW, hash, tables: DEFAULT_TABLES }).ok).toBe(false);
+    expect(applyAction(c, { verb: 'onzin', input: {}, expectedVersion: 1 }, EVERYONE, { now: NOW, hash, tables: DEFAULT_TABLES }).ok).toBe(
+      false,
+    );
     const stale = applyAction(c, { verb: 'onzin', input: {}, expectedVersion: 1 }, EVERYONE, { now: NOW, hash, tables: DEFAULT_TABLES });
     expect(!stale.ok && stale.error.code).toBe('stale_version');
     expect(refusal(c, 'onzin', {}).code).toBe('unknown_action');
@@ -53,7 +66,11 @@ describe('applyAction', () => {
   });
 
   it('accepteert de juiste versie', () => {
-    const r = applyAction(freshCase(), { verb: 'route.kiezen', input: { route: 'zorgkantoor' }, expectedVersion: 1 }, BEGELEIDER, { now: NOW, hash, tables: DEFAULT_TABLES });
+    const r = applyAction(freshCase(), { verb: 'route.kiezen', input: { route: 'zorgkantoor' }, expectedVersion: 1 }, BEGELEIDER, {
+      now: NOW,
+      hash,
+      tables: DEFAULT_TABLES,
+    });
     expect(r.ok).toBe(true);
   });
 

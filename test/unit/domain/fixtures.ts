@@ -28,7 +28,14 @@ export const EVERYONE = actor(...ROLES);
 export const freshCase = (now: Date = NOW): Case =>
   newCase({
     id: formatCaseId(2023, 7),
-    location: { tenantId: 't1', teamId: 'team', channelId: 'chan', conversationId: 'conv', serviceUrl: 'https://smba.example', rootActivityId: null },
+    location: {
+      tenantId: 't1',
+      teamId: 'team',
+      channelId: 'chan',
+      conversationId: 'conv',
+      serviceUrl: 'https://smba.example',
+      rootActivityId: null,
+    },
     ownerId: 'u-owner',
     now,
   });

@@ -2,18 +2,27 @@ import { DEFAULT_TABLES, applyAction, availableActions } from '../../../src/doma
 import { BEGELEIDER, NOW, freshCase, hash } from './fixtures';
 
 const atSignal = () => {
-  const r = applyAction(freshCase(), { verb: 'route.kiezen', input: { route: 'bijstellen' } }, BEGELEIDER, { now: NOW, hash, tables: DEFAULT_TABLES });
+  const r = applyAction(freshCase(), { verb: 'route.kiezen', input: { route: 'bijstellen' } }, BEGELEIDER, {
+    now: NOW,
+    hash,
+    tables: DEFAULT_TABLES,
+  });
   if (!r.ok) throw new Error(r.error.message);
   return r.value.case;
 };
 
 const signal = (gebiedsteam: string | undefined, gebiedsteams: readonly string[]) =>
-  applyAction(atSignal(), { verb: 'signaal.vastleggen', input: { datum: '2023-09-14', actielijn: 'wonen', ...(gebiedsteam ? { gebiedsteam } : {}) } }, BEGELEIDER, {
-    now: NOW,
-    hash,
-    tables: DEFAULT_TABLES,
-    gebiedsteams,
-  });
+  applyAction(
+    atSignal(),
+    { verb: 'signaal.vastleggen', input: { datum: '2023-09-14', actielijn: 'wonen', ...(gebiedsteam ? { gebiedsteam } : {}) } },
+    BEGELEIDER,
+    {
+      now: NOW,
+      hash,
+      tables: DEFAULT_TABLES,
+      gebiedsteams,
+    },
+  );
 
 describe('gebiedsteam bij het signaal (Siem)', () => {
   it('biedt de gebiedsteams van het team aan, en laat het veld weg als er geen zijn ingesteld', () => {

@@ -63,7 +63,17 @@ describe('stappenregister', () => {
 
   it('het zod-schema volgt de velddescriptors', () => {
     const schema = schemaFor([
-      { name: 'm', label: 'M', kind: 'multichoice', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], required: false, private: false },
+      {
+        name: 'm',
+        label: 'M',
+        kind: 'multichoice',
+        options: [
+          { value: 'a', label: 'A' },
+          { value: 'b', label: 'B' },
+        ],
+        required: false,
+        private: false,
+      },
       { name: 't', label: 'T', kind: 'toggle', required: false, private: false },
     ]);
     expect(schema.parse({ m: 'a,b,a', t: 'true' })).toEqual({ m: ['a', 'b'], t: true });
@@ -97,12 +107,17 @@ describe('availableActions, awaitingRole, isOpen', () => {
   it('vult tafels en regio’s uit de kalender, met now alleen haalbare tafels', () => {
     const c = walk(TO_FORMULIER);
     const fields = (now?: Date) => availableActions(c, now ? { now, tables: DEFAULT_TABLES } : { tables: DEFAULT_TABLES })[0]?.fields ?? [];
-    expect(fields().find((f) => f.name === 'regio')?.options?.map((o) => o.value)).toEqual(['Arnhem', 'Groningen', 'Twente']);
+    expect(
+      fields()
+        .find((f) => f.name === 'regio')
+        ?.options?.map((o) => o.value),
+    ).toEqual(['Arnhem', 'Groningen', 'Twente']);
     expect(fields().find((f) => f.name === 'tafel')?.options).toHaveLength(5);
-    expect(fields(new Date('2023-11-20T12:00:00Z')).find((f) => f.name === 'tafel')?.options?.map((o) => o.value)).toEqual([
-      'groningen-2023-12-14',
-      'twente-2024-01-04',
-    ]);
+    expect(
+      fields(new Date('2023-11-20T12:00:00Z'))
+        .find((f) => f.name === 'tafel')
+        ?.options?.map((o) => o.value),
+    ).toEqual(['groningen-2023-12-14', 'twente-2024-01-04']);
   });
 
   it('een afgesloten of onbekende casus heeft geen acties en wacht op niemand', () => {
@@ -162,7 +177,12 @@ describe('voortgang en openbare samenvatting', () => {
   it('toont een tafel-id als de tafel niet meer in de kalender staat, en geen checklist vóór de voorwaarden', () => {
     const s = publicSummary(walk(TO_AANGEMELD), []);
     expect(s.facts.find((f) => f.field === 'tafel')?.value).toBe('groningen-2023-10-19');
-    expect(publicSummary(freshCase(), DEFAULT_TABLES)).toMatchObject({ checklist: null, routeLabel: null, awaitingLabel: 'Begeleider', facts: [] });
+    expect(publicSummary(freshCase(), DEFAULT_TABLES)).toMatchObject({
+      checklist: null,
+      routeLabel: null,
+      awaitingLabel: 'Begeleider',
+      facts: [],
+    });
   });
 });
 

@@ -1,4 +1,12 @@
-import { DEFAULT_TABLES, REMINDER_POLICY, caseReminders, evaluationReminders, followUpOf, isOfficeHours, nextKeyDate } from '../../../src/domain';
+import {
+  DEFAULT_TABLES,
+  REMINDER_POLICY,
+  caseReminders,
+  evaluationReminders,
+  followUpOf,
+  isOfficeHours,
+  nextKeyDate,
+} from '../../../src/domain';
 import { TO_AANGEMELD, TO_AKKOORD, TO_FORMULIER, TO_STAP5, TO_VOORWAARDEN, freshCase, walk } from './fixtures';
 
 const ctx = { now: new Date('2023-09-01T10:00:00Z'), tables: DEFAULT_TABLES };
@@ -33,7 +41,9 @@ describe('herinneringen', () => {
     expect(passed?.message).toContain('verstreken');
     expect(passed?.message).toContain('14 december 2023');
     const last = walk([...TO_AANGEMELD]);
-    const noNext = caseReminders(last, { ...ctx, tables: DEFAULT_TABLES.filter((t) => t.id === 'groningen-2023-10-19') }).find((r) => r.kind === 'deadline_passed');
+    const noNext = caseReminders(last, { ...ctx, tables: DEFAULT_TABLES.filter((t) => t.id === 'groningen-2023-10-19') }).find(
+      (r) => r.kind === 'deadline_passed',
+    );
     expect(noNext?.message).toContain('functioneel beheerder');
   });
 
@@ -53,9 +63,19 @@ describe('herinneringen', () => {
   });
 
   it('maandelijkse evaluatie van onplanbare zorg tot 6 maanden', () => {
-    const c = walk([...TO_STAP5, ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Zuid', startdatum: '2023-08-31' }]]);
+    const c = walk([
+      ...TO_STAP5,
+      ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Zuid', startdatum: '2023-08-31' }],
+    ]);
     const rs = caseReminders(c, ctx);
-    expect(rs.map((r) => r.at.toISOString().slice(0, 10))).toEqual(['2023-09-30', '2023-10-31', '2023-11-30', '2023-12-31', '2024-01-31', '2024-02-29']);
+    expect(rs.map((r) => r.at.toISOString().slice(0, 10))).toEqual([
+      '2023-09-30',
+      '2023-10-31',
+      '2023-11-30',
+      '2023-12-31',
+      '2024-01-31',
+      '2024-02-29',
+    ]);
     expect(rs.every((r) => r.role === 'sleutelfiguur')).toBe(true);
     expect(rs.at(-1)?.message).toContain('Einde periode');
     expect(evaluationReminders(c, '2023-01-01', { ...REMINDER_POLICY, evaluationEveryMonths: 2 })).toHaveLength(3);
@@ -67,7 +87,12 @@ describe('herinneringen', () => {
     expect(tableOnly(caseReminders(c, { ...ctx, tables: [] }))).toEqual([]);
     const noRegion = walk([...TO_AKKOORD.slice(0, -1), ['voorwaarden.vastleggen', { regio: '' }]]);
     expect(tableOnly(caseReminders(noRegion, ctx))).toEqual([]);
-    const noStart = { ...walk([...TO_STAP5, ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Z', startdatum: '2023-09-01' }]]) };
+    const noStart = {
+      ...walk([
+        ...TO_STAP5,
+        ['casuistiek.uitkomst', { uitkomst: 'tijdelijke_onplanbare_zorg', woonlocatie: 'Z', startdatum: '2023-09-01' }],
+      ]),
+    };
     expect(caseReminders({ ...noStart, steps: { ...noStart.steps, stap5_afweging: {} } }, ctx)).toEqual([]);
   });
 
@@ -85,7 +110,9 @@ describe('opvolging: elke vastgelegde opvolgdatum wordt een herinnering', () => 
     const c = walk([...TO_VOORWAARDEN.slice(0, -1), ['cirkel3.vastleggen', { vervolgdatum: '2023-10-04' }]]);
     const rs = caseReminders(c, ctx).filter((r) => r.kind === 'followup');
     expect(times(rs)).toEqual([]);
-    expect(rs.map((r) => [r.at.toISOString(), r.role, r.label])).toEqual([['2023-10-04T07:00:00.000Z', 'begeleider', 'opvolging afspraken cirkel 3']]);
+    expect(rs.map((r) => [r.at.toISOString(), r.role, r.label])).toEqual([
+      ['2023-10-04T07:00:00.000Z', 'begeleider', 'opvolging afspraken cirkel 3'],
+    ]);
     expect(rs[0]?.message).toMatch(/^Vandaag staat de opvolging afspraken cirkel 3 gepland\. Ga na/);
     expect(isOfficeHours(rs[0]!.at)).toBe(true);
   });

@@ -3,7 +3,20 @@
  * this file; each `@ts-expect-error` line must be an error, and an unused one fails tsc, so when the
  * builders stop catching a mistake, the type check fails. Jest runs the runtime half.
  */
-import { DEFAULT_TABLES, STATE_IDS, STEPS, type StateId, type StepKey, action, followUpOf, inState, isStateId, nextKeyDate, stepData, stepOf } from '../../../src/domain';
+import {
+  DEFAULT_TABLES,
+  STATE_IDS,
+  STEPS,
+  type StateId,
+  type StepKey,
+  action,
+  followUpOf,
+  inState,
+  isStateId,
+  nextKeyDate,
+  stepData,
+  stepOf,
+} from '../../../src/domain';
 import { freshCase } from './fixtures';
 import { defineStep } from '../../../src/domain/routes/common';
 
@@ -17,8 +30,12 @@ const good = action({ ...base, targets: ['opgelost', 'cirkel2'], next: (d) => (d
 const outsideTargets = action({ ...base, targets: ['opgelost'], next: () => 'crisis' });
 
 // A branch of `next` that leads somewhere `targets` does not list:
-// @ts-expect-error 'stap3_teamleider' is not one of the targets
-const oneBranchOutside = action({ ...base, targets: ['opgelost'], next: (d) => (d.resultaat === 'voldoende' ? 'opgelost' : 'stap3_teamleider') });
+const oneBranchOutside = action({
+  ...base,
+  targets: ['opgelost'],
+  // @ts-expect-error 'stap3_teamleider' is not one of the targets
+  next: (d) => (d.resultaat === 'voldoende' ? 'opgelost' : 'stap3_teamleider'),
+});
 
 // A misspelled state in `targets` (and so in `next`):
 // @ts-expect-error 'opgelots' is not a state
@@ -84,7 +101,10 @@ describe('getypeerde stappen', () => {
       if (!f) continue;
       const c = { ...freshCase(), route: s.route, state: s.id, steps: { [f.key]: { [f.field]: '2023-09-20' } } };
       expect([s.id, followUpOf(c)]).toEqual([s.id, { date: '2023-09-20', label: f.label, ask: f.ask }]);
-      expect(nextKeyDate(c, { now: new Date('2023-09-15T10:00:00Z'), tables: DEFAULT_TABLES })).toEqual({ date: '2023-09-20', label: f.label });
+      expect(nextKeyDate(c, { now: new Date('2023-09-15T10:00:00Z'), tables: DEFAULT_TABLES })).toEqual({
+        date: '2023-09-20',
+        label: f.label,
+      });
     }
     const without = STEPS.find((s) => !s.dates && !s.terminal && s.id !== 'nieuw');
     if (!without) throw new Error('elke stap heeft datums');

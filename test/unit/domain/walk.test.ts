@@ -1,4 +1,13 @@
-import { type Actor, type Case, DEFAULT_TABLES, type FieldDescriptor, ROLES, type Role, availableActions, isOpen } from '../../../src/domain';
+import {
+  type Actor,
+  type Case,
+  DEFAULT_TABLES,
+  type FieldDescriptor,
+  ROLES,
+  type Role,
+  availableActions,
+  isOpen,
+} from '../../../src/domain';
 import { NOW, apply, freshCase } from './fixtures';
 
 /** Small deterministic PRNG (mulberry32) so failures reproduce. */
@@ -28,10 +37,7 @@ const randomValue = (rnd: () => number, f: FieldDescriptor): unknown => {
   }
 };
 
-const actors: readonly Actor[] = [
-  { userId: 'b', name: 'B', roles: [] },
-  ...ROLES.map((r): Actor => ({ userId: r, name: r, roles: [r] })),
-];
+const actors: readonly Actor[] = [{ userId: 'b', name: 'B', roles: [] }, ...ROLES.map((r): Actor => ({ userId: r, name: r, roles: [r] }))];
 
 const actorWith = (role: Role): Actor => actors.find((a) => a.roles.includes(role)) ?? (actors[0] as Actor);
 
@@ -47,7 +53,9 @@ describe('willekeurige wandelingen door beide routes', () => {
         const when = rnd();
         const now = when < 0.15 ? new Date('2023-10-20T10:00:00Z') : when < 0.3 ? new Date('2023-12-20T10:00:00Z') : NOW;
         // The options a card offers at that moment; the exits are taken rarely, so that walks also get far.
-        const offered = availableActions(c, { now, tables: DEFAULT_TABLES }).filter((a) => (a.verb === 'crisis.melden' ? rnd() < 0.1 : a.verb === 'casus.intrekken' ? rnd() < 0.02 : true));
+        const offered = availableActions(c, { now, tables: DEFAULT_TABLES }).filter((a) =>
+          a.verb === 'crisis.melden' ? rnd() < 0.1 : a.verb === 'casus.intrekken' ? rnd() < 0.02 : true,
+        );
         const action = pick(rnd, offered);
         const input = Object.fromEntries(action.fields.map((f) => [f.name, randomValue(rnd, f)]));
         const r = apply(c, action.verb, input, rnd() < 0.8 ? actorWith(action.roles[0] ?? 'begeleider') : pick(rnd, actors), { now });
@@ -62,7 +70,14 @@ describe('willekeurige wandelingen door beide routes', () => {
           expect(lastApproval).toBeGreaterThan(lastConditions);
           expect(history[lastApproval]?.roles).toContain('teamleider');
           const v = r.value.case.steps.voorwaarden ?? {};
-          for (const key of ['geenCrisis', 'stappenDoorlopen', 'alternatieveWoonplek', 'overdrachtGeprobeerd', 'overplaatsingNoodzakelijk', 'inZorgGehouden']) {
+          for (const key of [
+            'geenCrisis',
+            'stappenDoorlopen',
+            'alternatieveWoonplek',
+            'overdrachtGeprobeerd',
+            'overplaatsingNoodzakelijk',
+            'inZorgGehouden',
+          ]) {
             expect(v[key]).toBe(true);
           }
           expect(v.cceBetrokken === true || typeof v.cceBetrokkenToelichting === 'string').toBe(true);
@@ -73,6 +88,17 @@ describe('willekeurige wandelingen door beide routes', () => {
       }
     }
     expect(registrations).toBeGreaterThan(5);
-    for (const s of ['aangemeld', 'besproken', 'opvolging', 'afgesloten', 'opgelost', 'crisis', 'ingetrokken', 'stap7_vastleggen', 'onplanbare_zorg']) expect(reached).toContain(s);
+    for (const s of [
+      'aangemeld',
+      'besproken',
+      'opvolging',
+      'afgesloten',
+      'opgelost',
+      'crisis',
+      'ingetrokken',
+      'stap7_vastleggen',
+      'onplanbare_zorg',
+    ])
+      expect(reached).toContain(s);
   });
 });

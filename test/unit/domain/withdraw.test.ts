@@ -10,7 +10,10 @@ describe('casus intrekken', () => {
     expect(c.state).toBe('ingetrokken');
     expect(isOpen(c)).toBe(false);
     expect(c.steps.ingetrokken?.reden).toBe(REDEN.reden);
-    expect(refusal(c, 'route.kiezen', { route: 'zorgkantoor' }, OWNER)).toMatchObject({ code: 'closed', message: 'Deze casus is ingetrokken.' });
+    expect(refusal(c, 'route.kiezen', { route: 'zorgkantoor' }, OWNER)).toMatchObject({
+      code: 'closed',
+      message: 'Deze casus is ingetrokken.',
+    });
   });
 
   it('een teamleider trekt een casus in een latere stap in; een ander teamlid mag dat niet', () => {
@@ -20,7 +23,10 @@ describe('casus intrekken', () => {
   });
 
   it('vraagt een reden, en weigert een BSN erin', () => {
-    expect(refusal(freshCase(), 'casus.intrekken', {}, OWNER)).toMatchObject({ code: 'invalid_input', fieldErrors: { reden: expect.any(String) } });
+    expect(refusal(freshCase(), 'casus.intrekken', {}, OWNER)).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { reden: expect.any(String) },
+    });
     expect(refusal(freshCase(), 'casus.intrekken', { reden: 'BSN 111222333' }, OWNER)).toMatchObject({ code: 'privacy' });
   });
 });

@@ -22,7 +22,13 @@ describe('route Zorgkantoor: overgangen', () => {
     ['cirkel 1 onvoldoende gaat naar cirkel 2', [['route.kiezen']], 'cirkel1.vastleggen', {}, 'cirkel2'],
     ['cirkel 1 opgelost sluit de casus', [['route.kiezen']], 'cirkel1.vastleggen', { uitkomst: 'opgelost' }, 'opgelost'],
     ['cirkel 2 onvoldoende gaat naar cirkel 3', [['route.kiezen'], ['cirkel1.vastleggen']], 'cirkel2.vastleggen', {}, 'cirkel3'],
-    ['cirkel 2 opgelost sluit de casus', [['route.kiezen'], ['cirkel1.vastleggen']], 'cirkel2.vastleggen', { uitkomst: 'opgelost' }, 'opgelost'],
+    [
+      'cirkel 2 opgelost sluit de casus',
+      [['route.kiezen'], ['cirkel1.vastleggen']],
+      'cirkel2.vastleggen',
+      { uitkomst: 'opgelost' },
+      'opgelost',
+    ],
     ['cirkel 3 onvoldoende gaat naar de voorwaarden', TO_VOORWAARDEN.slice(0, 3), 'cirkel3.vastleggen', {}, 'voorwaarden'],
     ['cirkel 3 opgelost sluit de casus', TO_VOORWAARDEN.slice(0, 3), 'cirkel3.vastleggen', { uitkomst: 'opgelost' }, 'opgelost'],
     ['alle zeven voorwaarden gaan naar de teamleider', TO_VOORWAARDEN, 'voorwaarden.vastleggen', {}, 'akkoord_teamleider'],
@@ -30,7 +36,13 @@ describe('route Zorgkantoor: overgangen', () => {
     ['akkoord teamleider gaat naar contact adviseur', TO_AKKOORD, 'voorwaarden.goedkeuren', {}, 'contact_adviseur'],
     ['niet akkoord teamleider gaat terug naar de voorwaarden', TO_AKKOORD, 'voorwaarden.afwijzen', {}, 'voorwaarden'],
     ['adviseur passend gaat naar het aanmeldformulier', [...TO_AKKOORD, ['voorwaarden.goedkeuren']], 'adviseur.oordeel', {}, 'formulier'],
-    ['adviseur niet passend gaat terug naar cirkel 3', [...TO_AKKOORD, ['voorwaarden.goedkeuren']], 'adviseur.oordeel', { oordeel: 'niet_passend', advies: 'Eerst het plan aanscherpen.' }, 'cirkel3'],
+    [
+      'adviseur niet passend gaat terug naar cirkel 3',
+      [...TO_AKKOORD, ['voorwaarden.goedkeuren']],
+      'adviseur.oordeel',
+      { oordeel: 'niet_passend', advies: 'Eerst het plan aanscherpen.' },
+      'cirkel3',
+    ],
     ['aanmelden voor een haalbare tafel', TO_FORMULIER, 'aanmelding.indienen', {}, 'aangemeld'],
     ['formulier ingeleverd blijft aangemeld', TO_AANGEMELD, 'aanmelding.ingediend', {}, 'aangemeld'],
     ['andere tafel kiezen blijft aangemeld', TO_AANGEMELD, 'tafel.wijzigen', {}, 'aangemeld'],
@@ -80,7 +92,11 @@ describe('route Zorgkantoor: weigeringen', () => {
   });
 
   it('accepteert CCE "nee" met een onderbouwing', () => {
-    const c = step(walk(TO_VOORWAARDEN), 'voorwaarden.vastleggen', { ...ALL_CONDITIONS, cceBetrokken: 'false', cceBetrokkenToelichting: 'Zie dossier: CCE niet nodig' });
+    const c = step(walk(TO_VOORWAARDEN), 'voorwaarden.vastleggen', {
+      ...ALL_CONDITIONS,
+      cceBetrokken: 'false',
+      cceBetrokkenToelichting: 'Zie dossier: CCE niet nodig',
+    });
     expect(c.state).toBe('akkoord_teamleider');
   });
 
@@ -108,23 +124,35 @@ describe('route Zorgkantoor: weigeringen', () => {
   });
 
   it('weigert aanmelding als de inleverdatum verstreken is, en noemt de volgende tafel', () => {
-    const r = refusal(walk(TO_FORMULIER), 'aanmelding.indienen', INPUT['aanmelding.indienen'], undefined, { now: new Date('2023-10-06T08:00:00Z') });
+    const r = refusal(walk(TO_FORMULIER), 'aanmelding.indienen', INPUT['aanmelding.indienen'], undefined, {
+      now: new Date('2023-10-06T08:00:00Z'),
+    });
     expect(r.code).toBe('deadline_passed');
     expect(r.message).toContain('5 oktober 2023');
     expect(r.message).toContain('Groningen, overleg 14 december 2023 (inleveren uiterlijk 30 november 2023)');
   });
 
   it('zegt het als er geen volgende tafel in de kalender staat', () => {
-    const r = refusal(walk(TO_FORMULIER), 'aanmelding.indienen', { ...INPUT['aanmelding.indienen'], regio: 'Arnhem', tafel: 'arnhem-2023-11-23' }, undefined, {
-      now: new Date('2023-11-10T08:00:00Z'),
-    });
+    const r = refusal(
+      walk(TO_FORMULIER),
+      'aanmelding.indienen',
+      { ...INPUT['aanmelding.indienen'], regio: 'Arnhem', tafel: 'arnhem-2023-11-23' },
+      undefined,
+      {
+        now: new Date('2023-11-10T08:00:00Z'),
+      },
+    );
     expect(r.code).toBe('deadline_passed');
     expect(r.message).toContain('geen volgende tafel voor Arnhem');
   });
 
   it('weigert een onbekende tafel of een tafel van een andere regio', () => {
-    expect(refusal(walk(TO_FORMULIER), 'aanmelding.indienen', { ...INPUT['aanmelding.indienen'], tafel: 'nergens' }).fieldErrors).toHaveProperty('tafel');
-    expect(refusal(walk(TO_FORMULIER), 'aanmelding.indienen', { ...INPUT['aanmelding.indienen'], regio: 'Twente' }).fieldErrors?.tafel).toContain('Groningen');
+    expect(
+      refusal(walk(TO_FORMULIER), 'aanmelding.indienen', { ...INPUT['aanmelding.indienen'], tafel: 'nergens' }).fieldErrors,
+    ).toHaveProperty('tafel');
+    expect(
+      refusal(walk(TO_FORMULIER), 'aanmelding.indienen', { ...INPUT['aanmelding.indienen'], regio: 'Twente' }).fieldErrors?.tafel,
+    ).toContain('Groningen');
   });
 
   it('weigert data in de toekomst', () => {
@@ -152,26 +180,36 @@ describe('route Zorgkantoor: weigeringen', () => {
   });
 
   it('weigert inleveren na de inleverdatum', () => {
-    const r = refusal(walk(TO_AANGEMELD), 'aanmelding.ingediend', { ingediendOp: '2023-10-06' }, undefined, { now: new Date('2023-10-06T08:00:00Z') });
+    const r = refusal(walk(TO_AANGEMELD), 'aanmelding.ingediend', { ingediendOp: '2023-10-06' }, undefined, {
+      now: new Date('2023-10-06T08:00:00Z'),
+    });
     expect(r.code).toBe('deadline_passed');
   });
 
   it('weigert inleveren als de tafel niet meer in de kalender staat', () => {
-    expect(refusal(walk(TO_AANGEMELD), 'aanmelding.ingediend', INPUT['aanmelding.ingediend'], undefined, { tables: [] }).code).toBe('wrong_step');
+    expect(refusal(walk(TO_AANGEMELD), 'aanmelding.ingediend', INPUT['aanmelding.ingediend'], undefined, { tables: [] }).code).toBe(
+      'wrong_step',
+    );
   });
 
   it('weigert de uitkomst vóór de tafel of zonder ingeleverd formulier', () => {
     const registered = walk(TO_AANGEMELD);
     expect(refusal(registered, 'bespreking.vastleggen', INPUT['bespreking.vastleggen']).message).toContain('ingeleverd');
     const submitted = step(registered, 'aanmelding.ingediend', INPUT['aanmelding.ingediend']);
-    const r = refusal(submitted, 'bespreking.vastleggen', INPUT['bespreking.vastleggen'], undefined, { now: new Date('2023-10-18T21:59:59.999Z') });
+    const r = refusal(submitted, 'bespreking.vastleggen', INPUT['bespreking.vastleggen'], undefined, {
+      now: new Date('2023-10-18T21:59:59.999Z'),
+    });
     expect(r.code).toBe('wrong_step');
     expect(r.message).toContain('19 oktober 2023');
-    expect(step(submitted, 'bespreking.vastleggen', INPUT['bespreking.vastleggen'], undefined, { now: new Date('2023-10-18T22:00:00Z') }).state).toBe('besproken');
+    expect(
+      step(submitted, 'bespreking.vastleggen', INPUT['bespreking.vastleggen'], undefined, { now: new Date('2023-10-18T22:00:00Z') }).state,
+    ).toBe('besproken');
   });
 
   it('na de uitkomst van de tafel kan niet opnieuw worden aangemeld', () => {
-    const c = walk([['bespreking.vastleggen']], walk([...TO_AANGEMELD, ['aanmelding.ingediend']]), { now: new Date('2023-10-20T10:00:00Z') });
+    const c = walk([['bespreking.vastleggen']], walk([...TO_AANGEMELD, ['aanmelding.ingediend']]), {
+      now: new Date('2023-10-20T10:00:00Z'),
+    });
     expect(refusal(c, 'aanmelding.indienen', INPUT['aanmelding.indienen']).code).toBe('wrong_step');
   });
 

@@ -41,7 +41,14 @@ describe('OutboxDispatcher (in-memory outbox, fake clock)', () => {
     await d.stop();
     const gaps = calls.slice(1).map((c, i) => c.at - (calls[i]?.at ?? 0));
     const dead = await store.deadLetters('tenant-a');
-    console.log('dead-letter after N attempts: tried', calls.length, 'delivered 0, dead-lettered', dead.length, 'gaps (s)', gaps.map((g) => g / 1000).join(' '));
+    console.log(
+      'dead-letter after N attempts: tried',
+      calls.length,
+      'delivered 0, dead-lettered',
+      dead.length,
+      'gaps (s)',
+      gaps.map((g) => g / 1000).join(' '),
+    );
     expect(calls).toHaveLength(8);
     expect(dead).toEqual([expect.objectContaining({ reason: 'attempts', attempts: 8, lastStatus: 500 })]);
     expect(store.rows.get('tenant-a')?.size).toBe(0);
@@ -49,12 +56,21 @@ describe('OutboxDispatcher (in-memory outbox, fake clock)', () => {
   });
 
   it('honours Retry-After on 429: nothing to that conversation before it ends, other conversations go on', async () => {
-    const { clock, store, calls, d } = setup((m, nth) => (m.conversation.conversationId.startsWith('19:a') && nth === 1 && m.activity.text === 'a1' ? { status: 429, retryAfterMs: 5000 } : 'ok'));
+    const { clock, store, calls, d } = setup((m, nth) =>
+      m.conversation.conversationId.startsWith('19:a') && nth === 1 && m.activity.text === 'a1'
+        ? { status: 429, retryAfterMs: 5000 }
+        : 'ok',
+    );
     store.add('tenant-a', message('19:a@thread.tacv2', 'tenant-a', 'a1'));
     store.add('tenant-a', message('19:a@thread.tacv2', 'tenant-a', 'a2'));
     store.add('tenant-a', message('19:b@thread.tacv2', 'tenant-a', 'b1'));
     await d.sweepAll();
-    expect(calls.map((c) => [c.conv.slice(0, 4), c.ok])).toEqual([['19:a', false], ['19:b', true]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
+    expect(calls.map((c) => [c.conv.slice(0, 4), c.ok])).toEqual(
+      [
+        ['19:a', false],
+        ['19:b', true],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
     clock.advance(4999);
     await d.sweepAll();
     expect(calls).toHaveLength(2);
@@ -62,7 +78,14 @@ describe('OutboxDispatcher (in-memory outbox, fake clock)', () => {
     await d.sweepAll();
     await d.stop();
     const a = calls.filter((c) => c.conv.startsWith('19:a'));
-    console.log('Retry-After: tried', calls.length, 'delivered', calls.filter((c) => c.ok).length, 'first retry after (ms)', (a[1]?.at ?? 0) - (a[0]?.at ?? 0));
+    console.log(
+      'Retry-After: tried',
+      calls.length,
+      'delivered',
+      calls.filter((c) => c.ok).length,
+      'first retry after (ms)',
+      (a[1]?.at ?? 0) - (a[0]?.at ?? 0),
+    );
     expect(a.map((c) => c.ok)).toEqual([false, true, true]);
     expect((a[1]?.at ?? 0) - (a[0]?.at ?? 0)).toBe(5000);
   });
@@ -83,9 +106,12 @@ describe('OutboxDispatcher (in-memory outbox, fake clock)', () => {
 
   it('after a 403 gives up only that message, pauses the conversation and probes it with the next one', async () => {
     let refuse = 1;
-    const { clock, store, log, calls, d } = setup((m) => (m.conversation.conversationId.startsWith('19:weg') && refuse-- > 0 ? { status: 403 } : 'ok'), {
-      forbiddenPause: { baseMs: 10_000, maxMs: 60_000 },
-    });
+    const { clock, store, log, calls, d } = setup(
+      (m) => (m.conversation.conversationId.startsWith('19:weg') && refuse-- > 0 ? { status: 403 } : 'ok'),
+      {
+        forbiddenPause: { baseMs: 10_000, maxMs: 60_000 },
+      },
+    );
     for (let i = 0; i < 6; i++) store.add('tenant-a', message('19:weg@thread.tacv2'));
     for (let i = 0; i < 3; i++) store.add('tenant-a', message('19:blijft@thread.tacv2'));
     await d.sweepAll();
@@ -99,7 +125,16 @@ describe('OutboxDispatcher (in-memory outbox, fake clock)', () => {
     await d.stop();
     const dead = await store.deadLetters('tenant-a');
     const warns = log.lines.filter((l) => l.level === 'warn');
-    console.log('403: tried', calls.length, 'delivered', calls.filter((c) => c.ok).length, 'dead-lettered', dead.length, 'warn lines', warns.length);
+    console.log(
+      '403: tried',
+      calls.length,
+      'delivered',
+      calls.filter((c) => c.ok).length,
+      'dead-lettered',
+      dead.length,
+      'warn lines',
+      warns.length,
+    );
     expect(duringPause).toBe(4);
     expect(stillPaused).toBe(4);
     expect(calls.filter((c) => c.conv.startsWith('19:weg'))).toHaveLength(6);
@@ -123,7 +158,7 @@ describe('OutboxDispatcher (in-memory outbox, fake clock)', () => {
     expect(calls.filter((c) => c.ok)).toHaveLength(1);
   });
 
-  it('delivers a new case\'s root card at once, ahead of its conversation\'s queue held by a retry', async () => {
+  it("delivers a new case's root card at once, ahead of its conversation's queue held by a retry", async () => {
     const { clock, store, calls, d } = setup((m, nth) => (m.activity.text === 'ervoor' && nth === 1 ? { status: 500 } : 'ok'));
     store.add('tenant-a', message('19:druk@thread.tacv2', 'tenant-a', 'ervoor'));
     await d.sweepAll();
@@ -133,9 +168,16 @@ describe('OutboxDispatcher (in-memory outbox, fake clock)', () => {
     clock.advance(5_000);
     await d.sweepAll();
     await d.stop();
-    console.log('root card ahead of a held queue:', calls.map((c) => `${c.id === root.id ? 'hoofdkaart' : 'ervoor'}:${c.ok ? 'ok' : 'fout'}`).join(' '));
+    console.log(
+      'root card ahead of a held queue:',
+      calls.map((c) => `${c.id === root.id ? 'hoofdkaart' : 'ervoor'}:${c.ok ? 'ok' : 'fout'}`).join(' '),
+    );
     expect(delivered).toBe(true);
-    expect(calls.map((c) => [c.id === root.id, c.ok])).toEqual([[false, false], [true, true], [false, true]]);
+    expect(calls.map((c) => [c.id === root.id, c.ok])).toEqual([
+      [false, false],
+      [true, true],
+      [false, true],
+    ]);
   });
 
   it('continues the retry schedule after a restart from what the outbox row says', async () => {
@@ -144,12 +186,20 @@ describe('OutboxDispatcher (in-memory outbox, fake clock)', () => {
     const first = scripted(clock, () => ({ status: 502 }));
     const m = message('19:r@thread.tacv2');
     store.add('tenant-a', m);
-    const d1 = new OutboxDispatcher(store, first.notifier, clock, new RecordingLogger(), { inlineWaitMaxMs: 0, random: () => 0, maxAttempts: 3 });
+    const d1 = new OutboxDispatcher(store, first.notifier, clock, new RecordingLogger(), {
+      inlineWaitMaxMs: 0,
+      random: () => 0,
+      maxAttempts: 3,
+    });
     await d1.sweepAll();
     await d1.stop();
     expect(store.row('tenant-a', m.id)).toEqual(expect.objectContaining({ attempts: 1, lastStatus: 502 }));
     const second = scripted(clock, () => ({ status: 502 }));
-    const d2 = new OutboxDispatcher(store, second.notifier, clock, new RecordingLogger(), { inlineWaitMaxMs: 0, random: () => 0, maxAttempts: 3 });
+    const d2 = new OutboxDispatcher(store, second.notifier, clock, new RecordingLogger(), {
+      inlineWaitMaxMs: 0,
+      random: () => 0,
+      maxAttempts: 3,
+    });
     await d2.sweepAll();
     expect(second.calls).toHaveLength(0);
     for (let i = 0; i < 5; i++) {

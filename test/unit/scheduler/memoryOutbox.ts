@@ -41,14 +41,22 @@ export class MemoryOutbox implements OutboxStore {
     return rows.map((r) => ({
       value: r.message,
       etag: r.etag,
-      delivery: { attempts: r.attempts, nextAttemptAt: r.nextAttemptAt, leaseUntil: r.leaseUntil, lastStatus: r.lastStatus, lastError: r.lastError },
+      delivery: {
+        attempts: r.attempts,
+        nextAttemptAt: r.nextAttemptAt,
+        leaseUntil: r.leaseUntil,
+        lastStatus: r.lastStatus,
+        lastError: r.lastError,
+      },
     }));
   }
 
   async pending(tenant: string, limit: number, now = new Date()): Promise<readonly Versioned<OutboxMessage>[]> {
     const iso = now.toISOString();
     return (await this.scan(tenant, 1e9))
-      .filter((e) => !(e.delivery.leaseUntil && e.delivery.leaseUntil > iso) && !(e.delivery.nextAttemptAt && e.delivery.nextAttemptAt > iso))
+      .filter(
+        (e) => !(e.delivery.leaseUntil && e.delivery.leaseUntil > iso) && !(e.delivery.nextAttemptAt && e.delivery.nextAttemptAt > iso),
+      )
       .slice(0, limit);
   }
 

@@ -3,11 +3,18 @@ import { FakeClock } from '../../support/fakes';
 import { maxInWindow } from './windows';
 
 /** Sends as fast as the limiter allows on a fake clock; every send takes `latencyMs`. */
-const flood = (limiter: TeamsRateLimiter, clock: FakeClock, sends: number, pick: (i: number) => { tenant: string; conv: string }, latencyMs = 0) => {
+const flood = (
+  limiter: TeamsRateLimiter,
+  clock: FakeClock,
+  sends: number,
+  pick: (i: number) => { tenant: string; conv: string },
+  latencyMs = 0,
+) => {
   const at: { t: number; tenant: string; conv: string }[] = [];
   for (let i = 0; i < sends; i++) {
     const { tenant, conv } = pick(i);
-    for (let w = limiter.waitMs(tenant, conv, clock.now().getTime()); w > 0; w = limiter.waitMs(tenant, conv, clock.now().getTime())) clock.advance(w);
+    for (let w = limiter.waitMs(tenant, conv, clock.now().getTime()); w > 0; w = limiter.waitMs(tenant, conv, clock.now().getTime()))
+      clock.advance(w);
     const ticket = limiter.begin(tenant, conv, clock.now().getTime());
     at.push({ t: clock.now().getTime(), tenant, conv });
     clock.advance(latencyMs);
@@ -21,7 +28,13 @@ describe('sliding-window rate limiter (fake clock)', () => {
     const clock = new FakeClock(new Date('2026-11-23T09:00:00Z'));
     const limiter = new TeamsRateLimiter();
     const times = flood(limiter, clock, 4000, () => ({ tenant: 't', conv: 'c' })).map((s) => s.t);
-    const figures = { sends: times.length, per1s: maxInWindow(times, 1000), per2s: maxInWindow(times, 2000), per30s: maxInWindow(times, 30_000), perHour: maxInWindow(times, 3_600_000) };
+    const figures = {
+      sends: times.length,
+      per1s: maxInWindow(times, 1000),
+      per2s: maxInWindow(times, 2000),
+      per30s: maxInWindow(times, 30_000),
+      perHour: maxInWindow(times, 3_600_000),
+    };
     console.log('rate limiter, one conversation, 4000 sends:', figures, 'span (h):', ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 3_600_000);
     expect(figures.per1s).toBe(7);
     expect(figures.per2s).toBe(8);
@@ -34,8 +47,20 @@ describe('sliding-window rate limiter (fake clock)', () => {
     const limiter = new TeamsRateLimiter();
     const sends = flood(limiter, clock, 2000, (i) => ({ tenant: 't', conv: `c${i % 40}` }), 3);
     const times = sends.map((s) => s.t);
-    const perConv = Math.max(...Array.from({ length: 40 }, (_, c) => maxInWindow(sends.filter((s) => s.conv === `c${c}`).map((s) => s.t), 1000)));
-    console.log('rate limiter, 40 conversations, 2000 sends: max per tenant/s', maxInWindow(times, 1000), 'max per conversation/s', perConv);
+    const perConv = Math.max(
+      ...Array.from({ length: 40 }, (_, c) =>
+        maxInWindow(
+          sends.filter((s) => s.conv === `c${c}`).map((s) => s.t),
+          1000,
+        ),
+      ),
+    );
+    console.log(
+      'rate limiter, 40 conversations, 2000 sends: max per tenant/s',
+      maxInWindow(times, 1000),
+      'max per conversation/s',
+      perConv,
+    );
     expect(maxInWindow(times, 1000)).toBe(50);
     expect(perConv).toBeLessThanOrEqual(7);
   });
