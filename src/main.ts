@@ -235,7 +235,7 @@ export const startEscaleer = async (config: Config, options: StartOptions = {}):
     });
 
     const http = await listen(
-      createHttpServer({ adapter, bot, storagePing: () => repo.ping(), log, tab, legal: config.retention, dossier }),
+      createHttpServer({ adapter, bot, storagePing: (signal) => repo.ping(signal), log, tab, legal: config.retention, dossier }),
       config.port,
       options.host,
     );

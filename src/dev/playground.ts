@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../app';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface PlaygroundOptions {
   /** Bot endpoint the Playground posts activities to. */
@@ -17,8 +18,6 @@ export interface RunningPlayground {
   readonly url: string;
   close(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Starts the Microsoft 365 Agents Playground (a local Teams client) as a child process and

@@ -13,7 +13,7 @@ export interface HttpDeps {
   readonly adapter: CloudAdapter;
   readonly bot: ActivityHandler;
   /** Resolves when storage answers; rejects when it does not. */
-  readonly storagePing: () => Promise<void>;
+  readonly storagePing: (signal?: AbortSignal) => Promise<void>;
   readonly log: Logger;
   /** Dashboard tab and its API (`/tab`, `/api/tab/cases`); absent → not served. */
   readonly tab?: TabRoutes;
@@ -30,9 +30,6 @@ export interface RunningHttp {
   readonly server: restify.Server;
   close(): Promise<void>;
 }
-
-const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`geen antwoord binnen ${ms} ms`)), ms).unref())]);
 
 const NEUTRAL: Readonly<Record<number, { code: string; message: string }>> = {
   400: { code: 'ongeldig_verzoek', message: 'Ongeldig verzoek.' },
@@ -104,7 +101,8 @@ export const createHttpServer = (deps: HttpDeps): restify.Server => {
 
   server.get('/healthz', async (_req, res) => {
     try {
-      await withTimeout(deps.storagePing(), 3000);
+      // The signal cancels the storage request itself after 3 s (a hanging storage answers nothing).
+      await deps.storagePing(AbortSignal.timeout(3000));
       res.json(200, { status: 'ok', storage: 'bereikbaar' });
     } catch (e) {
       deps.log.warn('healthz: opslag niet bereikbaar', { error: e instanceof Error ? e.message : String(e) });

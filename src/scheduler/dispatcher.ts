@@ -15,6 +15,7 @@ import { type DispatchStats, type RunContext, deliverOne, runConversation } from
 import { type BackoffPolicy, DEFAULT_BACKOFF, FORBIDDEN_PAUSE } from './retryPolicy';
 import { Semaphore } from './semaphore';
 import { TEAMS_LIMITS, type TeamsLimits, TeamsRateLimiter, conversationKey } from './teamsLimits';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface DispatcherOptions {
   /** How often every tenant's outbox is swept (ms). */
@@ -60,8 +61,6 @@ export interface DispatcherOptions {
   readonly metrics: Metrics;
 }
 
-const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 const DISPATCHER_DEFAULTS: DispatcherOptions = {
   pollMs: 2_000,
   leaseMs: 60_000,
@@ -76,7 +75,9 @@ const DISPATCHER_DEFAULTS: DispatcherOptions = {
   forbiddenPause: FORBIDDEN_PAUSE,
   presenceTtlMs: 10_000,
   random: Math.random,
-  sleep: realSleep,
+  sleep: async (ms) => {
+    await sleep(ms);
+  },
   conversationLeases: null,
   conversationStickyMs: 35_000,
   instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The well-known Azurite development account (public, documented by Microsoft; not a secret). */
 export const DEV_ACCOUNT = 'devstoreaccount1';
@@ -53,8 +54,6 @@ export const freePort = (host = '127.0.0.1'): Promise<number> =>
       s.close(() => resolve(port));
     });
   });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Whether something accepts TCP connections on the port (no keep-alive socket left behind). */
 const accepts = (host: string, port: number): Promise<boolean> =>

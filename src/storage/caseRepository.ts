@@ -2,6 +2,7 @@ import { RestError, type TableClient, type TableEntityResult, type TransactionAc
 import type { CaseCommit, CaseNumberClaim, CaseRepository, CommitFailure, Versioned } from '../app';
 import { type Case, type CaseEvent, type CaseId, formatCaseId } from '../domain';
 import { TENANTS_PK, outboxRow, prefixFilter, rk, tenantPk } from './keys';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 type CaseEntity = {
   partitionKey: string;
@@ -53,8 +54,6 @@ const eventEntity = (tenantId: string, e: CaseEvent, n: number) => ({
   toState: e.toState,
   dataHash: e.dataHash,
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Azure Table Storage implementation of {@link CaseRepository}; every case write is ETag-guarded. */
 export class TableCaseRepository implements CaseRepository {
@@ -197,9 +196,9 @@ export class TableCaseRepository implements CaseRepository {
     return out;
   }
 
-  async ping(): Promise<void> {
+  async ping(signal?: AbortSignal): Promise<void> {
     try {
-      await this.table.getEntity('health', 'ping');
+      await this.table.getEntity('health', 'ping', signal ? { abortSignal: signal } : {});
     } catch (e) {
       if (statusOf(e) !== 404) throw e;
     }

@@ -48,5 +48,5 @@ export interface CaseRepository {
   recordView(tenantId: string, event: CaseEvent, dedupeKey: string): Promise<void>;
   events(tenantId: string, id: CaseId): Promise<readonly CaseEvent[]>;
   /** Cheap reachability check for /healthz. */
-  ping(): Promise<void>;
+  ping(signal?: AbortSignal): Promise<void>;
 }
