@@ -144,6 +144,7 @@ export const evaluator = (template: Template, given: Record<string, Value> = {})
     },
     format: ([f, ...a]) => String(f).replace(/\{(\d+)\}/g, (_, k: string) => str(a[Number(k)] ?? '')),
     concat: (a) => a.map(str).join(''),
+    string: ([v]) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : str(v ?? '')),
     toLower: ([s]) => str(s ?? '').toLowerCase(),
     replace: ([s, from, to]) =>
       str(s ?? '')

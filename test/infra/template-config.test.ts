@@ -27,6 +27,8 @@ const siteHostname = (): string => `<reference ${SITE()}.defaultHostName>`;
 
 const COMMON_SETTINGS = [
   'NODE_ENV',
+  'RETENTION_MONTHS',
+  'AUDIT_RETENTION_MONTHS',
   'MICROSOFT_APP_ID',
   'MICROSOFT_APP_TYPE',
   'MICROSOFT_APP_TENANT_ID',
@@ -211,6 +213,16 @@ describe('ARM-template infra/main.json: web-app', () => {
     expect(settings.get('WEBSITE_RUN_FROM_PACKAGE')).toBe('1');
     expect(settings.get('SCM_DO_BUILD_DURING_DEPLOYMENT')).toBe('false');
     expect(settings.has('CUSTOM_BUILD_COMMAND')).toBe(false);
+  });
+
+  it('zet de bewaartermijnen uit parameters (standaard 24 en 60 maanden), zodat een uitrol ze niet wist', () => {
+    const t = template();
+    expect(t.parameters['retentionMonths']).toMatchObject({ type: 'int', defaultValue: 24 });
+    expect(t.parameters['auditRetentionMonths']).toMatchObject({ type: 'int', defaultValue: 60 });
+    const settings = appSettings(t);
+    expect([settings.get('RETENTION_MONTHS'), settings.get('AUDIT_RETENTION_MONTHS')]).toEqual(['24', '60']);
+    const longer = appSettings(t, { retentionMonths: 36, auditRetentionMonths: 0 });
+    expect([longer.get('RETENTION_MONTHS'), longer.get('AUDIT_RETENTION_MONTHS')]).toEqual(['36', '0']);
   });
 
   it('app-instellingen staan op één plek: de sites/config-resource, niet in siteConfig', () => {
