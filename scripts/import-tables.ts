@@ -7,38 +7,16 @@
  * running Azurite of `npm start`, or starts one on the configured data folder.
  */
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { CalendarService, type Clock, systemClock } from '../src/app';
-import { type Config, loadConfig } from '../src/config';
+import { loadConfig } from '../src/config';
 import { DEFAULT_TABLES, amsterdamDate, formatDutchDate, parseCalendarCsv, planCalendarImport } from '../src/domain';
+import { TableCalendarStore, openTables } from '../src/storage';
+import { type ToolResult, runTool, storageFor } from './storage';
 
 /** Tables per write (one transaction holds at most 100 rows). */
 const IMPORT_BATCH = 100;
-import { TableCalendarStore, type TableConnection, openTables } from '../src/storage';
-import { devConnectionString, startAzurite } from '../src/storage/azurite';
 
-export interface ImportResult {
-  readonly ok: boolean;
-  readonly lines: readonly string[];
-}
-
-const isOpen = (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port });
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
-
-const storageFor = async (config: Config): Promise<{ conn: TableConnection; stop: () => Promise<void> }> => {
-  if (config.storage.kind !== 'azurite') return { conn: config.storage, stop: async () => undefined };
-  if (await isOpen(config.storage.port))
-    return { conn: { kind: 'connectionString', connectionString: devConnectionString(config.storage.port) }, stop: async () => undefined };
-  const azurite = await startAzurite({ location: config.storage.location, port: config.storage.port });
-  return { conn: { kind: 'connectionString', connectionString: azurite.connectionString }, stop: () => azurite.close() };
-};
+export type ImportResult = ToolResult;
 
 /** Runs the import for command-line arguments and an environment; never throws for bad input. */
 export const runImport = async (
@@ -106,14 +84,4 @@ export const runImport = async (
   }
 };
 
-if (require.main === module) {
-  runImport(process.argv.slice(2), process.env)
-    .then((r) => {
-      for (const line of r.lines) (r.ok ? process.stdout : process.stderr).write(`${line}\n`);
-      process.exit(r.ok ? 0 : 1);
-    })
-    .catch((e: unknown) => {
-      process.stderr.write(`Import mislukt: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exit(1);
-    });
-}
+if (require.main === module) runTool('Import', () => runImport(process.argv.slice(2), process.env));
