@@ -24,7 +24,8 @@ export const notificationActivity = (n: NoticeInput): OutboundActivity => {
   const c = n.case;
   const step = stepOf(c.state);
   const asked = availableActions(c)
-    .filter((a) => a.verb !== 'crisis.melden' && a.roles.includes(n.role))
+    // The ways out (crisis, withdrawing the case) are on every step: not what is asked.
+    .filter((a) => a.verb !== 'crisis.melden' && a.verb !== 'casus.intrekken' && a.roles.includes(n.role))
     .map((a) => a.label);
   const who = n.holders.length
     ? n.holders.map(mentionText).join(', ')
@@ -46,7 +47,12 @@ export const notificationActivity = (n: NoticeInput): OutboundActivity => {
       { title: 'Route', value: c.route ? ROUTE_LABELS[c.route] : '—' },
       { title: 'Stap', value: step?.label ?? c.state },
       ...(asked.length ? [{ title: 'Gevraagd', value: asked.join('; ') }] : []),
-      ...(n.kind === 'crisis' ? [] : [{ title: 'Uiterlijk', value: n.due ?? 'zo snel mogelijk' }]),
+      // A reminder says its date in the text; an escalation asks for the step by its date, or soon.
+      ...(n.kind === 'escalation'
+        ? [{ title: 'Uiterlijk', value: n.due ?? 'zo snel mogelijk' }]
+        : n.due && n.kind === 'reminder'
+          ? [{ title: 'Uiterlijk', value: n.due }]
+          : []),
     ],
     footer:
       n.kind === 'crisis'

@@ -113,10 +113,11 @@ export class Walk {
    * the case's one live card stays in its thread). "Casus openen" on it gives `who`, and only
    * them, the live status card in its place.
    */
-  async statusIn(who: Person, caseId: string, step?: string): Promise<Card> {
+  async statusIn(who: Person, caseId: string, step?: string, shot?: string): Promise<Card> {
     await who.post(`/status ${caseId}`);
     const card = await who.newCard({ hasText: `Casus ${caseId}` });
     await who.waitForText(card, 'Momentopname van');
+    if (shot) await who.screenshot(shot, card);
     expect(await card.text()).not.toMatch(/\bMeer\b/);
     await this.press(who, card, SUMMARY_OPEN, /\bMeer\b/);
     if (step) await who.waitForText(card, `Nu: ${step}`);

@@ -276,7 +276,7 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
     await w.press(anouk, root, 'Akkoord (teamleider)', `Deze stap is voor Teamleider: ${NAMES.mohamed}.`);
     expect(await root.text()).not.toContain('Alleen jij ziet dit formulier');
 
-    const his = await w.statusIn(mohamed, caseId, STEP.akkoord);
+    const his = await w.statusIn(mohamed, caseId, STEP.akkoord, 'walk-zk-08a-momentopname-status');
     hisOld = his;
     await mohamed.screenshot('walk-zk-08-teamleider-statuskaart', his);
     await w.expectUnderMeer(mohamed, his, 'Niet akkoord (teamleider)');
@@ -380,7 +380,7 @@ describe('Route Zorgkantoor in de Playground, zoals mensen het doen: van /escale
       if ((await w.team.e.app.reminders.tick()).sent > 0) await w.team.e.app.dispatcher.sweepAll();
     }
     const note = await anouk.newCard({ hasText: `Herinnering casus ${caseId}` });
-    await anouk.screenshot('walk-zk-10-herinnering-opvolging', note);
+    await anouk.screenshot('walk-zk-13-herinnering-opvolging', note);
     expect(await note.text()).toMatch(
       new RegExp(`${NAMES.anouk}: (Vandaag|Op \\d{1,2} \\w+ \\d{4}) staat de opvolging afspraken overlegtafel gepland`),
     );
