@@ -7,6 +7,9 @@ import { type TeamSettings, rolesIn } from './teamSettings';
 import type { TeamSettingsStore } from './ports/teamSettingsStore';
 import type { DossierTokenStore } from './ports/dossierTokenStore';
 
+/** How often (business clock) a new link also sweeps expired link rows. */
+const PURGE_EVERY_MS = 60_000;
+
 /** The audit action of a dossier download (like `details.bekijken` for a details view). */
 const DOSSIER_AUDIT_ACTION = 'dossier.downloaden';
 
@@ -80,6 +83,8 @@ export class DossierService {
    * A new link token for `actor` on case `c` (which the caller loaded for this actor's own
    * details view), or `null` when the actor may not read the details.
    */
+  private lastPurge = -Infinity;
+
   async issue(c: Case, actor: Actor): Promise<string | null> {
     if (!mayReadDetails(c, actor)) return null;
     const now = this.deps.clock.now();
@@ -93,7 +98,11 @@ export class DossierService {
       channelId: c.location.channelId,
       expiresAt: new Date(now.getTime() + DOSSIER_LINK_TTL_MS).toISOString(),
     });
-    await this.deps.tokens.purgeExpired(now, 10);
+    // Expired link rows are swept at most once a minute per instance, not on every details view.
+    if (now.getTime() - this.lastPurge >= PURGE_EVERY_MS) {
+      this.lastPurge = now.getTime();
+      await this.deps.tokens.purgeExpired(now, 10);
+    }
     return token;
   }
 
