@@ -3,6 +3,7 @@ import type { E2e } from '../support/app';
 import { CaseDriver, DEMO, startSeededTeam } from '../support/caseDriver';
 import { FakeClock } from '../support/fakes';
 import { pdfText } from '../support/pdfText';
+import { sevenConditions } from '../support/routeWalk';
 
 /** Free text entered in forms carries this marker; it belongs in the dossier, never in the channel or a log. */
 const VRIJ = 'VRIJ';
@@ -56,19 +57,7 @@ describe('Dossier als PDF vanuit de details, in de Agents Playground', () => {
       vervolgdatum: '2023-09-28',
       uitkomst: 'onvoldoende',
     });
-    const seven: Record<string, string> = { regio: 'Groningen' };
-    for (const k of [
-      'geenCrisis',
-      'stappenDoorlopen',
-      'alternatieveWoonplek',
-      'overdrachtGeprobeerd',
-      'overplaatsingNoodzakelijk',
-      'inZorgGehouden',
-      'cceBetrokken',
-    ]) {
-      seven[k] = 'true';
-      seven[`${k}Toelichting`] = `${VRIJ} uitleg ${k}`;
-    }
+    const seven = sevenConditions('Groningen', (k) => `${VRIJ} uitleg ${k}`);
     await c.act(DEMO.anouk, 'voorwaarden.vastleggen', seven);
     await c.act(DEMO.mohamed, 'voorwaarden.afwijzen', { reden: `${VRIJ} eerst het CCE bellen` });
     await c.act(DEMO.anouk, 'voorwaarden.vastleggen', seven);

@@ -3,23 +3,9 @@ import type { E2e } from '../support/app';
 import { CaseDriver, DEMO, startSeededTeam } from '../support/caseDriver';
 import { FakeClock } from '../support/fakes';
 import { cardText, inputIds } from '../support/playgroundClient';
+import { sevenConditions } from '../support/routeWalk';
 
-const ALL_SEVEN = (): Record<string, string> => {
-  const out: Record<string, string> = { regio: 'Groningen' };
-  for (const k of [
-    'geenCrisis',
-    'stappenDoorlopen',
-    'alternatieveWoonplek',
-    'overdrachtGeprobeerd',
-    'overplaatsingNoodzakelijk',
-    'inZorgGehouden',
-    'cceBetrokken',
-  ]) {
-    out[k] = 'true';
-    out[`${k}Toelichting`] = `VRIJ toelichting ${k}`;
-  }
-  return out;
-};
+const ALL_SEVEN = (): Record<string, string> => sevenConditions('Groningen', (k) => `VRIJ toelichting ${k}`);
 
 /** An input of a card by id (with its value and choices), or undefined. */
 type FoundInput = { value?: string; choices?: { title: string; value: string }[] };

@@ -1,6 +1,7 @@
 import { type E2e, startE2e } from '../support/app';
 import { CaseDriver, DEMO } from '../support/caseDriver';
 import { cardText, inputIds } from '../support/playgroundClient';
+import { sevenConditions } from '../support/routeWalk';
 
 const TEAMLEIDERS = '19:zorgteam-noord-teamleiders@thread.tacv2';
 
@@ -341,19 +342,7 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     // The region choice of the conditions form lists the team's calendar (the new Zwolle table) …
     expect(JSON.stringify(await c.open(DEMO.anouk, 'voorwaarden.vastleggen'))).toContain('"value":"Zwolle"');
     // … and once chosen, the channel's status card names the next Zwolle table's deadline.
-    const conditions: Record<string, string> = { regio: 'Zwolle' };
-    for (const k of [
-      'geenCrisis',
-      'stappenDoorlopen',
-      'alternatieveWoonplek',
-      'overdrachtGeprobeerd',
-      'overplaatsingNoodzakelijk',
-      'inZorgGehouden',
-      'cceBetrokken',
-    ]) {
-      conditions[k] = 'true';
-      conditions[`${k}Toelichting`] = 'dossier';
-    }
+    const conditions = sevenConditions('Zwolle', () => 'dossier');
     await c.act(DEMO.anouk, 'voorwaarden.vastleggen', conditions);
     await c.channelShows(`2 april ${year}: inleverdatum tafel Zwolle`);
   }, 90_000);

@@ -4,6 +4,7 @@ import { type Direct, startDirect } from '../support/direct';
 import { DirectCase } from '../support/directCase';
 import { tableScheduler } from '../support/scheduler';
 import { FakeClock, RecordingLogger } from '../support/fakes';
+import { sevenConditions } from '../support/routeWalk';
 
 const TENANT = 'tenant-a';
 const TEAM = '19:team-a@thread.tacv2';
@@ -28,19 +29,7 @@ const registerCase = async (d: Direct, clock: FakeClock): Promise<DirectCase> =>
     vervolgdatum: '2023-10-02',
     uitkomst: 'onvoldoende',
   });
-  const conditions: Record<string, string> = { regio: 'Groningen' };
-  for (const k of [
-    'geenCrisis',
-    'stappenDoorlopen',
-    'alternatieveWoonplek',
-    'overdrachtGeprobeerd',
-    'overplaatsingNoodzakelijk',
-    'inZorgGehouden',
-    'cceBetrokken',
-  ]) {
-    conditions[k] = 'true';
-    conditions[`${k}Toelichting`] = 'zie dossier';
-  }
+  const conditions = sevenConditions('Groningen', () => 'zie dossier');
   await c.act('begeleider-1', 'voorwaarden.vastleggen', conditions);
   await c.act('teamleider-1', 'voorwaarden.goedkeuren', {});
   await c.act('begeleider-1', 'adviseur.oordeel', { contactdatum: '2023-10-02', oordeel: 'passend' });

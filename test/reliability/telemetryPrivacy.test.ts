@@ -12,6 +12,7 @@ import { type ChildApp, directTo, startChildApp } from '../support/childApp';
 import { ConnectorStandIn, channelActivity } from '../support/connectorStandIn';
 import { DirectCase } from '../support/directCase';
 import { testConnectionString, uniquePrefix } from '../support/storage';
+import { sevenConditions } from '../support/routeWalk';
 
 /**
  * Telemetry as it arrives: the app runs as its own process with Azure Monitor OpenTelemetry
@@ -170,19 +171,7 @@ describe('telemetrie en logboek: wat aankomt, zonder cliëntgegevens', () => {
       vervolgdatum: today,
       uitkomst: 'onvoldoende',
     });
-    const conditions: Record<string, string> = { regio: 'Groningen' };
-    for (const k of [
-      'geenCrisis',
-      'stappenDoorlopen',
-      'alternatieveWoonplek',
-      'overdrachtGeprobeerd',
-      'overplaatsingNoodzakelijk',
-      'inZorgGehouden',
-      'cceBetrokken',
-    ]) {
-      conditions[k] = 'true';
-      conditions[`${k}Toelichting`] = `toelichting ${MARKER}`;
-    }
+    const conditions = sevenConditions('Groningen', () => `toelichting ${MARKER}`);
     await act('begeleider-1', 'voorwaarden.vastleggen', conditions);
     await act('teamleider-1', 'voorwaarden.goedkeuren', {});
     await act('begeleider-1', 'adviseur.oordeel', { contactdatum: today, oordeel: 'passend', advies: `advies ${MARKER}` });

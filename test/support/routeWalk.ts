@@ -7,7 +7,7 @@
  *
  * No jest here: scripts and benchmarks import it (tsconfig.build.json compiles it along).
  */
-import { type RouteId, type StateId, STEPS } from '../../src/domain';
+import { CONDITIONS, type RouteId, type StateId, STEPS } from '../../src/domain';
 
 /** One action of a walk: the verb, fields that pick a branch, and the earliest moment it may be taken. */
 export type WalkStep = readonly [verb: string, overrides?: Readonly<Record<string, unknown>>, notBefore?: Date];
@@ -26,6 +26,20 @@ const circle = (uitkomst: string) => ({
   vraag: 'Zie dossier',
   afspraken: 'Zie dossier',
   uitkomst,
+});
+
+/**
+ * The seven conditions all confirmed, each with `explain(key)` as its explanation, for `regio`: the
+ * input of `voorwaarden.vastleggen` as the people-like tests send it (with their own marker text).
+ */
+export const sevenConditions = (regio: string, explain: (key: string) => string): Record<string, string> => ({
+  regio,
+  ...Object.fromEntries(
+    CONDITIONS.flatMap((c) => [
+      [c.key, 'true'],
+      [`${c.key}Toelichting`, explain(c.key)],
+    ]),
+  ),
 });
 
 export const ALL_CONDITIONS = {
