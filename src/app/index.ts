@@ -8,6 +8,7 @@ export * from './settingsCache';
 export * from './calendar';
 export * from './teamAdmin';
 export * from './waitingOn';
+export * from './reminderNotice';
 export * from './dossier';
 export * from './retention';
 export * from './teamPresence';

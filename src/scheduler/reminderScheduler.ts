@@ -4,15 +4,15 @@ import {
   type CaseRepository,
   type Clock,
   type Logger,
-  type Member,
   type Metrics,
   type NoticeViews,
   type OutboxMessage,
   type ReminderIndex,
   type TeamSettingsStore,
   isStorageFault,
+  reminderNotice,
 } from '../app';
-import { type Case, type CaseId, caseReminders, isOfficeHours } from '../domain';
+import { type CaseId, caseReminders, isOfficeHours } from '../domain';
 import { type JobLeases, tickSlot } from './lease';
 
 export interface ReminderSchedulerDeps {
@@ -40,9 +40,6 @@ export interface TickResult {
   /** Rows another instance fired first. */
   readonly lost: number;
 }
-
-/** The colleague who opened the case, to @mention in a reminder of a begeleider step (anyone may act; the owner is asked). */
-const ownerOf = (c: Case): Member[] => (c.ownerName ? [{ id: c.ownerMri ?? c.ownerId, name: c.ownerName }] : []);
 
 /** Reminder outbox ids derive from the reminder key, so a reminder can be created in the outbox once only. */
 const reminderOutboxId = (tenantId: string, key: string): string =>
@@ -128,15 +125,7 @@ export class ReminderScheduler {
             conversation: { serviceUrl: c.location.serviceUrl, conversationId: c.location.conversationId, tenantId },
             kind: 'reply',
             activityId: c.location.rootActivityId,
-            activity: this.deps.views.notice({
-              case: c,
-              role: still.role,
-              holders: still.role === 'begeleider' ? ownerOf(c) : (settings?.roleHolders[still.role] ?? []),
-              due: null,
-              title: `Herinnering casus ${c.id}`,
-              kind: 'reminder',
-              message: still.message,
-            }),
+            activity: this.deps.views.notice(reminderNotice(c, still, settings)),
             createdAt: now.toISOString(),
             caseId: c.id,
           };
