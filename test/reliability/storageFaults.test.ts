@@ -76,6 +76,14 @@ describe('opslag valt weg midden in een casus', () => {
     const again = await invoke(d, TEAM_A, 'signaal.vastleggen', click);
     const msgAgain = await d.post(message);
     await settle(d);
+    // After the outage the dispatcher may still be in its backoff: wait (at most 15 s) until what is
+    // owed has arrived, then settle again so that anything sent twice would be counted too.
+    for (let i = 0; i < 150; i++) {
+      const owed = deliveries(d, caseId);
+      if (owed.updates >= 2 && owed.replies >= 2) break;
+      await sleep(100);
+    }
+    await settle(d);
 
     const { repo } = await repository(d);
     const stored = await repo.get(TEAM_A.tenantId, caseId);
