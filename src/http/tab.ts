@@ -139,6 +139,14 @@ const identify = async (req: restify.Request, url: URL, t: TabRoutes): Promise<W
   return { tenantId: check.identity.tenantId, userId: check.identity.userId, mode: 'sso' };
 };
 
+/** JSON answers of the tab API: never cached (they hold a team's cases or a dossier). */
+const noStoreJson =
+  (res: restify.Response) =>
+  (status: number, body: unknown): void => {
+    res.header('cache-control', 'no-store');
+    res.json(status, body);
+  };
+
 const isRefusal = (x: Who | Refusal): x is Refusal => 'status' in x;
 
 /** Registers `/tab`, `/tab/config`, the tab's scripts and `GET /api/tab/cases`. */
@@ -156,10 +164,7 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
   }
 
   server.get('/api/tab/cases', async (req, res) => {
-    const send = (status: number, body: unknown) => {
-      res.header('cache-control', 'no-store');
-      res.json(status, body);
-    };
+    const send = noStoreJson(res);
     const url = new URL(req.url ?? '/', 'http://tab.local');
     const who = await identify(req, url, t);
     if (isRefusal(who)) return send(who.status, { code: who.code, message: who.message });
@@ -195,10 +200,7 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
   const dossier = t.dossier;
   if (!dossier) return;
   server.get('/api/tab/cases/:caseId/dossier', async (req, res) => {
-    const send = (status: number, body: unknown) => {
-      res.header('cache-control', 'no-store');
-      res.json(status, body);
-    };
+    const send = noStoreJson(res);
     const url = new URL(req.url ?? '/', 'http://tab.local');
     const who = await identify(req, url, t);
     if (isRefusal(who)) return send(who.status, { code: who.code, message: who.message });
