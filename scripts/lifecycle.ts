@@ -83,22 +83,23 @@ export const runRestore = async (argv: readonly string[], env: Env): Promise<Too
     return { ok: false, lines: [`Bestand ${file} is niet te lezen. Er is niets hersteld.`] };
   }
   const parsed = parseExport(text);
-  if (!parsed.ok) return { ok: false, lines: ['Niets hersteld:', ...parsed.problems.slice(0, 20)] };
+  if (!parsed.ok) return { ok: false, lines: ['Niets hersteld:', ...parsed.error.slice(0, 20)] };
   return withTables(env, async (tables) => {
-    const r = await restoreRows(tables.cases, parsed.rows);
+    const { header, rows } = parsed.value;
+    const r = await restoreRows(tables.cases, rows);
     if (!r.ok) {
       return {
         ok: false,
         lines: [
-          `Niets hersteld: ${r.existingCount} rij(en) uit het bestand bestaan al voor tenant ${parsed.header.tenantId}, bijvoorbeeld:`,
-          ...r.existing.map((k) => `  ${k}`),
+          `Niets hersteld: ${r.error.existingCount} rij(en) uit het bestand bestaan al voor tenant ${header.tenantId}, bijvoorbeeld:`,
+          ...r.error.existing.map((k) => `  ${k}`),
           'Herstel overschrijft nooit: herstel in een lege omgeving (een nieuw opslagaccount of een ander TABLE_PREFIX).',
         ],
       };
     }
     return {
       ok: true,
-      lines: [`${r.written} rij(en) van tenant ${parsed.header.tenantId} hersteld (export van ${parsed.header.exportedAt}).`],
+      lines: [`${r.value} rij(en) van tenant ${header.tenantId} hersteld (export van ${header.exportedAt}).`],
     };
   });
 };

@@ -18,6 +18,9 @@ import {
   formatCaseId,
   newCase,
   refuse,
+  type Result,
+  err,
+  ok,
   type RegionalTable,
 } from '../domain';
 import type { CalendarService } from './calendar';
@@ -59,7 +62,8 @@ export interface ActionContextRead {
   readonly settings: TeamSettings | null;
 }
 
-export type ExecuteOutcome =
+/** A card action that took effect: now (`applied`), or before (`duplicate`: a re-delivery; nothing changed again). */
+export type ActionDone =
   | {
       readonly kind: 'applied';
       readonly case: Case;
@@ -68,9 +72,20 @@ export type ExecuteOutcome =
       readonly status: OutboundActivity;
       readonly read: ActionContextRead;
     }
-  | { readonly kind: 'duplicate'; readonly case: Case; readonly read: ActionContextRead | null }
-  | { readonly kind: 'stale'; readonly case: Case; readonly read: ActionContextRead | null }
-  | { readonly kind: 'refused'; readonly case: Case | null; readonly refusal: Refusal; readonly read: ActionContextRead | null };
+  | { readonly kind: 'duplicate'; readonly case: Case; readonly read: ActionContextRead | null };
+
+/**
+ * A card action that changed nothing: the refusal (`stale_version` when someone else changed the
+ * case first), with the case as it is now so the edge can answer with the fresh card or the same
+ * form; `case` is `null` when the case is not reachable from where the action came from.
+ */
+export interface ActionRefused {
+  readonly refusal: Refusal;
+  readonly case: Case | null;
+  readonly read: ActionContextRead | null;
+}
+
+export type ExecuteOutcome = Result<ActionDone, ActionRefused>;
 
 export interface ExecuteRequest {
   readonly tenantId: string;
@@ -110,6 +125,12 @@ export const cardBelongs = (c: Case, card: string | null | undefined): boolean =
   c.location.rootActivityId === null ||
   card === c.location.rootActivityId ||
   (card !== null && (c.location.cardIds ?? []).includes(card));
+
+/** The refusal for a case that does not exist, or not in the channel and team the request came from. */
+export const notHere = (id: CaseId): Refusal => refuse('not_found', `Casus ${id} bestaat niet in dit kanaal.`);
+
+/** Someone else changed the case since the user's card was rendered. */
+const STALE: Refusal = refuse('stale_version', 'Iemand anders heeft deze casus net bijgewerkt.');
 
 /** The refusal for an action whose card shows another case. */
 export const wrongCard = (id: CaseId): Refusal =>
@@ -301,17 +322,17 @@ export class CaseService {
     let stored = await this.repo.get(req.tenantId, req.caseId);
     for (let attempt = 1; ; attempt++) {
       if (!stored || !isHere(stored.value, req)) {
-        return { kind: 'refused', case: null, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`), read: null };
+        return err({ refusal: notHere(req.caseId), case: null, read: null });
       }
-      if (!cardBelongs(stored.value, req.card)) return { kind: 'refused', case: null, refusal: wrongCard(req.caseId), read: null };
+      if (!cardBelongs(stored.value, req.card)) return err({ refusal: wrongCard(req.caseId), case: null, read: null });
       const dedupeKey = `invoke:${req.activityId}`;
       // Idempotency rests on the commit's dedupe row (a re-delivery that races the first delivery
       // fails the batch and is recognised there); a re-delivery after that commit sees a newer
       // version, so the marker is read only then, off the normal path.
       if (req.version !== stored.value.version) {
         return (await this.repo.seen(req.tenantId, dedupeKey))
-          ? { kind: 'duplicate', case: stored.value, read: null }
-          : { kind: 'stale', case: stored.value, read: null };
+          ? ok({ kind: 'duplicate', case: stored.value, read: null })
+          : err({ refusal: STALE, case: stored.value, read: null });
       }
       const now = this.clock.now();
       const read = await this.contextFor(stored.value);
@@ -319,7 +340,7 @@ export class CaseService {
       const gebiedsteams = (settings?.gebiedsteams ?? []).map((g) => g.name);
       const actor = actingOn(stored.value, req.actor, settings);
       const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, actor, { now, hash: sha256, tables, gebiedsteams });
-      if (!applied.ok) return { kind: 'refused', case: stored.value, refusal: applied.error, read };
+      if (!applied.ok) return err({ refusal: applied.error, case: stored.value, read });
       const next = applied.value.case;
       const status = this.views.statusCard(next, { tables, now, waiting: waitingOn(next, settings) });
       const outbox = [
@@ -340,10 +361,10 @@ export class CaseService {
       });
       if (committed.ok) {
         this.metrics?.transition(next.route ?? 'geen', req.verb);
-        return { kind: 'applied', case: next, events: applied.value.events, status, read };
+        return ok({ kind: 'applied', case: next, events: applied.value.events, status, read });
       }
       const fresh = await this.repo.get(req.tenantId, req.caseId);
-      if (committed.error === 'duplicate') return { kind: 'duplicate', case: fresh?.value ?? stored.value, read };
+      if (committed.error === 'duplicate') return ok({ kind: 'duplicate', case: fresh?.value ?? stored.value, read });
       // The row changed but the case did not (same version: e.g. the root card's activity id was
       // recorded right after /escaleer): the user's action still applies to what they saw, so it
       // is applied again on the fresh row instead of being bounced as someone else's change.
@@ -351,7 +372,7 @@ export class CaseService {
         stored = fresh;
         continue;
       }
-      return { kind: 'stale', case: fresh?.value ?? stored.value, read };
+      return err({ refusal: STALE, case: fresh?.value ?? stored.value, read });
     }
   }
 
@@ -365,24 +386,18 @@ export class CaseService {
    * Shows a case's details (free text included) to an authorised user (see {@link mayReadDetails}).
    * Every view is an audit event.
    */
-  async viewDetails(req: ViewRequest): Promise<{ ok: true; case: Case } | { ok: false; refusal: Refusal }> {
+  async viewDetails(req: ViewRequest): Promise<Result<Case>> {
     const stored = await this.repo.get(req.tenantId, req.caseId);
-    if (!stored || !isHere(stored.value, req)) {
-      return { ok: false, refusal: refuse('not_found', `Casus ${req.caseId} bestaat niet in dit kanaal.`) };
-    }
-    if (!cardBelongs(stored.value, req.card)) return { ok: false, refusal: wrongCard(req.caseId) };
+    if (!stored || !isHere(stored.value, req)) return err(notHere(req.caseId));
+    if (!cardBelongs(stored.value, req.card)) return err(wrongCard(req.caseId));
     const c = stored.value;
     if (!mayReadDetails(c, req.actor)) {
-      return {
-        ok: false,
-        refusal: refuse(
-          'forbidden',
-          'Alleen wie aan deze casus werkt en de zorgrollen van het team (zoals de teamleider) mogen de details zien.',
-        ),
-      };
+      return err(
+        refuse('forbidden', 'Alleen wie aan deze casus werkt en de zorgrollen van het team (zoals de teamleider) mogen de details zien.'),
+      );
     }
     await this.recordRead(c, req, 'details.bekijken');
-    return { ok: true, case: c };
+    return ok(c);
   }
 
   /**

@@ -1,5 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Actor, type Case, type CaseEvent, type CaseId, type RegionalTable, type Refusal, refuse } from '../domain';
+import {
+  type Actor,
+  type Case,
+  type CaseEvent,
+  type CaseId,
+  type RegionalTable,
+  type Refusal,
+  type Result,
+  err,
+  ok,
+  refuse,
+} from '../domain';
 import type { CalendarService } from './calendar';
 import { mayReadDetails, recordRead } from './caseService';
 import type { CaseRepository, Clock } from './ports';
@@ -28,35 +39,23 @@ export interface DossierRead {
   readonly at: Date;
 }
 
-export type DossierOutcome =
-  { readonly ok: true; readonly read: DossierRead } | { readonly ok: false; readonly status: 403 | 404 | 410; readonly refusal: Refusal };
+export type DossierOutcome = Result<DossierRead>;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** A token is 32 random bytes, base64url: 43 characters. Anything else is not looked up. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-const GONE: DossierOutcome = {
-  ok: false,
-  status: 410,
-  refusal: refuse(
-    'not_found',
-    'Deze downloadlink is verlopen of al gebruikt. Open in Teams opnieuw de details van de casus en klik op "Dossier downloaden (PDF)".',
-  ),
-};
-const FORBIDDEN: DossierOutcome = {
-  ok: false,
-  status: 403,
-  refusal: refuse(
-    'forbidden',
-    'Alleen wie aan deze casus werkt en de zorgrollen van het team (zoals de teamleider) mogen het dossier downloaden.',
-  ),
-};
-const NOT_FOUND = (id: string): DossierOutcome => ({
-  ok: false,
-  status: 404,
-  refusal: refuse('not_found', `Casus ${id} bestaat niet in dit team.`),
-});
+/** The refusal of a link that is used, expired or never existed (all look the same to the holder). */
+export const LINK_GONE: Refusal = refuse(
+  'expired',
+  'Deze downloadlink is verlopen of al gebruikt. Open in Teams opnieuw de details van de casus en klik op "Dossier downloaden (PDF)".',
+);
+const FORBIDDEN: Refusal = refuse(
+  'forbidden',
+  'Alleen wie aan deze casus werkt en de zorgrollen van het team (zoals de teamleider) mogen het dossier downloaden.',
+);
+const notInTeam = (id: string): Refusal => refuse('not_found', `Casus ${id} bestaat niet in dit team.`);
 
 const byTime = (a: CaseEvent, b: CaseEvent): number => (a.at === b.at ? a.version - b.version : a.at < b.at ? -1 : 1);
 
@@ -115,10 +114,10 @@ export class DossierService {
 
   /** Uses a link up: exactly one request gets the dossier, and only while the user may still read the details. */
   async redeem(token: string): Promise<DossierOutcome> {
-    if (!TOKEN.test(token)) return GONE;
+    if (!TOKEN.test(token)) return err(LINK_GONE);
     const hash = sha256(token);
     const grant = await this.deps.tokens.take(hash);
-    if (!grant || grant.expiresAt <= this.deps.clock.now().toISOString()) return GONE;
+    if (!grant || grant.expiresAt <= this.deps.clock.now().toISOString()) return err(LINK_GONE);
     return this.read(
       grant.tenantId,
       grant.teamId,
@@ -145,16 +144,16 @@ export class DossierService {
     const stored = await this.deps.repo.get(tenantId, caseId);
     const c = stored?.value;
     if (!c || c.tenantId !== tenantId || c.location.teamId !== teamId || (channelId !== undefined && c.location.channelId !== channelId)) {
-      return NOT_FOUND(caseId);
+      return err(notInTeam(caseId));
     }
     const [settings, tables] = await Promise.all([this.deps.settings.get(tenantId, teamId), this.deps.calendar.tablesFor(tenantId)]);
     const team = settings?.value ?? null;
     // The roles as the team settings hold them now, not as they were when the link was made.
     const actor: Actor = { userId: user.userId, name: user.name || memberName(team, user.userId), roles: rolesIn(team, user.userId) };
-    if (!mayReadDetails(c, actor)) return FORBIDDEN;
+    if (!mayReadDetails(c, actor)) return err(FORBIDDEN);
     await recordRead(this.deps.repo, this.deps.clock, c, actor, DOSSIER_AUDIT_ACTION, readId);
     const events = [...(await this.deps.repo.events(tenantId, caseId))].sort(byTime);
-    return { ok: true, read: { case: c, events, tables, settings: team, requestedBy: actor.name, at: this.deps.clock.now() } };
+    return ok({ case: c, events, tables, settings: team, requestedBy: actor.name, at: this.deps.clock.now() });
   }
 }
 

@@ -8,6 +8,9 @@ import {
   formatDutchDate,
   refuse,
   type Refusal,
+  type Result,
+  err,
+  ok,
   removableTables,
   tableFromInput,
 } from '../domain';
@@ -32,8 +35,6 @@ export const GEBIEDSTEAM_ROWS = 6;
  * rows of the whole roster would not fit a card.
  */
 export const GEBIED_ROSTER_MAX = 30;
-
-export type AdminResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 
 const ids = z
   .union([z.string().max(4000), z.array(z.string().max(200)).max(100)])
@@ -75,10 +76,10 @@ export class TeamAdminService {
     team: TeamDirectory,
     /** Only this role, or the gebiedsteams, changes; `null`: everything on the input. */
     section: Role | 'gebieden' | null = null,
-  ): Promise<AdminResult<TeamSettings>> {
+  ): Promise<Result<TeamSettings>> {
     const stored = await this.settings.get(tenantId, teamId);
     if (!mayConfigure(stored?.value ?? null, actor.userId)) {
-      return { ok: false, refusal: refuse('wrong_role', 'Alleen een functioneel beheerder van dit team mag de instellingen wijzigen.') };
+      return err(refuse('wrong_role', 'Alleen een functioneel beheerder van dit team mag de instellingen wijzigen.'));
     }
     // Keyed case-insensitively: the people picker returns AAD object ids, which may differ in case from the roster's.
     const members = new Map(team.members.map((m) => [m.id.toLowerCase(), m] as const));
@@ -128,8 +129,7 @@ export class TeamAdminService {
         fieldErrors[`gebied.${i}.teamleider`] = 'Kies de teamleider van dit gebiedsteam.';
       else gebiedsteams.push({ name, teamleider: member(leader) as Member });
     }
-    if (Object.keys(fieldErrors).length)
-      return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', fieldErrors) };
+    if (Object.keys(fieldErrors).length) return err(refuse('invalid_input', 'Controleer de gemarkeerde velden.', fieldErrors));
     if ((roleHolders.functioneel_beheerder ?? []).length === 0) {
       const self = member(actor.userId) ?? { id: actor.userId, name: actor.name };
       roleHolders.functioneel_beheerder = [self];
@@ -145,12 +145,9 @@ export class TeamAdminService {
       updatedBy: actor.userId,
     };
     if (!(await this.settings.save(next, stored?.etag ?? null))) {
-      return {
-        ok: false,
-        refusal: refuse('stale_version', 'Iemand anders heeft de instellingen net gewijzigd. Open /instellingen opnieuw.'),
-      };
+      return err(refuse('stale_version', 'Iemand anders heeft de instellingen net gewijzigd. Open /instellingen opnieuw.'));
     }
-    return { ok: true, value: next };
+    return ok(next);
   }
 
   async tables(tenantId: string): Promise<readonly RegionalTable[]> {
@@ -163,7 +160,7 @@ export class TeamAdminService {
   }
 
   /** Whether this user may change the organisation's calendar (see {@link mayEditCalendar}). */
-  async mayEditCalendar(tenantId: string, teamId: string, actor: Actor): Promise<AdminResult<true>> {
+  async mayEditCalendar(tenantId: string, teamId: string, actor: Actor): Promise<Result<true>> {
     const editors = await this.calendarEditors(tenantId);
     return mayEditCalendar(editors, rolesIn(await this.current(tenantId, teamId), actor.userId), actor);
   }
@@ -174,47 +171,44 @@ export class TeamAdminService {
     teamId: string,
     actor: Actor,
     input: { region: string; deadline: string; meeting: string },
-  ): Promise<AdminResult<readonly RegionalTable[]>> {
+  ): Promise<Result<readonly RegionalTable[]>> {
     const allowed = await this.claimCalendar(tenantId, teamId, actor);
     if (!allowed.ok) return allowed;
     const t = tableFromInput(input);
-    if (!t.ok) return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', t.error) };
+    if (!t.ok) return err(refuse('invalid_input', 'Controleer de gemarkeerde velden.', t.error));
     if (t.value.meeting < amsterdamDate(this.clock.now())) {
-      return {
-        ok: false,
-        refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', {
+      return err(
+        refuse('invalid_input', 'Controleer de gemarkeerde velden.', {
           overlegdatum: 'Deze tafel is al geweest; voeg alleen komende tafels toe.',
         }),
-      };
+      );
     }
     const same = (await this.calendar.tablesFor(tenantId)).find((x) => x.id === t.value.id);
     if (same) {
-      return {
-        ok: false,
-        refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', {
+      return err(
+        refuse('invalid_input', 'Controleer de gemarkeerde velden.', {
           overlegdatum: `Er staat al een tafel ${same.region} op ${formatDutchDate(same.meeting)} (inleveren uiterlijk ${formatDutchDate(same.deadline)}). Verwijder die eerst als de inleverdatum anders is.`,
         }),
-      };
+      );
     }
     const added = await this.calendar.add(tenantId, [t.value]);
     if (added.length === 0)
-      return {
-        ok: false,
-        refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', {
+      return err(
+        refuse('invalid_input', 'Controleer de gemarkeerde velden.', {
           overlegdatum: 'Deze tafel is net door iemand anders toegevoegd.',
         }),
-      };
-    return { ok: true, value: await this.calendar.tablesFor(tenantId) };
+      );
+    return ok(await this.calendar.tablesFor(tenantId));
   }
 
-  async removeTable(tenantId: string, teamId: string, actor: Actor, id: string): Promise<AdminResult<readonly RegionalTable[]>> {
+  async removeTable(tenantId: string, teamId: string, actor: Actor, id: string): Promise<Result<readonly RegionalTable[]>> {
     const allowed = await this.claimCalendar(tenantId, teamId, actor);
     if (!allowed.ok) return allowed;
     if (!removableTables(await this.calendar.tablesFor(tenantId), this.clock.now()).some((t) => t.id === id)) {
-      return { ok: false, refusal: refuse('invalid_input', 'Kies een tafel uit de lijst.', { tafel: 'Kies een tafel uit de lijst.' }) };
+      return err(refuse('invalid_input', 'Kies een tafel uit de lijst.', { tafel: 'Kies een tafel uit de lijst.' }));
     }
     await this.calendar.remove(tenantId, id);
-    return { ok: true, value: await this.calendar.tablesFor(tenantId) };
+    return ok(await this.calendar.tablesFor(tenantId));
   }
 
   /**
@@ -227,20 +221,16 @@ export class TeamAdminService {
     actor: Actor,
     input: { add: unknown; remove: unknown },
     team: TeamDirectory,
-  ): Promise<AdminResult<readonly Member[]>> {
+  ): Promise<Result<readonly Member[]>> {
     const allowed = await this.claimCalendar(tenantId, teamId, actor);
     if (!allowed.ok) return allowed;
     const add = ids.safeParse(input.add);
     const remove = ids.safeParse(input.remove);
     const members = new Map(team.members.map((m) => [m.id, m] as const));
     if (!add.success || add.data.some((id) => !members.has(id))) {
-      return {
-        ok: false,
-        refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { toevoegen: 'Kies alleen leden van dit team.' }),
-      };
+      return err(refuse('invalid_input', 'Controleer de gemarkeerde velden.', { toevoegen: 'Kies alleen leden van dit team.' }));
     }
-    if (!remove.success)
-      return { ok: false, refusal: refuse('invalid_input', 'Controleer de gemarkeerde velden.', { verwijderen: 'Kies uit de lijst.' }) };
+    if (!remove.success) return err(refuse('invalid_input', 'Controleer de gemarkeerde velden.', { verwijderen: 'Kies uit de lijst.' }));
     let refused: Refusal | null = null;
     const next = await this.calendar.updateEditors(tenantId, (current) => {
       refused = null;
@@ -255,14 +245,14 @@ export class TeamAdminService {
       }
       return result;
     });
-    return refused ? { ok: false, refusal: refused } : { ok: true, value: next };
+    return refused ? err(refused) : ok(next);
   }
 
   /**
    * The check before a calendar change. While the calendar has no editors (a new organisation), a
    * functioneel beheerder who changes it becomes its first kalenderbeheerder, and only one can.
    */
-  private async claimCalendar(tenantId: string, teamId: string, actor: Actor): Promise<AdminResult<true>> {
+  private async claimCalendar(tenantId: string, teamId: string, actor: Actor): Promise<Result<true>> {
     const allowed = await this.mayEditCalendar(tenantId, teamId, actor);
     if (!allowed.ok) return allowed;
     const editors = await this.calendarEditors(tenantId);
@@ -279,18 +269,17 @@ export class TeamAdminService {
  * Who may change the organisation's calendar, which every team sees: a kalenderbeheerder named on
  * the calendar. While there is none, a functioneel beheerder of a team (who becomes the first).
  */
-const mayEditCalendar = (editors: readonly Member[], teamRoles: readonly Role[], actor: Actor): AdminResult<true> => {
-  if (editors.some((m) => m.id === actor.userId)) return { ok: true, value: true };
-  if (editors.length === 0 && teamRoles.includes('functioneel_beheerder')) return { ok: true, value: true };
+const mayEditCalendar = (editors: readonly Member[], teamRoles: readonly Role[], actor: Actor): Result<true> => {
+  if (editors.some((m) => m.id === actor.userId)) return ok(true);
+  if (editors.length === 0 && teamRoles.includes('functioneel_beheerder')) return ok(true);
   const names = editors.slice(0, 3).map((m) => m.name);
   const who = editors.length > 3 ? `${names.join(', ')} en ${editors.length - 3} anderen` : names.join(', ');
-  return {
-    ok: false,
-    refusal: refuse(
+  return err(
+    refuse(
       'wrong_role',
       editors.length === 0
         ? 'Alleen een kalenderbeheerder mag de tafelkalender wijzigen; die geldt voor alle teams van de organisatie. Er is er nog geen: de eerste functioneel beheerder die een tafel toevoegt of verwijdert, wordt het. Vraag het je functioneel beheerder.'
         : `Alleen een kalenderbeheerder mag de tafelkalender wijzigen; die geldt voor alle teams van de organisatie. ${editors.length === 1 ? 'Kalenderbeheerder' : 'Kalenderbeheerders'}: ${who}. Vraag het ${editors.length === 1 ? 'die persoon' : 'een van hen'}.`,
     ),
-  };
+  );
 };

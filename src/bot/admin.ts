@@ -2,6 +2,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { ASSIGNABLE_ROLES, type Clock, type TeamAdminService, type TeamDirectory } from '../app';
 import { type AdminCardState, type SettingsSection, messageCard, settingsCard, settingsSummaryCard, tablesCard } from '../cards';
 import { type RoleDirectory, type ChannelPlace, actorOf, plainName } from './context';
+import { refusalNotice, refusedChangeCard } from './refusals';
 
 /** Verbs of the admin cards; they carry no case id. */
 export const ADMIN_VERBS: ReadonlySet<string> = new Set([
@@ -121,7 +122,7 @@ export class AdminHandlers {
     if (verb === 'tafels.beheren' || verb === 'tafel.toevoegen' || verb === 'tafel.verwijderen' || verb === 'kalender.beheerders') {
       // The calendar is the organisation's: every team sees it. Checked before reading any input.
       const allowed = await this.admin.mayEditCalendar(place.tenantId, place.teamId, actor);
-      if (!allowed.ok) return messageCard('Niet toegestaan', `${allowed.refusal.message} Er is niets gewijzigd.`, 'attention');
+      if (!allowed.ok) return refusedChangeCard(allowed.error);
     }
     if (verb === 'tafels.beheren') return this.tablesCard(place, true, {}, editing);
     if (verb === 'kalender.beheerders') {
@@ -139,8 +140,8 @@ export class AdminHandlers {
             place,
             true,
             {
-              notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' },
-              fieldErrors: r.refusal.fieldErrors ?? {},
+              notice: refusalNotice(r.error),
+              fieldErrors: r.error.fieldErrors ?? {},
             },
             editing,
           );
@@ -155,8 +156,8 @@ export class AdminHandlers {
       const r = await this.admin.save(place.tenantId, place.teamId, place.serviceUrl, actor, values, team, section);
       if (r.ok) return this.settingsOverview(context, place, { text: 'Instellingen opgeslagen.', style: 'good' });
       return this.settingsCard(context, place, section ?? 'teamleider', {
-        notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' },
-        fieldErrors: r.refusal.fieldErrors ?? {},
+        notice: refusalNotice(r.error),
+        fieldErrors: r.error.fieldErrors ?? {},
         values,
       });
     }
@@ -168,16 +169,15 @@ export class AdminHandlers {
         deadline: str('inleverdatum'),
         meeting: str('overlegdatum'),
       });
-      if (!r.ok && r.refusal.code === 'wrong_role')
-        return messageCard('Niet toegestaan', `${r.refusal.message} Er is niets gewijzigd.`, 'attention');
+      if (!r.ok && r.error.code === 'wrong_role') return refusedChangeCard(r.error);
       return r.ok
         ? this.tablesCard(place, true, { notice: { text: 'Tafel opgeslagen.', style: 'good' } }, editing)
         : this.tablesCard(
             place,
             true,
             {
-              notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' },
-              fieldErrors: r.refusal.fieldErrors ?? {},
+              notice: refusalNotice(r.error),
+              fieldErrors: r.error.fieldErrors ?? {},
               values,
             },
             editing,
@@ -185,15 +185,9 @@ export class AdminHandlers {
     }
     const id = inputs('tafel.verwijderen.', data).tafel;
     const r = await this.admin.removeTable(place.tenantId, place.teamId, actor, typeof id === 'string' ? id : '');
-    if (!r.ok && r.refusal.code === 'wrong_role')
-      return messageCard('Niet toegestaan', `${r.refusal.message} Er is niets gewijzigd.`, 'attention');
+    if (!r.ok && r.error.code === 'wrong_role') return refusedChangeCard(r.error);
     return r.ok
       ? this.tablesCard(place, true, { notice: { text: 'Tafel verwijderd.', style: 'good' } }, editing)
-      : this.tablesCard(
-          place,
-          true,
-          { notice: { text: `${r.refusal.message} Er is niets gewijzigd.`, style: 'attention' }, fieldErrors: r.refusal.fieldErrors ?? {} },
-          editing,
-        );
+      : this.tablesCard(place, true, { notice: refusalNotice(r.error), fieldErrors: r.error.fieldErrors ?? {} }, editing);
   }
 }

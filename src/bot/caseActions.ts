@@ -7,6 +7,7 @@ import {
   actingOn,
   cardBelongs,
   waitingOn,
+  notHere,
   wrongCard,
 } from '../app';
 import {
@@ -18,7 +19,6 @@ import {
   awaitingText,
   detailsCard,
   inputsFor,
-  messageCard,
   statusCard,
   stepFormCard,
   summaryCard,
@@ -26,6 +26,7 @@ import {
 } from '../cards';
 import { type Actor, type Case, type CaseId, ROLE_LABELS, type Refusal, availableActions, stepOf } from '../domain';
 import type { ChannelPlace } from './context';
+import { refusalCard, refusalNotice } from './refusals';
 
 const textAt = (c: Case, step: string, field: string): string | null => {
   const v = c.steps[step]?.[field];
@@ -127,42 +128,32 @@ export class CaseCardActions {
       const shown = await this.cases.viewDetails(common);
       const part = detailsPart.safeParse(req.data);
       if (shown.ok) {
-        const [read, url] = await Promise.all([this.cases.contextFor(shown.case), this.dossierUrl(shown.case, req)]);
-        return detailsCard(shown.case, read.tables, part.success ? part.data.deel : 1, url);
+        const [read, url] = await Promise.all([this.cases.contextFor(shown.value), this.dossierUrl(shown.value, req)]);
+        return detailsCard(shown.value, read.tables, part.success ? part.data.deel : 1, url);
       }
-      if (shown.refusal.code === 'wrong_card') return messageCard('Niet toegestaan', shown.refusal.message, 'attention');
+      if (shown.error.code === 'wrong_card') return refusalCard(shown.error);
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
-      return c
-        ? this.status(c, { text: shown.refusal.message, style: 'attention' })
-        : messageCard('Niet gevonden', shown.refusal.message, 'attention');
+      return c ? this.status(c, { text: shown.error.message, style: 'attention' }) : refusalCard(shown.error);
     }
     if (req.verb === STATUS_VERB || req.verb === OPEN_VERB) {
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
-      if (!c) return messageCard('Niet gevonden', `Casus ${req.caseId} bestaat niet in dit kanaal.`, 'attention');
-      if (!cardBelongs(c, req.card)) return messageCard('Niet toegestaan', wrongCard(req.caseId).message, 'attention');
+      if (!c) return refusalCard(notHere(req.caseId));
+      if (!cardBelongs(c, req.card)) return refusalCard(wrongCard(req.caseId));
       return req.verb === STATUS_VERB ? this.status(c) : this.openForm(c, req);
     }
     const input = inputsFor(req.verb, req.data);
     const outcome = await this.cases.execute({ ...common, version: req.version, verb: req.verb, input });
-    switch (outcome.kind) {
-      case 'applied': {
-        this.kick(outcome.case.tenantId);
-        const card = outcome.status.attachments?.[0]?.content as Record<string, unknown>;
-        return withNotice(card, { text: this.savedText(outcome.case, outcome.read), style: 'good' });
-      }
-      case 'duplicate':
-        return this.status(outcome.case, null, outcome.read);
-      case 'stale':
-        return this.staleAnswer(outcome.case, req, input, outcome.read);
-      case 'refused':
-        if (!outcome.case)
-          return messageCard(
-            outcome.refusal.code === 'wrong_card' ? 'Niet toegestaan' : 'Niet gevonden',
-            outcome.refusal.message,
-            'attention',
-          );
-        return this.refusedAnswer(outcome.case, req, input, outcome.refusal, outcome.read);
+    if (outcome.ok) {
+      const done = outcome.value;
+      if (done.kind === 'duplicate') return this.status(done.case, null, done.read);
+      this.kick(done.case.tenantId);
+      const card = done.status.attachments?.[0]?.content as Record<string, unknown>;
+      return withNotice(card, { text: this.savedText(done.case, done.read), style: 'good' });
     }
+    const { refusal, case: c, read } = outcome.error;
+    if (!c) return refusalCard(refusal);
+    if (refusal.code === 'stale_version') return this.staleAnswer(c, req, input, read);
+    return this.refusedAnswer(c, req, input, refusal, read);
   }
 
   /** The form of the action the button names, if it is offered now and the user may take it. */
@@ -262,12 +253,10 @@ export class CaseCardActions {
   ): Promise<Record<string, unknown>> {
     const read = known ?? (await this.cases.contextFor(c));
     const fieldErrors = refusal.fieldErrors ?? {};
-    const text = Object.keys(fieldErrors).length
-      ? `${refusal.message} Er is niets opgeslagen.`
-      : `${refusal.message} Er is niets gewijzigd.`;
+    const notice = refusalNotice(refusal);
     const action = this.offered(c, req, read).find((a) => a.verb === req.verb && a.allowed);
-    if (!action) return this.status(c, { text, style: 'attention' }, read);
+    if (!action) return this.status(c, notice, read);
     const form: FormState = { verb: req.verb, values: input, fieldErrors };
-    return stepFormCard(c, action, { form, notice: { text, style: 'attention' } });
+    return stepFormCard(c, action, { form, notice });
   }
 }

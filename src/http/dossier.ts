@@ -1,7 +1,9 @@
 import type restify from 'restify';
-import type { DossierOutcome, DossierRead, DossierService, Logger } from '../app';
+import { type DossierRead, type DossierService, LINK_GONE, type Logger } from '../app';
+import type { Refusal } from '../domain';
 import { dossierOf, dossierPdf } from '../dossier';
 import { routeParam } from './params';
+import { httpStatusOf } from './refusals';
 
 /** Headers of everything under /dossier: never cached, never framed, the token never leaks as a referrer. */
 const PRIVATE_HEADERS: Readonly<Record<string, string>> = {
@@ -41,9 +43,10 @@ export const sendDossier = async (res: restify.Response, read: DossierRead): Pro
   res.end(pdf);
 };
 
-const refusalPage = (res: restify.Response, outcome: Extract<DossierOutcome, { ok: false }>): void => {
-  const html = page('Dossier niet beschikbaar', `<p>${escapeHtml(outcome.refusal.message)}</p>`);
-  res.writeHead(outcome.status, PAGE_HEADERS);
+/** A refused dossier request as a page (the link is opened in a browser), with the refusal's status. */
+const refusalPage = (res: restify.Response, refusal: Refusal): void => {
+  const html = page('Dossier niet beschikbaar', `<p>${escapeHtml(refusal.message)}</p>`);
+  res.writeHead(httpStatusOf(refusal.code), PAGE_HEADERS);
   res.end(html);
 };
 
@@ -60,15 +63,7 @@ export const registerDossierRoutes = (server: restify.Server, dossier: DossierSe
   server.get('/dossier/:token', async (req, res) => {
     const token = routeParam(req, 'token');
     if (!(await dossier.usable(token))) {
-      return refusalPage(res, {
-        ok: false,
-        status: 410,
-        refusal: {
-          code: 'not_found',
-          message:
-            'Deze downloadlink is verlopen of al gebruikt. Open in Teams opnieuw de details van de casus en klik op "Dossier downloaden (PDF)".',
-        },
-      });
+      return refusalPage(res, LINK_GONE);
     }
     const html = page(
       'Dossier downloaden',
@@ -82,8 +77,8 @@ export const registerDossierRoutes = (server: restify.Server, dossier: DossierSe
 
   server.post('/dossier/:token', async (req, res) => {
     const outcome = await dossier.redeem(routeParam(req, 'token'));
-    if (!outcome.ok) return refusalPage(res, outcome);
-    log.info('dossier gedownload', { caseId: outcome.read.case.id, via: 'link' });
-    await sendDossier(res, outcome.read);
+    if (!outcome.ok) return refusalPage(res, outcome.error);
+    log.info('dossier gedownload', { caseId: outcome.value.case.id, via: 'link' });
+    await sendDossier(res, outcome.value);
   });
 };

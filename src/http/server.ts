@@ -32,25 +32,25 @@ export interface RunningHttp {
 }
 
 const NEUTRAL: Readonly<Record<number, { code: string; message: string }>> = {
-  400: { code: 'ongeldig_verzoek', message: 'Ongeldig verzoek.' },
-  404: { code: 'niet_gevonden', message: 'Niet gevonden.' },
-  405: { code: 'methode_niet_toegestaan', message: 'Deze methode is hier niet toegestaan.' },
-  413: { code: 'te_groot', message: 'Het verzoek is te groot.' },
-  415: { code: 'ongeldig_type', message: 'Dit inhoudstype wordt niet ondersteund.' },
+  400: { code: 'bad_request', message: 'Ongeldig verzoek.' },
+  404: { code: 'not_found', message: 'Niet gevonden.' },
+  405: { code: 'method_not_allowed', message: 'Deze methode is hier niet toegestaan.' },
+  413: { code: 'too_large', message: 'Het verzoek is te groot.' },
+  415: { code: 'unsupported_media_type', message: 'Dit inhoudstype wordt niet ondersteund.' },
 };
 
 const neutralError = (status: number): { code: string; message: string } =>
   NEUTRAL[status] ??
   (status >= 500
-    ? { code: 'interne_fout', message: 'Er ging iets mis. Probeer het opnieuw.' }
-    : { code: 'ongeldig_verzoek', message: 'Ongeldig verzoek.' });
+    ? { code: 'internal_error', message: 'Er ging iets mis. Probeer het opnieuw.' }
+    : { code: 'bad_request', message: 'Ongeldig verzoek.' });
 
 /** The restify server: `/api/messages` for Bot Framework, `/healthz` for probes. */
 export const createHttpServer = (deps: HttpDeps): restify.Server => {
   const server = restify.createServer({ name: 'escaleer' });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
   // restify's own errors (bad JSON, too large, unknown route) are English and echo parts of the
-  // request: answered with a neutral Dutch code instead.
+  // request: answered with a neutral code (English, like every code) and a Dutch message instead.
   server.on(
     'restifyError',
     (_req: unknown, _res: unknown, err: { statusCode?: number; toJSON?: () => unknown; toString?: () => string }, next: () => void) => {
@@ -65,8 +65,8 @@ export const createHttpServer = (deps: HttpDeps): restify.Server => {
   server.post('/api/messages', async (req, res) => {
     const answer = await processInbound(deps.adapter, req, (context) => deps.bot.run(context));
     if (answer.tokenRefused || answer.status === 401) res.json(401, { code: 'niet_geautoriseerd', message: 'Niet geautoriseerd.' });
-    else if (answer.status >= 500) res.json(500, { code: 'interne_fout', message: 'Er ging iets mis. Probeer het opnieuw.' });
-    else if (answer.status >= 400) res.json(answer.status, { code: 'ongeldig_verzoek', message: 'Ongeldig verzoek.' });
+    else if (answer.status >= 500) res.json(500, { code: 'internal_error', message: 'Er ging iets mis. Probeer het opnieuw.' });
+    else if (answer.status >= 400) res.json(answer.status, { code: 'bad_request', message: 'Ongeldig verzoek.' });
     else if (answer.body === undefined) res.send(answer.status);
     else res.json(answer.status, answer.body);
   });

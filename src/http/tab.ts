@@ -1,7 +1,8 @@
 import type restify from 'restify';
 import { randomUUID } from 'node:crypto';
 import { type Clock, type DashboardService, type DossierService, type Logger, type TeamMembership, rateLimitedWarn } from '../app';
-import { parseCaseId } from '../domain';
+import { type Result, err, ok, parseCaseId, refuse } from '../domain';
+import { sendRefusal } from './refusals';
 import { sendDossier } from './dossier';
 import {
   MICROSOFT_OPENID_METADATA,
@@ -81,16 +82,13 @@ const PAGE_HEADERS: Readonly<Record<string, string>> = {
 const ID = /^[^\s<>"'`\\]{1,256}$/;
 
 type Who = { readonly tenantId: string; readonly userId: string | null; readonly mode: 'sso' | 'dev' };
-type Refusal = { readonly status: number; readonly code: string; readonly message: string };
 
-const refusal = (status: number, code: string, message: string): Refusal => ({ status, code, message });
-
-const NOT_SIGNED_IN = refusal(
-  401,
-  'niet_aangemeld',
+const NOT_SIGNED_IN = refuse(
+  'not_signed_in',
   'Niet aangemeld. Open het dashboard in Microsoft Teams; het tabblad meldt je dan vanzelf aan.',
 );
-const BAD_TOKEN = refusal(401, 'aanmelding_ongeldig', 'Je aanmelding is ongeldig of verlopen. Laad het tabblad opnieuw.');
+const BAD_TOKEN = refuse('invalid_token', 'Je aanmelding is ongeldig of verlopen. Laad het tabblad opnieuw.');
+const NO_TEAM = refuse('invalid_input', 'Geen team bekend. Voeg het dashboard toe als tabblad in een kanaal van je team.');
 
 /**
  * Who is asking, for which tenant.
@@ -107,47 +105,32 @@ const BAD_TOKEN = refusal(401, 'aanmelding_ongeldig', 'Je aanmelding is ongeldig
  *
  * Development (`TAB_DEV_MODE=on`, refused in production): `?tenant=…&team=…` without a token.
  */
-const identify = async (req: restify.Request, url: URL, t: TabRoutes): Promise<Who | Refusal> => {
+const identify = async (req: restify.Request, url: URL, t: TabRoutes): Promise<Result<Who>> => {
   const auth = req.header('authorization') ?? '';
   const bearer = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
   const queryTenant = url.searchParams.get('tenant');
   if (!bearer) {
-    if (!t.devMode) return NOT_SIGNED_IN;
-    if (!queryTenant || !ID.test(queryTenant)) return refusal(400, 'tenant_ontbreekt', 'Ontwikkelmodus: geef ?tenant=…&team=… mee.');
-    return { tenantId: queryTenant, userId: null, mode: 'dev' };
+    if (!t.devMode) return err(NOT_SIGNED_IN);
+    if (!queryTenant || !ID.test(queryTenant)) return err(refuse('invalid_input', 'Ontwikkelmodus: geef ?tenant=…&team=… mee.'));
+    return ok({ tenantId: queryTenant, userId: null, mode: 'dev' });
   }
-  if (!t.verify)
-    return refusal(503, 'sso_niet_ingericht', 'Aanmelden in het tabblad is niet ingericht (TAB_SSO_APP_ID of MICROSOFT_APP_ID ontbreekt).');
+  if (!t.verify) {
+    return err(refuse('unavailable', 'Aanmelden in het tabblad is niet ingericht (TAB_SSO_APP_ID of MICROSOFT_APP_ID ontbreekt).'));
+  }
   let check: TokenCheck;
   try {
     check = await t.verify(bearer);
   } catch (e) {
     t.log.warn('tab: sleutels van Entra ID niet op te halen', { error: e instanceof Error ? e.message : String(e) });
-    return refusal(
-      503,
-      'aanmelding_niet_te_controleren',
-      'Je aanmelding kan nu niet worden gecontroleerd. Probeer het over een minuut opnieuw.',
-    );
+    return err(refuse('unavailable', 'Je aanmelding kan nu niet worden gecontroleerd. Probeer het over een minuut opnieuw.'));
   }
   if (!check.ok) {
-    t.refused({ reden: check.reason });
-    return BAD_TOKEN;
+    t.refused({ reden: check.error });
+    return err(BAD_TOKEN);
   }
-  if (queryTenant && queryTenant !== check.identity.tenantId) {
-    return refusal(403, 'andere_organisatie', 'Dit team hoort niet bij jouw organisatie.');
-  }
-  return { tenantId: check.identity.tenantId, userId: check.identity.userId, mode: 'sso' };
+  if (queryTenant && queryTenant !== check.value.tenantId) return err(refuse('other_tenant', 'Dit team hoort niet bij jouw organisatie.'));
+  return ok({ tenantId: check.value.tenantId, userId: check.value.userId, mode: 'sso' });
 };
-
-/** JSON answers of the tab API: never cached (they hold a team's cases or a dossier). */
-const noStoreJson =
-  (res: restify.Response) =>
-  (status: number, body: unknown): void => {
-    res.header('cache-control', 'no-store');
-    res.json(status, body);
-  };
-
-const isRefusal = (x: Who | Refusal): x is Refusal => 'status' in x;
 
 /** Registers `/tab`, `/tab/config`, the tab's scripts and `GET /api/tab/cases`. */
 export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void => {
@@ -164,35 +147,31 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
   }
 
   server.get('/api/tab/cases', async (req, res) => {
-    const send = noStoreJson(res);
     const url = new URL(req.url ?? '/', 'http://tab.local');
     const who = await identify(req, url, t);
-    if (isRefusal(who)) return send(who.status, { code: who.code, message: who.message });
+    if (!who.ok) return sendRefusal(res, who.error);
+    const { tenantId, userId, mode } = who.value;
     const team = url.searchParams.get('team');
-    if (!team || !ID.test(team)) {
-      return send(400, {
-        code: 'team_ontbreekt',
-        message: 'Geen team bekend. Voeg het dashboard toe als tabblad in een kanaal van je team.',
-      });
-    }
+    if (!team || !ID.test(team)) return sendRefusal(res, NO_TEAM);
     try {
-      const overview = await t.dashboard.overview(who.tenantId, team, t.dossier && who.mode === 'sso' ? who.userId : null);
+      const overview = await t.dashboard.overview(tenantId, team, t.dossier && mode === 'sso' ? userId : null);
       if (!overview) {
-        return send(404, {
-          code: 'team_onbekend',
-          message: 'Escaleer kent in dit team nog geen casussen. Start een casus met /escaleer in een kanaal van dit team.',
-        });
+        return sendRefusal(
+          res,
+          refuse('not_found', 'Escaleer kent in dit team nog geen casussen. Start een casus met /escaleer in een kanaal van dit team.'),
+        );
       }
-      if (who.mode === 'sso' && t.membership && who.userId && !(await t.membership.isMember(who.tenantId, team, who.userId))) {
-        return send(403, {
-          code: 'geen_teamlid',
-          message: 'Je bent geen lid van dit team; het dashboard toont alleen de casussen van je eigen teams.',
-        });
+      if (mode === 'sso' && t.membership && userId && !(await t.membership.isMember(tenantId, team, userId))) {
+        return sendRefusal(
+          res,
+          refuse('not_member', 'Je bent geen lid van dit team; het dashboard toont alleen de casussen van je eigen teams.'),
+        );
       }
-      send(200, { mode: who.mode, teamId: team, ...overview });
+      res.header('cache-control', 'no-store');
+      res.json(200, { mode, teamId: team, ...overview });
     } catch (e) {
       t.log.error('tab: overzicht niet op te halen', { error: e instanceof Error ? e.message : String(e) });
-      send(503, { code: 'opslag_onbereikbaar', message: 'Het overzicht kan nu niet worden geladen. Probeer het later opnieuw.' });
+      sendRefusal(res, refuse('unavailable', 'Het overzicht kan nu niet worden geladen. Probeer het later opnieuw.'));
     }
   });
 
@@ -200,33 +179,31 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
   const dossier = t.dossier;
   if (!dossier) return;
   server.get('/api/tab/cases/:caseId/dossier', async (req, res) => {
-    const send = noStoreJson(res);
     const url = new URL(req.url ?? '/', 'http://tab.local');
     const who = await identify(req, url, t);
-    if (isRefusal(who)) return send(who.status, { code: who.code, message: who.message });
-    if (who.mode !== 'sso' || !who.userId) {
-      return send(403, {
-        code: 'aanmelding_nodig',
-        message: 'Het dossier bevat vrije tekst en is er alleen na aanmelden: open het dashboard in Microsoft Teams.',
-      });
+    if (!who.ok) return sendRefusal(res, who.error);
+    const { tenantId, userId, mode } = who.value;
+    if (mode !== 'sso' || !userId) {
+      return sendRefusal(
+        res,
+        refuse('sign_in_required', 'Het dossier bevat vrije tekst en is er alleen na aanmelden: open het dashboard in Microsoft Teams.'),
+      );
     }
     const team = url.searchParams.get('team');
     const caseId = parseCaseId(routeParam(req, 'caseId').slice(0, 32));
-    if (!team || !ID.test(team))
-      return send(400, { code: 'team_ontbreekt', message: 'Geen team bekend. Open het dashboard als tabblad in een kanaal van je team.' });
-    if (!caseId) return send(400, { code: 'casus_ongeldig', message: 'Onbekend casusnummer.' });
+    if (!team || !ID.test(team)) return sendRefusal(res, NO_TEAM);
+    if (!caseId) return sendRefusal(res, refuse('invalid_input', 'Onbekend casusnummer.'));
     try {
-      if (t.membership && !(await t.membership.isMember(who.tenantId, team, who.userId))) {
-        return send(403, { code: 'geen_teamlid', message: 'Je bent geen lid van dit team; het dossier is er alleen voor je eigen teams.' });
+      if (t.membership && !(await t.membership.isMember(tenantId, team, userId))) {
+        return sendRefusal(res, refuse('not_member', 'Je bent geen lid van dit team; het dossier is er alleen voor je eigen teams.'));
       }
-      const outcome = await dossier.forTabUser(who.tenantId, team, caseId, who.userId, randomUUID());
-      if (!outcome.ok)
-        return send(outcome.status, { code: outcome.status === 403 ? 'geen_inzage' : 'niet_gevonden', message: outcome.refusal.message });
+      const outcome = await dossier.forTabUser(tenantId, team, caseId, userId, randomUUID());
+      if (!outcome.ok) return sendRefusal(res, outcome.error);
       t.log.info('dossier gedownload', { caseId, via: 'tab' });
-      await sendDossier(res, outcome.read);
+      await sendDossier(res, outcome.value);
     } catch (e) {
       t.log.error('tab: dossier niet te maken', { error: e instanceof Error ? e.message : String(e) });
-      send(503, { code: 'opslag_onbereikbaar', message: 'Het dossier kan nu niet worden gemaakt. Probeer het later opnieuw.' });
+      sendRefusal(res, refuse('unavailable', 'Het dossier kan nu niet worden gemaakt. Probeer het later opnieuw.'));
     }
   });
 };

@@ -1,4 +1,5 @@
-import type { Clock, JobLease, LeaseStore, Logger } from '../app';
+import type { Clock, JobLease, LeaseBusy, LeaseStore, Logger } from '../app';
+import { type Result, ok } from '../domain';
 
 export interface JobLeaseOptions {
   /** How long a claim lasts without renewal (ms). */
@@ -8,13 +9,15 @@ export interface JobLeaseOptions {
 }
 
 /** The outcome of {@link JobLeases.runOnce}. */
-export type JobRun<T> =
-  | {
-      readonly ran: true;
-      readonly value: T;
-      /** The claim was lost while running (another instance may run it too). */ readonly leaseLost: boolean;
-    }
-  | { readonly ran: false; readonly reason: 'held' | 'done' };
+export type JobRun<T> = Result<
+  {
+    /** What the job returned. */
+    readonly output: T;
+    /** The claim was lost while running (another instance may run it too). */
+    readonly leaseLost: boolean;
+  },
+  LeaseBusy
+>;
 
 /**
  * The name of a periodic job's tick: `<job>:<start of the slot, UTC, minutes>`, e.g.
@@ -57,8 +60,8 @@ export class JobLeases {
   async runOnce<T>(slot: string, job: (signal: AbortSignal) => Promise<T>): Promise<JobRun<T>> {
     const now = this.clock.now();
     const claim = await this.store.claim(slot, this.owner, now, new Date(now.getTime() + this.opts.ttlMs));
-    if (!claim.ok) return { ran: false, reason: claim.reason };
-    let lease: JobLease | null = claim.lease;
+    if (!claim.ok) return claim;
+    let lease: JobLease | null = claim.value;
     const abort = new AbortController();
     let renewing: Promise<void> = Promise.resolve();
     const timer = setInterval(() => {
@@ -89,6 +92,6 @@ export class JobLeases {
     clearInterval(timer);
     await renewing;
     const finished = lease ? await this.store.finish(lease, this.clock.now()) : false;
-    return { ran: true, value, leaseLost: !finished };
+    return ok({ output: value, leaseLost: !finished });
   }
 }

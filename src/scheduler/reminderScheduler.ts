@@ -106,7 +106,7 @@ export class ReminderScheduler {
       }
       return totals;
     });
-    return run.ran ? { ran: true, ...run.value } : { ran: false, sent: 0, dropped: 0, lost: 0 };
+    return run.ok ? { ran: true, ...run.value.output } : { ran: false, sent: 0, dropped: 0, lost: 0 };
   }
 
   private async tenantTick(tenantId: string, now: Date): Promise<{ sent: number; dropped: number; lost: number }> {

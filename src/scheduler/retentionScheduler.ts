@@ -43,6 +43,6 @@ export class RetentionScheduler {
   /** Today's purge, when no instance ran it yet; `null` when another instance holds or did it. */
   async tick(): Promise<PurgeTotals | null> {
     const run = await this.leases.runOnce(tickSlot('bewaartermijn', this.clock.now(), DAY_MS), (signal) => this.purge.run(signal));
-    return run.ran ? run.value : null;
+    return run.ok ? run.value.output : null;
   }
 }

@@ -1,6 +1,6 @@
 import { RestError, type TableClient, type TableEntityResult, type TransactionAction, odata } from '@azure/data-tables';
 import type { CaseCommit, CaseNumberClaim, CaseRepository, CommitFailure, Versioned } from '../app';
-import { type Case, type CaseEvent, type CaseId, formatCaseId } from '../domain';
+import { type Case, type CaseEvent, type CaseId, type Result, err, formatCaseId, ok } from '../domain';
 import { TENANTS_PK, outboxRow, prefixFilter, rk, tenantPk } from './keys';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -106,7 +106,7 @@ export class TableCaseRepository implements CaseRepository {
     }
   }
 
-  async commit(change: CaseCommit): Promise<{ ok: true; value: Versioned<Case> } | { ok: false; error: CommitFailure }> {
+  async commit(change: CaseCommit): Promise<Result<Versioned<Case>, CommitFailure>> {
     const { case: c } = change;
     const pk = tenantPk(c.tenantId);
     await this.registerTenant(c.tenantId);
@@ -132,12 +132,12 @@ export class TableCaseRepository implements CaseRepository {
       const response = await this.table.submitTransaction(actions);
       const etag = response.subResponses[0]?.etag;
       if (!etag) throw new Error('Transactie gaf geen ETag terug voor de casus');
-      return { ok: true, value: { value: c, etag } };
+      return ok({ value: c, etag });
     } catch (e) {
       const status = statusOf(e);
       if (status === 409 || status === 412) {
-        if (change.dedupeKey && (await this.seen(c.tenantId, change.dedupeKey))) return { ok: false, error: 'duplicate' };
-        return { ok: false, error: 'conflict' };
+        if (change.dedupeKey && (await this.seen(c.tenantId, change.dedupeKey))) return err('duplicate');
+        return err('conflict');
       }
       throw e;
     }

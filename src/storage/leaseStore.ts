@@ -1,5 +1,6 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { JobLease, LeaseClaim, LeaseStore } from '../app';
+import { err, ok } from '../domain';
 import { escapeKey } from './keys';
 
 interface LeaseEntity {
@@ -34,7 +35,7 @@ export class TableLeaseStore implements LeaseStore {
     const entity: LeaseEntity = { ...keys, name, owner, until: until.toISOString(), done: false, doneAt: '' };
     try {
       const r = await this.table.createEntity(entity);
-      return { ok: true, lease: { name, owner, until: entity.until, etag: r.etag ?? '' } };
+      return ok({ name, owner, until: entity.until, etag: r.etag ?? '' });
     } catch (e) {
       if (statusOf(e) !== 409) throw e;
     }
@@ -43,16 +44,16 @@ export class TableLeaseStore implements LeaseStore {
       current = await this.table.getEntity<LeaseEntity>(keys.partitionKey, keys.rowKey);
     } catch (e) {
       // Deleted between our create and read (a purge): the next tick claims it.
-      if (statusOf(e) === 404) return { ok: false, reason: 'held' };
+      if (statusOf(e) === 404) return err('held');
       throw e;
     }
-    if (current.done) return { ok: false, reason: 'done' };
-    if (current.until > now.toISOString() && current.owner !== owner) return { ok: false, reason: 'held' };
+    if (current.done) return err('done');
+    if (current.until > now.toISOString() && current.owner !== owner) return err('held');
     try {
       const r = await this.table.updateEntity(entity, 'Replace', { etag: current.etag });
-      return { ok: true, lease: { name, owner, until: entity.until, etag: r.etag ?? '' } };
+      return ok({ name, owner, until: entity.until, etag: r.etag ?? '' });
     } catch (e) {
-      if (lost(e)) return { ok: false, reason: 'held' };
+      if (lost(e)) return err('held');
       throw e;
     }
   }

@@ -1,6 +1,7 @@
 import { RestError, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { TENANTS_PK, tenantPk } from './keys';
+import { type Result, err, ok } from '../domain';
 
 /**
  * A tenant's data as rows: everything Escaleer keeps for a tenant lives in the `cases` table, in the
@@ -86,7 +87,8 @@ const rowSchema = z
   })
   .strict();
 
-export type ParsedExport = { ok: true; header: ExportHeader; rows: readonly ExportRow[] } | { ok: false; problems: readonly string[] };
+/** A checked export, or the Dutch problems found in it (line by line). */
+export type ParsedExport = Result<{ readonly header: ExportHeader; readonly rows: readonly ExportRow[] }, readonly string[]>;
 
 /** Parses and checks an export file: the header, every row, and that every row belongs to the header's tenant. */
 export const parseExport = (text: string): ParsedExport => {
@@ -95,7 +97,7 @@ export const parseExport = (text: string): ParsedExport => {
     .map((l, i) => ({ n: i + 1, text: l.trim() }))
     .filter((l) => l.text !== '');
   const first = lines[0];
-  if (!first) return { ok: false, problems: ['Het bestand is leeg.'] };
+  if (!first) return err(['Het bestand is leeg.']);
   const parse = (text: string): unknown => {
     try {
       return JSON.parse(text);
@@ -105,12 +107,9 @@ export const parseExport = (text: string): ParsedExport => {
   };
   const h = headerSchema.safeParse(parse(first.text));
   if (!h.success)
-    return {
-      ok: false,
-      problems: [
-        `Regel ${first.n}: dit is geen export van Escaleer (de eerste regel moet de kop zijn met format "${EXPORT_FORMAT}", versie ${EXPORT_VERSION} en de tenant).`,
-      ],
-    };
+    return err([
+      `Regel ${first.n}: dit is geen export van Escaleer (de eerste regel moet de kop zijn met format "${EXPORT_FORMAT}", versie ${EXPORT_VERSION} en de tenant).`,
+    ]);
   const header = h.data as ExportHeader;
   const pk = tenantPk(header.tenantId);
   const problems: string[] = [];
@@ -138,8 +137,7 @@ export const parseExport = (text: string): ParsedExport => {
       rows.push(row);
     }
   }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, header, rows };
+  return problems.length > 0 ? err(problems) : ok({ header, rows });
 };
 
 const toEntity = (row: ExportRow): TableEntity => {
@@ -156,9 +154,8 @@ const toEntity = (row: ExportRow): TableEntity => {
   return entity;
 };
 
-export type RestoreOutcome =
-  | { readonly ok: true; readonly written: number }
-  | { readonly ok: false; readonly existing: readonly string[]; readonly existingCount: number };
+/** How many rows were written, or (nothing written) the first keys that exist already and how many do. */
+export type RestoreOutcome = Result<number, { readonly existing: readonly string[]; readonly existingCount: number }>;
 
 /**
  * Writes the rows of an export back, but only when none of them exists: first every key is checked
@@ -184,7 +181,7 @@ export const restoreRows = async (cases: TableClient, rows: readonly ExportRow[]
       if (statusOf(e) !== 404) throw e;
     }
   }
-  if (existing.length > 0) return { ok: false, existing: existing.slice(0, 10), existingCount: existing.length };
+  if (existing.length > 0) return err({ existing: existing.slice(0, 10), existingCount: existing.length });
   let written = 0;
   const byPartition = new Map<string, ExportRow[]>();
   for (const r of rows) byPartition.set(r.partitionKey, [...(byPartition.get(r.partitionKey) ?? []), r]);
@@ -195,5 +192,5 @@ export const restoreRows = async (cases: TableClient, rows: readonly ExportRow[]
       written += batch.length;
     }
   }
-  return { ok: true, written };
+  return ok(written);
 };

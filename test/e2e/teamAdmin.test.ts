@@ -245,7 +245,7 @@ describe('/instellingen, escalatiemeldingen en /tafels in de Agents Playground',
     expect(refused).toContain(
       'Kies alleen leden van dit team: 2 gekozen personen zijn geen lid. Voeg ze eerst toe aan het team in Teams, of kies iemand anders.',
     );
-    expect(refused).toContain('Er is niets gewijzigd.');
+    expect(refused).toContain('Er is niets opgeslagen.');
     const summary = await e.pg.say(general, DEMO.anouk.id, '/instellingen');
     const after = cardText((await cardFromBot(summary.postConversationId, Number(summary.messageId))).attachments?.[0]?.content);
     expect(after).toContain('Sleutelfiguur | Sanne Bakker |');

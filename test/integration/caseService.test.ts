@@ -77,7 +77,7 @@ describe('CaseService.execute tegen een gelijktijdige schrijfactie (Azurite)', (
     // Teams answered the root card's post while the first click was in flight: the row changes, the case does not.
     repo.beforeNextAction(() => service.attachRootCard('tenant-a', c.id, 'root-activity-1'));
     const outcome = await chooseRoute(c.id, 'klik-1');
-    expect(outcome.kind).toBe('applied');
+    expect(outcome.ok && outcome.value.kind).toBe('applied');
     const stored = await repo.get('tenant-a', c.id);
     expect(stored?.value.version).toBe(2);
     expect(stored?.value.route).toBe('bijstellen');
@@ -101,10 +101,10 @@ describe('CaseService.execute tegen een gelijktijdige schrijfactie (Azurite)', (
         channelId: location().channelId,
         teamId: location().teamId,
       });
-      expect(r.kind).toBe('applied');
+      expect(r.ok && r.value.kind).toBe('applied');
     });
     const outcome = await chooseRoute(c.id, 'klik-2');
-    expect(outcome.kind).toBe('stale');
+    expect(outcome.ok ? outcome.value.kind : outcome.error.refusal.code).toBe('stale_version');
     const stored = await repo.get('tenant-a', c.id);
     expect(stored?.value.route).toBe('zorgkantoor');
     expect(stored?.value.version).toBe(2);

@@ -76,8 +76,8 @@ describe('DossierService tegen Azurite: eenmalige links, autorisatie op het mome
     const before = (await downloads()).length;
     const r = await dossier.redeem(token);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.status).toBe(403);
-    expect(!r.ok && r.refusal.message).toContain('mogen het dossier downloaden');
+    expect(!r.ok && r.error.code).toBe('forbidden');
+    expect(!r.ok && r.error.message).toContain('mogen het dossier downloaden');
     expect(await downloads()).toHaveLength(before);
     await saveRoles({ teamleider: [TEAMLEIDER], sleutelfiguur: [SLEUTELFIGUUR] });
   });
@@ -89,7 +89,7 @@ describe('DossierService tegen Azurite: eenmalige links, autorisatie op het mome
     const before = (await downloads()).length;
     const results = await Promise.all([dossier.redeem(token), dossier.redeem(token), dossier.redeem(token)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.status)).toEqual([410, 410]);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['expired', 'expired']);
     expect(await downloads()).toHaveLength(before + 1);
     expect(await dossier.usable(token)).toBe(false);
   });
@@ -104,7 +104,7 @@ describe('DossierService tegen Azurite: eenmalige links, autorisatie op het mome
     clock.advance(60 * 1000 + 1);
     expect(await dossier.usable(token)).toBe(false);
     const r = await dossier.redeem(token);
-    expect(!r.ok && r.status).toBe(410);
+    expect(!r.ok && r.error.code).toBe('expired');
     // The next link purges expired rows.
     const stale = await dossier.issue(c, anouk);
     if (!stale) throw new Error('geen link');
@@ -131,8 +131,8 @@ describe('DossierService tegen Azurite: eenmalige links, autorisatie op het mome
         channelId: where.channelId,
         teamId: where.teamId,
       });
-      if (r.kind !== 'applied') throw new Error(`${verb}: ${r.kind} ${r.kind === 'refused' ? r.refusal.message : ''}`);
-      current = r.case;
+      if (!r.ok || r.value.kind !== 'applied') throw new Error(`${verb}: ${r.ok ? r.value.kind : r.error.refusal.message}`);
+      current = r.value.case;
     };
     await act(anouk, 'route.kiezen', { route: 'bijstellen' });
     await act(anouk, 'signaal.vastleggen', { datum: '2026-11-20', actielijn: 'dagstructuur', gebiedsteam: 'Zuid' });
@@ -145,8 +145,8 @@ describe('DossierService tegen Azurite: eenmalige links, autorisatie op het mome
     // Mohamed, a teamleider, decides for Pieter (the gebiedsteam's teamleider).
     await act({ userId: TEAMLEIDER.id, name: TEAMLEIDER.name, roles: ['teamleider'] }, 'teamleider.besluit', { besluit: 'opplussen' });
     const r = await dossier.forTabUser(current.tenantId, where.teamId, current.id, TEAMLEIDER.id, 'req-1');
-    if (!r.ok) throw new Error(r.refusal.message);
-    const d = dossierOf(r.read);
+    if (!r.ok) throw new Error(r.error.message);
+    const d = dossierOf(r.value);
     expect(d.conditions).toBeNull();
     expect(d.table).toBeNull();
     expect(d.decisions.map((x) => `${x.action} | ${x.by} | ${x.to}`)).toEqual([
@@ -156,7 +156,7 @@ describe('DossierService tegen Azurite: eenmalige links, autorisatie op het mome
       { title: 'Begeleider', value: 'Anouk' },
       { title: 'Teamleider', value: 'Mohamed' },
     ]);
-    const text = (await pdfText(await dossierPdf(d, r.read.at))).text.replace(/\s+/g, ' ');
+    const text = (await pdfText(await dossierPdf(d, r.value.at))).text.replace(/\s+/g, ' ');
     expect(text).toContain('Door: Mohamed (voor Pieter, gebiedsteam Zuid) (Teamleider)');
     expect(text).toContain('Besluit teamleider: Opplussen aantal planbare begeleidingsmomenten');
     expect(text).toContain('Datum signaal: 20 november 2026');

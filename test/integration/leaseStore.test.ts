@@ -30,13 +30,13 @@ describe('job leases in the leases table (Azurite)', () => {
       'job lease, 8 instances: ran',
       runs,
       'held',
-      results.filter((r) => !r.ran).length,
+      results.filter((r) => !r.ok).length,
       'afterwards',
-      again.map((r) => (r.ran ? 'ran' : r.reason)).join(','),
+      again.map((r) => (r.ok ? 'ran' : r.error)).join(','),
     );
     expect(runs).toBe(1);
-    expect(results.filter((r) => r.ran)).toEqual([{ ran: true, value: 'klaar', leaseLost: false }]);
-    expect(again.every((r) => !r.ran && r.reason === 'done')).toBe(true);
+    expect(results.filter((r) => r.ok)).toEqual([{ ok: true, value: { output: 'klaar', leaseLost: false } }]);
+    expect(again.every((r) => !r.ok && r.error === 'done')).toBe(true);
   });
 
   it('hands a slot whose holder died to another instance only after the claim expired', async () => {
@@ -46,13 +46,13 @@ describe('job leases in the leases table (Azurite)', () => {
     expect(dead.ok).toBe(true);
     const other = new JobLeases(store, clock, new RecordingLogger(), 'levend', { ttlMs: 60_000 });
     clock.advance(59_999);
-    expect(await other.runOnce('reminders:2026-11-23T10:05', async () => 1)).toEqual({ ran: false, reason: 'held' });
+    expect(await other.runOnce('reminders:2026-11-23T10:05', async () => 1)).toEqual({ ok: false, error: 'held' });
     clock.advance(2);
-    expect(await other.runOnce('reminders:2026-11-23T10:05', async () => 2)).toEqual({ ran: true, value: 2, leaseLost: false });
+    expect(await other.runOnce('reminders:2026-11-23T10:05', async () => 2)).toEqual({ ok: true, value: { output: 2, leaseLost: false } });
     // The late holder can no longer finish or renew.
     if (dead.ok) {
-      expect(await store.finish(dead.lease, clock.now())).toBe(false);
-      expect(await store.renew(dead.lease, clock.now())).toBeNull();
+      expect(await store.finish(dead.value, clock.now())).toBe(false);
+      expect(await store.renew(dead.value, clock.now())).toBeNull();
     }
   });
 
@@ -65,11 +65,11 @@ describe('job leases in the leases table (Azurite)', () => {
       return 'lang';
     });
     await sleep(700);
-    expect(await b.runOnce('export:1', async () => 'b')).toEqual({ ran: false, reason: 'held' });
-    expect(await long).toEqual({ ran: true, value: 'lang', leaseLost: false });
+    expect(await b.runOnce('export:1', async () => 'b')).toEqual({ ok: false, error: 'held' });
+    expect(await long).toEqual({ ok: true, value: { output: 'lang', leaseLost: false } });
 
     await expect(a.runOnce('export:2', async () => Promise.reject(new Error('kapot')))).rejects.toThrow('kapot');
-    expect(await b.runOnce('export:2', async () => 'opnieuw')).toEqual({ ran: true, value: 'opnieuw', leaseLost: false });
+    expect(await b.runOnce('export:2', async () => 'opnieuw')).toEqual({ ok: true, value: { output: 'opnieuw', leaseLost: false } });
   });
 
   it('aborts the job when its claim was taken over', async () => {
@@ -82,6 +82,6 @@ describe('job leases in the leases table (Azurite)', () => {
       for (let i = 0; i < 40 && !signal.aborted; i++) await sleep(25);
       return signal.aborted;
     });
-    expect(await result).toEqual({ ran: true, value: true, leaseLost: true });
+    expect(await result).toEqual({ ok: true, value: { output: true, leaseLost: true } });
   });
 });

@@ -48,7 +48,7 @@ describe('de tafelkalender groeit met elke tafel (64 KiB per eigenschap in Azure
       try {
         const r = await admin.addTable(TENANT, TEAM, BEHEERDER, t);
         if (r.ok) stored++;
-        else firstFailure ??= `tafel ${stored + 1}: ${r.refusal.message}`;
+        else firstFailure ??= `tafel ${stored + 1}: ${r.error.message}`;
       } catch (e) {
         firstFailure ??= `tafel ${stored + 1}: ${e instanceof Error ? e.name : String(e)}`;
         break;

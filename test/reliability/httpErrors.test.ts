@@ -28,6 +28,6 @@ describe('foutantwoorden van de HTTP-laag', () => {
       expect(a.text).not.toMatch(/Jan Jansen|NaN|Unexpected|Invalid|exceeded/i);
       expect(JSON.parse(a.text)).toEqual({ code: expect.any(String), message: expect.any(String) });
     }
-    expect(JSON.parse(answers[1]?.text ?? '{}').code).toBe('te_groot');
+    expect(JSON.parse(answers[1]?.text ?? '{}').code).toBe('too_large');
   });
 });

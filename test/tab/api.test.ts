@@ -66,7 +66,7 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
     for (const q of [team(TEAM_A), `tenant=${TENANT_X}&${team(TEAM_A)}`]) {
       const r = await get(q);
       expect(r.status).toBe(401);
-      expect(r.body.code).toBe('niet_aangemeld');
+      expect(r.body.code).toBe('not_signed_in');
       expect(r.body.message).toMatch(/Niet aangemeld.*Microsoft Teams/);
       expect(r.raw).not.toContain('CAS-');
     }
@@ -101,7 +101,7 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
 
     const unknown = await get(team(TEAM_B), tokenY);
     expect(unknown.status).toBe(404);
-    expect(unknown.body.code).toBe('team_onbekend');
+    expect(unknown.body.code).toBe('not_found');
     expect(unknown.raw).not.toContain('CAS-');
 
     const spoof = await get(`tenant=${TENANT_X}&${team(TEAM_A)}`, tokenY);
@@ -124,7 +124,7 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
     ];
     for (const [why, token] of bad) {
       const r = await get(team(TEAM_A), token);
-      expect({ why, status: r.status, code: r.body.code }).toEqual({ why, status: 401, code: 'aanmelding_ongeldig' });
+      expect({ why, status: r.status, code: r.body.code }).toEqual({ why, status: 401, code: 'invalid_token' });
       expect(r.raw).not.toContain('CAS-');
     }
     const tampered = issuer.token(claims()).split('.');
@@ -157,7 +157,7 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
       expect(member.status).toBe(200);
       const refused = await get(team(TEAM_A), issuer.token(claims({ oid: outsider })));
       expect(refused.status).toBe(403);
-      expect(refused.body.code).toBe('geen_teamlid');
+      expect(refused.body.code).toBe('not_member');
       expect(refused.raw).not.toContain('CAS-');
       expect(asked).toContain(`/v3/conversations/${TEAM_A}/members/${outsider}`);
       const again = asked.length;

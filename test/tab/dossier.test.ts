@@ -80,7 +80,7 @@ describe('tab-API: dossier als PDF voor wie de details mag zien', () => {
     expect(r.status).toBe(403);
     expect(r.headers.get('cache-control')).toBe('no-store');
     const body = (await r.json()) as { code: string; message: string };
-    expect(body.code).toBe('geen_inzage');
+    expect(body.code).toBe('forbidden');
     expect(body.message).toContain('mogen het dossier downloaden');
     expect(await downloads()).toHaveLength(before);
   });

@@ -1,4 +1,4 @@
-import type { Case, CaseEvent, CaseId } from '../../domain';
+import type { Case, CaseEvent, CaseId, Result } from '../../domain';
 import type { OutboxMessage } from './outbox';
 import type { DueReminder } from './reminderIndex';
 import type { Versioned } from './versioned';
@@ -40,7 +40,7 @@ export interface CaseRepository {
   peekCaseNumber(tenantId: string, year: number): Promise<CaseNumberClaim>;
   get(tenantId: string, id: CaseId): Promise<Versioned<Case> | null>;
   /** Writes everything in one transaction; `conflict` when the ETag is stale or the case exists. */
-  commit(change: CaseCommit): Promise<{ ok: true; value: Versioned<Case> } | { ok: false; error: CommitFailure }>;
+  commit(change: CaseCommit): Promise<Result<Versioned<Case>, CommitFailure>>;
   /** Whether an idempotency key was already committed. */
   seen(tenantId: string, dedupeKey: string): Promise<boolean>;
   listByChannel(tenantId: string, channelId: string): Promise<readonly Case[]>;

@@ -1,3 +1,5 @@
+import type { Result } from '../../domain';
+
 /** A claimed slot of a periodic job (e.g. `reminders:2026-11-23T10:05`). */
 export interface JobLease {
   readonly name: string;
@@ -8,7 +10,10 @@ export interface JobLease {
   readonly etag: string;
 }
 
-export type LeaseClaim = { readonly ok: true; readonly lease: JobLease } | { readonly ok: false; readonly reason: 'held' | 'done' };
+/** Why a slot could not be claimed: another owner's claim still runs (`held`), or the slot is finished (`done`). */
+export type LeaseBusy = 'held' | 'done';
+
+export type LeaseClaim = Result<JobLease, LeaseBusy>;
 
 /**
  * Named job slots shared by all instances. Invariant: at any instant at most one owner holds an

@@ -1,4 +1,5 @@
 import { type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
+import { type Result, err, ok } from '../../domain';
 import type { SigningKeys } from './jwks';
 
 /** Who a verified Teams SSO token says the caller is. */
@@ -9,10 +10,11 @@ export interface SsoIdentity {
   readonly userId: string;
 }
 
-export type TokenRefusal =
+/** Why a token was not accepted; logged (never the token or its claims), answered as `invalid_token`. */
+export type TokenFailure =
   'malformed' | 'algorithm' | 'unknown_key' | 'signature' | 'expired' | 'not_yet_valid' | 'audience' | 'issuer' | 'scope' | 'claims';
 
-export type TokenCheck = { readonly ok: true; readonly identity: SsoIdentity } | { readonly ok: false; readonly reason: TokenRefusal };
+export type TokenCheck = Result<SsoIdentity, TokenFailure>;
 
 export interface SsoTokenPolicy {
   /** Accepted `aud` values: `api://{host}/{app id}` (v1 tokens) and the bare app id (v2 tokens). */
@@ -36,8 +38,8 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 
 /** The two issuers Entra ID uses for a tenant: v2 (`login.microsoftonline.com/{tid}/v2.0`) and v1 (`sts.windows.net/{tid}/`). */
 const issuersFor = (tid: string): readonly string[] => [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
 
-/** jose's error of a failed check, as the refusal the tab logs (never the token or its claims). */
-const refusalOf = (e: unknown): TokenRefusal | null => {
+/** jose's error of a failed check, as the failure the tab logs (never the token or its claims). */
+const failureOf = (e: unknown): TokenFailure | null => {
   if (e instanceof joseErrors.JWTExpired) return 'expired';
   if (e instanceof joseErrors.JWTClaimValidationFailed)
     return e.claim === 'nbf' ? 'not_yet_valid' : e.claim === 'aud' ? 'audience' : 'claims';
@@ -48,7 +50,7 @@ const refusalOf = (e: unknown): TokenRefusal | null => {
   return null;
 };
 
-/** A `kid` the issuer does not publish (the key resolver's own signal to {@link refusalOf}). */
+/** A `kid` the issuer does not publish (the key resolver's own signal to {@link failureOf}). */
 class UnknownKey extends Error {}
 
 /**
@@ -59,7 +61,6 @@ class UnknownKey extends Error {}
  * propagates (the caller answers 503, not 401).
  */
 export const verifySsoToken = async (token: string, policy: SsoTokenPolicy): Promise<TokenCheck> => {
-  const refuse = (reason: TokenRefusal): TokenCheck => ({ ok: false, reason });
   let claims: JWTPayload;
   try {
     ({ payload: claims } = await jwtVerify(
@@ -79,15 +80,15 @@ export const verifySsoToken = async (token: string, policy: SsoTokenPolicy): Pro
       },
     ));
   } catch (e) {
-    const reason = refusalOf(e);
-    if (reason) return refuse(reason);
+    const failure = failureOf(e);
+    if (failure) return err(failure);
     throw e;
   }
   const tid = str(claims.tid);
   const oid = str(claims.oid);
-  if (!tid || !GUID.test(tid) || !oid) return refuse('claims');
-  if (typeof claims.iss !== 'string' || !issuersFor(tid).includes(claims.iss)) return refuse('issuer');
+  if (!tid || !GUID.test(tid) || !oid) return err('claims');
+  if (typeof claims.iss !== 'string' || !issuersFor(tid).includes(claims.iss)) return err('issuer');
   const scopes = typeof claims.scp === 'string' ? claims.scp.split(' ') : [];
-  if (!scopes.includes(policy.scope)) return refuse('scope');
-  return { ok: true, identity: { tenantId: tid, userId: oid } };
+  if (!scopes.includes(policy.scope)) return err('scope');
+  return ok({ tenantId: tid, userId: oid });
 };
