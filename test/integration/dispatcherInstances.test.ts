@@ -103,7 +103,9 @@ describe('two dispatcher instances against one Azurite', () => {
     backoff: { baseMs: 100, maxMs: 1000 },
     conversationStickyMs: 3_000,
   };
-  const options = (leases: TableLeaseStore, instanceId: string) => ({ ...base, conversationLeases: leases, instanceId });
+  /** Dispatcher instance `instanceId` over `store`, sending through `notifier` (by default the real connector). */
+  const instance = (leases: TableLeaseStore, instanceId: string, store: OutboxStore, notifier: Notifier = realNotifier()) =>
+    new OutboxDispatcher(store, notifier, systemClock, new RecordingLogger(), { ...base, conversationLeases: leases, instanceId });
 
   it('delivers each of 200 items over 20 conversations exactly once', async () => {
     const tables = await freshTables();
@@ -117,20 +119,8 @@ describe('two dispatcher instances against one Azurite', () => {
     await seedOutbox(tables.cases, items);
     const store = new TableOutboxStore(tables.cases);
     const leases = new TableLeaseStore(tables.leases);
-    const a = new OutboxDispatcher(
-      new TableOutboxStore(tables.cases),
-      realNotifier(),
-      systemClock,
-      new RecordingLogger(),
-      options(leases, 'a'),
-    );
-    const b = new OutboxDispatcher(
-      new TableOutboxStore(tables.cases),
-      realNotifier(),
-      systemClock,
-      new RecordingLogger(),
-      options(leases, 'b'),
-    );
+    const a = instance(leases, 'a', new TableOutboxStore(tables.cases));
+    const b = instance(leases, 'b', new TableOutboxStore(tables.cases));
     a.start();
     b.start();
     await waitUntil(async () => (await store.scan(tenant, 1000)).length === 0, 18_000, 'outbox leeg');
@@ -168,14 +158,8 @@ describe('two dispatcher instances against one Azurite', () => {
     const victim = mortal(new TableOutboxStore(tables.cases), realNotifier());
     victim.killAfterLeases(40);
     const leases = new TableLeaseStore(tables.leases);
-    const a = new OutboxDispatcher(victim.store, victim.notifier, systemClock, new RecordingLogger(), options(leases, 'a'));
-    const b = new OutboxDispatcher(
-      new TableOutboxStore(tables.cases),
-      realNotifier(),
-      systemClock,
-      new RecordingLogger(),
-      options(leases, 'b'),
-    );
+    const a = instance(leases, 'a', victim.store, victim.notifier);
+    const b = instance(leases, 'b', new TableOutboxStore(tables.cases));
     a.start();
     b.start();
     await waitUntil(async () => victim.isDead(), 10_000, 'instantie A dood');

@@ -11,7 +11,6 @@ import {
   TableLeaseStore,
   TableOutboxStore,
   TableRetentionStore,
-  TableTeamSettingsStore,
   type Tables,
   openTables,
 } from '../../src/storage';
@@ -20,6 +19,7 @@ import { type Direct, startDirect } from '../support/direct';
 import { DirectCase } from '../support/directCase';
 import { FakeClock, RecordingLogger } from '../support/fakes';
 import { testConnectionString, uniquePrefix } from '../support/storage';
+import { seedTeam } from '../support/teamSettings';
 
 const A = { tenantId: 'tenant-a', teamId: '19:team-a@thread.tacv2', channelId: '19:kanaal-a@thread.tacv2' };
 const B = { tenantId: 'tenant-b', teamId: '19:team-b@thread.tacv2', channelId: '19:kanaal-b@thread.tacv2' };
@@ -50,19 +50,7 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
   beforeAll(async () => {
     d = await startDirect({}, { clock, reminders: false });
     tables = await openTables(d.app.storageConnection, d.prefix);
-    await new TableTeamSettingsStore(tables.cases).save(
-      {
-        tenantId: A.tenantId,
-        teamId: A.teamId,
-        serviceUrl: d.connector.url,
-        roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] },
-        roleChannels: {},
-        gebiedsteams: [],
-        updatedAt: '',
-        updatedBy: '',
-      },
-      null,
-    );
+    await seedTeam(tables.cases, A, { serviceUrl: d.connector.url });
     await new TableCalendarStore(tables.cases).create(A.tenantId, [], []);
     closed = await DirectCase.open(d, 'begeleider-1', A);
     await closed.act('begeleider-1', 'route.kiezen', { route: 'zorgkantoor' });

@@ -1,10 +1,11 @@
 import type { ReminderScheduler } from '../../src/scheduler';
-import { TableTeamSettingsStore, openTables } from '../../src/storage';
+import { openTables } from '../../src/storage';
 import { type Direct, startDirect } from '../support/direct';
-import { DirectCase } from '../support/directCase';
+import { DirectCase, toOnplanbareZorg } from '../support/directCase';
 import { tableScheduler } from '../support/scheduler';
 import { FakeClock, RecordingLogger } from '../support/fakes';
 import { sevenConditions } from '../support/routeWalk';
+import { seedTeam } from '../support/teamSettings';
 
 const TENANT = 'tenant-a';
 const TEAM = '19:team-a@thread.tacv2';
@@ -50,19 +51,7 @@ describe('herinneringen voor een tafelcyclus', () => {
   beforeAll(async () => {
     d = await startDirect({}, { clock, reminders: false });
     const tables = await openTables(d.app.storageConnection, d.prefix);
-    await new TableTeamSettingsStore(tables.cases).save(
-      {
-        tenantId: TENANT,
-        teamId: TEAM,
-        serviceUrl: d.connector.url,
-        roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] },
-        roleChannels: {},
-        gebiedsteams: [],
-        updatedAt: '',
-        updatedBy: '',
-      },
-      null,
-    );
+    await seedTeam(tables.cases, { tenantId: TENANT, teamId: TEAM }, { serviceUrl: d.connector.url });
     // A second bot instance against the same storage.
     second = tableScheduler(tables, clock, new RecordingLogger(), 'instantie-2', (t) => d.app.dispatcher.kick(t));
   }, 30_000);
@@ -107,24 +96,8 @@ describe('herinneringen voor een tafelcyclus', () => {
 
   it('stuurt buiten kantooruren niets en haalt het de eerstvolgende werkdag om 08:00 in', async () => {
     clock.set('2024-01-02T08:00:00Z');
-    const c = await DirectCase.open(d, 'begeleider-1');
-    await c.act('begeleider-1', 'route.kiezen', { route: 'bijstellen' });
-    await c.act('begeleider-1', 'signaal.vastleggen', { datum: '2024-01-02', actielijn: 'wonen' });
-    await c.act('begeleider-1', 'actielijnen.bijstellen', {
-      datum: '2024-01-02',
-      samenMetClient: 'true',
-      bijstelling: 'b',
-      resultaat: 'onvoldoende',
-    });
-    await c.act('teamleider-1', 'teamleider.besluit', { besluit: 'casuistiekoverleg' });
-    await c.act('begeleider-1', 'casuistiek.aanmelden', { datumOverleg: '2024-01-02', situatie: 's', geprobeerd: 'g', vraag: 'v' });
     // Monthly evaluation: start 3 January → first evaluation 3 February 2024, a Saturday.
-    await c.act('teamleider-1', 'casuistiek.uitkomst', {
-      datum: '2024-01-02',
-      uitkomst: 'tijdelijke_onplanbare_zorg',
-      woonlocatie: 'Zuid',
-      startdatum: '2024-01-03',
-    });
+    await toOnplanbareZorg(d);
     const before = d.connector.calls.length;
     for (const at of ['2024-02-03T09:00:00Z', '2024-02-04T12:00:00Z', '2024-02-05T06:59:00Z']) {
       clock.set(at);

@@ -1,13 +1,10 @@
 import { spawn } from 'node:child_process';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import { loadConfig } from '../../src/config';
-import { startEscaleer } from '../../src/main';
-import { ConnectorStandIn, channelActivity } from '../support/connectorStandIn';
-import type { Direct } from '../support/direct';
-import { RecordingLogger } from '../support/fakes';
-import { testConnectionString, uniquePrefix } from '../support/storage';
+import { channelActivity } from '../support/connectorStandIn';
+import { type Direct, startDirect } from '../support/direct';
+import { testConnectionString } from '../support/storage';
 import { type BotIssuer, startBotIssuer } from './botIssuer';
-import { TEAM_A, activityId, settle } from './harness';
+import { TEAM_A, activityId, delivered } from './harness';
 
 const APP_ID = '5b0c2a4e-7d1f-4c3a-9e2b-6f8a1d3c5e70';
 
@@ -33,40 +30,15 @@ describe('authenticatie van /api/messages met een app-id', () => {
 
   beforeAll(async () => {
     issuer = await startBotIssuer();
-    const connector = new ConnectorStandIn();
-    await connector.start();
-    const log = new RecordingLogger();
-    const prefix = uniquePrefix();
-    const app = await startEscaleer(
-      loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        STORAGE_CONNECTION_STRING: testConnectionString(),
-        TABLE_PREFIX: prefix,
-        PLAYGROUND: 'off',
-        MICROSOFT_APP_ID: APP_ID,
-        MICROSOFT_APP_PASSWORD: 'geen-echt-geheim',
-      }),
+    d = await startDirect(
+      { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'geen-echt-geheim' },
       {
-        host: '127.0.0.1',
-        logger: log,
-        pollMs: 100,
         authOverrides: {
           settings: { ToBotFromChannelOpenIdMetadataUrl: issuer.metadataUrl, ToBotFromChannelTokenIssuer: issuer.issuer },
           credentialsFactory: new OfflineCredentials(),
         },
       },
     );
-    const post = async (activity: Record<string, unknown>, headers: Record<string, string> = {}) => {
-      const r = await fetch(`http://127.0.0.1:${app.port}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(activity),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? (JSON.parse(text) as unknown) : null };
-    };
-    d = { app, connector, log, prefix, post, close: async () => (await app.close(), await connector.close()) };
   });
   afterAll(async () => {
     await d?.close();
@@ -150,7 +122,7 @@ describe('authenticatie van /api/messages met een app-id', () => {
   it('accepteert een correct getekend token en antwoordt via de connector', async () => {
     const id = activityId('auth');
     const r = await d.post(help(id), { authorization: `Bearer ${issuer.token(claims())}` });
-    await settle(d);
+    await delivered(d);
     expect(r.status).toBe(200);
     expect(d.connector.calls.filter((c) => c.activityId === id).map((c) => JSON.stringify(c.body))).toEqual([
       expect.stringContaining('/escaleer'),

@@ -1,6 +1,6 @@
 import { channelActivity } from '../support/connectorStandIn';
-import { type Direct, startDirect } from '../support/direct';
-import { DUTCH, type Place, TEAM_A, activityId, diff, invoke, repository, seedSettings, snapshot } from './harness';
+import { directForSuite } from '../support/direct';
+import { DUTCH, type Place, TEAM_A, activityId, invoke, seedSettings, watchRows } from './harness';
 
 /** A team of the same organisation that installed Escaleer just now: nobody set anything up there. */
 const TEAM_C: Place = { tenantId: TEAM_A.tenantId, teamId: '19:team-c@thread.tacv2', channelId: '19:kanaal-c@thread.tacv2' };
@@ -24,9 +24,8 @@ const table = (region: string, meeting: string, deadline: string) => ({
 });
 
 describe('de tafelkalender van de organisatie: alleen kalenderbeheerders wijzigen wat alle teams zien', () => {
-  let d: Direct;
+  const d = directForSuite({ LOG_LEVEL: 'silent' });
   beforeAll(async () => {
-    d = await startDirect({ LOG_LEVEL: 'silent' });
     // Teams' roster, channel list and team details for the two teams.
     d.connector.responder = (call) => {
       const members = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(call.path);
@@ -47,7 +46,6 @@ describe('de tafelkalender van de organisatie: alleen kalenderbeheerders wijzige
     };
     await seedSettings(d, TEAM_A, { functioneel_beheerder: [{ id: PIETER, name: 'Pieter Jansen' }] });
   });
-  afterAll(async () => d?.close());
 
   const tablesText = async (place: Place): Promise<string> => {
     const id = activityId('tafels');
@@ -64,15 +62,14 @@ describe('de tafelkalender van de organisatie: alleen kalenderbeheerders wijzige
     const saved = await invoke(d, TEAM_C, 'instellingen.opslaan', { teamId: TEAM_C.teamId }, { from: INDRINGER });
     expect(saved.text).toContain('Instellingen opgeslagen.');
 
-    const { table: rows } = await repository(d);
-    const before = await snapshot(rows);
+    const rows = await watchRows(d);
     const attempts = [
       await invoke(d, TEAM_C, 'tafels.beheren', {}, { from: INDRINGER }),
       await invoke(d, TEAM_C, 'tafel.toevoegen', table('Nepregio', `${YEAR}-05-21`, `${YEAR}-05-07`), { from: INDRINGER }),
       await invoke(d, TEAM_C, 'tafel.verwijderen', { 'tafel.verwijderen.tafel': `twente-${YEAR}-03-21` }, { from: INDRINGER }),
       await invoke(d, TEAM_C, 'kalender.beheerders', { 'kalender.beheerders.toevoegen': INDRINGER }, { from: INDRINGER }),
     ];
-    const changed = diff(before, await snapshot(rows));
+    const { changed } = await rows.now();
     const seenByA = await tablesText(TEAM_A);
     const refused = attempts.filter(
       (a) => a.status === 200 && DUTCH.test(a.text) && a.text.includes('Alleen een kalenderbeheerder') && a.text.includes('Pieter Jansen'),

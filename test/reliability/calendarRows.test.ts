@@ -1,8 +1,9 @@
-import { CalendarService, TeamAdminService, type TeamSettings } from '../../src/app';
+import { CalendarService, TeamAdminService } from '../../src/app';
 import { DEFAULT_TABLES, type RegionalTable } from '../../src/domain';
 import { TableCalendarStore, TableOutboxStore, TableTeamSettingsStore } from '../../src/storage';
 import { FakeClock } from '../support/fakes';
 import { freshTables } from '../support/storage';
+import { seedTeam } from '../support/teamSettings';
 
 const TENANT = 'tenant-kalender';
 const TEAM = '19:team-kalender@thread.tacv2';
@@ -27,18 +28,17 @@ describe('de tafelkalender groeit met elke tafel (64 KiB per eigenschap in Azure
   it('400 tafels toevoegen en teruglezen, tegen Azurite', async () => {
     const tables = await freshTables();
     const clock = new FakeClock(new Date('2026-12-01T09:00:00Z'));
+    await seedTeam(
+      tables.cases,
+      { tenantId: TENANT, teamId: TEAM },
+      {
+        serviceUrl: 'http://127.0.0.1:9/',
+        roleHolders: { functioneel_beheerder: [{ id: BEHEERDER.userId, name: BEHEERDER.name }] },
+        updatedAt: clock.now().toISOString(),
+        updatedBy: BEHEERDER.userId,
+      },
+    );
     const settings = new TableTeamSettingsStore(tables.cases);
-    const seeded: TeamSettings = {
-      tenantId: TENANT,
-      teamId: TEAM,
-      serviceUrl: 'http://127.0.0.1:9/',
-      roleHolders: { functioneel_beheerder: [{ id: BEHEERDER.userId, name: BEHEERDER.name }] },
-      roleChannels: {},
-      gebiedsteams: [],
-      updatedAt: clock.now().toISOString(),
-      updatedBy: BEHEERDER.userId,
-    };
-    await settings.save(seeded, null);
     const calendar = new CalendarService(new TableCalendarStore(tables.cases), clock, DEFAULT_TABLES, 0);
     const admin = new TeamAdminService(settings, calendar, new TableOutboxStore(tables.cases), clock);
 

@@ -1,14 +1,12 @@
 import { channelActivity } from '../support/connectorStandIn';
-import { type Direct, startDirect } from '../support/direct';
-import { TEAM_A, USERS, activityId, cardData, diff, invoke, openCase, repository, seedTeamleider, settle, snapshot } from './harness';
+import { directForSuite } from '../support/direct';
+import { TEAM_A, USERS, activityId, cardData, invoke, openCase, routeBijstellen, seedTeamleider, watchRows } from './harness';
 
 describe('een kaartactie hoort bij de casus van haar kaart', () => {
-  let d: Direct;
+  const d = directForSuite({ LOG_LEVEL: 'silent' });
   beforeAll(async () => {
-    d = await startDirect({ LOG_LEVEL: 'silent' });
     await seedTeamleider(d, TEAM_A);
   });
-  afterAll(async () => d?.close());
 
   it('het casusnummer van casus B op de kaart van casus A wijzigt en toont niets van B; vanaf de eigen kaart en een /status-kopie wel', async () => {
     const a = await openCase(d, TEAM_A);
@@ -16,16 +14,8 @@ describe('een kaartactie hoort bij de casus van haar kaart', () => {
     const cardA = d.connector.cardMessageOf(a);
     const cardB = d.connector.cardMessageOf(b);
     expect(cardA && cardB && cardA !== cardB).toBeTruthy();
-    await invoke(
-      d,
-      TEAM_A,
-      'route.kiezen',
-      cardData('route.kiezen', { caseId: b, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-B-77' }),
-      { replyToId: cardB },
-    );
-    await settle(d);
-    const { table } = await repository(d);
-    const before = await snapshot(table);
+    await routeBijstellen(d, TEAM_A, b, 'ECD-B-77', { replyToId: cardB });
+    const rows = await watchRows(d);
 
     const fromA = { replyToId: cardA };
     const attempts = [
@@ -49,8 +39,7 @@ describe('een kaartactie hoort bij de casus van haar kaart', () => {
         { replyToId: null as unknown as string },
       ),
     ];
-    await settle(d);
-    const changed = diff(before, await snapshot(table));
+    const { changed } = await rows.now();
     const refused = attempts.filter((r) => r.status === 200 && r.text.includes('Deze kaart hoort niet bij casus'));
     const leaked = attempts.filter((r) => r.text.includes('ECD-B-77') || r.text.includes('Stap 1 ·') || r.text.includes(`Casus ${b}`));
 

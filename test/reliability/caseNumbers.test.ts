@@ -1,13 +1,9 @@
 import { channelActivity } from '../support/connectorStandIn';
-import { type Direct, startDirect } from '../support/direct';
-import { USERS, activityId, repository, settle } from './harness';
+import { directForSuite } from '../support/direct';
+import { USERS, activityId, delivered, repository } from './harness';
 
 describe('casusnummers', () => {
-  let d: Direct;
-  beforeAll(async () => {
-    d = await startDirect({ LOG_LEVEL: 'silent' });
-  });
-  afterAll(async () => d?.close());
+  const d = directForSuite({ LOG_LEVEL: 'silent' });
 
   it('een herbezorgd /escaleer (4× tegelijk, zelfde activity id) kost één nummer: er ontstaan geen gaten', async () => {
     const place = { tenantId: 'tenant-nummers', teamId: '19:team-nummers@thread.tacv2', channelId: '19:kanaal-nummers@thread.tacv2' };
@@ -18,7 +14,7 @@ describe('casusnummers', () => {
     await Promise.all([open(again), open(again), open(again), open(again)]);
     await open(again);
     await open(activityId('msg'));
-    await settle(d);
+    await delivered(d);
 
     const { repo } = await repository(d);
     const numbers = (await repo.listByChannel(place.tenantId, place.channelId)).map((c) => Number(c.id.slice(-4))).sort((a, b) => a - b);
@@ -35,7 +31,7 @@ describe('casusnummers', () => {
         d.post(channelActivity({ serviceUrl: d.connector.url, text: '/escaleer', from: USERS.anouk, id: activityId('msg'), ...place })),
       ),
     );
-    await settle(d);
+    await delivered(d);
     const { repo } = await repository(d);
     const numbers = (await repo.listByChannel(place.tenantId, place.channelId)).map((c) => Number(c.id.slice(-4))).sort((a, b) => a - b);
     console.log(

@@ -1,33 +1,23 @@
 import { channelActivity } from '../support/connectorStandIn';
-import { type Direct, startDirect } from '../support/direct';
-import { TEAM_A, USERS, activityId, cardData, deliveries, invoke, openCase, repliesTo, repository, settle } from './harness';
+import { directForSuite } from '../support/direct';
+import { TEAM_A, USERS, activityId, bijstellenCase, cardData, delivered, deliveries, invoke, repliesTo, repository } from './harness';
 
 const SIGNAL = (i: number) => ({ datum: '2025-03-03', actielijn: `actielijn ${i}`, toelichting: `toelichting van klik ${i}` });
 
 describe('gelijktijdige klikken en herbezorging door Teams', () => {
-  let d: Direct;
-  beforeAll(async () => {
-    d = await startDirect({ LOG_LEVEL: 'silent' });
-  });
-  afterAll(async () => d?.close());
+  const d = directForSuite({ LOG_LEVEL: 'silent' });
 
   it('50 gelijktijdige klikken op dezelfde stap geven precies één overgang; de andere 49 krijgen de actuele kaart met melding', async () => {
-    const caseId = await openCase(d, TEAM_A);
-    const chosen = await invoke(
-      d,
-      TEAM_A,
-      'route.kiezen',
-      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-1' }),
-    );
+    const { caseId, chosen } = await bijstellenCase(d, TEAM_A, 'ECD-1');
     expect(chosen.text).toContain('Stap 1');
-    await settle(d);
+    await delivered(d);
     const before = deliveries(d, caseId);
 
     const clicks = Array.from({ length: 50 }, (_, i) =>
       invoke(d, TEAM_A, 'signaal.vastleggen', cardData('signaal.vastleggen', { caseId, version: 2 }, SIGNAL(i)), { from: `user-${i % 5}` }),
     );
     const answers = await Promise.all(clicks);
-    await settle(d);
+    await delivered(d);
 
     const ok = answers.filter((a) => a.status === 200);
     const winners = answers.filter((a) => a.text.includes('Stap 2') && !a.text.includes('Iemand anders'));
@@ -54,9 +44,8 @@ describe('gelijktijdige klikken en herbezorging door Teams', () => {
   });
 
   it('dezelfde kaartactie 4× bezorgd (zelfde activity id) geeft één overgang en één set meldingen', async () => {
-    const caseId = await openCase(d, TEAM_A);
-    await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-2' }));
-    await settle(d);
+    const { caseId } = await bijstellenCase(d, TEAM_A, 'ECD-2');
+    await delivered(d);
     const before = deliveries(d, caseId);
     const id = activityId('retry');
     const data = cardData('signaal.vastleggen', { caseId, version: 2 }, SIGNAL(7));
@@ -68,7 +57,7 @@ describe('gelijktijdige klikken en herbezorging door Teams', () => {
       await invoke(d, TEAM_A, 'signaal.vastleggen', data, { id }),
       await invoke(d, TEAM_A, 'signaal.vastleggen', data, { id }),
     ];
-    await settle(d);
+    await delivered(d);
 
     const { repo } = await repository(d);
     const stored = await repo.get(TEAM_A.tenantId, caseId);
@@ -96,7 +85,7 @@ describe('gelijktijdige klikken en herbezorging door Teams', () => {
     const msg = channelActivity({ serviceUrl: d.connector.url, text: '/escaleer', from: USERS.anouk, id, ...place });
     const both = await Promise.all([d.post(msg), d.post(msg)]);
     const later = [await d.post(msg), await d.post(msg)];
-    await settle(d);
+    await delivered(d);
 
     const { repo } = await repository(d);
     const cases = await repo.listByChannel(place.tenantId, place.channelId);

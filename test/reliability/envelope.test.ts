@@ -1,7 +1,7 @@
 import { channelActivity } from '../support/connectorStandIn';
-import { type Direct, startDirect } from '../support/direct';
+import { directForSuite } from '../support/direct';
 import { cardText } from '../support/playgroundClient';
-import { DUTCH, TEAM_A, USERS, activityId, cardData, diff, invoke, openCase, repliesTo, repository, settle, snapshot } from './harness';
+import { DUTCH, TEAM_A, USERS, activityId, cardData, delivered, openCase, repliesTo, routeBijstellen, watchRows } from './harness';
 
 type Activity = Record<string, unknown>;
 
@@ -31,17 +31,11 @@ const MALFORMED: [string, (a: Activity) => Activity, boolean][] = [
 ];
 
 describe('misvormde velden in de activiteit zelf (envelop)', () => {
-  let d: Direct;
-  beforeAll(async () => {
-    d = await startDirect({ LOG_LEVEL: 'warn' });
-  });
-  afterAll(async () => d?.close());
+  const d = directForSuite({ LOG_LEVEL: 'warn' });
 
   it('worden aan de rand geweigerd: geen 5xx, geen casusnummer, geen opgeslagen rij, geen foutafhandeling; een Nederlands antwoord waar dat kan', async () => {
     const caseId = await openCase(d, TEAM_A);
-    await settle(d);
-    const { table } = await repository(d);
-    const before = await snapshot(table);
+    const rows = await watchRows(d);
     const errorsBefore = d.log.lines.filter((l) => l.level === 'error').length;
 
     const outcomes: { name: string; kind: string; status: number; dutch: boolean; canReply: boolean }[] = [];
@@ -49,7 +43,7 @@ describe('misvormde velden in de activiteit zelf (envelop)', () => {
       const id = activityId('env');
       const message = change(channelActivity({ serviceUrl: d.connector.url, text: '/escaleer', from: USERS.anouk, id, ...TEAM_A }));
       const r = await d.post(message);
-      await settle(d);
+      await delivered(d);
       outcomes.push({ name, kind: 'bericht', status: r.status, dutch: DUTCH.test(repliesTo(d, id).join(' ')), canReply });
       const value = {
         action: {
@@ -73,18 +67,12 @@ describe('misvormde velden in de activiteit zelf (envelop)', () => {
       const text = cardText((ir.body as { value?: unknown } | null)?.value);
       outcomes.push({ name, kind: 'kaartactie', status: ir.status, dutch: DUTCH.test(text), canReply: true });
     }
-    await settle(d);
-    const changed = diff(before, await snapshot(table));
+    const { changed } = await rows.now();
     const errors = d.log.lines.filter((l) => l.level === 'error').slice(errorsBefore);
     const fiveXx = outcomes.filter((o) => o.status >= 500);
     const silent = outcomes.filter((o) => o.canReply && !o.dutch && o.status < 400);
     // The case opened before is untouched and still accepts a proper action.
-    const proper = await invoke(
-      d,
-      TEAM_A,
-      'route.kiezen',
-      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-9' }),
-    );
+    const proper = await routeBijstellen(d, TEAM_A, caseId, 'ECD-9');
     console.log(
       `Envelop: ${outcomes.length} misvormde activiteiten (${MALFORMED.length} soorten × bericht en kaartactie) → ${fiveXx.length} × 5xx, ` +
         `${outcomes.filter((o) => o.dutch).length} Nederlandse antwoorden (${silent.length} zonder waar het kon), gewijzigde rijen ${changed.length}, foutregels ${errors.length}`,

@@ -1,18 +1,14 @@
 import { TableOutboxStore, openTables } from '../../src/storage';
 import { type RecordedCall, channelActivity } from '../support/connectorStandIn';
-import { type Direct, startDirect } from '../support/direct';
-import { TEAM_A, cardData, invoke, openCase, settle, sleep } from './harness';
+import { directForSuite } from '../support/direct';
+import { TEAM_A, cardData, delivered, invoke, openCase, routeBijstellen } from './harness';
 
 const SIGNAL = { datum: '2025-03-03', actielijn: 'actielijn dagstructuur', toelichting: 'zie dossier' };
 const ok = (c: RecordedCall): boolean => (c.status ?? 200) < 300;
 
 describe('een 403 van Teams', () => {
-  let d: Direct;
-  beforeAll(async () => {
-    // A short probe pause keeps the test quick; the default is seconds, not hours.
-    d = await startDirect({ LOG_LEVEL: 'silent' }, { dispatcher: { forbiddenPause: { baseMs: 300, maxMs: 1_000 } } });
-  });
-  afterAll(async () => d?.close());
+  // A short probe pause keeps the test quick; the default is seconds, not hours.
+  const d = directForSuite({ LOG_LEVEL: 'silent' }, { dispatcher: { forbiddenPause: { baseMs: 300, maxMs: 1_000 } } });
 
   /** A conversationUpdate as Teams sends it when the bot is added to or removed from the team. */
   const membership = (place: typeof TEAM_A, change: 'membersAdded' | 'membersRemoved') => ({
@@ -29,7 +25,7 @@ describe('een 403 van Teams', () => {
     const place = { ...TEAM_A, teamId: '19:team-403@thread.tacv2', channelId: '19:kanaal-403@thread.tacv2' };
     const here = (c: RecordedCall) => c.conversationId.startsWith(place.channelId);
     const a = await openCase(d, place);
-    await settle(d);
+    await delivered(d);
 
     let refusals = 0;
     d.connector.responder = (call) =>
@@ -37,33 +33,22 @@ describe('een 403 van Teams', () => {
         ? { status: 403, body: { error: { code: 'Forbidden', message: 'geweigerd' } } }
         : null;
     const from403 = d.connector.calls.length;
-    await invoke(
-      d,
-      place,
-      'route.kiezen',
-      cardData('route.kiezen', { caseId: a, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-10' }),
-    );
-    await settle(d);
+    await routeBijstellen(d, place, a, 'ECD-10');
+    await delivered(d);
     const b = await openCase(d, place);
-    await settle(d);
+    await delivered(d);
     const after403 = d.connector.calls.slice(from403).filter(here);
 
     await d.post(membership(place, 'membersRemoved'));
     const fromRemoved = d.connector.calls.length;
     await invoke(d, place, 'signaal.vastleggen', cardData('signaal.vastleggen', { caseId: a, version: 2 }, SIGNAL));
-    await sleep(1_500);
-    await settle(d);
+    await delivered(d);
     const whileRemoved = d.connector.calls.slice(fromRemoved).filter(here);
 
     await d.post(membership(place, 'membersAdded'));
     const fromBack = d.connector.calls.length;
-    await invoke(
-      d,
-      place,
-      'route.kiezen',
-      cardData('route.kiezen', { caseId: b, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-11' }),
-    );
-    await settle(d);
+    await routeBijstellen(d, place, b, 'ECD-11');
+    await delivered(d);
     const afterBack = d.connector.calls.slice(fromBack).filter((c) => here(c) && JSON.stringify(c.body).includes(b));
 
     const tables = await openTables(d.app.storageConnection, d.prefix);
@@ -100,22 +85,16 @@ describe('een 403 van Teams', () => {
       channelData: { tenant: { id: place.tenantId }, team: { id: place.teamId } },
     });
     const c = await openCase(d, place);
-    await settle(d);
+    await delivered(d);
     await d.post(install('remove'));
     const fromRemoved = d.connector.calls.length;
-    await invoke(
-      d,
-      place,
-      'route.kiezen',
-      cardData('route.kiezen', { caseId: c, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-12' }),
-    );
-    await sleep(1_000);
-    await settle(d);
+    await routeBijstellen(d, place, c, 'ECD-12');
+    await delivered(d);
     const whileRemoved = d.connector.calls.slice(fromRemoved).filter(here);
     await d.post(install('add'));
     const fromBack = d.connector.calls.length;
     await invoke(d, place, 'signaal.vastleggen', cardData('signaal.vastleggen', { caseId: c, version: 2 }, SIGNAL));
-    await settle(d);
+    await delivered(d);
     const afterBack = d.connector.calls.slice(fromBack).filter((x) => here(x) && ok(x) && JSON.stringify(x.body).includes(c));
     console.log(`installationUpdate: verwijderd ${whileRemoved.length} verstuurd; na toevoegen ${afterBack.length} van 2 geleverd`);
     expect(whileRemoved).toHaveLength(0);

@@ -1,22 +1,8 @@
 import { channelActivity } from '../support/connectorStandIn';
-import { type Direct, startDirect } from '../support/direct';
+import { directForSuite } from '../support/direct';
 import { cardText } from '../support/playgroundClient';
 import { type CaseRefs, Gen, forgedInvokeValue, forgedMessageText } from './fuzz';
-import {
-  DUTCH,
-  TEAM_A,
-  TEAM_B,
-  USERS,
-  activityId,
-  cardData,
-  diff,
-  invoke,
-  openCase,
-  repliesTo,
-  repository,
-  settle,
-  snapshot,
-} from './harness';
+import { DUTCH, TEAM_A, USERS, activityId, cardData, casesInTwoTeams, invoke, repliesTo } from './harness';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250303);
 const INVOKES = 900;
@@ -45,25 +31,11 @@ const pool = async <T>(tasks: (() => Promise<T>)[], width: number): Promise<T[]>
 };
 
 describe('vervalste en misvormde invoer', () => {
-  let d: Direct;
-  beforeAll(async () => {
-    d = await startDirect({ LOG_LEVEL: 'silent' });
-  });
-  afterAll(async () => d?.close());
+  const d = directForSuite({ LOG_LEVEL: 'silent' });
 
   it(`${INVOKES} kaartacties en ${MESSAGES} berichten (seed ${SEED}): geen 5xx, geen wijziging, elk antwoord Nederlands`, async () => {
-    const own = await openCase(d, TEAM_A);
-    await invoke(
-      d,
-      TEAM_A,
-      'route.kiezen',
-      cardData('route.kiezen', { caseId: own, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-4' }),
-    );
-    const foreign = await openCase(d, TEAM_B);
+    const { own, foreign, rows } = await casesInTwoTeams(d, 'ECD-4');
     const refs: CaseRefs = { own, foreign };
-    await settle(d);
-    const { table } = await repository(d);
-    const before = await snapshot(table);
     const callsBefore = d.connector.calls.length;
 
     const g = new Gen(SEED);
@@ -99,15 +71,13 @@ describe('vervalste en misvormde invoer', () => {
     ];
     const outcomes = await pool(tasks, 8);
     const seconds = (Date.now() - started) / 1000;
-    await settle(d);
 
-    const after = await snapshot(table);
+    const { rows: after, changed: allChanged } = await rows.now();
     // An authorised details view is a read plus its audit event and dedupe marker, and the
     // single-use dossier link it offers (partition `dossier`); nothing else may change.
     const isLink = (k: string) => k.startsWith('dossier|');
     const isView = (k: string) =>
       isLink(k) || k.includes('|dedupe_view:') || (k.includes('|event_') && (after.get(k) ?? '').includes('"action":"details.bekijken"'));
-    const allChanged = diff(before, after);
     const changed = allChanged.filter((k) => !isView(k));
     const views = allChanged.filter((k) => k.includes('|event_'));
     const viewMarkers = allChanged.filter((k) => k.includes('|dedupe_view:'));
@@ -121,7 +91,8 @@ describe('vervalste en misvormde invoer', () => {
       `Vervalste invoer (seed ${SEED}): geprobeerd ${outcomes.length} (${INVOKES} kaartacties, ${MESSAGES} berichten) in ${seconds.toFixed(1)} s; ` +
         `5xx ${crashed.length}, zonder Nederlands antwoord ${unanswered.length}, gewijzigde rijen ${changed.length}, detailweergaven ${detailsShown} met ${views.length} auditgebeurtenissen, verstuurde kanaalmeldingen ${outboxSends.length}, via de algemene foutafhandeling ${turnErrors}, healthz ${alive}`,
     );
-    for (const k of changed.slice(0, 5)) console.log(`  gewijzigd ${k}: ${before.get(k)?.slice(0, 200)} → ${after.get(k)?.slice(0, 200)}`);
+    for (const k of changed.slice(0, 5))
+      console.log(`  gewijzigd ${k}: ${rows.before.get(k)?.slice(0, 200)} → ${after.get(k)?.slice(0, 200)}`);
     for (const o of [...crashed, ...unanswered].slice(0, 5))
       console.log(`  ${o.kind} #${o.n} → ${o.status}: ${o.input} ⇒ ${o.answer.slice(0, 200)}`);
 

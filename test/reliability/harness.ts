@@ -1,10 +1,14 @@
 import type { TableClient } from '@azure/data-tables';
 import type { TeamSettings } from '../../src/app';
 import type { CaseId } from '../../src/domain';
-import { TableCaseRepository, TableTeamSettingsStore, openTables } from '../../src/storage';
+import { TableCaseRepository, openTables } from '../../src/storage';
 import { channelActivity } from '../support/connectorStandIn';
+import { delivered, sleep } from '../support/delivery';
 import type { Direct } from '../support/direct';
 import { cardText } from '../support/playgroundClient';
+import { seedTeam } from '../support/teamSettings';
+
+export { delivered, sleep, waitUntil } from '../support/delivery';
 
 /** Where an activity comes from: tenant, team and channel as Teams sends them. */
 export interface Place {
@@ -23,8 +27,6 @@ export const USERS = {
   mohamed: 'user-mohamed-teamleider',
   joost: 'user-joost',
 } as const;
-
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export interface Reply {
   readonly status: number;
@@ -73,14 +75,9 @@ export const cardData = (
   return data;
 };
 
-/** Waits until the outbox dispatcher is quiet (no new connector calls for 300 ms). */
-export const settle = async (d: Direct): Promise<void> => {
-  let n = -1;
-  while (n !== d.connector.calls.length) {
-    n = d.connector.calls.length;
-    await sleep(300);
-  }
-};
+/** Picks route Bijstellen with `clientRef` on the new case `caseId` (version 1), from its own card. */
+export const routeBijstellen = (d: Direct, place: Place, caseId: string, clientRef: string, over: Parameters<typeof invoke>[4] = {}) =>
+  invoke(d, place, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef }), over);
 
 /** Posts `/escaleer` in `place` and returns the id of the new case (read from the posted root card). */
 export const openCase = async (d: Direct, place: Place, from: string = USERS.anouk, id = activityId('msg')): Promise<CaseId> => {
@@ -98,6 +95,12 @@ export const openCase = async (d: Direct, place: Place, from: string = USERS.ano
   throw new Error('geen hoofdkaart ontvangen');
 };
 
+/** Opens a case in `place` (as Anouk) and picks route Bijstellen with `clientRef`: the case at version 2 and the answer. */
+export const bijstellenCase = async (d: Direct, place: Place, clientRef: string): Promise<{ caseId: CaseId; chosen: Reply }> => {
+  const caseId = await openCase(d, place);
+  return { caseId, chosen: await routeBijstellen(d, place, caseId, clientRef) };
+};
+
 /** The bot's direct replies (not outbox deliveries) to the activity with this id. */
 export const repliesTo = (d: Direct, id: string): string[] =>
   d.connector.calls.filter((c) => c.method === 'POST' && c.activityId === id).map((c) => cardText(c.body));
@@ -107,48 +110,24 @@ export const repository = async (d: Direct): Promise<{ repo: TableCaseRepository
   return { repo: new TableCaseRepository(tables.cases), table: tables.cases };
 };
 
-/** Gives `mohamed` the teamleider role in `place`'s team. */
 /** Stores team settings with these role holders (ids are the stand-in's user ids) for `place`. */
-export const seedSettings = async (d: Direct, place: Place, roleHolders: TeamSettings['roleHolders']): Promise<void> => {
-  const tables = await openTables(d.app.storageConnection, d.prefix);
-  const store = new TableTeamSettingsStore(tables.cases);
-  const existing = await store.get(place.tenantId, place.teamId);
-  const settings: TeamSettings = {
-    tenantId: place.tenantId,
-    teamId: place.teamId,
+export const seedSettings = async (d: Direct, place: Place, roleHolders: TeamSettings['roleHolders']): Promise<void> =>
+  seedTeam((await openTables(d.app.storageConnection, d.prefix)).cases, place, {
     serviceUrl: d.connector.url,
     roleHolders,
-    roleChannels: {},
-    gebiedsteams: [],
-    updatedAt: new Date().toISOString(),
     updatedBy: USERS.mohamed,
-  };
-  if (!(await store.save(settings, existing?.etag ?? null))) throw new Error('instellingen niet opgeslagen');
-};
+  });
 
-export const seedTeamleider = async (d: Direct, place: Place): Promise<void> => {
-  const tables = await openTables(d.app.storageConnection, d.prefix);
-  const store = new TableTeamSettingsStore(tables.cases);
-  const settings: TeamSettings = {
-    tenantId: place.tenantId,
-    teamId: place.teamId,
-    serviceUrl: d.connector.url,
-    roleHolders: { teamleider: [{ id: USERS.mohamed, name: 'Mohamed' }] },
-    roleChannels: {},
-    gebiedsteams: [],
-    updatedAt: new Date().toISOString(),
-    updatedBy: USERS.mohamed,
-  };
-  const existing = await store.get(place.tenantId, place.teamId);
-  if (!(await store.save(settings, existing?.etag ?? null))) throw new Error('instellingen niet opgeslagen');
-};
+/** Gives `mohamed` the teamleider role in `place`'s team. */
+export const seedTeamleider = (d: Direct, place: Place): Promise<void> =>
+  seedSettings(d, place, { teamleider: [{ id: USERS.mohamed, name: 'Mohamed' }] });
 
 /**
  * Every stored row except outbox items (the dispatcher consumes those), keyed by partition and row,
  * with its data columns: two snapshots are equal exactly when no case, event, counter or dedupe
  * marker changed.
  */
-export const snapshot = async (table: TableClient): Promise<Map<string, string>> => {
+const snapshot = async (table: TableClient): Promise<Map<string, string>> => {
   const out = new Map<string, string>();
   for await (const e of table.listEntities<Record<string, unknown>>()) {
     const rowKey = String(e.rowKey);
@@ -159,9 +138,44 @@ export const snapshot = async (table: TableClient): Promise<Map<string, string>>
   return out;
 };
 
-export const diff = (a: Map<string, string>, b: Map<string, string>): string[] => {
+const diff = (a: Map<string, string>, b: Map<string, string>): string[] => {
   const keys = new Set([...a.keys(), ...b.keys()]);
   return [...keys].filter((k) => a.get(k) !== b.get(k));
+};
+
+/** The stored rows at one moment (see {@link snapshot}), to compare with later. */
+export interface RowWatch {
+  readonly before: Map<string, string>;
+  /** The rows now, and the keys of those that differ from `before`. */
+  now(): Promise<{ rows: Map<string, string>; changed: string[] }>;
+}
+
+/**
+ * Snapshots the store once everything owed is {@link delivered} (a late delivery records the root
+ * card's id on its case: it must not show as a change); `now()` waits likewise before it compares.
+ */
+export const watchRows = async (d: Direct): Promise<RowWatch> => {
+  const { table } = await repository(d);
+  await delivered(d);
+  const before = await snapshot(table);
+  return {
+    before,
+    now: async () => {
+      await delivered(d);
+      const rows = await snapshot(table);
+      return { rows, changed: diff(before, rows) };
+    },
+  };
+};
+
+/**
+ * A case of team A on route Bijstellen with `clientRef` (version 2) and a new case of team B, all
+ * delivered; `rows` watches the store from then on.
+ */
+export const casesInTwoTeams = async (d: Direct, clientRef: string): Promise<{ own: CaseId; foreign: CaseId; rows: RowWatch }> => {
+  const { caseId: own } = await bijstellenCase(d, TEAM_A, clientRef);
+  const foreign = await openCase(d, TEAM_B);
+  return { own, foreign, rows: await watchRows(d) };
 };
 
 /** Dutch, judged by common words of the bot's messages. */

@@ -1,11 +1,7 @@
-import { type Direct, startDirect } from '../support/direct';
+import { directForSuite } from '../support/direct';
 
 describe('foutantwoorden van de HTTP-laag', () => {
-  let d: Direct;
-  beforeAll(async () => {
-    d = await startDirect({ LOG_LEVEL: 'silent' });
-  });
-  afterAll(async () => d?.close());
+  const d = directForSuite({ LOG_LEVEL: 'silent' });
 
   const send = async (path: string, body: string, method = 'POST', type = 'application/json') => {
     const r = await fetch(`http://127.0.0.1:${d.app.port}${path}`, {

@@ -1,17 +1,15 @@
-import { type Direct, startDirect } from '../support/direct';
-import { TEAM_A, USERS, cardData, invoke, openCase, seedSettings, settle } from './harness';
+import { directForSuite } from '../support/direct';
+import { TEAM_A, USERS, cardData, invoke, openCase, delivered, seedSettings } from './harness';
 
 /** Text that a template engine, the Teams client or a mention parser could take for code. */
 const TRICKY = ['${teamleider}', '{{DATE(2017-02-14T06:08:39Z, SHORT)}}', '<at>Iedereen</at>', '**vet** [link](https://example.org)'];
 const NAME = `Mohamed ${TRICKY.join(' ')}`;
 
 describe('tekst van gebruikers en uit Teams is data: nooit een binding, nooit in een logregel', () => {
-  let d: Direct;
+  const d = directForSuite({ LOG_LEVEL: 'debug' });
   beforeAll(async () => {
-    d = await startDirect({ LOG_LEVEL: 'debug' });
     await seedSettings(d, TEAM_A, { teamleider: [{ id: USERS.mohamed, name: NAME }] });
   });
-  afterAll(async () => d?.close());
 
   it('een naam en invoer met ${…}, {{…}}, <at>…</at> en markdown: de escalatie naar die teamleider werkt, alles wordt als tekst getoond, niets gelogd', async () => {
     const caseId = await openCase(d, TEAM_A, USERS.anouk);
@@ -37,7 +35,7 @@ describe('tekst van gebruikers en uit Teams is data: nooit een binding, nooit in
       ),
     ];
     const details = await invoke(d, TEAM_A, 'details.bekijken', v(4));
-    await settle(d);
+    await delivered(d);
     const channel = d.connector.calls.map((c) => JSON.stringify(c.body)).join('\n');
     const logged = JSON.stringify(d.log.lines);
     console.log(

@@ -1,13 +1,9 @@
 import { channelActivity } from '../support/connectorStandIn';
-import { type Direct, startDirect } from '../support/direct';
+import { directForSuite } from '../support/direct';
 import { TEAM_A, activityId } from './harness';
 
 describe('invokes die Escaleer niet kent', () => {
-  let d: Direct;
-  beforeAll(async () => {
-    d = await startDirect({ LOG_LEVEL: 'silent' });
-  });
-  afterAll(async () => d?.close());
+  const d = directForSuite({ LOG_LEVEL: 'silent' });
 
   it('task/fetch, composeExtension/query, signin/verifyState en een invoke zonder naam: 200 zonder inhoud, nooit 5xx, niets gelogd als fout', async () => {
     const names = ['task/fetch', 'composeExtension/query', 'signin/verifyState', 'actionableMessage/executeAction', undefined];

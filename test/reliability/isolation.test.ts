@@ -1,5 +1,5 @@
 import { channelActivity } from '../support/connectorStandIn';
-import { type Direct, startDirect } from '../support/direct';
+import { directForSuite } from '../support/direct';
 import {
   DUTCH,
   OTHER_TENANT,
@@ -8,42 +8,30 @@ import {
   TEAM_B,
   USERS,
   activityId,
+  bijstellenCase,
   cardData,
-  diff,
+  casesInTwoTeams,
   invoke,
   openCase,
   repliesTo,
   repository,
   seedTeamleider,
-  settle,
-  snapshot,
+  watchRows,
 } from './harness';
 
 const SIGNAL = { datum: '2025-03-03', actielijn: 'dagstructuur', toelichting: 'zie dossier' };
 
 describe('isolatie tussen teams en organisaties, en de audittrail', () => {
-  let d: Direct;
+  const d = directForSuite({ TAB_DEV_MODE: 'on', LOG_LEVEL: 'silent' });
   beforeAll(async () => {
-    d = await startDirect({ TAB_DEV_MODE: 'on', LOG_LEVEL: 'silent' });
     // Before any activity: the role directory may cache a team's roles.
     await seedTeamleider(d, TEAM_A);
     // Mohamed is teamleider in team B too: a role there must not open team A's cases.
     await seedTeamleider(d, TEAM_B);
   });
-  afterAll(async () => d?.close());
 
   it('een casus van team A is vanuit team B of een andere tenant niet te lezen of te wijzigen, via de bot noch via de tab-API', async () => {
-    const caseId = await openCase(d, TEAM_A);
-    await invoke(
-      d,
-      TEAM_A,
-      'route.kiezen',
-      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-GEHEIM-20' }),
-    );
-    await openCase(d, TEAM_B);
-    await settle(d);
-    const { table } = await repository(d);
-    const before = await snapshot(table);
+    const { own: caseId, rows } = await casesInTwoTeams(d, 'ECD-GEHEIM-20');
 
     const attempts: { from: Place; user: string; verb: string; data: Record<string, unknown> }[] = [];
     for (const from of [TEAM_B, OTHER_TENANT]) {
@@ -69,8 +57,7 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
     };
     const tabViews = [await tab(TEAM_B.tenantId, TEAM_B.teamId), await tab(OTHER_TENANT.tenantId, TEAM_A.teamId)];
     const own = await tab(TEAM_A.tenantId, TEAM_A.teamId);
-    await settle(d);
-    const changed = diff(before, await snapshot(table));
+    const { changed } = await rows.now();
 
     const leaked = answers.filter((a) => a.text.includes('ECD-GEHEIM-20') || a.text.includes('dagstructuur') || a.text.includes('Stap 1'));
     const refused = answers.filter(
@@ -95,16 +82,13 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
     const v = (n: number) => ({ caseId, version: n });
     await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', v(1), { route: 'zorgkantoor', clientRef: 'ECD-6' }));
     const mixed: Place = { ...TEAM_A, teamId: TEAM_B.teamId };
-    const { table } = await repository(d);
-    await settle(d);
-    const before = await snapshot(table);
+    const rows = await watchRows(d);
     const answers = [
       await invoke(d, mixed, 'details.bekijken', v(2), { from: USERS.mohamed }),
       await invoke(d, mixed, 'formulier.openen', { ...v(2), actie: 'cirkel1.vastleggen' }, { from: USERS.mohamed }),
       await invoke(d, mixed, 'crisis.melden', { ...v(2), 'crisis.melden.bevestigd': 'true' }, { from: USERS.mohamed }),
     ];
-    await settle(d);
-    const changed = diff(before, await snapshot(table));
+    const { changed } = await rows.now();
     console.log(
       `Team-id van B bij het kanaal van A: geprobeerd ${answers.length}, geweigerd ${answers.filter((a) => /bestaat niet in dit kanaal/.test(a.text)).length}, gewijzigde rijen ${changed.length}`,
     );
@@ -114,13 +98,7 @@ describe('isolatie tussen teams en organisaties, en de audittrail', () => {
   });
 
   it('elke wijziging en elke detailweergave laat precies één auditgebeurtenis na (wie, wat, wanneer, welke casus), ook bij herbezorging', async () => {
-    const caseId = await openCase(d, TEAM_A, USERS.anouk);
-    const route = await invoke(
-      d,
-      TEAM_A,
-      'route.kiezen',
-      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-5' }),
-    );
+    const { caseId, chosen: route } = await bijstellenCase(d, TEAM_A, 'ECD-5');
     const signal = await invoke(d, TEAM_A, 'signaal.vastleggen', cardData('signaal.vastleggen', { caseId, version: 2 }, SIGNAL));
     const viewId = activityId('view');
     const views = [

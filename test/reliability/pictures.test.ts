@@ -1,21 +1,11 @@
-import { type Direct, startDirect } from '../support/direct';
-import { TEAM_A, cardData, invoke, openCase } from './harness';
+import { directForSuite } from '../support/direct';
+import { TEAM_A, bijstellenCase } from './harness';
 
 describe('voortgangsafbeeldingen per URL bij een publiek adres', () => {
-  let d: Direct;
-  beforeAll(async () => {
-    d = await startDirect({ LOG_LEVEL: 'silent', PUBLIC_HOSTNAME: 'escaleer.example' });
-  });
-  afterAll(async () => d?.close());
+  const d = directForSuite({ LOG_LEVEL: 'silent', PUBLIC_HOSTNAME: 'escaleer.example' });
 
   it('de statuskaart verwijst naar de afbeelding op het eigen adres (geen data in de kaart); de bot serveert precies de geldige namen', async () => {
-    const caseId = await openCase(d, TEAM_A);
-    const r = await invoke(
-      d,
-      TEAM_A,
-      'route.kiezen',
-      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-3' }),
-    );
+    const { chosen: r } = await bijstellenCase(d, TEAM_A, 'ECD-3');
     const raw = JSON.stringify(r.body);
     const url = /"url":"(https:\/\/escaleer\.example\/kaart\/voortgang\/[^"]+)"/.exec(raw)?.[1];
     expect(url).toBe('https://escaleer.example/kaart/voortgang/bijstellen-1-0-0-0.png');

@@ -1,34 +1,13 @@
-import { TableTeamSettingsStore, openTables, tenantPk } from '../../src/storage';
+import { openTables, tenantPk } from '../../src/storage';
 import { prefixFilter, rk } from '../../src/storage/keys';
 import { type Direct, startDirect } from '../support/direct';
-import { DirectCase } from '../support/directCase';
+import { type DirectCase, toOnplanbareZorg } from '../support/directCase';
 import { FakeClock } from '../support/fakes';
+import { seedTeam } from '../support/teamSettings';
 
 const WHERE = {
   a: { tenantId: 'tenant-a', teamId: '19:team-a@thread.tacv2', channelId: '19:kanaal-a@thread.tacv2' },
   b: { tenantId: 'tenant-b', teamId: '19:team-b@thread.tacv2', channelId: '19:kanaal-b@thread.tacv2' },
-};
-
-/** Walks a Bijstellen case to tijdelijke onplanbare zorg from 3 January 2024: its first evaluation is due Monday 5 February, 08:00. */
-const toOnplanbareZorg = async (d: Direct, where: (typeof WHERE)['a']): Promise<DirectCase> => {
-  const c = await DirectCase.open(d, 'begeleider-1', where);
-  await c.act('begeleider-1', 'route.kiezen', { route: 'bijstellen' });
-  await c.act('begeleider-1', 'signaal.vastleggen', { datum: '2024-01-02', actielijn: 'wonen' });
-  await c.act('begeleider-1', 'actielijnen.bijstellen', {
-    datum: '2024-01-02',
-    samenMetClient: 'true',
-    bijstelling: 'b',
-    resultaat: 'onvoldoende',
-  });
-  await c.act('teamleider-1', 'teamleider.besluit', { besluit: 'casuistiekoverleg' });
-  await c.act('begeleider-1', 'casuistiek.aanmelden', { datumOverleg: '2024-01-02', situatie: 's', geprobeerd: 'g', vraag: 'v' });
-  await c.act('teamleider-1', 'casuistiek.uitkomst', {
-    datum: '2024-01-02',
-    uitkomst: 'tijdelijke_onplanbare_zorg',
-    woonlocatie: 'Zuid',
-    startdatum: '2024-01-03',
-  });
-  return c;
 };
 
 describe('één onleesbare herinnering houdt de tik niet tegen', () => {
@@ -38,21 +17,7 @@ describe('één onleesbare herinnering houdt de tik niet tegen', () => {
   beforeAll(async () => {
     d = await startDirect({ LOG_LEVEL: 'silent' }, { clock, reminders: false });
     const tables = await openTables(d.app.storageConnection, d.prefix);
-    for (const w of Object.values(WHERE)) {
-      await new TableTeamSettingsStore(tables.cases).save(
-        {
-          tenantId: w.tenantId,
-          teamId: w.teamId,
-          serviceUrl: d.connector.url,
-          roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] },
-          roleChannels: {},
-          gebiedsteams: [],
-          updatedAt: '',
-          updatedBy: '',
-        },
-        null,
-      );
-    }
+    for (const w of Object.values(WHERE)) await seedTeam(tables.cases, w, { serviceUrl: d.connector.url });
   }, 30_000);
   afterAll(async () => d?.close());
 

@@ -1,8 +1,8 @@
 import type { RecordedCall } from '../support/connectorStandIn';
 import { channelActivity } from '../support/connectorStandIn';
-import { type Direct, startDirect } from '../support/direct';
+import { directForSuite } from '../support/direct';
 import { cardText } from '../support/playgroundClient';
-import { TEAM_A, USERS, activityId, cardData, invoke, repository, settle, sleep } from './harness';
+import { TEAM_A, USERS, activityId, delivered, repository, routeBijstellen, waitUntil } from './harness';
 
 const isRootCard = (c: RecordedCall): boolean =>
   c.method === 'POST' &&
@@ -11,24 +11,12 @@ const isRootCard = (c: RecordedCall): boolean =>
   !/Herinnering|wacht op/.test(JSON.stringify(c.body));
 const ok = (c: RecordedCall): boolean => (c.status ?? 200) < 300;
 
-const waitFor = async (check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await sleep(50);
-  }
-  return check();
-};
-
 describe('de hoofdkaart van een nieuwe casus gaat niet verloren', () => {
-  let d: Direct;
-  beforeAll(async () => {
-    d = await startDirect({ LOG_LEVEL: 'silent' });
-  });
+  const d = directForSuite({ LOG_LEVEL: 'silent' });
+  beforeAll(async () => {});
   afterEach(() => {
     d.connector.responder = () => null;
   });
-  afterAll(async () => d?.close());
 
   it('weigert de connector de hoofdkaart (500), dan hoort de gebruiker dat de casus er is en komt de kaart één keer zodra Teams herstelt', async () => {
     const place = { ...TEAM_A, channelId: '19:kanaal-hoofdkaart-500@thread.tacv2' };
@@ -45,20 +33,20 @@ describe('de hoofdkaart van een nieuwe casus gaat niet verloren', () => {
       (c) => isRootCard(c) && c.conversationId.startsWith(place.channelId) && !ok(c),
     ).length;
     down = false;
-    const posted = await waitFor(
+    const posted = await waitUntil(
       () => d.connector.calls.some((c) => isRootCard(c) && ok(c) && c.conversationId.startsWith(place.channelId)),
       15_000,
     );
     const again = await d.post(msg);
-    await settle(d);
+    await delivered(d);
 
     const { repo } = await repository(d);
     const cases = await repo.listByChannel(place.tenantId, place.channelId);
     const roots = d.connector.calls.filter((c) => isRootCard(c) && c.conversationId.startsWith(place.channelId));
-    const delivered = roots.filter(ok);
+    const placed = roots.filter(ok);
     console.log(
-      `Hoofdkaart bij een falende connector: pogingen ${roots.length} (${roots.length - delivered.length} × 500), geplaatst ${delivered.length}, ` +
-        `casussen ${cases.length}, id vastgelegd ${cases[0]?.location.rootActivityId === delivered[0]?.answeredId ? 'ja' : 'nee'}; gebruiker las: „${told.join(' | ')}”`,
+      `Hoofdkaart bij een falende connector: pogingen ${roots.length} (${roots.length - placed.length} × 500), geplaatst ${placed.length}, ` +
+        `casussen ${cases.length}, id vastgelegd ${cases[0]?.location.rootActivityId === placed[0]?.answeredId ? 'ja' : 'nee'}; gebruiker las: „${told.join(' | ')}”`,
     );
 
     expect(first.status).toBeLessThan(300);
@@ -67,10 +55,10 @@ describe('de hoofdkaart van een nieuwe casus gaat niet verloren', () => {
     expect(told.join(' ')).not.toMatch(/niets gewijzigd/i);
     expect(told.join(' ')).toMatch(/Casus CAS-\d{4}-\d{4,6} is aangemaakt.*kaart verschijnt/i);
     expect(posted).toBe(true);
-    expect(delivered).toHaveLength(1);
-    expect(delivered[0]?.activityId).toBe(id);
+    expect(placed).toHaveLength(1);
+    expect(placed[0]?.activityId).toBe(id);
     expect(cases).toHaveLength(1);
-    expect(cases[0]?.location.rootActivityId).toBe(delivered[0]?.answeredId);
+    expect(cases[0]?.location.rootActivityId).toBe(placed[0]?.answeredId);
   }, 40_000);
 
   it('een actie terwijl de hoofdkaart nog onderweg is (trage connector) werkt de kaart bij en zet haar tijdlijnregel in de draad', async () => {
@@ -80,21 +68,16 @@ describe('de hoofdkaart van een nieuwe casus gaat niet verloren', () => {
     const opening = d.post(channelActivity({ serviceUrl: d.connector.url, text: '/escaleer', from: USERS.anouk, id, ...place }));
     const { repo } = await repository(d);
     let caseId = '';
-    await waitFor(async () => {
+    await waitUntil(async () => {
       caseId = (await repo.listByChannel(place.tenantId, place.channelId))[0]?.id ?? '';
       return caseId !== '' && d.connector.calls.some((c) => isRootCard(c) && c.conversationId.startsWith(place.channelId));
     }, 5_000);
     const stored = await repo.get(place.tenantId, caseId as never);
     const rootKnownAtClick = stored?.value.location.rootActivityId ?? null;
-    const chosen = await invoke(
-      d,
-      place,
-      'route.kiezen',
-      cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-11' }),
-    );
+    const chosen = await routeBijstellen(d, place, caseId, 'ECD-11');
     await opening;
-    await waitFor(() => d.connector.calls.some((c) => c.method === 'PUT' && c.conversationId.startsWith(place.channelId)), 10_000);
-    await settle(d);
+    await waitUntil(() => d.connector.calls.some((c) => c.method === 'PUT' && c.conversationId.startsWith(place.channelId)), 10_000);
+    await delivered(d);
 
     const root = d.connector.calls.find((c) => isRootCard(c) && ok(c) && c.conversationId.startsWith(place.channelId));
     const mine = d.connector.calls.filter(

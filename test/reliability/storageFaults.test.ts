@@ -5,7 +5,19 @@ import { join } from 'node:path';
 import { type RunningAzurite, freePort, startAzurite } from '../../src/storage/azurite';
 import { channelActivity } from '../support/connectorStandIn';
 import { type Direct, startDirect } from '../support/direct';
-import { TEAM_A, USERS, activityId, cardData, deliveries, invoke, openCase, repliesTo, repository, settle, sleep } from './harness';
+import {
+  TEAM_A,
+  USERS,
+  activityId,
+  bijstellenCase,
+  cardData,
+  delivered,
+  deliveries,
+  invoke,
+  repliesTo,
+  repository,
+  sleep,
+} from './harness';
 
 const SIGNAL = { datum: '2025-03-03', actielijn: 'actielijn dagstructuur', toelichting: 'zie dossier' };
 
@@ -49,9 +61,8 @@ describe('opslag valt weg midden in een casus', () => {
   });
 
   it('geeft een duidelijke Nederlandse foutmelding, /healthz 503, blijft draaien, en gaat na herstel verder zonder verlies of dubbele berichten', async () => {
-    const caseId = await openCase(d, TEAM_A);
-    await invoke(d, TEAM_A, 'route.kiezen', cardData('route.kiezen', { caseId, version: 1 }, { route: 'bijstellen', clientRef: 'ECD-3' }));
-    await settle(d);
+    const { caseId } = await bijstellenCase(d, TEAM_A, 'ECD-3');
+    await delivered(d);
     expect(await health()).toBe(200);
 
     await azurite.close();
@@ -75,15 +86,12 @@ describe('opslag valt weg midden in een casus', () => {
     }
     const again = await invoke(d, TEAM_A, 'signaal.vastleggen', click);
     const msgAgain = await d.post(message);
-    await settle(d);
-    // After the outage the dispatcher may still be in its backoff: wait (at most 15 s) until what is
-    // owed has arrived, then settle again so that anything sent twice would be counted too.
-    for (let i = 0; i < 150; i++) {
+    // After the outage the dispatcher may still be in its backoff: wait until what is owed has
+    // arrived (a quiet period proves nothing), then settle so that anything sent twice is counted too.
+    await delivered(d, () => {
       const owed = deliveries(d, caseId);
-      if (owed.updates >= 2 && owed.replies >= 2) break;
-      await sleep(100);
-    }
-    await settle(d);
+      return owed.updates >= 2 && owed.replies >= 2;
+    });
 
     const { repo } = await repository(d);
     const stored = await repo.get(TEAM_A.tenantId, caseId);

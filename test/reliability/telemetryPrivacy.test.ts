@@ -6,13 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { TableCaseRepository, TableTeamSettingsStore, openTables } from '../../src/storage';
+import { TableCaseRepository, openTables } from '../../src/storage';
 import { buildForChild } from '../support/childBuild';
 import { type ChildApp, directTo, startChildApp } from '../support/childApp';
 import { ConnectorStandIn, channelActivity } from '../support/connectorStandIn';
 import { DirectCase } from '../support/directCase';
 import { testConnectionString, uniquePrefix } from '../support/storage';
 import { sevenConditions } from '../support/routeWalk';
+import { seedTeam } from '../support/teamSettings';
 
 /**
  * Telemetry as it arrives: the app runs as its own process with Azure Monitor OpenTelemetry
@@ -116,19 +117,7 @@ describe('telemetrie en logboek: wat aankomt, zonder cliëntgegevens', () => {
     const ingest = await ingestion.start();
     await connector.start();
     const tables = await openTables({ kind: 'connectionString', connectionString: testConnectionString() }, prefix);
-    await new TableTeamSettingsStore(tables.cases).save(
-      {
-        tenantId: TENANT,
-        teamId: TEAM,
-        serviceUrl: connector.url,
-        roleHolders: { teamleider: [{ id: 'teamleider-1', name: 'Tess Leider' }] },
-        roleChannels: {},
-        gebiedsteams: [],
-        updatedAt: '',
-        updatedBy: '',
-      },
-      null,
-    );
+    await seedTeam(tables.cases, { tenantId: TENANT, teamId: TEAM }, { serviceUrl: connector.url });
     app = await startChildApp(main, {
       NODE_ENV: 'test',
       PORT: '0',

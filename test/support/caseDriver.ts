@@ -1,8 +1,8 @@
-import type { TeamSettings } from '../../src/app';
-import { TableTeamSettingsStore, openTables } from '../../src/storage';
+import { openTables } from '../../src/storage';
 import type { Clock } from '../../src/app';
 import { type E2e, startE2e } from './app';
 import { type InvokeResult, cardText, fill, verbsOn } from './playgroundClient';
+import { seedTeam } from './teamSettings';
 
 export const DEMO = {
   anouk: { id: 'user-anouk', aad: '11111111-1111-4111-8111-000000000001', name: 'Anouk de Vries' },
@@ -19,24 +19,20 @@ export type DemoUser = (typeof DEMO)[keyof typeof DEMO];
 const seedRoles = async (e: E2e, tenantId: string, teamId: string, serviceUrl: string): Promise<void> => {
   const tables = await openTables(e.app.storageConnection, e.prefix);
   const m = (u: DemoUser) => ({ id: u.aad, name: u.name });
-  const settings: TeamSettings = {
-    tenantId,
-    teamId,
-    serviceUrl,
-    roleHolders: {
-      teamleider: [m(DEMO.mohamed)],
-      sleutelfiguur: [m(DEMO.sanne)],
-      coordinator_verstevigingsteam: [m(DEMO.fatma)],
-      functioneel_beheerder: [m(DEMO.pieter)],
+  await seedTeam(
+    tables.cases,
+    { tenantId, teamId },
+    {
+      serviceUrl,
+      roleHolders: {
+        teamleider: [m(DEMO.mohamed)],
+        sleutelfiguur: [m(DEMO.sanne)],
+        coordinator_verstevigingsteam: [m(DEMO.fatma)],
+        functioneel_beheerder: [m(DEMO.pieter)],
+      },
+      updatedBy: DEMO.pieter.aad,
     },
-    roleChannels: {},
-    gebiedsteams: [],
-    updatedAt: new Date().toISOString(),
-    updatedBy: DEMO.pieter.aad,
-  };
-  const store = new TableTeamSettingsStore(tables.cases);
-  const existing = await store.get(tenantId, teamId);
-  if (!(await store.save(settings, existing?.etag ?? null))) throw new Error('instellingen niet opgeslagen');
+  );
 };
 
 const refOf = (card: unknown): { caseId: string; version: number } => {

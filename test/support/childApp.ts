@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { type Direct, fromItsCard } from './direct';
+import { type Direct, postActivity } from './direct';
 import type { ConnectorStandIn } from './connectorStandIn';
 
 const LOOPBACK_ONLY = join(__dirname, 'loopbackOnly.cjs');
@@ -80,20 +80,6 @@ export const directTo = (app: ChildApp, connector: ConnectorStandIn, prefix: str
   connector,
   log: null as unknown as Direct['log'],
   prefix,
-  post: async (activity, headers = {}) => {
-    const r = await fetch(`http://127.0.0.1:${app.port}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(fromItsCard(connector, activity)),
-    });
-    const text = await r.text();
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = text;
-    }
-    return { status: r.status, body };
-  },
+  post: (activity, headers) => postActivity(app.port, connector, activity, headers),
   close: async () => undefined,
 });

@@ -53,3 +53,29 @@ export class DirectCase {
     return text;
   }
 }
+
+/**
+ * Opens a case in `where` (by default DirectCase's team) and walks route Bijstellen to tijdelijke
+ * onplanbare zorg from 3 January 2024 (as begeleider-1 and teamleider-1, every step dated 2 January):
+ * its first monthly evaluation is due Saturday 3 February, reminded Monday 5 February, 08:00.
+ */
+export const toOnplanbareZorg = async (d: Direct, where?: DirectCase['where']): Promise<DirectCase> => {
+  const c = await DirectCase.open(d, 'begeleider-1', where);
+  await c.act('begeleider-1', 'route.kiezen', { route: 'bijstellen' });
+  await c.act('begeleider-1', 'signaal.vastleggen', { datum: '2024-01-02', actielijn: 'wonen' });
+  await c.act('begeleider-1', 'actielijnen.bijstellen', {
+    datum: '2024-01-02',
+    samenMetClient: 'true',
+    bijstelling: 'b',
+    resultaat: 'onvoldoende',
+  });
+  await c.act('teamleider-1', 'teamleider.besluit', { besluit: 'casuistiekoverleg' });
+  await c.act('begeleider-1', 'casuistiek.aanmelden', { datumOverleg: '2024-01-02', situatie: 's', geprobeerd: 'g', vraag: 'v' });
+  await c.act('teamleider-1', 'casuistiek.uitkomst', {
+    datum: '2024-01-02',
+    uitkomst: 'tijdelijke_onplanbare_zorg',
+    woonlocatie: 'Zuid',
+    startdatum: '2024-01-03',
+  });
+  return c;
+};
