@@ -2,16 +2,16 @@ import type { Direct } from '../support/direct';
 import {
   SECRET_CLIENT_REF,
   SECRET_TEXT,
+  SSO_APP_ID,
   type Place,
   type TestIssuer,
   caseWithFreeText,
   openCase,
+  ssoClaims,
   startIssuer,
-  startTabApp,
+  startSsoTabApp,
 } from './harness';
 
-const APP_ID = '3f9b6f0e-8a53-4c59-9a53-2d3c1f4b7a10';
-const HOST = 'escaleer.example.nl';
 const TENANT_X = '6a1c1f3e-0000-4000-8000-00000000000a';
 const TENANT_Y = '6a1c1f3e-0000-4000-8000-00000000000b';
 const TEAM_A = '19:team-a@thread.tacv2';
@@ -30,17 +30,7 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
   const ids = { xA: [] as string[], xB: [] as string[], yA: [] as string[] };
 
   const now = () => Math.floor(Date.now() / 1000);
-  const claims = (over: Record<string, unknown> = {}) => ({
-    aud: `api://${HOST}/${APP_ID}`,
-    iss: `https://sts.windows.net/${TENANT_X}/`,
-    tid: TENANT_X,
-    oid: '11111111-1111-4111-8111-000000000001',
-    scp: 'access_as_user',
-    iat: now() - 60,
-    nbf: now() - 60,
-    exp: now() + 3600,
-    ...over,
-  });
+  const claims = (over: Record<string, unknown> = {}) => ssoClaims(TENANT_X, '11111111-1111-4111-8111-000000000001', over);
   const get = async (query: string, token?: string): Promise<{ status: number; body: Body; raw: string }> => {
     const r = await fetch(`http://127.0.0.1:${d.app.port}/api/tab/cases?${query}`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -52,7 +42,7 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
 
   beforeAll(async () => {
     issuer = await startIssuer();
-    d = await startTabApp({ TAB_SSO_APP_ID: APP_ID, PUBLIC_HOSTNAME: HOST }, issuer.metadataUrl);
+    d = await startSsoTabApp(issuer);
     ids.xA.push(await caseWithFreeText(d, xA), (await openCase(d, xA)).caseId);
     ids.xB.push((await openCase(d, xB)).caseId);
     ids.yA.push((await openCase(d, yA)).caseId);
@@ -135,7 +125,7 @@ describe('tab-API /api/tab/cases met Teams-SSO', () => {
   });
 
   it('accepteert ook een v2-token (aud = app-id, uitgever login.microsoftonline.com/{tid}/v2.0)', async () => {
-    const r = await get(team(TEAM_A), issuer.token(claims({ aud: APP_ID, iss: `https://login.microsoftonline.com/${TENANT_X}/v2.0` })));
+    const r = await get(team(TEAM_A), issuer.token(claims({ aud: SSO_APP_ID, iss: `https://login.microsoftonline.com/${TENANT_X}/v2.0` })));
     expect(r.status).toBe(200);
     expect(r.body.cases).toHaveLength(ids.xA.length);
   });
@@ -184,10 +174,10 @@ describe('tab-API als de sleutels van de uitgever onbereikbaar zijn', () => {
     const closed = await startIssuer();
     const metadataUrl = closed.metadataUrl;
     await closed.close();
-    const d = await startTabApp({ TAB_SSO_APP_ID: APP_ID, PUBLIC_HOSTNAME: HOST }, metadataUrl);
+    const d = await startSsoTabApp(issuer, metadataUrl);
     try {
       const token = issuer.token({
-        aud: APP_ID,
+        aud: SSO_APP_ID,
         iss: `https://login.microsoftonline.com/${TENANT_X}/v2.0`,
         tid: TENANT_X,
         oid: 'o',

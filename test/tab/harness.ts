@@ -2,6 +2,7 @@ import { type KeyObject, generateKeyPairSync, sign } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { channelActivity } from '../support/connectorStandIn';
+import { delivered, sleep } from '../support/delivery';
 import { type Direct, startDirect } from '../support/direct';
 
 /** A local OpenID provider: metadata + JWKS on 127.0.0.1, and a signer for test tokens. */
@@ -48,30 +49,16 @@ export const startIssuer = async (): Promise<TestIssuer> => {
   };
 };
 
-/** Like `startDirect`, with the tab's token issuer pointed at a local test issuer. */
-export const startTabApp = (env: Record<string, string>, tabOpenIdMetadataUrl?: string): Promise<Direct> =>
-  startDirect(env, tabOpenIdMetadataUrl ? { tabOpenIdMetadataUrl } : {});
-
 export interface Place {
   readonly tenantId: string;
   readonly teamId: string;
   readonly channelId: string;
 }
 
-const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
-
-/** Waits until the outbox dispatcher has sent everything (no new connector calls for 300 ms). */
-const settle = async (d: Direct): Promise<void> => {
-  let n = -1;
-  while (n !== d.connector.calls.length) {
-    n = d.connector.calls.length;
-    await sleep(300);
-  }
-};
-
 /** Opens a case with `/escaleer` in a channel; returns its id (read from the new root card). */
 export const openCase = async (d: Direct, place: Place): Promise<{ caseId: string }> => {
-  await settle(d);
+  // Earlier cases' messages first, so that the new root card is the only one to look for.
+  await delivered(d);
   const before = d.connector.calls.length;
   const r = await d.post(channelActivity({ serviceUrl: d.connector.url, text: '/escaleer', ...place }));
   if (r.status >= 300) throw new Error(`/escaleer gaf ${r.status}`);
@@ -125,4 +112,72 @@ export const caseWithFreeText = async (d: Direct, place: Place): Promise<string>
     { datum: '2025-03-03', actielijn: SECRET_TEXT, toelichting: SECRET_TEXT },
   );
   return caseId;
+};
+
+/** The Entra app and host the tab's SSO tokens are issued for (as the deployment template sets them). */
+export const SSO_APP_ID = '3f9b6f0e-8a53-4c59-9a53-2d3c1f4b7a10';
+const SSO_HOST = 'escaleer.example.nl';
+
+/** Claims of a valid tab SSO token (v1, `api://host/app-id`) of user `oid` in `tenant`, with `over` replacing any. */
+export const ssoClaims = (tenant: string, oid: string, over: Record<string, unknown> = {}): Record<string, unknown> => {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    aud: `api://${SSO_HOST}/${SSO_APP_ID}`,
+    iss: `https://sts.windows.net/${tenant}/`,
+    tid: tenant,
+    oid,
+    scp: 'access_as_user',
+    iat: now - 60,
+    nbf: now - 60,
+    exp: now + 3600,
+    ...over,
+  };
+};
+
+/** The app with SSO for the tab, its token issuer pointed at `metadataUrl` (by default the test issuer's). */
+export const startSsoTabApp = (issuer: TestIssuer, metadataUrl = issuer.metadataUrl): Promise<Direct> =>
+  startDirect({ TAB_SSO_APP_ID: SSO_APP_ID, PUBLIC_HOSTNAME: SSO_HOST }, { tabOpenIdMetadataUrl: metadataUrl });
+
+/**
+ * The setting of the dossier tests (API and browser): an SSO tab with one case with free text
+ * (see {@link caseWithFreeText}), opened and filled by {@link DossierTab.opener}; `colleague` is a
+ * team member without a care role who never worked on it.
+ */
+export interface DossierTab {
+  readonly d: Direct;
+  readonly place: Place;
+  readonly caseId: string;
+  /** channelActivity's default sender: the one who opened and filled the case. */
+  readonly opener: string;
+  readonly colleague: string;
+  /** A valid tab token of user `oid` in the case's tenant. */
+  token(oid: string): string;
+  close(): Promise<void>;
+}
+
+export const startDossierTab = async (): Promise<DossierTab> => {
+  const tenant = '6a1c1f3e-0000-4000-8000-00000000000a';
+  const place: Place = { tenantId: tenant, teamId: '19:team-a@thread.tacv2', channelId: '19:kanaal-a@thread.tacv2' };
+  const issuer = await startIssuer();
+  const d = await startSsoTabApp(issuer);
+  let caseId: string;
+  try {
+    caseId = await caseWithFreeText(d, place);
+  } catch (e) {
+    await d.close();
+    await issuer.close();
+    throw e;
+  }
+  return {
+    d,
+    place,
+    caseId,
+    opener: 'user-1',
+    colleague: '22222222-2222-4222-8222-000000000002',
+    token: (oid) => issuer.token(ssoClaims(tenant, oid)),
+    close: async () => {
+      await d.close();
+      await issuer.close();
+    },
+  };
 };
