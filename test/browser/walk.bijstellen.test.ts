@@ -1,6 +1,6 @@
 import { CaseDriver, DEMO } from '../support/caseDriver';
 import type { Card, Person } from '../support/playgroundPerson';
-import { type Fill, NAMES, VRIJ, Walk, fact, fillAll, line } from './walk.setup';
+import { CLOSED, CONFIRM_CRISIS, type Fill, type FormStep, NAMES, SAVED_FOR_TEAM, VRIJ, Walk, fact, line } from './walk.setup';
 
 /**
  * Route Bijstellen ondersteuning (Wmo) walked as people do it, in the Agents Playground's web UI:
@@ -31,9 +31,7 @@ const OUTCOME = {
   versteviging: 'Doorzetten naar de coördinator van het verstevigingsteam',
   domein: 'Domeinoverstijgend: met de gemeente aanmelden bij de juiste financier',
 };
-const SAVED_FOR_TEAM = 'Opgeslagen. De volgende stap is voor het team.';
 const savedFor = (role: string, name: string) => `Opgeslagen. De casus wacht nu op ${role}: ${name}.`;
-const CLOSED = 'Opgeslagen. De casus is afgerond.';
 
 const ms = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
@@ -60,44 +58,15 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
     await w?.close();
   });
 
-  /** Anouk opens the form behind `button` on `card`, fills `values` and saves; the case moves to `next`. */
-  const byAnouk = async (
-    card: Card,
-    button: string,
-    values: Fill,
-    next: string,
-    notice: string,
-    opts: { submit?: string; open?: boolean } = {},
-  ): Promise<void> => {
-    if (opts.open !== false) await w.openForm(anouk, card, button);
-    const submit = opts.submit ?? 'Opslaan';
-    const v = await w.submit(anouk, card, values, submit, next, notice);
-    const label = button.replace(/ \(.*\)$/, '');
-    await w.channelShows(card, v, next, line(card.caseId ?? '', label, next.replace(/^(Nu|Status): /, ''), NAMES.anouk));
-  };
+  /** Anouk fills in `step` on `card` (her own card in the channel). */
+  const byAnouk = (card: Card, step: FormStep) => w.fillIn(anouk, card, step);
 
-  /** `who` types /status in their own Playground, opens the form behind `button`, fills and saves; Anouk's channel card follows. */
-  const byOther = async (
-    who: Person,
-    name: string,
-    card: Card,
-    now: string,
-    button: string,
-    values: Fill,
-    next: string,
-    notice: string,
-    shot?: string,
-  ): Promise<Card> => {
-    const theirs = await w.statusIn(who, card.caseId ?? '', now);
-    await w.openForm(who, theirs, button);
-    if (shot) {
-      await fillAll(who, theirs, values);
-      await who.screenshot(shot, theirs, { align: 'start' });
-    }
-    const v = await w.submit(who, theirs, values, 'Opslaan', next, notice);
-    const label = button.replace(/ \(.*\)$/, '');
-    await w.channelShows(card, v, next, line(card.caseId ?? '', label, next.replace(/^(Nu|Status): /, ''), name));
-    return theirs;
+  /** The teamleider records the casuïstiekoverleg's outcome (`values`) on a new case brought to stap 5. */
+  const outcomeAtStap5 = async (values: Fill, next: string, notice: string): Promise<Card> => {
+    const card = await caseAtStap5();
+    const step = { button: 'Uitkomst casuïstiekoverleg vastleggen (teamleider)', values, next, notice };
+    await w.fillInFromStatus(mohamed, card, STEP.s5, step);
+    return card;
   };
 
   /** Anouk opens a case in her Playground (as a person), the API (as the right people) brings it to stap 5. */
@@ -128,42 +97,34 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
   it('@Escaleer /escaleer, route Bijstellen; stap 1 (signaal) en stap 2 (bijstelling onvoldoende) door Anouk', async () => {
     root = await w.newCase();
     caseId = root.caseId ?? '';
-    await w.openForm(anouk, root, 'Route kiezen');
-    const v = await w.submit(
-      anouk,
-      root,
-      { Route: ROUTE, 'Cliëntreferentie (pseudoniem)': `${VRIJ}0042` },
-      'Route vastleggen',
-      `Nu: ${STEP.s1}`,
-      SAVED_FOR_TEAM,
-    );
-    await w.channelShows(root, v, `Route ${ROUTE}`, `${caseId}: route gekozen: ${ROUTE} (door ${NAMES.anouk}).`);
+    await w.chooseRoute(root, ROUTE, STEP.s1, { 'Cliëntreferentie (pseudoniem)': `${VRIJ}0042` }, `Route ${ROUTE}`);
     await anouk.screenshot('walk-bs-01-statuskaart-stap-1', root);
 
     await w.openForm(anouk, root, 'Signaal vastleggen');
     await anouk.screenshot('walk-bs-02-formulier-signaal', root, { align: 'start' });
-    const v1 = await w.submit(
-      anouk,
-      root,
-      { 'Datum signaal': w.today(-3), 'Welke actielijn is veranderd': `${VRIJ}actielijn wonen`, Toelichting: `${VRIJ}signaal toelichting` },
-      'Opslaan',
-      `Nu: ${STEP.s2}`,
-      SAVED_FOR_TEAM,
-    );
-    await w.channelShows(root, v1, `Nu: ${STEP.s2}`, line(caseId, 'Signaal vastleggen', STEP.s2, NAMES.anouk));
+    await byAnouk(root, {
+      button: 'Signaal vastleggen',
+      open: false,
+      values: {
+        'Datum signaal': w.today(-3),
+        'Welke actielijn is veranderd': `${VRIJ}actielijn wonen`,
+        Toelichting: `${VRIJ}signaal toelichting`,
+      },
+      next: `Nu: ${STEP.s2}`,
+      notice: SAVED_FOR_TEAM,
+    });
 
-    await byAnouk(
-      root,
-      'Bijstelling vastleggen',
-      {
+    await byAnouk(root, {
+      button: 'Bijstelling vastleggen',
+      values: {
         Datum: w.today(-2),
         'Samen met de cliënt bepaald': true,
         'Bijgestelde actielijnen': `${VRIJ}bijstelling`,
         'Is dit voldoende?': 'Onvoldoende',
       },
-      `Nu: ${STEP.s3}`,
-      savedFor('Teamleider', NAMES.mohamed),
-    );
+      next: `Nu: ${STEP.s3}`,
+      notice: savedFor('Teamleider', NAMES.mohamed),
+    });
     await anouk.waitForText(root, fact('Aan zet', `Teamleider: ${NAMES.mohamed}`));
     // The teamleider is called in the case thread (no channel of his own is set).
     await anouk.waitForText(root.thread(), `Casus ${caseId} wacht op de teamleider`);
@@ -171,117 +132,93 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
   }, 60_000);
 
   it('stap 3: de teamleider besluit in zijn Playground tot opplussen; Anouk evalueert (onvoldoende): terug naar de teamleider', async () => {
-    const his = await byOther(
-      mohamed,
-      NAMES.mohamed,
-      root,
-      STEP.s3,
-      'Besluit teamleider vastleggen (teamleider)',
-      { 'Besluit teamleider': 'Opplussen aantal planbare begeleidingsmomenten', Toelichting: `${VRIJ}besluit opplussen` },
-      `Nu: ${STEP.inzet}`,
-      SAVED_FOR_TEAM,
-      'walk-bs-03-teamleider-formulier-besluit',
-    );
+    const his = await w.fillInFromStatus(mohamed, root, STEP.s3, {
+      button: 'Besluit teamleider vastleggen (teamleider)',
+      values: { 'Besluit teamleider': 'Opplussen aantal planbare begeleidingsmomenten', Toelichting: `${VRIJ}besluit opplussen` },
+      next: `Nu: ${STEP.inzet}`,
+      notice: SAVED_FOR_TEAM,
+      shot: 'walk-bs-03-teamleider-formulier-besluit',
+    });
     // Mohamed's own card (in his Playground) is the answer to his click: the new status.
     await mohamed.waitForText(his, `Nu: ${STEP.inzet}`);
 
-    await byAnouk(
-      root,
-      'Evaluatie vastleggen',
-      { 'Datum evaluatie': w.today(), Resultaat: 'Onvoldoende', Toelichting: `${VRIJ}evaluatie` },
-      `Nu: ${STEP.s3}`,
-      savedFor('Teamleider', NAMES.mohamed),
-    );
+    await byAnouk(root, {
+      button: 'Evaluatie vastleggen',
+      values: { 'Datum evaluatie': w.today(), Resultaat: 'Onvoldoende', Toelichting: `${VRIJ}evaluatie` },
+      next: `Nu: ${STEP.s3}`,
+      notice: savedFor('Teamleider', NAMES.mohamed),
+    });
   }, 60_000);
 
   it('stap 3 opnieuw: casuïstiekoverleg; stap 4 door Anouk; stap 5 door de teamleider: tijdelijke onplanbare zorg', async () => {
-    await byOther(
-      mohamed,
-      NAMES.mohamed,
-      root,
-      STEP.s3,
-      'Besluit teamleider vastleggen (teamleider)',
-      { 'Besluit teamleider': 'Bij twijfel: inbrengen in het casuïstiekoverleg' },
-      `Nu: ${STEP.s4}`,
-      SAVED_FOR_TEAM,
-    );
-    await byAnouk(
-      root,
-      'Inbrengen in casuïstiekoverleg',
-      {
+    await w.fillInFromStatus(mohamed, root, STEP.s3, {
+      button: 'Besluit teamleider vastleggen (teamleider)',
+      values: { 'Besluit teamleider': 'Bij twijfel: inbrengen in het casuïstiekoverleg' },
+      next: `Nu: ${STEP.s4}`,
+      notice: SAVED_FOR_TEAM,
+    });
+    await byAnouk(root, {
+      button: 'Inbrengen in casuïstiekoverleg',
+      values: {
         'Datum casuïstiekoverleg': w.today(),
         'Situatie en veranderde hulpvraag': `${VRIJ}situatie`,
         'Wat is al geprobeerd': `${VRIJ}geprobeerd`,
         'Vraag aan het overleg': `${VRIJ}vraag overleg`,
       },
-      `Nu: ${STEP.s5}`,
-      savedFor('Teamleider', NAMES.mohamed),
-    );
-    await byOther(
-      mohamed,
-      NAMES.mohamed,
-      root,
-      STEP.s5,
-      'Uitkomst casuïstiekoverleg vastleggen (teamleider)',
-      {
+      next: `Nu: ${STEP.s5}`,
+      notice: savedFor('Teamleider', NAMES.mohamed),
+    });
+    await w.fillInFromStatus(mohamed, root, STEP.s5, {
+      button: 'Uitkomst casuïstiekoverleg vastleggen (teamleider)',
+      values: {
         'Datum overleg': w.today(),
         Uitkomst: OUTCOME.onplanbaar,
         'Dichtstbijzijnde woonlocatie (bij onplanbare zorg)': `${VRIJ}woonlocatie`,
         'Start onplanbare zorg': w.today(),
         Afspraken: `${VRIJ}afspraken overleg`,
       },
-      `Nu: ${STEP.onplanbaar}`,
-      savedFor('Sleutelfiguur', NAMES.sanne),
-    );
+      next: `Nu: ${STEP.onplanbaar}`,
+      notice: savedFor('Sleutelfiguur', NAMES.sanne),
+    });
     await anouk.waitForText(root, 'maandevaluatie onplanbare zorg (maand 1)');
     await anouk.waitForText(root.thread(), `Casus ${caseId} wacht op de sleutelfiguur`);
   }, 60_000);
 
   it('onplanbare zorg: de sleutelfiguur legt de maandevaluatie vast (toch aanvraag BW); Anouk legt de aanvraag BW vast', async () => {
-    await byOther(
-      sanne,
-      NAMES.sanne,
-      root,
-      STEP.onplanbaar,
-      'Maandevaluatie vastleggen (sleutelfiguur of teamleider)',
-      { 'Datum evaluatie': w.today(), Uitkomst: 'Toch aanvraag BW', Toelichting: `${VRIJ}maandevaluatie` },
-      `Nu: ${STEP.bw}`,
-      SAVED_FOR_TEAM,
-    );
-    await byAnouk(
-      root,
-      'Aanvraag BW vastleggen',
-      { 'Verstuurd op': w.today(), 'Tabblad 1 en 2 van het ondersteuningsplan BW zijn ingevuld en naar BW@metsiem.nl gestuurd': true },
-      `Nu: ${STEP.s6}`,
-      savedFor('Sleutelfiguur', NAMES.sanne),
-    );
+    await w.fillInFromStatus(sanne, root, STEP.onplanbaar, {
+      button: 'Maandevaluatie vastleggen (sleutelfiguur of teamleider)',
+      values: { 'Datum evaluatie': w.today(), Uitkomst: 'Toch aanvraag BW', Toelichting: `${VRIJ}maandevaluatie` },
+      next: `Nu: ${STEP.bw}`,
+      notice: SAVED_FOR_TEAM,
+    });
+    await byAnouk(root, {
+      button: 'Aanvraag BW vastleggen',
+      values: {
+        'Verstuurd op': w.today(),
+        'Tabblad 1 en 2 van het ondersteuningsplan BW zijn ingevuld en naar BW@metsiem.nl gestuurd': true,
+      },
+      next: `Nu: ${STEP.s6}`,
+      notice: savedFor('Sleutelfiguur', NAMES.sanne),
+    });
   }, 60_000);
 
   it('stap 6 en 7 door de sleutelfiguur in haar Playground: overbruggingszorg door Siem, vastgelegd; Status: Afgesloten', async () => {
-    await byOther(
-      sanne,
-      NAMES.sanne,
-      root,
-      STEP.s6,
-      'Besluit overbruggingszorg vastleggen (sleutelfiguur)',
-      { Overbruggingszorg: 'Overbruggingszorg door Siem met de dichtstbijzijnde BW-locatie', Toelichting: `${VRIJ}overbrugging` },
-      `Nu: ${STEP.s7}`,
-      savedFor('Sleutelfiguur', NAMES.sanne),
-    );
-    const hers = await byOther(
-      sanne,
-      NAMES.sanne,
-      root,
-      STEP.s7,
-      'Overbruggingszorg vastleggen (sleutelfiguur)',
-      {
+    await w.fillInFromStatus(sanne, root, STEP.s6, {
+      button: 'Besluit overbruggingszorg vastleggen (sleutelfiguur)',
+      values: { Overbruggingszorg: 'Overbruggingszorg door Siem met de dichtstbijzijnde BW-locatie', Toelichting: `${VRIJ}overbrugging` },
+      next: `Nu: ${STEP.s7}`,
+      notice: savedFor('Sleutelfiguur', NAMES.sanne),
+    });
+    const hers = await w.fillInFromStatus(sanne, root, STEP.s7, {
+      button: 'Overbruggingszorg vastleggen (sleutelfiguur)',
+      values: {
         'Start overbruggingszorg': w.today(1),
         'BW-locatie (bij inzet door Siem)': `${VRIJ}bw-locatie`,
         'Vastgelegd in het ondersteuningsplan BW': true,
       },
-      'Status: Afgesloten',
-      CLOSED,
-    );
+      next: 'Status: Afgesloten',
+      notice: CLOSED,
+    });
     await sanne.screenshot('walk-bs-04-sleutelfiguur-afgesloten', hers);
     await anouk.screenshot('walk-bs-05-statuskaart-afgesloten', root);
 
@@ -292,79 +229,55 @@ describe('Route Bijstellen ondersteuning in de Playground, zoals mensen het doen
   }, 60_000);
 
   it('tak verstevigingsteam: de teamleider zet door (RET), de coördinator bevestigt het opschalingsaanbod in haar Playground', async () => {
-    const card = await caseAtStap5();
-    await byOther(
-      mohamed,
-      NAMES.mohamed,
-      card,
-      STEP.s5,
-      'Uitkomst casuïstiekoverleg vastleggen (teamleider)',
+    const card = await outcomeAtStap5(
       { 'Datum overleg': w.today(), Uitkomst: OUTCOME.versteviging, 'Opschalingsaanbod regio HvB (bij verstevigingsteam)': 'RET' },
       `Nu: ${STEP.versteviging}`,
       savedFor('Coördinator verstevigingsteam', NAMES.fatma),
     );
     await anouk.waitForText(card.thread(), `Casus ${card.caseId} wacht op de coördinator verstevigingsteam`);
-    const hers = await byOther(
-      fatma,
-      NAMES.fatma,
-      card,
-      STEP.versteviging,
-      'Opschalingsaanbod bevestigen (coördinator verstevigingsteam)',
-      { Datum: w.today(), Opschalingsaanbod: 'RET' },
-      'Status: Afgesloten',
-      CLOSED,
-    );
+    const hers = await w.fillInFromStatus(fatma, card, STEP.versteviging, {
+      button: 'Opschalingsaanbod bevestigen (coördinator verstevigingsteam)',
+      values: { Datum: w.today(), Opschalingsaanbod: 'RET' },
+      next: 'Status: Afgesloten',
+      notice: CLOSED,
+    });
     await fatma.screenshot('walk-bs-06-coordinator-afgesloten', hers);
   }, 60_000);
 
   it('tak domeinoverstijgend: de teamleider kiest de financier, Anouk legt de aanmelding bij de financier vast', async () => {
-    const card = await caseAtStap5();
-    await byOther(
-      mohamed,
-      NAMES.mohamed,
-      card,
-      STEP.s5,
-      'Uitkomst casuïstiekoverleg vastleggen (teamleider)',
+    const card = await outcomeAtStap5(
       { 'Datum overleg': w.today(), Uitkomst: OUTCOME.domein, 'Financier (bij domeinoverstijgend)': 'Wlz' },
       `Nu: ${STEP.financier}`,
       SAVED_FOR_TEAM,
     );
-    await byAnouk(card, 'Aanmelding financier vastleggen', { 'Aangemeld op': w.today(), Financier: 'Wlz' }, 'Status: Afgesloten', CLOSED);
+    await byAnouk(card, {
+      button: 'Aanmelding financier vastleggen',
+      values: { 'Aangemeld op': w.today(), Financier: 'Wlz' },
+      next: 'Status: Afgesloten',
+      notice: CLOSED,
+    });
   }, 60_000);
 
   it('een per ongeluk geopende casus: "Casus intrekken" onder Meer, met een reden; daarna Status: Ingetrokken', async () => {
     const card = await w.newCase();
     // Meer is opened by the click helper when the button sits in it.
-    await byAnouk(
-      card,
-      'Casus intrekken',
-      { 'Waarom wordt de casus ingetrokken': `${VRIJ}per ongeluk geopend` },
-      'Status: Ingetrokken',
-      CLOSED,
-      {
-        submit: 'Casus intrekken',
-      },
-    );
+    await byAnouk(card, {
+      button: 'Casus intrekken',
+      values: { 'Waarom wordt de casus ingetrokken': `${VRIJ}per ongeluk geopend` },
+      submit: 'Casus intrekken',
+      next: 'Status: Ingetrokken',
+      notice: CLOSED,
+    });
     expect(await card.text()).not.toContain('Route kiezen');
   }, 60_000);
 
   it('crisis vanuit stap 1: het formulier noemt de crisisregeling van de gemeente en niet Menzis; daarna Status: Crisis', async () => {
-    const card = await w.newCase();
-    const id = card.caseId ?? '';
-    await w.openForm(anouk, card, 'Route kiezen');
-    const v = await w.submit(anouk, card, { Route: ROUTE }, 'Route vastleggen', `Nu: ${STEP.s1}`, SAVED_FOR_TEAM);
-    await w.channelShows(card, v, `Nu: ${STEP.s1}`, `${id}: route gekozen: ${ROUTE} (door ${NAMES.anouk}).`);
-
-    await w.openForm(anouk, card, 'Crisis melden');
-    const form = await card.text();
+    const { card, form } = await w.crisisForm(ROUTE, STEP.s1);
     expect(form).toContain('de crisisregeling van de gemeente');
     expect(form).toContain('Het proces bijstellen ondersteuning stopt voor deze casus');
     expect(form).not.toMatch(/Menzis|zorgkantoor|088 222 42 42|overlegtafel/);
     await anouk.screenshot('walk-bs-07-crisisformulier-wmo', card);
-    await byAnouk(card, 'Crisis melden', { 'Ik bevestig dat er nu sprake is van een crisissituatie': true }, 'Status: Crisis', CLOSED, {
-      submit: 'Crisis bevestigen en route stoppen',
-      open: false,
-    });
+    await byAnouk(card, CONFIRM_CRISIS);
     const after = await card.text();
     expect(after).toContain('de crisisregeling van de gemeente');
     expect(after).not.toContain('Signaal vastleggen');

@@ -36,6 +36,40 @@ export const NAMES = {
 
 export type Other = Exclude<keyof typeof NAMES, 'anouk'>;
 
+export const SAVED_FOR_TEAM = 'Opgeslagen. De volgende stap is voor het team.';
+export const CLOSED = 'Opgeslagen. De casus is afgerond.';
+
+/** One form filled in and saved (see {@link Walk.fillIn}). */
+export interface FormStep {
+  /** The status card's button that opens the form; without its role suffix, the label of the thread line. */
+  readonly button: string;
+  readonly values: Fill;
+  /** Where the case goes: "Nu: <step>" or "Status: <state>". */
+  readonly next: string;
+  /** The notice on the answer to the save. */
+  readonly notice: string;
+  /** The form's save button (default "Opslaan"). */
+  readonly submit?: string;
+  /** `false`: the form is open already. */
+  readonly open?: boolean;
+  /** A screenshot of the filled form before it is saved, under this name. */
+  readonly shot?: string;
+  /** What the channel's card shows afterwards (default `next`). */
+  readonly shows?: string;
+  /** The thread line the change leaves (default `<label> → <next step> (door <name>).`). */
+  readonly thread?: string;
+}
+
+/** Confirms the open crisis form: the route stops. */
+export const CONFIRM_CRISIS: FormStep = {
+  button: 'Crisis melden',
+  open: false,
+  values: { 'Ik bevestig dat er nu sprake is van een crisissituatie': true },
+  submit: 'Crisis bevestigen en route stoppen',
+  next: 'Status: Crisis',
+  notice: CLOSED,
+};
+
 const FORM_NOTE = 'Alleen jij ziet dit formulier.';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -84,6 +118,14 @@ export class Walk {
     const p = this.people[who];
     if (!p) throw new Error(`${NAMES[who]} heeft in deze walk geen Playground`);
     return p;
+  }
+
+  /** The full name `who` goes by in the thread lines. */
+  nameOf(who: Person): string {
+    if (who === this.anouk) return NAMES.anouk;
+    const other = (Object.keys(this.people) as Other[]).find((o) => this.people[o] === who);
+    if (!other) throw new Error(`${who.name} hoort niet bij deze walk`);
+    return NAMES[other];
   }
 
   /** The bot's today (Europe/Amsterdam), ISO; `days` later or earlier. */
@@ -191,6 +233,55 @@ export class Walk {
     const v = versionOn(sent.card);
     if (!v) throw new Error(`${who.name}: antwoord op '${submit}' draagt geen casus/versie`);
     return v.version;
+  }
+
+  /**
+   * `who` opens the form behind `step.button` on `card`, fills it in and saves; the case moves to
+   * `step.next`, and the channel's copy `root` in Anouk's Playground (by default `card`: Anouk's
+   * own) follows with the change's thread line. Returns the new case version.
+   */
+  async fillIn(who: Person, card: Card, step: FormStep, root: Card = card): Promise<number> {
+    if (step.open !== false) await this.openForm(who, card, step.button);
+    if (step.shot) {
+      await fillAll(who, card, step.values);
+      await who.screenshot(step.shot, card, { align: 'start' });
+    }
+    const v = await this.submit(who, card, step.values, step.submit ?? 'Opslaan', step.next, step.notice);
+    const label = step.button.replace(/ \(.*\)$/, '');
+    const thread = step.thread ?? line(root.caseId ?? '', label, step.next.replace(/^(Nu|Status): /, ''), this.nameOf(who));
+    await this.channelShows(root, v, step.shows ?? step.next, thread);
+    return v;
+  }
+
+  /**
+   * `who` types /status for `root`'s case (at step `now`) in their own Playground and fills in
+   * `step` on that card; Anouk's `root` follows. Returns their card.
+   */
+  async fillInFromStatus(who: Person, root: Card, now: string, step: FormStep): Promise<Card> {
+    const theirs = await this.statusIn(who, root.caseId ?? '', now);
+    await this.fillIn(who, theirs, step, root);
+    return theirs;
+  }
+
+  /** Anouk picks `route` (and `values`) on the new case `card`: it moves to `first`; the card then shows `shows`. */
+  async chooseRoute(card: Card, route: string, first: string, values: Fill = {}, shows = `Nu: ${first}`): Promise<number> {
+    return this.fillIn(this.anouk, card, {
+      button: 'Route kiezen',
+      values: { Route: route, ...values },
+      submit: 'Route vastleggen',
+      next: `Nu: ${first}`,
+      notice: SAVED_FOR_TEAM,
+      shows,
+      thread: `${card.caseId ?? ''}: route gekozen: ${route} (door ${NAMES.anouk}).`,
+    });
+  }
+
+  /** A new case on `route` (at `first`) with the crisis form open on Anouk's card: the card and the form's text. */
+  async crisisForm(route: string, first: string): Promise<{ card: Card; form: string }> {
+    const card = await this.newCase();
+    await this.chooseRoute(card, route, first);
+    await this.openForm(this.anouk, card, 'Crisis melden');
+    return { card, form: await card.text() };
   }
 
   /**
