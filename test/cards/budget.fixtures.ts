@@ -4,6 +4,16 @@ import { EVERY_STATE } from '../support/routeWalk';
 
 export const NOW = new Date('2026-12-01T10:00:00Z');
 
+/** Where the card tests' cases live: a channel whose root card is posted. */
+export const CARD_LOCATION = {
+  tenantId: 't',
+  teamId: 'team',
+  channelId: 'ch',
+  conversationId: 'ch;messageid=1',
+  serviceUrl: 'http://x',
+  rootActivityId: 'r',
+};
+
 /** 200 future tables over 8 regions, one every few days from tomorrow on. */
 export const bigCalendar = (count = 200): RegionalTable[] =>
   Array.from({ length: count }, (_, i) => {
@@ -49,14 +59,7 @@ const maxSteps = (tables: readonly RegionalTable[]): Case['steps'] => {
 export const everyState = (tables: readonly RegionalTable[]): [string, Case][] => {
   const base = newCase({
     id: formatCaseId(2026, 999_999),
-    location: {
-      tenantId: 't',
-      teamId: 'team',
-      channelId: 'ch',
-      conversationId: 'ch;messageid=1',
-      serviceUrl: 'http://x',
-      rootActivityId: 'r',
-    },
+    location: CARD_LOCATION,
     ownerId: 'u1',
     ownerMri: '29:owner',
     ownerName: 'Medewerker met een lange naam die de casus opende',

@@ -14,20 +14,14 @@ import {
   welcomeCard,
 } from '../../src/cards';
 import { cardText, verbsOn } from '../support/playgroundClient';
+import { CARD_LOCATION } from './budget.fixtures';
 import { inputsOf } from './cardStructure';
 import { checkCard } from './cardValidation';
 
 const now = new Date('2023-09-20T10:00:00Z');
 const base = newCase({
   id: formatCaseId(2023, 42),
-  location: {
-    tenantId: 't',
-    teamId: 'team',
-    channelId: 'ch',
-    conversationId: 'ch;messageid=1',
-    serviceUrl: 'http://x',
-    rootActivityId: 'r',
-  },
+  location: CARD_LOCATION,
   ownerId: 'u1',
   now,
 });
