@@ -123,7 +123,7 @@ export const runPurge = async (argv: readonly string[], env: Env, clock = system
     return {
       ok: true,
       lines: [
-        `${t.cases} gesloten casus(sen) verwijderd (meer dan ${caseMonths} maanden geleden gesloten), ${t.audits} auditspoor/-sporen verwijderd (${auditMonths === 0 ? 'auditsporen blijven altijd' : `meer dan ${auditMonths} maanden na de verwijdering van de casus`}); ${t.rows} rij(en).`,
+        `${t.cases} gesloten casus(sen) verwijderd (meer dan ${caseMonths} maanden geleden gesloten), ${t.audits} auditspoor/-sporen verwijderd (${auditMonths === 0 ? 'auditsporen blijven altijd' : `meer dan ${auditMonths} maanden na de verwijdering van de casus`}); ${t.rows} rij(en); ${t.links} verlopen dossierlink(s).`,
       ],
     };
   });

@@ -38,6 +38,7 @@ import type {
 } from './ports';
 import type { TeamSettings } from './teamSettings';
 import type { TeamSettingsStore } from './ports/teamSettingsStore';
+import type { DossierLink, DossierLinkRow } from './ports/dossierTokenStore';
 import { actingOn, holdersOf, waitingOn } from './waitingOn';
 
 export interface CaseServiceDeps {
@@ -163,6 +164,7 @@ export const recordRead = async (
   actor: Actor,
   action: string,
   readId: string,
+  link?: DossierLinkRow,
 ): Promise<void> => {
   await repo.recordView(
     c.tenantId,
@@ -178,8 +180,19 @@ export const recordRead = async (
       dataHash: sha256(''),
     },
     `view:${readId}`,
+    link,
   );
 };
+
+/** Makes the dossier link a details view offers (see `DossierService.newLink`); `null`: none for this user. */
+export type DossierLinkFactory = (c: Case, actor: Actor) => DossierLink | null;
+
+/** An authorised details view: the case, and its new dossier link when one was made. */
+export interface DetailsView {
+  readonly case: Case;
+  /** What follows `/dossier/` in the link (`<tenantId>/<secret>`); `null` without a link. */
+  readonly dossierPath: string | null;
+}
 
 /** Tries of one card action when only bookkeeping on the case row changed meanwhile. */
 const EXECUTE_ATTEMPTS = 3;
@@ -384,9 +397,10 @@ export class CaseService {
 
   /**
    * Shows a case's details (free text included) to an authorised user (see {@link mayReadDetails}).
-   * Every view is an audit event.
+   * Every view is an audit event; the dossier link `newLink` makes for the view is stored in the
+   * same transaction (one read, one batch).
    */
-  async viewDetails(req: ViewRequest): Promise<Result<Case>> {
+  async viewDetails(req: ViewRequest, newLink?: DossierLinkFactory): Promise<Result<DetailsView>> {
     const stored = await this.repo.get(req.tenantId, req.caseId);
     if (!stored || !isHere(stored.value, req)) return err(notHere(req.caseId));
     if (!cardBelongs(stored.value, req.card)) return err(wrongCard(req.caseId));
@@ -396,8 +410,9 @@ export class CaseService {
         refuse('forbidden', 'Alleen wie aan deze casus werkt en de zorgrollen van het team (zoals de teamleider) mogen de details zien.'),
       );
     }
-    await this.recordRead(c, req, 'details.bekijken');
-    return ok(c);
+    const link = newLink?.(c, req.actor) ?? null;
+    await this.recordRead(c, req, 'details.bekijken', link ?? undefined);
+    return ok({ case: c, dossierPath: link?.path ?? null });
   }
 
   /**
@@ -412,8 +427,8 @@ export class CaseService {
     return data;
   }
 
-  private async recordRead(c: Case, req: ViewRequest, action: string): Promise<void> {
-    await recordRead(this.repo, this.clock, c, req.actor, action, req.activityId);
+  private async recordRead(c: Case, req: ViewRequest, action: string, link?: DossierLinkRow): Promise<void> {
+    await recordRead(this.repo, this.clock, c, req.actor, action, req.activityId, link);
   }
 
   /**

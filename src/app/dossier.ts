@@ -16,10 +16,7 @@ import { mayReadDetails, recordRead } from './caseService';
 import type { CaseRepository, Clock } from './ports';
 import { type TeamSettings, rolesIn } from './teamSettings';
 import type { TeamSettingsStore } from './ports/teamSettingsStore';
-import type { DossierTokenStore } from './ports/dossierTokenStore';
-
-/** How often (business clock) a new link also sweeps expired link rows. */
-const PURGE_EVERY_MS = 60_000;
+import type { DossierLink, DossierTokenStore } from './ports/dossierTokenStore';
 
 /** The audit action of a dossier download (like `details.bekijken` for a details view). */
 const DOSSIER_AUDIT_ACTION = 'dossier.downloaden';
@@ -43,8 +40,17 @@ export type DossierOutcome = Result<DossierRead>;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** A token is 32 random bytes, base64url: 43 characters. Anything else is not looked up. */
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/**
+ * A link is `/dossier/<tenantId>/<secret>`: the tenant whose partition holds the link row (an Entra
+ * tenant id is a GUID; here letters, digits and `-`, at most 64), and 32 random bytes, base64url (43
+ * characters). Anything else is not looked up.
+ */
+const TENANT_IN_LINK = /^[A-Za-z0-9-]{1,64}$/;
+const SECRET = /^[A-Za-z0-9_-]{43}$/;
+
+/** The hash under which a well-formed link's row is stored, or `null` for anything else. */
+const hashOf = (tenantId: string, secret: string): string | null =>
+  TENANT_IN_LINK.test(tenantId) && SECRET.test(secret) ? sha256(secret) : null;
 
 /** The refusal of a link that is used, expired or never existed (all look the same to the holder). */
 export const LINK_GONE: Refusal = refuse(
@@ -73,53 +79,56 @@ export interface DossierServiceDeps {
  * they are at the moment of the download, and audited like a details view.
  *
  * Two ways in: a link in the user's own details view (a random single-use token, valid
- * {@link DOSSIER_LINK_TTL_MS}), and the dashboard tab (the user's verified SSO identity).
+ * {@link DOSSIER_LINK_TTL_MS}, stored with the view's audit event; expired ones are swept by the
+ * daily retention run), and the dashboard tab (the user's verified SSO identity).
  */
 export class DossierService {
   constructor(private readonly deps: DossierServiceDeps) {}
 
   /**
-   * A new link token for `actor` on case `c` (which the caller loaded for this actor's own
-   * details view), or `null` when the actor may not read the details.
+   * A new link for `actor` on case `c` (which the caller loaded for this actor's own details view),
+   * or `null` when the actor may not read the details (or the tenant id cannot be put in a link).
+   * Nothing is stored here: the row goes into the details view's audit transaction
+   * ({@link CaseService.viewDetails}), so the link costs no storage request of its own.
    */
-  private lastPurge = -Infinity;
-
-  async issue(c: Case, actor: Actor): Promise<string | null> {
-    if (!mayReadDetails(c, actor)) return null;
-    const now = this.deps.clock.now();
-    const token = randomBytes(32).toString('base64url');
-    await this.deps.tokens.put(sha256(token), {
-      tenantId: c.tenantId,
-      caseId: c.id,
-      userId: actor.userId,
-      userName: actor.name,
-      teamId: c.location.teamId,
-      channelId: c.location.channelId,
-      expiresAt: new Date(now.getTime() + DOSSIER_LINK_TTL_MS).toISOString(),
-    });
-    // Expired link rows are swept at most once a minute per instance, not on every details view.
-    if (now.getTime() - this.lastPurge >= PURGE_EVERY_MS) {
-      this.lastPurge = now.getTime();
-      await this.deps.tokens.purgeExpired(now, 10);
-    }
-    return token;
+  newLink(c: Case, actor: Actor): DossierLink | null {
+    if (!mayReadDetails(c, actor) || !TENANT_IN_LINK.test(c.tenantId)) return null;
+    const secret = randomBytes(32).toString('base64url');
+    return {
+      path: `${c.tenantId}/${secret}`,
+      tokenHash: sha256(secret),
+      grant: {
+        tenantId: c.tenantId,
+        caseId: c.id,
+        userId: actor.userId,
+        userName: actor.name,
+        teamId: c.location.teamId,
+        channelId: c.location.channelId,
+        expiresAt: new Date(this.deps.clock.now().getTime() + DOSSIER_LINK_TTL_MS).toISOString(),
+      },
+    };
   }
 
   /** Whether a link can still be used, without using it (the page before the download). */
-  async usable(token: string): Promise<boolean> {
-    if (!TOKEN.test(token)) return false;
-    const grant = await this.deps.tokens.peek(sha256(token));
-    return grant !== null && grant.expiresAt > this.deps.clock.now().toISOString();
+  async usable(tenantId: string, secret: string): Promise<boolean> {
+    const hash = hashOf(tenantId, secret);
+    if (!hash) return false;
+    const grant = await this.deps.tokens.peek(tenantId, hash);
+    return grant !== null && grant.tenantId === tenantId && grant.expiresAt > this.deps.clock.now().toISOString();
   }
 
-  /** Uses a link up: exactly one request gets the dossier, and only while the user may still read the details. */
-  async redeem(token: string): Promise<DossierOutcome> {
-    if (!TOKEN.test(token)) return err(LINK_GONE);
-    const hash = sha256(token);
-    const grant = await this.deps.tokens.take(hash);
-    if (!grant || grant.expiresAt <= this.deps.clock.now().toISOString()) return err(LINK_GONE);
+  /**
+   * Uses a link up: exactly one request gets the dossier, and only while the user may still read
+   * the details. The link is looked up only in the partition of the tenant it names: another
+   * tenant's id in it finds nothing there, which looks like any used or expired link.
+   */
+  async redeem(tenantId: string, secret: string): Promise<DossierOutcome> {
+    const hash = hashOf(tenantId, secret);
+    if (!hash) return err(LINK_GONE);
+    const grant = await this.deps.tokens.take(tenantId, hash);
+    if (!grant || grant.tenantId !== tenantId || grant.expiresAt <= this.deps.clock.now().toISOString()) return err(LINK_GONE);
     return this.read(
-      grant.tenantId,
+      tenantId,
       grant.teamId,
       grant.caseId,
       { userId: grant.userId, name: grant.userName },

@@ -17,7 +17,10 @@ export interface RetentionPolicy {
 export interface PurgeTotals {
   readonly cases: number;
   readonly audits: number;
+  /** Rows of purged cases and audit trails (not the dossier links). */
   readonly rows: number;
+  /** Expired dossier links removed (and, once, the rows of the old shared link partition). */
+  readonly links: number;
 }
 
 /** The actor of the purge's own audit event. */
@@ -43,8 +46,15 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
  * closing; their audit events (who, role, what, when, input hash: no client data) stay, with one
  * more event for the purge itself, until `auditMonths` after the purge. Safe to run twice at once and
  * to resume after a crash: each case ends with one transaction, and what is gone is skipped.
+ *
+ * Each run also sweeps the dossier links that expired (ten minutes after their details view), per
+ * tenant, also when cases are kept for ever (`caseMonths` 0): a details view writes its link and
+ * never sweeps. A full run (all tenants) also empties the shared partition the links had before.
  */
 export class RetentionService {
+  /** The old shared link partition was found empty by this instance: no need to look again. */
+  private legacyLinksGone = false;
+
   constructor(
     private readonly store: RetentionStore,
     private readonly tenants: () => Promise<readonly string[]>,
@@ -56,13 +66,28 @@ export class RetentionService {
 
   /** One pass over every tenant (or only `onlyTenant`); stops at a safe point when `signal` aborts. */
   async run(signal?: AbortSignal, onlyTenant?: string): Promise<PurgeTotals> {
-    const totals = { cases: 0, audits: 0, rows: 0 };
-    if (this.policy.caseMonths <= 0) return totals;
+    const totals = { cases: 0, audits: 0, rows: 0, links: 0 };
     const now = this.clock.now();
-    const caseCutoff = monthsBefore(now, this.policy.caseMonths);
+    const caseCutoff = this.policy.caseMonths > 0 ? monthsBefore(now, this.policy.caseMonths) : null;
     const auditCutoff = this.policy.auditMonths > 0 ? monthsBefore(now, this.policy.auditMonths) : null;
+    if (!onlyTenant && !this.legacyLinksGone) {
+      for (;;) {
+        if (signal?.aborted) return totals;
+        const n = await this.store.purgeLegacyLinks(this.batch);
+        totals.links += n;
+        if (n < this.batch) break;
+      }
+      this.legacyLinksGone = true;
+    }
     const tenants = onlyTenant ? [onlyTenant] : await this.tenants();
     for (const tenant of tenants) {
+      for (;;) {
+        if (signal?.aborted) return totals;
+        const n = await this.store.purgeExpiredLinks(tenant, now, this.batch);
+        totals.links += n;
+        if (n < this.batch) break;
+      }
+      if (!caseCutoff) continue;
       for (;;) {
         if (signal?.aborted) return totals;
         const closed = await this.store.closedCases(tenant, END_STATES, caseCutoff, this.batch);
@@ -107,6 +132,7 @@ export class RetentionService {
         rijen: totals.rows,
       });
     }
+    if (totals.links > 0) this.log.info('bewaartermijn: verlopen dossierlinks verwijderd', { dossierlinks: totals.links });
     return totals;
   }
 }

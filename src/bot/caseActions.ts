@@ -125,11 +125,14 @@ export class CaseCardActions {
   async handle(req: CaseActionRequest): Promise<Record<string, unknown>> {
     const common = this.viewOf(req);
     if (req.verb === DETAILS_VERB) {
-      const shown = await this.cases.viewDetails(common);
+      const dossier = this.dossier;
+      const shown = await this.cases.viewDetails(common, dossier ? (c, actor) => dossier.service.newLink(c, actor) : undefined);
       const part = detailsPart.safeParse(req.data);
       if (shown.ok) {
-        const [read, url] = await Promise.all([this.cases.contextFor(shown.value), this.dossierUrl(shown.value, req)]);
-        return detailsCard(shown.value, read.tables, part.success ? part.data.deel : 1, url);
+        const { case: c, dossierPath } = shown.value;
+        const read = await this.cases.contextFor(c);
+        const url = dossier && dossierPath ? `${dossier.base()}/dossier/${dossierPath}` : undefined;
+        return detailsCard(c, read.tables, part.success ? part.data.deel : 1, url);
       }
       if (shown.error.code === 'wrong_card') return refusalCard(shown.error);
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
@@ -188,13 +191,6 @@ export class CaseCardActions {
       form,
       notice: { text: `${whyBack(c)}Ingevuld met wat eerder is vastgelegd. Controleer het en pas aan waar nodig.`, style: 'emphasis' },
     });
-  }
-
-  /** A fresh single-use link to the case's dossier for this user (who may read the details), if dossiers are on. */
-  private async dossierUrl(c: Case, req: CaseActionRequest): Promise<string | undefined> {
-    if (!this.dossier) return undefined;
-    const token = await this.dossier.service.issue(c, req.actor);
-    return token ? `${this.dossier.base()}/dossier/${token}` : undefined;
   }
 
   private viewOf(req: CaseActionRequest) {

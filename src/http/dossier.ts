@@ -51,7 +51,9 @@ const refusalPage = (res: restify.Response, refusal: Refusal): void => {
 };
 
 /**
- * `/dossier/<token>`: the link from a user's own details view.
+ * `/dossier/<tenantId>/<secret>`: the link from a user's own details view (the tenant names the
+ * partition that holds the link; see `DossierService`). Any other address under `/dossier/` (such as
+ * a link of the old form `/dossier/<token>`) gets the page of a used or expired link.
  *
  * GET only shows a page with a download button and uses nothing up: link scanners and previews
  * (Safe Links, a chat client unfurling the URL) fetch with GET, and must not spend the single
@@ -60,9 +62,11 @@ const refusalPage = (res: restify.Response, refusal: Refusal): void => {
  * sends the PDF as an attachment.
  */
 export const registerDossierRoutes = (server: restify.Server, dossier: DossierService, log: Logger): void => {
-  server.get('/dossier/:token', async (req, res) => {
-    const token = routeParam(req, 'token');
-    if (!(await dossier.usable(token))) {
+  const gone = async (_req: restify.Request, res: restify.Response): Promise<void> => refusalPage(res, LINK_GONE);
+  server.get('/dossier/:token', gone);
+  server.post('/dossier/:token', gone);
+  server.get('/dossier/:tenant/:secret', async (req, res) => {
+    if (!(await dossier.usable(routeParam(req, 'tenant'), routeParam(req, 'secret')))) {
       return refusalPage(res, LINK_GONE);
     }
     const html = page(
@@ -75,8 +79,8 @@ export const registerDossierRoutes = (server: restify.Server, dossier: DossierSe
     res.end(html);
   });
 
-  server.post('/dossier/:token', async (req, res) => {
-    const outcome = await dossier.redeem(routeParam(req, 'token'));
+  server.post('/dossier/:tenant/:secret', async (req, res) => {
+    const outcome = await dossier.redeem(routeParam(req, 'tenant'), routeParam(req, 'secret'));
     if (!outcome.ok) return refusalPage(res, outcome.error);
     log.info('dossier gedownload', { caseId: outcome.value.case.id, via: 'link' });
     await sendDossier(res, outcome.value);

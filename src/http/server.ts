@@ -17,7 +17,7 @@ export interface HttpDeps {
   readonly log: Logger;
   /** Dashboard tab and its API (`/tab`, `/api/tab/cases`); absent → not served. */
   readonly tab?: TabRoutes;
-  /** Dossier downloads by link (`/dossier/<token>`); absent → not served. */
+  /** Dossier downloads by link (`/dossier/<tenant>/<secret>`); absent → not served. */
   readonly dossier?: DossierService;
   /** The retention periods the privacy page states; absent → the defaults (24 and 60 months). */
   readonly legal?: LegalFacts;

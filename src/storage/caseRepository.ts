@@ -1,6 +1,7 @@
 import { RestError, type TableClient, type TableEntityResult, type TransactionAction, odata } from '@azure/data-tables';
-import type { CaseCommit, CaseNumberClaim, CaseRepository, CommitFailure, Versioned } from '../app';
+import type { CaseCommit, CaseNumberClaim, CaseRepository, CommitFailure, DossierLinkRow, Versioned } from '../app';
 import { type Case, type CaseEvent, type CaseId, type Result, err, formatCaseId, ok } from '../domain';
+import { linkEntity } from './dossierTokenStore';
 import { TENANTS_PK, outboxRow, prefixFilter, rk, tenantPk } from './keys';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -143,14 +144,27 @@ export class TableCaseRepository implements CaseRepository {
     }
   }
 
-  async recordView(tenantId: string, event: CaseEvent, dedupeKey: string): Promise<void> {
+  async recordView(tenantId: string, event: CaseEvent, dedupeKey: string, link?: DossierLinkRow): Promise<void> {
     const pk = tenantPk(tenantId);
     const n = `v${Date.parse(event.at).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    if (link && link.grant.tenantId !== tenantId) throw new Error('Dossierlink hoort bij een andere tenant dan de inzage');
+    const actions: TransactionAction[] = [
+      ['create', { ...eventEntity(tenantId, event, 0), rowKey: rk.event(event.caseId, event.version, n) }],
+      ['create', { partitionKey: pk, rowKey: rk.dedupe(dedupeKey), caseId: event.caseId, at: event.at }],
+    ];
+    if (link) actions.push(['create', linkEntity(link)]);
     try {
-      await this.table.submitTransaction([
-        ['create', { ...eventEntity(tenantId, event, 0), rowKey: rk.event(event.caseId, event.version, n) }],
-        ['create', { partitionKey: pk, rowKey: rk.dedupe(dedupeKey), caseId: event.caseId, at: event.at }],
-      ]);
+      await this.table.submitTransaction(actions);
+    } catch (e) {
+      if (statusOf(e) !== 409) throw e;
+      // The view was recorded before (a re-delivery): the event stays single, the new link is stored alone.
+      if (link) await this.createIfAbsent(linkEntity(link));
+    }
+  }
+
+  private async createIfAbsent(entity: { partitionKey: string; rowKey: string }): Promise<void> {
+    try {
+      await this.table.createEntity(entity);
     } catch (e) {
       if (statusOf(e) !== 409) throw e;
     }

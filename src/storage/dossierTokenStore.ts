@@ -1,10 +1,8 @@
-import { RestError, type TableClient, odata } from '@azure/data-tables';
-import type { DossierGrant, DossierTokenStore } from '../app';
+import { RestError, type TableClient } from '@azure/data-tables';
+import type { DossierGrant, DossierLinkRow, DossierTokenStore } from '../app';
+import { rk, tenantPk } from './keys';
 
-/** Partition of the dossier links (one row per link, gone once used or purged after expiry). */
-const DOSSIER_PK = 'dossier';
-
-interface GrantEntity {
+type GrantEntity = {
   partitionKey: string;
   rowKey: string;
   tenantId: string;
@@ -14,9 +12,16 @@ interface GrantEntity {
   teamId: string;
   channelId: string;
   expiresAt: string;
-}
+};
 
 const statusOf = (e: unknown): number | undefined => (e instanceof RestError ? e.statusCode : undefined);
+
+/** The row of a dossier link in its case's tenant partition (written by the details view's transaction). */
+export const linkEntity = (link: DossierLinkRow): GrantEntity => ({
+  partitionKey: tenantPk(link.grant.tenantId),
+  rowKey: rk.dossier(link.tokenHash),
+  ...link.grant,
+});
 
 const grantOf = (e: GrantEntity): DossierGrant => ({
   tenantId: e.tenantId,
@@ -29,36 +34,24 @@ const grantOf = (e: GrantEntity): DossierGrant => ({
 });
 
 /**
- * Dossier links in the cases table, partition `dossier`, row key the token's SHA-256 (hex). A
- * link is used up by an ETag-guarded delete: of two requests with the same token exactly one
- * deletes the row and gets the grant; the other gets 404/412 and `null`.
+ * Dossier links in the cases table: partition of the tenant the link names, row key
+ * `dossier_<SHA-256 of the secret, hex>`. A link is used up by an ETag-guarded delete: of two
+ * requests with the same token exactly one deletes the row and gets the grant; the other gets
+ * 404/412 and `null`. Expired rows are swept by the daily retention run (`TableRetentionStore`).
  */
 export class TableDossierTokenStore implements DossierTokenStore {
   constructor(private readonly table: TableClient) {}
 
-  async put(tokenHash: string, grant: DossierGrant): Promise<void> {
-    await this.table.createEntity<GrantEntity>({ partitionKey: DOSSIER_PK, rowKey: tokenHash, ...grant });
+  async peek(tenantId: string, tokenHash: string): Promise<DossierGrant | null> {
+    const row = await this.read(tenantId, tokenHash);
+    return row ? grantOf(row) : null;
   }
 
-  async peek(tokenHash: string): Promise<DossierGrant | null> {
+  async take(tenantId: string, tokenHash: string): Promise<DossierGrant | null> {
+    const row = await this.read(tenantId, tokenHash);
+    if (!row) return null;
     try {
-      return grantOf(await this.table.getEntity<GrantEntity>(DOSSIER_PK, tokenHash));
-    } catch (e) {
-      if (statusOf(e) === 404) return null;
-      throw e;
-    }
-  }
-
-  async take(tokenHash: string): Promise<DossierGrant | null> {
-    let row: GrantEntity & { etag: string };
-    try {
-      row = await this.table.getEntity<GrantEntity>(DOSSIER_PK, tokenHash);
-    } catch (e) {
-      if (statusOf(e) === 404) return null;
-      throw e;
-    }
-    try {
-      await this.table.deleteEntity(DOSSIER_PK, tokenHash, { etag: row.etag });
+      await this.table.deleteEntity(row.partitionKey, row.rowKey, { etag: row.etag });
     } catch (e) {
       const s = statusOf(e);
       if (s === 404 || s === 412) return null;
@@ -67,19 +60,12 @@ export class TableDossierTokenStore implements DossierTokenStore {
     return grantOf(row);
   }
 
-  async purgeExpired(now: Date, limit: number): Promise<number> {
-    const filter = odata`PartitionKey eq ${DOSSIER_PK} and expiresAt lt ${now.toISOString()}`;
-    let removed = 0;
-    for await (const e of this.table.listEntities<GrantEntity>({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] } })) {
-      if (removed >= limit) break;
-      try {
-        await this.table.deleteEntity(DOSSIER_PK, e.rowKey ?? '', { etag: e.etag });
-        removed++;
-      } catch (err) {
-        // Used or purged by another request meanwhile: nothing left to do for that row.
-        if (![404, 412].includes(statusOf(err) ?? 0)) throw err;
-      }
+  private async read(tenantId: string, tokenHash: string): Promise<(GrantEntity & { etag: string }) | null> {
+    try {
+      return await this.table.getEntity<GrantEntity>(tenantPk(tenantId), rk.dossier(tokenHash));
+    } catch (e) {
+      if (statusOf(e) === 404) return null;
+      throw e;
     }
-    return removed;
   }
 }

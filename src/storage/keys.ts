@@ -4,6 +4,7 @@ import { odata } from '@azure/data-tables';
  * its outbox items and its dedupe marker commit in one transaction):
  *   PK `t_<tenant>`  RK `case_<id>` | `event_<id>_<version>_<n>` | `outbox_<id>` | `dedupe_<key>` | `counter_<year>`
  *                    | `team_<teamId>` | `calmeta` | `caltafel_<tableId>` (see calendarStore.ts)
+ *                    | `dossier_<sha256 of a link's secret>` (see dossierTokenStore.ts)
  *   PK `tenants`     RK `<tenant>` (registry for the dispatcher and scheduler)
  */
 const FORBIDDEN = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;
@@ -14,6 +15,9 @@ export const escapeKey = (value: string): string => value.replace(FORBIDDEN, (ch
 export const tenantPk = (tenantId: string): string => `t_${escapeKey(tenantId)}`;
 export const TENANTS_PK = 'tenants';
 
+/** Row-key prefix of the dossier links in a tenant partition. */
+export const DOSSIER_PREFIX = 'dossier_';
+
 export const rk = {
   case: (id: string) => `case_${id}`,
   event: (id: string, version: number, n: number | string) => `event_${id}_${String(version).padStart(6, '0')}_${n}`,
@@ -22,6 +26,8 @@ export const rk = {
   dedupe: (key: string) => `dedupe_${escapeKey(key)}`,
   counter: (year: number) => `counter_${year}`,
   due: (at: string, key: string) => `due_${at}_${escapeKey(key)}`,
+  /** A dossier link; `hash` is 64 hex characters, nothing to escape. */
+  dossier: (hash: string) => `${DOSSIER_PREFIX}${hash}`,
 };
 
 /** OData range filter for all row keys that start with `prefix`. */

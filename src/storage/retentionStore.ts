@@ -1,13 +1,16 @@
 import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import type { ClosedCase, PurgedCase, RetentionStore } from '../app';
 import type { Case, CaseEvent, CaseId } from '../domain';
-import { prefixFilter, rk, tenantPk } from './keys';
+import { DOSSIER_PREFIX, prefixFilter, rk, tenantPk } from './keys';
 
 const statusOf = (e: unknown): number | undefined => (e instanceof RestError ? e.statusCode : undefined);
 const purgedKey = (id: string): string => `purged_${id}`;
 
 /** Row kinds that belong to one case through their `caseId` column and go with it (audit events stay). */
-const DEPENDENT = /^(outbox|dead|due|dedupe)_/;
+const DEPENDENT = /^(outbox|dead|due|dedupe|dossier)_/;
+
+/** The partition that held every tenant's dossier links before they moved into the tenant partitions. */
+const LEGACY_DOSSIER_PK = 'dossier';
 
 interface CaseRow {
   rowKey: string;
@@ -99,6 +102,28 @@ export class TableRetentionStore implements RetentionStore {
     for (let i = 0; i < keys.length; i += 100) rows += await this.deleteAll(pk, keys.slice(i, i + 100));
     // The marker last: a crash before this line leaves it, and the next run finishes the job.
     rows += await this.deleteAll(pk, [purgedKey(p.caseId)]);
+    return rows;
+  }
+
+  async purgeExpiredLinks(tenantId: string, now: Date, limit: number): Promise<number> {
+    const pk = tenantPk(tenantId);
+    const filter = `${prefixFilter(pk, DOSSIER_PREFIX)} and ${odata`expiresAt lt ${now.toISOString()}`}`;
+    return this.deleteListed(pk, filter, limit);
+  }
+
+  async purgeLegacyLinks(limit: number): Promise<number> {
+    return this.deleteListed(LEGACY_DOSSIER_PK, odata`PartitionKey eq ${LEGACY_DOSSIER_PK}`, limit);
+  }
+
+  /** Deletes up to `limit` rows of partition `pk` that `filter` lists, in transactions of ≤ 100. */
+  private async deleteListed(pk: string, filter: string, limit: number): Promise<number> {
+    const keys: string[] = [];
+    for await (const e of this.table.listEntities<{ rowKey: string }>({ queryOptions: { filter, select: ['RowKey'] } })) {
+      keys.push(e.rowKey);
+      if (keys.length >= limit) break;
+    }
+    let rows = 0;
+    for (let i = 0; i < keys.length; i += 100) rows += await this.deleteAll(pk, keys.slice(i, i + 100));
     return rows;
   }
 

@@ -1,6 +1,6 @@
 import { RestError, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
-import { TENANTS_PK, tenantPk } from './keys';
+import { DOSSIER_PREFIX, TENANTS_PK, tenantPk } from './keys';
 import { type Result, err, ok } from '../domain';
 
 /**
@@ -8,7 +8,8 @@ import { type Result, err, ok } from '../domain';
  * tenant partition `t_<tenant>` (cases, audit events, outbox, dead letters, reminders, dedupe rows,
  * counters, team settings, calendar, purge markers), plus its entry in the tenant registry. The
  * `leases` table holds only short-lived job and conversation claims of the running instances: no
- * tenant data, so it is not exported.
+ * tenant data, so it is not exported. Nor are the dossier links (`dossier_…`) in the partition:
+ * grants of ten minutes to one colleague, not the tenant's records.
  *
  * File format (JSON lines): a header line, then one line per row. Property values are JSON strings,
  * numbers and booleans as Azure returns them; other Edm types (never written by Escaleer, but kept
@@ -66,7 +67,9 @@ export async function* tenantRows(cases: TableClient, tenantId: string): AsyncGe
     if (statusOf(e) !== 404) throw e;
   }
   const filter = `PartitionKey eq '${pk.replace(/'/g, "''")}'`;
-  for await (const e of cases.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) yield toRow(e);
+  for await (const e of cases.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+    if (!e.rowKey?.startsWith(DOSSIER_PREFIX)) yield toRow(e);
+  }
 }
 
 const rowValue = z.union([

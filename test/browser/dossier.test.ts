@@ -44,7 +44,8 @@ describe('Dossier downloaden in de Playground, zoals een mens het doet', () => {
     const link = card.locator.getByRole('link', { name: 'Dossier downloaden (PDF)', exact: true });
     const [popup] = await Promise.all([anouk.context.waitForEvent('page'), link.click()]);
     await popup.waitForLoadState();
-    expect(popup.url()).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${w.team.e.app.port}/dossier/[A-Za-z0-9_-]{43}$`));
+    const tenantId = (await w.team.e.pg.config()).tenantId;
+    expect(popup.url()).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${w.team.e.app.port}/dossier/${tenantId}/[A-Za-z0-9_-]{43}$`));
     const [download] = await Promise.all([
       popup.waitForEvent('download'),
       popup.getByRole('button', { name: 'Dossier downloaden (PDF)' }).click(),

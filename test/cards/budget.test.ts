@@ -45,7 +45,7 @@ describe('kaarten binnen de limieten van Teams, met 200 komende tafels en een te
     let shown = 0;
     for (let part = 1; part <= parts; part++) {
       // With the dossier link, as the details view is sent to someone who may read it.
-      const card = detailsCard(c, tables, part, `https://escaleer.example.nl/dossier/${'A'.repeat(43)}`);
+      const card = detailsCard(c, tables, part, `https://escaleer.example.nl/dossier/${'a'.repeat(64)}/${'A'.repeat(43)}`);
       expect(size(card)).toBeLessThanOrEqual(28 * KB);
       shown += (card.body as { items?: unknown[] }[]).filter((b) => Array.isArray(b.items) && JSON.stringify(b).includes('FactSet')).length;
     }

@@ -122,7 +122,7 @@ describe('kaartsjablonen', () => {
   it.each(cases.filter(([n]) => n.endsWith('ingevuld')))(
     'detailkaart %s met dossierlink: een geldige Action.OpenUrl naar /dossier/, alleen als de link is meegegeven',
     (_name, c) => {
-      const url = `https://escaleer.example.nl/dossier/${'A'.repeat(43)}`;
+      const url = `https://escaleer.example.nl/dossier/${'a'.repeat(64)}/${'A'.repeat(43)}`;
       const card = detailsCard(c, DEFAULT_TABLES, 1, url);
       expect(checkCard(card).errors).toEqual([]);
       expect((card.actions as { type: string; title: string; url?: string }[]).filter((a) => a.type === 'Action.OpenUrl')).toEqual([

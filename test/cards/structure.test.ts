@@ -22,7 +22,7 @@ const takesInput = (verb: string): readonly string[] | null => {
 
 const tables = bigCalendar(40);
 /** A dossier link as the details view gets it (43-character token). */
-const DOSSIER_URL = `https://escaleer.example.nl/dossier/${'A'.repeat(43)}`;
+const DOSSIER_URL = `https://escaleer.example.nl/dossier/${'a'.repeat(64)}/${'A'.repeat(43)}`;
 const team = bigTeam(12);
 
 describe('geen knop kan geblokkeerd worden door invoer die hij niet stuurt', () => {

@@ -76,7 +76,8 @@ describe('Dossier als PDF vanuit de details, in de Agents Playground', () => {
   it('de details hebben een eenmalige link; de PDF bevat de stappen met data, de voorwaarden met uitleg, de besluiten met wie en wanneer en de tafel', async () => {
     const details = await c.view(DEMO.anouk, 'details.bekijken');
     const url = dossierLink(details.card);
-    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${e.app.port}/dossier/[A-Za-z0-9_-]{43}$`));
+    const tenantId = (await e.pg.config()).tenantId;
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${e.app.port}/dossier/${tenantId}/[A-Za-z0-9_-]{43}$`));
     if (!url) throw new Error('geen link');
 
     // Opening the link (or a link scanner fetching it) shows a page and uses nothing up.
@@ -190,13 +191,34 @@ describe('Dossier als PDF vanuit de details, in de Agents Playground', () => {
     expect(await auditRows('dossier.downloaden')).toHaveLength(before);
   });
 
+  it('een link met de tenant-id van een andere organisatie geeft geen PDF en geen pagina; de echte link werkt daarna nog', async () => {
+    const url = dossierLink((await c.view(DEMO.anouk, 'details.bekijken')).card);
+    if (!url) throw new Error('geen link');
+    const tenantId = (await e.pg.config()).tenantId;
+    const before = (await auditRows('dossier.downloaden')).length;
+    const secret = url.slice(url.lastIndexOf('/') + 1);
+    const forgeries = ['11111111-2222-4333-8444-555555555555', 'a'.repeat(65), 'tenant_b'].map((other) =>
+      url.replace(`/dossier/${tenantId}/`, `/dossier/${other}/`),
+    );
+    // The old form of the link (`/dossier/<token>`, before the tenant was in it) too.
+    for (const forged of [...forgeries, url.replace(`/dossier/${tenantId}/${secret}`, `/dossier/${secret}`)]) {
+      expect(forged).not.toBe(url);
+      const page = await fetch(forged);
+      expect(page.status).toBe(410);
+      expect(await page.text()).toContain('Deze downloadlink is verlopen of al gebruikt.');
+      expect((await download(forged)).status).toBe(410);
+    }
+    expect(await auditRows('dossier.downloaden')).toHaveLength(before);
+    expect((await download(url)).status).toBe(200);
+  });
+
   it('de link staat nooit in het kanaal, en geen logregel bevat vrije tekst of een token', async () => {
     const channelText = JSON.stringify(e.pg.events);
     expect(channelText).not.toContain('/dossier/');
     expect(channelText).not.toContain(VRIJ);
     const logs = JSON.stringify(e.log.lines);
     expect(logs).not.toContain(VRIJ);
-    expect(logs).not.toMatch(/dossier\/[A-Za-z0-9_-]{43}/);
+    expect(logs).not.toMatch(/dossier\/([A-Za-z0-9-]+\/)?[A-Za-z0-9_-]{43}/);
     expect(logs).toContain('dossier gedownload');
   });
 });

@@ -22,7 +22,7 @@ class Interleaving implements CaseRepository {
   get = (tenantId: string, id: CaseId) => this.inner.get(tenantId, id);
   seen = (tenantId: string, key: string) => this.inner.seen(tenantId, key);
   listByChannel = (tenantId: string, channelId: string) => this.inner.listByChannel(tenantId, channelId);
-  recordView: CaseRepository['recordView'] = (tenantId, event, key) => this.inner.recordView(tenantId, event, key);
+  recordView: CaseRepository['recordView'] = (tenantId, event, key, link) => this.inner.recordView(tenantId, event, key, link);
   events = (tenantId: string, id: CaseId) => this.inner.events(tenantId, id);
   ping = () => this.inner.ping();
 

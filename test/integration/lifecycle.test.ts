@@ -172,7 +172,7 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
     );
 
     clock.set('2025-10-01T08:00:00Z');
-    expect(await d.app.retention.tick()).toEqual({ cases: 0, audits: 0, rows: 0 });
+    expect(await d.app.retention.tick()).toEqual({ cases: 0, audits: 0, rows: 0, links: 0 });
     expect(await repo.get(A.tenantId, closed.caseId)).not.toBeNull();
 
     clock.set('2025-10-03T08:00:00Z');
@@ -250,7 +250,7 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
       version: 9,
     });
     const [one, two] = await Promise.all([instance('instantie-1').tick(), instance('instantie-2').tick()]);
-    expect([one, two].filter((x) => x !== null)).toEqual([{ cases: 1, audits: 0, rows: 1 }]);
+    expect([one, two].filter((x) => x !== null)).toEqual([{ cases: 1, audits: 0, rows: 1, links: 0 }]);
     const events = await new TableCaseRepository(t.cases).events('tenant-c', closedCase.id);
     expect(events.map((e) => [e.action, e.version])).toEqual([['casus.verwijderd', 10]]);
     // Two manual runs at once (no lease): the case is purged once, the second finds it gone.

@@ -74,8 +74,8 @@ describe('vervalste en misvormde invoer', () => {
 
     const { rows: after, changed: allChanged } = await rows.now();
     // An authorised details view is a read plus its audit event and dedupe marker, and the
-    // single-use dossier link it offers (partition `dossier`); nothing else may change.
-    const isLink = (k: string) => k.startsWith('dossier|');
+    // single-use dossier link it offers (row `dossier_…` in the tenant partition); nothing else may change.
+    const isLink = (k: string) => k.includes('|dossier_');
     const isView = (k: string) =>
       isLink(k) || k.includes('|dedupe_view:') || (k.includes('|event_') && (after.get(k) ?? '').includes('"action":"details.bekijken"'));
     const changed = allChanged.filter((k) => !isView(k));

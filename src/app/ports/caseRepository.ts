@@ -1,4 +1,5 @@
 import type { Case, CaseEvent, CaseId, Result } from '../../domain';
+import type { DossierLinkRow } from './dossierTokenStore';
 import type { OutboxMessage } from './outbox';
 import type { DueReminder } from './reminderIndex';
 import type { Versioned } from './versioned';
@@ -44,8 +45,12 @@ export interface CaseRepository {
   /** Whether an idempotency key was already committed. */
   seen(tenantId: string, dedupeKey: string): Promise<boolean>;
   listByChannel(tenantId: string, channelId: string): Promise<readonly Case[]>;
-  /** Appends a read-only audit event (a details view) with its idempotency key, atomically. */
-  recordView(tenantId: string, event: CaseEvent, dedupeKey: string): Promise<void>;
+  /**
+   * Appends a read-only audit event (a details view) with its idempotency key, atomically, and in
+   * the same transaction the dossier link the view shows, if any. A repeated key (a re-delivered
+   * view) records no second event, but its new link is still stored: the view that answers shows it.
+   */
+  recordView(tenantId: string, event: CaseEvent, dedupeKey: string, link?: DossierLinkRow): Promise<void>;
   events(tenantId: string, id: CaseId): Promise<readonly CaseEvent[]>;
   /** Cheap reachability check for /healthz. */
   ping(signal?: AbortSignal): Promise<void>;

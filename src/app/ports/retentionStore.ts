@@ -37,4 +37,12 @@ export interface RetentionStore {
   purgedCases(tenantId: string, purgedBefore: Date, limit: number): Promise<readonly PurgedCase[]>;
   /** Removes a purged case's audit events and then its marker; returns the rows removed. */
   purgeAudit(tenantId: string, p: PurgedCase): Promise<number>;
+  /** Removes up to `limit` of the tenant's dossier links that expired before `now` (unexpired ones stay); returns how many. */
+  purgeExpiredLinks(tenantId: string, now: Date, limit: number): Promise<number>;
+  /**
+   * Removes up to `limit` rows of the shared `dossier` partition, where dossier links were kept
+   * before they moved into the tenant partitions. Nothing reads them any more, so every one goes,
+   * expired or not. Returns how many.
+   */
+  purgeLegacyLinks(limit: number): Promise<number>;
 }
