@@ -253,10 +253,11 @@ export class EscaleerBot extends TeamsActivityHandler {
     // Escaleer answers Universal Actions only; any other invoke (task modules, message extensions,
     // sign-in) has nothing to do here: 200 without a body, never a 5xx.
     if (context.activity.name !== 'adaptiveCard/action') return { status: 200 };
-    const log = childLogger(this.log, turnBindings(context.activity));
     try {
       return await this.handleCardAction(context);
     } catch (e) {
+      // Built only when there is something to log (a child logger per turn cost every action).
+      const log = childLogger(this.log, turnBindings(context.activity));
       // The logger keeps the error's type and stack, never its message: it can carry text from the request.
       const raw = (context.activity.value as { action?: { data?: { caseId?: unknown } } } | undefined)?.action?.data?.caseId;
       const caseId = typeof raw === 'string' ? parseCaseId(raw) : null;
