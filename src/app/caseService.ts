@@ -355,15 +355,22 @@ export class CaseService {
       const applied = applyAction(stored.value, { verb: req.verb, input: req.input }, actor, { now, hash: sha256, tables, gebiedsteams });
       if (!applied.ok) return err({ refusal: applied.error, case: stored.value, read });
       const next = applied.value.case;
-      const status = this.views.statusCard(next, { tables, now, waiting: waitingOn(next, settings) });
+      // Once per transition: the reminder index rows below and the card's "Volgende herinnering".
+      const upcoming = caseReminders(next, { now, tables }).filter((r) => r.at.getTime() > now.getTime());
+      const status = this.views.statusCard(next, { tables, now, waiting: waitingOn(next, settings), reminders: upcoming });
       const outbox = [
         ...this.channelUpdates(next, applied.value.events, actor.name, status),
         ...this.escalation(stored.value, next, tables, settings, actor),
         ...this.crisisNotices(next, settings, actor),
       ];
-      const reminders: DueReminder[] = caseReminders(next, { now, tables })
-        .filter((r) => r.at.getTime() > now.getTime())
-        .map((r) => ({ caseId: next.id, key: r.key, kind: r.kind, at: r.at.toISOString(), role: r.role, message: r.message }));
+      const reminders: DueReminder[] = upcoming.map((r) => ({
+        caseId: next.id,
+        key: r.key,
+        kind: r.kind,
+        at: r.at.toISOString(),
+        role: r.role,
+        message: r.message,
+      }));
       const committed = await this.repo.commit({
         case: next,
         etag: stored.etag,

@@ -39,20 +39,30 @@ export const turnBindings = (activity: Partial<Activity>): Record<string, string
   activity: loggableId(activity.id),
 });
 
+/** Display names made plain recently: the same people act again and again (normalising costs microseconds). */
+const plainNames = new Map<string, string>();
+
 /**
  * A display name from Teams as plain text: no markup that could become a mention or HTML, no
  * control or format characters, at most 100 characters. Cards show it as data only.
  */
 export const plainName = (name: unknown): string => {
+  if (typeof name !== 'string') return 'Onbekend';
+  const hit = plainNames.get(name);
+  if (hit !== undefined) return hit;
   const text =
-    typeof name === 'string'
-      ? name
-          .normalize('NFKC')
-          .replace(/[\p{Cc}\p{Cf}<>]/gu, '')
-          .replace(/\s+/g, ' ')
-          .trim()
-      : '';
-  return text.slice(0, 100) || 'Onbekend';
+    name
+      .normalize('NFKC')
+      .replace(/[\p{Cc}\p{Cf}<>]/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 100) || 'Onbekend';
+  // Only names of a sensible length are remembered: the memo stays small whatever a client sends.
+  if (name.length <= 256) {
+    if (plainNames.size >= 1024) plainNames.clear();
+    plainNames.set(name, text);
+  }
+  return text;
 };
 
 /**

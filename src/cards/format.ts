@@ -17,8 +17,26 @@ const amsterdam = new Intl.DateTimeFormat('nl-NL', {
   minute: '2-digit',
 });
 
+/**
+ * Recently formatted minutes (`Intl` formatting with a time zone costs microseconds, and the status
+ * card formats its last change on every action). The format shows no seconds and since 1970
+ * Amsterdam's offsets are whole hours, so every instant of a UTC minute reads the same.
+ */
+const minutes = new Map<number, string>();
+
 /** Formats an instant for Dutch readers in Europe/Amsterdam. */
-export const formatMoment = (iso: string): string => amsterdam.format(new Date(iso));
+export const formatMoment = (iso: string): string => {
+  const instant = new Date(iso);
+  const ms = instant.getTime();
+  if (!(ms >= 0)) return amsterdam.format(instant);
+  const minute = Math.floor(ms / 60_000);
+  const hit = minutes.get(minute);
+  if (hit !== undefined) return hit;
+  const text = amsterdam.format(instant);
+  if (minutes.size >= 1024) minutes.clear();
+  minutes.set(minute, text);
+  return text;
+};
 
 export const cardAttachment = (card: Record<string, unknown>) => ({ contentType: CARD_CONTENT_TYPE, content: card });
 

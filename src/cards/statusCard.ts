@@ -140,7 +140,7 @@ const renderStatus = (c: Case, view: StatusView, actions: readonly Record<string
     checklist: c.steps.voorwaarden ? { met: conditionsMetCount(stepData(c, 'voorwaarden')), total: CONDITIONS.length } : null,
   };
   const keyDate = nextKeyDate(c, view);
-  const reminder = summary.open ? caseReminders(c, view).find((r) => r.at.getTime() > view.now.getTime()) : undefined;
+  const reminder = summary.open ? (view.reminders ?? caseReminders(c, view)).find((r) => r.at.getTime() > view.now.getTime()) : undefined;
   const awaiting = summary.open ? awaitingText(view.waiting) : null;
   const facts = [
     ...(awaiting ? [{ title: 'Aan zet', value: awaiting }] : []),

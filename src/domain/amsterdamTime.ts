@@ -46,10 +46,31 @@ export const isCivilDate = (value: string): boolean => {
   return d.toISOString().slice(0, 10) === value;
 };
 
-const civilToUtcMidnight = (date: CivilDate): number => {
-  if (!isCivilDate(date)) throw new RangeError(`ongeldige datum ${date}`);
-  return Date.parse(`${date}T00:00:00Z`);
+/**
+ * A bounded memo for the pure conversions below. A tenant's calendar (hundreds of tables) and a
+ * case's reminders convert the same few dates on every card action, and each conversion through
+ * `Intl` costs microseconds (`amsterdamInstant` several of them). Keys are calendar dates, so it
+ * rarely fills; when it does it starts over. A conversion that throws is not remembered.
+ */
+const memo = <V>(max: number) => {
+  const values = new Map<string, V>();
+  return (key: string, compute: () => V): V => {
+    const hit = values.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (values.size >= max) values.clear();
+    values.set(key, value);
+    return value;
+  };
 };
+
+const utcMidnights = memo<number>(4096);
+
+const civilToUtcMidnight = (date: CivilDate): number =>
+  utcMidnights(date, () => {
+    if (!isCivilDate(date)) throw new RangeError(`ongeldige datum ${date}`);
+    return Date.parse(`${date}T00:00:00Z`);
+  });
 
 const fromUtcMidnight = (ms: number): CivilDate => new Date(ms).toISOString().slice(0, 10);
 
@@ -66,17 +87,22 @@ const offsetAt = (ms: number): number => {
   return asUtc - Math.floor(ms / 1000) * 1000;
 };
 
+const instants = memo<number>(4096);
+
 /**
  * The instant at which the Amsterdam wall clock shows `date` `hour:minute`. Times that do not
  * exist (the skipped hour on the last Sunday of March) resolve to one hour later; ambiguous
  * times (the repeated hour in October) resolve to the first occurrence.
  */
-export const amsterdamInstant = (date: CivilDate, hour = 0, minute = 0): Date => {
-  const wall = civilToUtcMidnight(date) + (hour * 60 + minute) * 60_000;
-  const offsets = [...new Set([offsetAt(wall - 86_400_000), offsetAt(wall + 86_400_000)])].sort((a, b) => b - a);
-  for (const offset of offsets) if (offsetAt(wall - offset) === offset) return new Date(wall - offset);
-  return new Date(wall - Math.min(...offsets));
-};
+export const amsterdamInstant = (date: CivilDate, hour = 0, minute = 0): Date =>
+  new Date(
+    instants(`${date} ${hour}:${minute}`, () => {
+      const wall = civilToUtcMidnight(date) + (hour * 60 + minute) * 60_000;
+      const offsets = [...new Set([offsetAt(wall - 86_400_000), offsetAt(wall + 86_400_000)])].sort((a, b) => b - a);
+      for (const offset of offsets) if (offsetAt(wall - offset) === offset) return wall - offset;
+      return wall - Math.min(...offsets);
+    }),
+  );
 
 /** First instant of an Amsterdam calendar day (00:00 local). */
 export const startOfAmsterdamDay = (date: CivilDate): Date => amsterdamInstant(date);
@@ -84,7 +110,10 @@ export const startOfAmsterdamDay = (date: CivilDate): Date => amsterdamInstant(d
 /** Last instant of an Amsterdam calendar day: 23:59:59.999 local time. */
 export const endOfAmsterdamDay = (date: CivilDate): Date => new Date(startOfAmsterdamDay(addDays(date, 1)).getTime() - 1);
 
-export const addDays = (date: CivilDate, days: number): CivilDate => fromUtcMidnight(civilToUtcMidnight(date) + days * 86_400_000);
+const shifted = memo<CivilDate>(4096);
+
+export const addDays = (date: CivilDate, days: number): CivilDate =>
+  shifted(`${date} ${days}`, () => fromUtcMidnight(civilToUtcMidnight(date) + days * 86_400_000));
 
 /** Adds calendar months; a day that does not exist in the target month becomes its last day. */
 export const addMonths = (date: CivilDate, months: number): CivilDate => {

@@ -1,4 +1,4 @@
-import type { Case, CaseEvent, RegionalTable } from '../../domain';
+import type { Case, CaseEvent, RegionalTable, Reminder } from '../../domain';
 import type { WaitingOn } from '../waitingOn';
 import type { OutboundActivity } from './outbox';
 
@@ -9,6 +9,12 @@ export interface StatusView {
   readonly waiting: WaitingOn | null;
   /** Absolute URL (ending in `/`) under which the bot serves the progress pictures; without it cards carry them as data. */
   readonly imageBase?: string;
+  /**
+   * The case's reminders after `now` (`caseReminders`), when the caller has them already: a
+   * transition writes them to the reminder index and the card shows the first. Absent: the card
+   * computes them.
+   */
+  readonly reminders?: readonly Reminder[];
 }
 
 /** Channel-visible renderings the use cases put in the outbox (implemented by the cards layer). */

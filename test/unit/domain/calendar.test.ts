@@ -1,6 +1,7 @@
 import {
   DEFAULT_TABLES,
   type RegionalTable,
+  addDays,
   addMonths,
   addWorkingDays,
   amsterdamDate,
@@ -93,6 +94,20 @@ describe('Amsterdamse kalenderrekenkunde', () => {
     expect(amsterdamInstant('2023-01-02', 9).toISOString()).toBe('2023-01-02T08:00:00.000Z');
     expect(amsterdamInstant('2023-03-26', 2, 30).toISOString()).toBe('2023-03-26T01:30:00.000Z');
     expect(amsterdamInstant('2023-10-29', 2, 30).toISOString()).toBe('2023-10-29T00:30:00.000Z');
+  });
+
+  it('geeft bij elke omrekening een eigen tijdstip: een gewijzigd resultaat verandert de volgende niet', () => {
+    const first = amsterdamInstant('2023-03-26', 2, 30);
+    first.setTime(0);
+    expect(amsterdamInstant('2023-03-26', 2, 30).toISOString()).toBe('2023-03-26T01:30:00.000Z');
+    expect(endOfAmsterdamDay('2023-10-29').toISOString()).toBe('2023-10-29T22:59:59.999Z');
+    expect(endOfAmsterdamDay('2023-10-29').toISOString()).toBe('2023-10-29T22:59:59.999Z');
+  });
+
+  it('een ongeldige datum blijft ongeldig, ook na een eerdere poging', () => {
+    expect(() => addDays('2023-02-29', 1)).toThrow(RangeError);
+    expect(() => addDays('2023-02-29', 1)).toThrow(RangeError);
+    expect(() => amsterdamInstant('2023-02-29', 9)).toThrow(RangeError);
   });
 
   it('telt werkdagen van maandag tot en met vrijdag', () => {
