@@ -1,4 +1,5 @@
 import { type Activity, type InvokeResponse, TeamsActivityHandler, type TurnContext, MessageFactory } from 'botbuilder';
+import { z } from 'zod';
 import { type CaseService, type Clock, type Logger, childLogger } from '../app';
 import { CARD_CONTENT_TYPE, HELP_TEXT, cardAttachment, messageCard, openCasesText, welcomeCard } from '../cards';
 import { type CaseId, ROLE_LABELS, awaitingRole, parseCaseId } from '../domain';
@@ -8,9 +9,21 @@ import { cleanText, parseCommand } from './commands';
 import { ADMIN_VERBS, type AdminHandlers } from './admin';
 import { isStorageFault } from './faults';
 import { checkEnvelope } from './envelope';
-import { readCaseRef, readInvoke } from './invoke';
 
 const MALFORMED_TEXT = 'Dit bericht kan Escaleer niet lezen: het komt niet zoals Teams het stuurt. Er is niets gewijzigd.';
+
+const invokeSchema = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.string().min(1).max(64),
+    data: z.record(z.unknown()).default({}),
+  }),
+});
+
+const caseRef = z.object({
+  caseId: z.string().max(20),
+  version: z.coerce.number().int().min(1).max(1_000_000),
+});
 
 type CardResponse = { statusCode: 200; type: string; value: unknown };
 
@@ -255,14 +268,14 @@ export class EscaleerBot extends TeamsActivityHandler {
 
   private async handleCardAction(context: TurnContext): Promise<InvokeResponse> {
     const activity = context.activity;
-    const parsed = readInvoke(activity.value);
+    const parsed = invokeSchema.safeParse(activity.value);
     if (parsed.success && ADMIN_VERBS.has(parsed.data.action.verb)) {
       const adminPlace = channelPlace(activity);
       if (!adminPlace)
         return cardResponse(messageCard('Niet beschikbaar', 'Instellingen en tafels horen bij een teamkanaal.', 'attention'));
       return cardResponse(await this.admin.execute(context, adminPlace, parsed.data.action.verb, parsed.data.action.data));
     }
-    const ref = parsed.success ? readCaseRef(parsed.data.action.data) : null;
+    const ref = parsed.success ? caseRef.safeParse(parsed.data.action.data) : null;
     const caseId = ref?.success ? parseCaseId(ref.data.caseId) : null;
     if (!parsed.success || !ref?.success || !caseId) {
       return cardResponse(
