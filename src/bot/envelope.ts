@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Result, err, ok } from '../domain';
 
 /**
  * The fields of an inbound activity the bot relies on, in the shape Teams (and the Agents
@@ -43,7 +44,15 @@ export const activityEnvelope = z
   })
   .passthrough();
 
-export type EnvelopeCheck = { readonly ok: true } | { readonly ok: false; readonly fields: readonly string[]; readonly canReply: boolean };
+/** What is wrong with a refused envelope: the field paths (never values) and whether a reply can still reach the sender. */
+export interface EnvelopeFault {
+  readonly fields: readonly string[];
+  readonly canReply: boolean;
+}
+
+export type EnvelopeCheck = Result<null, EnvelopeFault>;
+
+const PASSED: EnvelopeCheck = ok(null);
 
 /** Whether the conversation and the sender are intact, so a reply reaches the sender. */
 const replyable = (activity: unknown): boolean =>
@@ -106,11 +115,11 @@ export const plainlyValid = (a: unknown): boolean =>
  * keys and indices only, never a value, so they are safe to log).
  */
 export const checkEnvelope = (activity: unknown): EnvelopeCheck => {
-  if (plainlyValid(activity)) return { ok: true };
+  if (plainlyValid(activity)) return PASSED;
   const r = activityEnvelope.safeParse(activity);
-  if (r.success) return { ok: true };
+  if (r.success) return PASSED;
   const fields = [
     ...new Set(r.error.issues.map((i) => i.path.map((p) => (typeof p === 'number' ? '#' : p)).join('.') || '(activiteit)')),
   ].slice(0, 5);
-  return { ok: false, fields, canReply: replyable(activity) };
+  return err({ fields, canReply: replyable(activity) });
 };

@@ -136,7 +136,7 @@ export class EscaleerBot extends TeamsActivityHandler {
     if (check.ok) return super.run(context);
     const type = context.activity.type;
     this.log.warn('activiteit geweigerd: velden niet zoals Teams ze stuurt', {
-      velden: check.fields,
+      velden: check.error.fields,
       type: typeof type === 'string' && /^[a-zA-Z]{1,32}$/.test(type) ? type : 'anders',
     });
     if (type === 'invoke') {
@@ -144,10 +144,10 @@ export class EscaleerBot extends TeamsActivityHandler {
       await context.sendActivity({ type: 'invokeResponse', value: response });
       return;
     }
-    if (type === 'message' && check.canReply) {
+    if (type === 'message' && check.error.canReply) {
       // The reply copies the conversation reference: without the malformed fields it can be sent.
       const a = context.activity as unknown as Record<string, unknown>;
-      for (const field of check.fields) {
+      for (const field of check.error.fields) {
         const [head] = field.split('.');
         if (field.startsWith('conversation.')) delete (a.conversation as Record<string, unknown>)[field.split('.')[1] ?? ''];
         else if (head && head !== 'from' && head !== 'recipient' && head !== 'serviceUrl') delete a[head];
