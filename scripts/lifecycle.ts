@@ -110,8 +110,6 @@ const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () 
 export const runPurge = async (argv: readonly string[], env: Env, clock = systemClock): Promise<ToolResult> =>
   withTables(env, async (tables, config) => {
     const { caseMonths, auditMonths } = config.retention;
-    if (caseMonths === 0)
-      return { ok: true, lines: ['RETENTION_MONTHS=0: gesloten casussen worden niet verwijderd. Er is niets veranderd.'] };
     const service = new RetentionService(
       new TableRetentionStore(tables.cases),
       () => new TableOutboxStore(tables.cases).tenants(),
@@ -120,10 +118,16 @@ export const runPurge = async (argv: readonly string[], env: Env, clock = system
       quiet,
     );
     const t = await service.run(undefined, flag(argv, '--tenant'));
+    if (caseMonths === 0) {
+      return {
+        ok: true,
+        lines: [`RETENTION_MONTHS=0: gesloten casussen worden niet verwijderd; ${t.links} verlopen of oude dossierlink(s) gewist.`],
+      };
+    }
     return {
       ok: true,
       lines: [
-        `${t.cases} gesloten casus(sen) verwijderd (meer dan ${caseMonths} maanden geleden gesloten), ${t.audits} auditspoor/-sporen verwijderd (${auditMonths === 0 ? 'auditsporen blijven altijd' : `meer dan ${auditMonths} maanden na de verwijdering van de casus`}); ${t.rows} rij(en); ${t.links} verlopen dossierlink(s).`,
+        `${t.cases} gesloten casus(sen) verwijderd (meer dan ${caseMonths} maanden geleden gesloten), ${t.audits} auditspoor/-sporen verwijderd (${auditMonths === 0 ? 'auditsporen blijven altijd' : `meer dan ${auditMonths} maanden na de verwijdering van de casus`}); ${t.rows} rij(en); ${t.links} verlopen of oude dossierlink(s) gewist.`,
       ],
     };
   });

@@ -17,9 +17,9 @@ export interface RetentionPolicy {
 export interface PurgeTotals {
   readonly cases: number;
   readonly audits: number;
-  /** Rows of purged cases and audit trails (not the dossier links). */
+  /** Rows of purged cases (their dossier links included) and of audit trails. */
   readonly rows: number;
-  /** Expired dossier links removed (and, once, the rows of the old shared link partition). */
+  /** Expired dossier links removed, and rows left in the old shared link partition. */
   readonly links: number;
 }
 
@@ -53,7 +53,6 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
  */
 export class RetentionService {
   /** The old shared link partition was found empty by this instance: no need to look again. */
-  private legacyLinksGone = false;
 
   constructor(
     private readonly store: RetentionStore,
@@ -70,14 +69,15 @@ export class RetentionService {
     const now = this.clock.now();
     const caseCutoff = this.policy.caseMonths > 0 ? monthsBefore(now, this.policy.caseMonths) : null;
     const auditCutoff = this.policy.auditMonths > 0 ? monthsBefore(now, this.policy.auditMonths) : null;
-    if (!onlyTenant && !this.legacyLinksGone) {
+    // Every full run, not once per instance: a short batch (a concurrent run deleted rows first)
+    // must not leave rows behind for good; on an empty partition it is one query a day.
+    if (!onlyTenant) {
       for (;;) {
         if (signal?.aborted) return totals;
         const n = await this.store.purgeLegacyLinks(this.batch);
         totals.links += n;
         if (n < this.batch) break;
       }
-      this.legacyLinksGone = true;
     }
     const tenants = onlyTenant ? [onlyTenant] : await this.tenants();
     for (const tenant of tenants) {

@@ -155,6 +155,8 @@ export class CaseCardActions {
     }
     const { refusal, case: c, read } = outcome.error;
     if (!c) return refusalCard(refusal);
+    // Only `execute` refuses with stale_version (it never hands the engine an expected version):
+    // someone else changed the case since the card was rendered.
     if (refusal.code === 'stale_version') return this.staleAnswer(c, req, input, read);
     return this.refusedAnswer(c, req, input, refusal, read);
   }

@@ -51,7 +51,7 @@ de functionaris gegevensbescherming van die organisatie.</p>
   <li><strong>Een auditspoor:</strong> bij elke wijziging en elke inzage van details: wie, met welke
   rol, wat, wanneer, en een controlegetal (hash) van de invoer, nooit de invoer zelf.</li>
   <li><strong>Een downloadlink voor het dossier:</strong> tien minuten bruikbaar, tot hij gebruikt is; een
-  verlopen link wordt binnen een dag gewist. Opgeslagen: voor welke casus en welke collega (Teams-id en
+  verlopen link wordt bij de dagelijkse opschoning gewist. Opgeslagen: voor welke casus en welke collega (Teams-id en
   naam); van de link zelf alleen een controlegetal.</li>
 </ul>
 <p>Alles staat in de opslag van de eigen Azure-omgeving van de organisatie.</p>

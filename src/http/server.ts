@@ -64,7 +64,7 @@ export const createHttpServer = (deps: HttpDeps): restify.Server => {
   // Bot Framework answers a badly signed token with 500 and echoes error text; callers get a bare status.
   server.post('/api/messages', async (req, res) => {
     const answer = await processInbound(deps.adapter, req, (context) => deps.bot.run(context));
-    if (answer.tokenRefused || answer.status === 401) res.json(401, { code: 'niet_geautoriseerd', message: 'Niet geautoriseerd.' });
+    if (answer.tokenRefused || answer.status === 401) res.json(401, { code: 'unauthorized', message: 'Niet geautoriseerd.' });
     else if (answer.status >= 500) res.json(500, { code: 'internal_error', message: 'Er ging iets mis. Probeer het opnieuw.' });
     else if (answer.status >= 400) res.json(answer.status, { code: 'bad_request', message: 'Ongeldig verzoek.' });
     else if (answer.body === undefined) res.send(answer.status);

@@ -191,7 +191,9 @@ export const registerTabRoutes = (server: restify.Server, t: TabRoutes): void =>
     }
     const team = url.searchParams.get('team');
     const caseId = parseCaseId(routeParam(req, 'caseId').slice(0, 32));
-    if (!team || !ID.test(team)) return sendRefusal(res, NO_TEAM);
+    if (!team || !ID.test(team)) {
+      return sendRefusal(res, refuse('invalid_input', 'Geen team bekend. Open het dashboard als tabblad in een kanaal van je team.'));
+    }
     if (!caseId) return sendRefusal(res, refuse('invalid_input', 'Onbekend casusnummer.'));
     try {
       if (t.membership && !(await t.membership.isMember(tenantId, team, userId))) {

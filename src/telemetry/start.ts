@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { setLogLevel } from '@azure/logger';
 import { type AzureMonitorOpenTelemetryOptions, shutdownAzureMonitor, useAzureMonitor } from '@azure/monitor-opentelemetry';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -7,6 +8,17 @@ export interface Telemetry {
   shutdown(): Promise<void>;
 }
 
+/**
+ * The HTTP instrumentation's options. The distro types them as the generic instrumentation config
+ * but hands them to `HttpInstrumentation` as they are. A dossier link's address holds its secret
+ * (`/dossier/<tenant>/<secret>`, usable for ten minutes): those requests are not traced, so the
+ * secret never reaches Application Insights.
+ */
+const HTTP_INSTRUMENTATION: { enabled: boolean; ignoreIncomingRequestHook: (req: IncomingMessage) => boolean } = {
+  enabled: true,
+  ignoreIncomingRequestHook: (req) => (req.url ?? '').startsWith('/dossier/'),
+};
+
 /** Extra pipeline parts (tests: in-memory exporters beside Azure Monitor). */
 export type TelemetryExtras = Pick<AzureMonitorOpenTelemetryOptions, 'spanProcessors' | 'metricReaders' | 'logRecordProcessors'>;
 
@@ -15,7 +27,8 @@ export type TelemetryExtras = Pick<AzureMonitorOpenTelemetryOptions, 'spanProces
  * dependency) and Azure SDK calls (Table Storage as dependency), exceptions recorded on spans, and
  * the counters of `otelMetrics`. Must run before the app's modules load (see `preload.ts`): the
  * HTTP instrumentation patches `node:http` when it is first required. No request or response
- * bodies or headers are recorded; Live Metrics stays off.
+ * bodies or headers are recorded, and no dossier download (its address holds the link's secret);
+ * Live Metrics stays off.
  *
  * @public loaded lazily with `require()` by `preload.ts` (knip does not see that import).
  */
@@ -28,7 +41,7 @@ export const startTelemetry = (connectionString: string, extras: TelemetryExtras
     samplingRatio: 1,
     tracesPerSecond: 0,
     instrumentationOptions: {
-      http: { enabled: true },
+      http: HTTP_INSTRUMENTATION,
       azureSdk: { enabled: true },
       mongoDb: { enabled: false },
       mySql: { enabled: false },

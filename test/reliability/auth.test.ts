@@ -74,6 +74,7 @@ describe('authenticatie van /api/messages met een app-id', () => {
       const r = await d.post(help(id), headers);
       statuses[name] = r.status;
       expect(JSON.stringify(r.body)).not.toMatch(/signature|jwt|token|key|stack/i);
+      expect([name, r.body]).toEqual([name, { code: 'unauthorized', message: 'Niet geautoriseerd.' }]);
       expect(d.connector.calls.filter((c) => c.activityId === id)).toHaveLength(0);
     }
     console.log(

@@ -23,6 +23,8 @@ import { seedTeam } from '../support/teamSettings';
  * dependency, exception, metric or log line.
  */
 const MARKER = 'merkteken-qz7x';
+/** The secret part of a dossier link (43 base64url characters, the format the app accepts). */
+const LINK_SECRET = `geheim${'Q'.repeat(31)}qz7xYz`;
 const TENANT = 'tenant-a';
 const TEAM = '19:team-a@thread.tacv2';
 
@@ -166,6 +168,9 @@ describe('telemetrie en logboek: wat aankomt, zonder cliëntgegevens', () => {
     await act('begeleider-1', 'adviseur.oordeel', { contactdatum: today, oordeel: 'passend', advies: `advies ${MARKER}` });
     const details = await c.act('begeleider-1', 'details.bekijken', {});
     expect(details).toContain(MARKER);
+    // A dossier link's address holds its secret: opening one must leave no trace of it.
+    const page = await fetch(`http://127.0.0.1:${app.port}/dossier/${TENANT}/${LINK_SECRET}`);
+    expect(page.status).toBe(410);
     // A command with the marker as argument, and a turn that fails (Teams answers 502): the fault
     // must arrive as an exception with its stack, still without the marker.
     await d.post(channelActivity({ serviceUrl: connector.url, text: `/status ${MARKER}`, from: 'begeleider-1' }));
@@ -226,9 +231,10 @@ describe('telemetrie en logboek: wat aankomt, zonder cliëntgegevens', () => {
     expect(transition?.properties).toMatchObject({ route: 'zorgkantoor' });
   });
 
-  it('het merkteken staat in geen enkel verzoek, afhankelijkheid, uitzondering, metric of logregel', () => {
+  it('het merkteken en het geheim van een dossierlink staan in geen enkel verzoek, afhankelijkheid, uitzondering, metric of logregel', () => {
     expect(ingestion.bodies.length).toBeGreaterThan(0);
     for (const body of ingestion.bodies) expect(body).not.toContain(MARKER);
+    for (const body of ingestion.bodies) expect(body).not.toContain(LINK_SECRET);
     const printed = app.stdout.join('') + app.stderr.join('');
     expect(printed.length).toBeGreaterThan(0);
     expect(printed).not.toContain(MARKER);

@@ -28,11 +28,15 @@ const settle = async (d: Direct): Promise<void> => {
 };
 
 /** No outbox row is left in any tenant's partition: every message owed was delivered or dead-lettered. */
-const outboxEmpty = async (d: Direct): Promise<boolean> => {
-  const { cases } = await openTables(d.app.storageConnection, d.prefix);
-  const filter = odata`RowKey ge ${'outbox_'} and RowKey lt ${'outbox`'}`;
-  for await (const _ of cases.listEntities({ queryOptions: { filter, select: ['rowKey'] } })) return false;
-  return true;
+const outboxEmpty = (d: Direct): (() => Promise<boolean>) => {
+  // Opened once per wait, not on every poll (opening creates the tables if missing: two requests).
+  const opened = openTables(d.app.storageConnection, d.prefix);
+  return async () => {
+    const { cases } = await opened;
+    const filter = odata`RowKey ge ${'outbox_'} and RowKey lt ${'outbox`'}`;
+    for await (const _ of cases.listEntities({ queryOptions: { filter, select: ['rowKey'] } })) return false;
+    return true;
+  };
 };
 
 /**
@@ -40,7 +44,7 @@ const outboxEmpty = async (d: Direct): Promise<boolean> => {
  * at most `ms`, then {@link settle}s, so that a message sent twice is counted too. When the deadline
  * passes it returns all the same: the test's own assertions then say what is missing.
  */
-export const delivered = async (d: Direct, owed: () => boolean | Promise<boolean> = () => outboxEmpty(d), ms = 20_000): Promise<void> => {
+export const delivered = async (d: Direct, owed: () => boolean | Promise<boolean> = outboxEmpty(d), ms = 20_000): Promise<void> => {
   await waitUntil(owed, ms);
   await settle(d);
 };
