@@ -5,6 +5,7 @@ import {
   awaitingRole,
   caseReminders,
   describeTable,
+  amsterdamDate,
   formatDutchDate,
   registeredTable,
   type Actor,
@@ -128,7 +129,7 @@ export const cardBelongs = (c: Case, card: string | null | undefined): boolean =
   (card !== null && (c.location.cardIds ?? []).includes(card));
 
 /** The refusal for a case that does not exist, or not in the channel and team the request came from. */
-export const notHere = (id: CaseId): Refusal => refuse('not_found', `Casus ${id} bestaat niet in dit kanaal.`);
+const notHere = (id: CaseId): Refusal => refuse('not_found', `Casus ${id} bestaat niet in dit kanaal.`);
 
 /** Someone else changed the case since the user's card was rendered. */
 const STALE: Refusal = refuse('stale_version', 'Iemand anders heeft deze casus net bijgewerkt.');
@@ -316,6 +317,20 @@ export class CaseService {
     this.log.warn('kaartkopie niet opgeslagen na 5 pogingen', { caseId: id });
   }
 
+  /**
+   * Why a case id has no case row: the retention purge removed it (its old cards still sit in the
+   * channel), or it never existed here. Read only on that path (one extra read).
+   */
+  async whyMissing(tenantId: string, id: CaseId): Promise<Refusal> {
+    const purgedAt = await this.repo.purgedAt(tenantId, id);
+    if (!purgedAt) return notHere(id);
+    return refuse(
+      'expired',
+      `Casus ${id} is gesloten en na de bewaartermijn op ${formatDutchDate(amsterdamDate(new Date(purgedAt)))} verwijderd. ` +
+        'Alleen het auditspoor is bewaard; start zo nodig een nieuwe casus met /escaleer.',
+    );
+  }
+
   /** The case if it lives in this team's channel, else `null`. */
   async find(tenantId: string, id: CaseId, place: { readonly teamId: string; readonly channelId: string }): Promise<Case | null> {
     const stored = await this.repo.get(tenantId, id);
@@ -335,7 +350,7 @@ export class CaseService {
     let stored = await this.repo.get(req.tenantId, req.caseId);
     for (let attempt = 1; ; attempt++) {
       if (!stored || !isHere(stored.value, req)) {
-        return err({ refusal: notHere(req.caseId), case: null, read: null });
+        return err({ refusal: stored ? notHere(req.caseId) : await this.whyMissing(req.tenantId, req.caseId), case: null, read: null });
       }
       if (!cardBelongs(stored.value, req.card)) return err({ refusal: wrongCard(req.caseId), case: null, read: null });
       const dedupeKey = `invoke:${req.activityId}`;
@@ -409,7 +424,7 @@ export class CaseService {
    */
   async viewDetails(req: ViewRequest, newLink?: DossierLinkFactory): Promise<Result<DetailsView>> {
     const stored = await this.repo.get(req.tenantId, req.caseId);
-    if (!stored || !isHere(stored.value, req)) return err(notHere(req.caseId));
+    if (!stored || !isHere(stored.value, req)) return err(stored ? notHere(req.caseId) : await this.whyMissing(req.tenantId, req.caseId));
     if (!cardBelongs(stored.value, req.card)) return err(wrongCard(req.caseId));
     const c = stored.value;
     if (!mayReadDetails(c, req.actor)) {

@@ -7,7 +7,6 @@ import {
   actingOn,
   cardBelongs,
   waitingOn,
-  notHere,
   wrongCard,
 } from '../app';
 import {
@@ -140,7 +139,7 @@ export class CaseCardActions {
     }
     if (req.verb === STATUS_VERB || req.verb === OPEN_VERB) {
       const c = await this.cases.find(req.place.tenantId, req.caseId, req.place);
-      if (!c) return refusalCard(notHere(req.caseId));
+      if (!c) return refusalCard(await this.cases.whyMissing(req.place.tenantId, req.caseId));
       if (!cardBelongs(c, req.card)) return refusalCard(wrongCard(req.caseId));
       return req.verb === STATUS_VERB ? this.status(c) : this.openForm(c, req);
     }

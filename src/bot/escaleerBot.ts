@@ -208,9 +208,22 @@ export class EscaleerBot extends TeamsActivityHandler {
         }
         if (command.arg && !/^\d{1,4}$/.test(command.arg)) {
           const id = parseCaseId(command.arg);
-          const c = id ? await this.cases.find(place.tenantId, id, place) : null;
+          // What the user typed is never repeated in the channel (it could hold a client's name):
+          // only a well-formed case number is.
+          if (!id) {
+            await context.sendActivity(
+              'Dat is geen casusnummer. Typ bijvoorbeeld /status CAS-2026-0001, of /status voor alle open casussen.',
+            );
+            return;
+          }
+          const c = await this.cases.find(place.tenantId, id, place);
           if (!c) {
-            await context.sendActivity(`Casus ${command.arg} is niet gevonden in dit kanaal. Controleer het nummer (bijv. CAS-2026-0001).`);
+            const why = await this.cases.whyMissing(place.tenantId, id);
+            await context.sendActivity(
+              why.code === 'expired'
+                ? why.message
+                : `Casus ${id} is niet gevonden in dit kanaal. Controleer het nummer (bijv. CAS-2026-0001).`,
+            );
             return;
           }
           const copy = await context.sendActivity({ attachments: [cardAttachment(await this.caseActions.summary(c))] });

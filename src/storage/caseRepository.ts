@@ -107,6 +107,18 @@ export class TableCaseRepository implements CaseRepository {
     }
   }
 
+  async purgedAt(tenantId: string, id: CaseId): Promise<string | null> {
+    try {
+      const marker = await this.table.getEntity<{ purgedAt?: unknown }>(tenantPk(tenantId), rk.purged(id), {
+        queryOptions: { select: ['purgedAt'] },
+      });
+      return typeof marker.purgedAt === 'string' ? marker.purgedAt : null;
+    } catch (e) {
+      if (statusOf(e) === 404) return null;
+      throw e;
+    }
+  }
+
   async commit(change: CaseCommit): Promise<Result<Versioned<Case>, CommitFailure>> {
     const { case: c } = change;
     const pk = tenantPk(c.tenantId);

@@ -28,6 +28,8 @@ export const rk = {
   due: (at: string, key: string) => `due_${at}_${escapeKey(key)}`,
   /** A dossier link; `hash` is 64 hex characters, nothing to escape. */
   dossier: (hash: string) => `${DOSSIER_PREFIX}${hash}`,
+  /** The marker a case leaves when the retention purge removed it (kept with its audit trail). */
+  purged: (id: string) => `purged_${id}`,
 };
 
 /** OData range filter for all row keys that start with `prefix`. */

@@ -4,7 +4,6 @@ import type { Case, CaseEvent, CaseId } from '../domain';
 import { DOSSIER_PREFIX, prefixFilter, rk, tenantPk } from './keys';
 
 const statusOf = (e: unknown): number | undefined => (e instanceof RestError ? e.statusCode : undefined);
-const purgedKey = (id: string): string => `purged_${id}`;
 
 /** Row kinds that belong to one case through their `caseId` column and go with it (audit events stay). */
 const DEPENDENT = /^(outbox|dead|due|dedupe|dossier)_/;
@@ -50,7 +49,7 @@ export class TableRetentionStore implements RetentionStore {
     for (let i = 0; i < dependents.length; i += 100) rows += await this.deleteAll(pk, dependents.slice(i, i + 100));
     const finish: TransactionAction[] = [
       ['delete', { partitionKey: pk, rowKey: rk.case(c.caseId) }],
-      ['create', { partitionKey: pk, rowKey: purgedKey(c.caseId), caseId: c.caseId, closedAt: c.closedAt, purgedAt, state: c.state }],
+      ['create', { partitionKey: pk, rowKey: rk.purged(c.caseId), caseId: c.caseId, closedAt: c.closedAt, purgedAt, state: c.state }],
       [
         'create',
         {
@@ -101,7 +100,7 @@ export class TableRetentionStore implements RetentionStore {
     let rows = 0;
     for (let i = 0; i < keys.length; i += 100) rows += await this.deleteAll(pk, keys.slice(i, i + 100));
     // The marker last: a crash before this line leaves it, and the next run finishes the job.
-    rows += await this.deleteAll(pk, [purgedKey(p.caseId)]);
+    rows += await this.deleteAll(pk, [rk.purged(p.caseId)]);
     return rows;
   }
 

@@ -20,6 +20,7 @@ class Interleaving implements CaseRepository {
   nextCaseId = (tenantId: string, year: number) => this.inner.nextCaseId(tenantId, year);
   peekCaseNumber = (tenantId: string, year: number) => this.inner.peekCaseNumber(tenantId, year);
   get = (tenantId: string, id: CaseId) => this.inner.get(tenantId, id);
+  purgedAt = (tenantId: string, id: CaseId) => this.inner.purgedAt(tenantId, id);
   seen = (tenantId: string, key: string) => this.inner.seen(tenantId, key);
   listByChannel = (tenantId: string, channelId: string) => this.inner.listByChannel(tenantId, channelId);
   recordView: CaseRepository['recordView'] = (tenantId, event, key, link) => this.inner.recordView(tenantId, event, key, link);

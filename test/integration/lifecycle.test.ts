@@ -17,6 +17,7 @@ import {
 import type { CaseId } from '../../src/domain';
 import { type Direct, startDirect } from '../support/direct';
 import { DirectCase } from '../support/directCase';
+import { channelActivity } from '../support/connectorStandIn';
 import { FakeClock, RecordingLogger } from '../support/fakes';
 import { testConnectionString, uniquePrefix } from '../support/storage';
 import { seedTeam } from '../support/teamSettings';
@@ -179,6 +180,24 @@ describe('gegevensbeheer: export, herstel en bewaartermijn (Azurite)', () => {
     const r = await d.app.retention.tick();
     expect(r?.cases).toBe(1);
     expect(await repo.get(A.tenantId, closed.caseId)).toBeNull();
+    // Its old card still sits in the channel: a click, and /status with its number, say what happened.
+    const gone = `Casus ${closed.caseId} is gesloten en na de bewaartermijn op 3 oktober 2025 verwijderd.`;
+    expect(await closed.act('begeleider-1', 'status.tonen')).toContain(gone);
+    expect(await closed.act('begeleider-1', 'details.bekijken')).toContain(gone);
+    const say = async (text: string): Promise<string> => {
+      const id = `msg-status-${Math.random().toString(36).slice(2)}`;
+      await d.post(channelActivity({ serviceUrl: d.connector.url, text, from: 'begeleider-1', id, ...A }));
+      return d.connector.calls
+        .filter((c) => c.activityId === id)
+        .map((c) => JSON.stringify(c.body))
+        .join('\n');
+    };
+    expect(await say(`/status ${closed.caseId}`)).toContain(gone);
+    // A number that never existed is still just not found; what is typed is never repeated.
+    expect(await say('/status CAS-2023-0099')).toContain('Casus CAS-2023-0099 is niet gevonden in dit kanaal.');
+    const typed = await say('/status Jan de Vries');
+    expect(typed).toContain('Dat is geen casusnummer.');
+    expect(typed).not.toContain('Vries');
     const left = await rowsOf(tables.cases, pk);
     expect(left.filter((x) => x['caseId'] === closed.caseId && !String(x.rowKey).startsWith('event_')).map((x) => x.rowKey)).toEqual([
       `purged_${closed.caseId}`,

@@ -40,6 +40,8 @@ export interface CaseRepository {
    */
   peekCaseNumber(tenantId: string, year: number): Promise<CaseNumberClaim>;
   get(tenantId: string, id: CaseId): Promise<Versioned<Case> | null>;
+  /** When the retention purge removed the case (ISO-8601; its marker stays with the audit trail), else `null`. */
+  purgedAt(tenantId: string, id: CaseId): Promise<string | null>;
   /** Writes everything in one transaction; `conflict` when the ETag is stale or the case exists. */
   commit(change: CaseCommit): Promise<Result<Versioned<Case>, CommitFailure>>;
   /** Whether an idempotency key was already committed. */
