@@ -28,12 +28,15 @@ const INBOUND_TOKEN_REFUSED = 'escaleer: Bot Framework-token geweigerd';
 
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'AuthenticationError']);
 
-/** The reason a refusal is logged with: a fixed code per error class, never the library's message (it can echo claims). */
+/**
+ * The reason a refusal is logged with: a fixed code per error class (English, like the tab's
+ * `TokenFailure` codes), never the library's message (it can echo claims).
+ */
 const REFUSAL_CODES: Readonly<Record<string, string>> = {
-  JsonWebTokenError: 'handtekening_of_claims_ongeldig',
-  TokenExpiredError: 'verlopen',
-  NotBeforeError: 'nog_niet_geldig',
-  AuthenticationError: 'geweigerd',
+  JsonWebTokenError: 'signature_or_claims',
+  TokenExpiredError: 'expired',
+  NotBeforeError: 'not_yet_valid',
+  AuthenticationError: 'refused',
 };
 
 /**
@@ -76,7 +79,7 @@ const refusingBadTokens = (auth: ConfigurationBotFrameworkAuthentication, log: L
           return await target.authenticateRequest(...args);
         } catch (e) {
           if (!(e instanceof Error) || (!TOKEN_ERRORS.has(e.name) && (e as { statusCode?: unknown }).statusCode !== 401)) throw e;
-          refused({ reden: REFUSAL_CODES[e.name] ?? 'geen_of_onjuist_token' });
+          refused({ reden: REFUSAL_CODES[e.name] ?? 'missing_or_malformed' });
           throw new Error(INBOUND_TOKEN_REFUSED);
         }
       };

@@ -118,6 +118,10 @@ describe('authenticatie van /api/messages met een app-id', () => {
     expect(logged.length).toBeGreaterThan(0);
     expect(logged.length).toBeLessThanOrEqual(6);
     expect(leaked).toHaveLength(0);
+    // The reason is a fixed English code per kind of failure, never text from the token or library.
+    const reasons = logged.map((l) => l.data?.reden).filter((r) => r !== undefined);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const r of reasons) expect(['signature_or_claims', 'expired', 'not_yet_valid', 'refused', 'missing_or_malformed']).toContain(r);
   });
 
   it('accepteert een correct getekend token en antwoordt via de connector', async () => {
