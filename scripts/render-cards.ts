@@ -21,6 +21,7 @@ import { type TeamSettings, waitingOn } from '../src/app';
 import {
   type Actor,
   type Case,
+  CONDITIONS,
   DEFAULT_TABLES,
   type FormData,
   type RouteId,
@@ -101,15 +102,7 @@ const circle = (datum: string, deelnemers: string) => ({
   uitkomst: 'onvoldoende',
 });
 
-const CONDITION_KEYS = [
-  'geenCrisis',
-  'stappenDoorlopen',
-  'alternatieveWoonplek',
-  'overdrachtGeprobeerd',
-  'overplaatsingNoodzakelijk',
-  'inZorgGehouden',
-  'cceBetrokken',
-];
+const CONDITION_KEYS = CONDITIONS.map((c) => c.key);
 const conditions = (met: number): Record<string, string> =>
   Object.fromEntries(
     CONDITION_KEYS.flatMap((k, i) =>
